@@ -1,0 +1,61 @@
+// Result<T>: a value or an Error, the way every fallible function in core, io
+// and app reports failure (the web build does not catch exceptions, so nothing
+// here throws).
+//
+// Usage:
+//   Result<int> parseAge(std::string_view s);
+//   auto r = parseAge("42");
+//   if (!r) showError(r.error().message);
+//   else use(*r);
+#pragma once
+
+#include <cassert>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace welkom {
+
+// A failure with a stable machine-readable code (for tests and scripts) and a
+// message for people. Messages are English; `messageNl` holds the Dutch text
+// when the failure reaches a coordinator.
+struct Error {
+    std::string code;       // e.g. "json.syntax", "age.no_match"
+    std::string message;    // English, plain words
+    std::string messageNl;  // Dutch; empty when not translated (falls back to English)
+};
+
+template <typename T>
+class [[nodiscard]] Result {
+public:
+    Result(T value) : m_data(std::move(value)) {}
+    Result(Error error) : m_data(std::move(error)) {}
+
+    bool ok() const { return m_data.index() == 0; }
+    explicit operator bool() const { return ok(); }
+
+    T& value() & { assert(ok()); return std::get<0>(m_data); }
+    const T& value() const& { assert(ok()); return std::get<0>(m_data); }
+    T&& value() && { assert(ok()); return std::get<0>(std::move(m_data)); }
+    T& operator*() & { return value(); }
+    const T& operator*() const& { return value(); }
+    T&& operator*() && { return std::move(*this).value(); }
+    T* operator->() { return &value(); }
+    const T* operator->() const { return &value(); }
+
+    const Error& error() const { assert(!ok()); return std::get<1>(m_data); }
+
+private:
+    std::variant<T, Error> m_data;
+};
+
+// Result<void>: success carries nothing.
+struct Ok {};
+using Status = Result<Ok>;
+
+inline Error makeError(std::string code, std::string message, std::string messageNl = {}) {
+    return Error{std::move(code), std::move(message), std::move(messageNl)};
+}
+
+}  // namespace welkom
