@@ -1,0 +1,27 @@
+#include "ui/panel_start.h"
+
+#include <imgui.h>
+
+#include "ui/widgets.h"
+
+namespace welkom {
+
+void StartPanel::drawContent(const AppState& state, CommandQueue& commands) {
+    const Language lang = state.ui.language;
+    ImGui::TextUnformatted("Welkom " WELKOM_VERSION);
+    ImGui::TextDisabled("%s", tr(lang, TextId::AppTagline));
+    ImGui::Spacing();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(tr(lang, TextId::StartIntro));
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::Spacing();
+
+    const ImVec2 buttonSize(-1.0f, 0.0f);
+    if (ImGui::Button(tr(lang, TextId::StartTryDemo), buttonSize)) commands.push(StartDemo{});
+    tooltipForLastItem(tr(lang, TextId::StartTryDemoHint));
+    if (ImGui::Button(tr(lang, TextId::StartNewProgramme), buttonSize)) commands.push(NewProgramme{});
+}
+
+}  // namespace welkom

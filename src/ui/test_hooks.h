@@ -1,0 +1,51 @@
+// Test hooks: where is the item labelled "Run matching" on screen?
+//
+// Dear ImGui draws everything into one canvas, so browser tests cannot find
+// widgets in the DOM. Built with IMGUI_ENABLE_TEST_ENGINE, ImGui reports each
+// item's rectangle (ItemAdd) and label (ItemInfo) to hooks defined in
+// test_hooks.cpp; this keeps the last complete frame's answers.
+//   ItemRegistry::instance().beginFrame();   // before ImGui::NewFrame()
+//   ... draw ...
+//   auto rect = ItemRegistry::instance().find("Try with fictitious people");
+// Rectangles are in ImGui coordinates (CSS pixels in the browser).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+struct ImGuiContext;
+
+namespace welkom {
+
+struct ItemRect {
+    float x, y, w, h;
+};
+
+class ItemRegistry {
+public:
+    static ItemRegistry& instance();
+    // Switches ImGui's hooks on for `context` (they are off by default).
+    static void enableFor(ImGuiContext* context);
+
+    // Makes the items recorded so far the answer for find(), then starts over.
+    void beginFrame();
+    // The item with this visible label (text before "##"), or this full label
+    // or ID string ("Save##toolbar", "Tab###programme"), in the last frame.
+    std::optional<ItemRect> find(std::string_view label) const;
+
+    // Called from ImGui's hooks.
+    void recordRect(unsigned id, const ItemRect& rect);
+    void recordLabel(unsigned id, const char* label);
+
+private:
+    struct Frame {
+        std::unordered_map<unsigned, ItemRect> rectById;
+        std::unordered_map<std::string, unsigned> idByLabel;
+    };
+    Frame m_current;
+    Frame m_last;
+};
+
+}  // namespace welkom

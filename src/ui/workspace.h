@@ -1,0 +1,35 @@
+// Workspace: the whole screen. A menu bar (app name, version, DEMO badge,
+// language), the panels (the start screen when no roster is open, otherwise
+// one tab per available panel) and a status bar. Registers every panel in
+// one list and handles the global shortcuts (Ctrl+Z, Ctrl+Shift+Z).
+//   Workspace workspace;
+//   each frame, between ImGui::NewFrame() and ImGui::Render():
+//     workspace.draw(state, commands);
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ui/panel.h"
+
+namespace welkom {
+
+class Workspace {
+public:
+    Workspace();
+    void draw(const AppState& state, CommandQueue& commands);
+    // Ids of the panels drawn in the last frame (for the test interface).
+    const std::vector<std::string>& visiblePanels() const { return m_visiblePanels; }
+
+private:
+    void drawMenuBar(const AppState& state, CommandQueue& commands);
+    void drawStatusBar(const AppState& state, CommandQueue& commands);
+    void drawErrors(const AppState& state, CommandQueue& commands);
+    void handleShortcuts(const AppState& state, CommandQueue& commands);
+
+    std::vector<std::unique_ptr<Panel>> m_panels;
+    std::vector<std::string> m_visiblePanels;
+};
+
+}  // namespace welkom

@@ -1,0 +1,82 @@
+// The app shell: loads without network or console errors, renders frames,
+// shows its name and version, and reacts to real clicks found by label.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { distDir, startApp } from './lib/harness.mjs';
+
+test('page loads, renders and answers the test interface', async (t) => {
+  const app = await startApp(t);
+  const before = await app.frameCount();
+  await app.waitFrames(5);
+  assert.ok((await app.frameCount()) >= before + 5, 'frames keep coming');
+  const state = await app.state();
+  assert.equal(state.rosterOpen, false);
+  assert.deepEqual(state.panels, ['start']);
+  assert.equal(state.language, 'en');
+  assert.equal(await app.itemRect('No such item anywhere'), null);
+  await app.screenshot('start-screen');
+  app.assertClean();
+});
+
+test('clicking "Try with fictitious people" opens a demo labelled DEMO', async (t) => {
+  const app = await startApp(t);
+  await app.click('Try with fictitious people');
+  const state = await app.state();
+  assert.equal(state.rosterOpen, true);
+  assert.equal(state.demo, true);
+  assert.ok(state.panels.includes('programme'));
+  assert.ok(await app.findItem('DEMO'), 'a DEMO badge is on screen');
+  await app.screenshot('demo-open');
+  app.assertClean();
+});
+
+test('the interface switches to Dutch through the menu', async (t) => {
+  const app = await startApp(t);
+  await app.click('menu-language');
+  await app.click('Nederlands');
+  assert.equal((await app.state()).language, 'nl');
+  assert.ok(await app.findItem('Probeer met fictieve mensen'));
+  app.assertClean();
+});
+
+test('the canvas follows window resizes and device pixel ratio', async (t) => {
+  const app = await startApp(t, { deviceScaleFactor: 2, viewport: { width: 900, height: 700 } });
+  const size = () => app.page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    return { w: c.width, h: c.height, cssW: c.getBoundingClientRect().width };
+  });
+  let s = await size();
+  assert.equal(s.w, 1800, 'canvas pixels = CSS pixels x devicePixelRatio');
+  assert.equal(s.cssW, 900);
+  await app.page.setViewportSize({ width: 1100, height: 640 });
+  await app.waitFrames(5);
+  s = await size();
+  assert.equal(s.w, 2200);
+  assert.equal(s.h, 1280);
+  // Items are still found at their CSS position after the resize.
+  const r = await app.findItem('Try with fictitious people');
+  assert.ok(r.x > 0 && r.x + r.w <= 1100, `button inside the tab: ${JSON.stringify(r)}`);
+  await app.screenshot('hidpi-start');
+  app.assertClean();
+});
+
+test('the page forbids network connections in its Content-Security-Policy', () => {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
+  assert.ok(csp, 'CSP meta tag present');
+  assert.match(csp[1], /connect-src 'none'/);
+  assert.match(csp[1], /default-src 'none'/);
+  assert.doesNotMatch(html, /https?:\/\//, 'no absolute URL anywhere in the page');
+});
+
+test('the harness fails a test on console errors and on requests leaving the origin', async (t) => {
+  const app = await startApp(t);
+  app.assertClean();
+  await app.page.evaluate(() => console.error('deliberate test error'));
+  await app.page.evaluate(() => { const img = new Image(); img.src = 'https://example.invalid/pixel.png'; });
+  await app.waitFrames(3);
+  assert.throws(() => app.assertClean(), /console errors|outside the page origin/);
+  assert.ok(app.problems.consoleErrors.some((e) => e.includes('deliberate test error')));
+});

@@ -1,0 +1,97 @@
+// Shared setup for browser tests: serve dist/, start Debian's Chromium with
+// playwright-core, watch for console errors and requests that leave the
+// page's origin, and drive the app through window.welkomTest.
+//
+//   const app = await startApp(t);              // t: node:test context
+//   await app.click('Try with fictitious people');
+//   assert.equal((await app.state()).demo, true);
+//   await app.screenshot('after-demo');
+//   app.assertClean();                           // no console error, no foreign request
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serveStatic } from './server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const distDir = resolve(process.env.WELKOM_DIST || join(here, '../../../dist'));
+export const artifactsDir = resolve(process.env.WELKOM_ARTIFACTS || join(here, '../artifacts'));
+const chromiumPath = process.env.WELKOM_CHROMIUM || '/usr/bin/chromium';
+
+// Flags for a machine without network: no background traffic of Chromium's own.
+const kChromiumArgs = ['--no-sandbox', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--disable-quic', '--no-first-run', '--disable-default-apps', '--use-gl=angle',
+  '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+
+export async function startApp(t, { query = 'lang=en', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1 } = {}) {
+  const server = await serveStatic(distDir);
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: kChromiumArgs });
+  const context = await browser.newContext({ viewport, deviceScaleFactor });
+  const page = await context.newPage();
+  const problems = { consoleErrors: [], foreignRequests: [] };
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.consoleErrors.push(msg.text()); });
+  page.on('pageerror', (err) => problems.consoleErrors.push(String(err)));
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.origin + '/')) return route.continue();
+    problems.foreignRequests.push(url);
+    return route.abort();
+  });
+  t.after(async () => { await browser.close(); await server.close(); });
+
+  await page.goto(`${server.origin}/index.html?${query}`);
+  const app = new App(page, problems, server.origin);
+  await app.waitFrames(3);
+  return app;
+}
+
+class App {
+  constructor(page, problems, origin) {
+    this.page = page;
+    this.problems = problems;
+    this.origin = origin;
+  }
+
+  frameCount() { return this.page.evaluate(() => window.welkomTest.frameCount()); }
+  state() { return this.page.evaluate(() => window.welkomTest.state()); }
+  itemRect(label) { return this.page.evaluate((l) => window.welkomTest.itemRect(l), label); }
+
+  // Waits until `n` more frames were rendered (the app draws continuously).
+  async waitFrames(n = 2, timeout = 30000) {
+    const start = await this.page.waitForFunction(() => window.welkomTest && window.welkomTest.frameCount() > 0,
+      null, { timeout }).then(() => this.frameCount());
+    await this.page.waitForFunction((target) => window.welkomTest.frameCount() >= target, start + n, { timeout });
+  }
+
+  // Rectangle of an item by label, waiting for it to appear.
+  async findItem(label, timeout = 10000) {
+    const handle = await this.page.waitForFunction((l) => window.welkomTest.itemRect(l), label, { timeout })
+      .catch(() => null);
+    assert.ok(handle, `no item labelled "${label}" on screen`);
+    return handle.jsonValue();
+  }
+
+  // A real mouse click in the middle of the item, then a few frames for the effect.
+  async click(label) {
+    const r = await this.findItem(label);
+    await this.page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+    await this.waitFrames(1);
+    await this.page.mouse.down();
+    await this.waitFrames(1);
+    await this.page.mouse.up();
+    await this.waitFrames(3);
+  }
+
+  async screenshot(name) {
+    mkdirSync(artifactsDir, { recursive: true });
+    const path = join(artifactsDir, `${name}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  assertClean() {
+    assert.deepEqual(this.problems.consoleErrors, [], 'console errors');
+    assert.deepEqual(this.problems.foreignRequests, [], 'requests outside the page origin');
+  }
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs the browser tests against a built dist/ (default: the repo's dist/).
+# Installs playwright-core from the npm registry on first use (never a
+# browser download: the tests drive Debian's /usr/bin/chromium).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+export WELKOM_DIST="$(cd "${1:-$here/../../dist}" && pwd)"
+cd "$here"
+if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+fi
+rm -rf artifacts
+exec node --test --test-concurrency=1 --test-reporter=spec ./*.test.mjs

@@ -1,0 +1,63 @@
+// Smoke test: the whole workspace draws for several frames in every state a
+// roster can be in, and items are found by label through the test hooks.
+#include "ui/workspace.h"
+
+#include <gtest/gtest.h>
+
+#include "ui/ui_test_context.h"
+
+namespace welkom {
+namespace {
+
+void drawFrames(HeadlessImGui& imgui, Workspace& workspace, AppState& state, int frames) {
+    for (int i = 0; i < frames; ++i) {
+        CommandQueue commands;
+        imgui.frame([&] { workspace.draw(state, commands); });
+        applyCommands(state, commands);
+    }
+}
+
+TEST(Workspace, StartScreenShowsTheStartPanelAndItsButtons) {
+    HeadlessImGui imgui;
+    Workspace workspace;
+    AppState state;
+    drawFrames(imgui, workspace, state, 3);
+    EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{"start"});
+    auto button = ItemRegistry::instance().find("Try with fictitious people");
+    ASSERT_TRUE(button);
+    EXPECT_GT(button->w, 100.0f);
+    EXPECT_GT(button->h, 10.0f);
+}
+
+TEST(Workspace, DrawsEveryStateInBothLanguages) {
+    HeadlessImGui imgui;
+    Workspace workspace;
+    for (Language language : {Language::English, Language::Dutch}) {
+        AppState state;
+        state.ui.language = language;
+        drawFrames(imgui, workspace, state, 2);
+        applyCommand(state, StartDemo{});
+        drawFrames(imgui, workspace, state, 3);
+        EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{"programme"});
+        EXPECT_TRUE(ItemRegistry::instance().find("DEMO")) << "DEMO badge shown";
+        state.errors.push_back(makeError("test.error", "A test error", "Een testfout"));
+        drawFrames(imgui, workspace, state, 2);
+        EXPECT_TRUE(ItemRegistry::instance().find(tr(language, TextId::Dismiss))) << "errors are shown";
+        applyCommand(state, CloseRoster{});
+        drawFrames(imgui, workspace, state, 2);
+    }
+}
+
+TEST(Workspace, TabsAreFoundByTheirLanguageIndependentId) {
+    HeadlessImGui imgui;
+    Workspace workspace;
+    AppState state;
+    state.ui.language = Language::Dutch;
+    applyCommand(state, StartDemo{});
+    drawFrames(imgui, workspace, state, 3);
+    EXPECT_TRUE(ItemRegistry::instance().find("programme"));
+    EXPECT_TRUE(ItemRegistry::instance().find("Programma"));
+}
+
+}  // namespace
+}  // namespace welkom

@@ -1,0 +1,66 @@
+// Starts Welkom: checks what the browser can do, then hands the wasm binary
+// and assets from welkom-payload.js to Emscripten's runtime (welkom.js).
+// No network: everything comes from this page's own script files.
+(function () {
+  'use strict';
+  var statusBox = document.getElementById('status');
+  var statusText = document.getElementById('status-text');
+
+  var fatalMessages = {
+    wasm: 'This browser cannot run WebAssembly, which Welkom needs. Please use a current Firefox, Chrome, Edge or Safari. / ' +
+          'Deze browser kan geen WebAssembly uitvoeren. Gebruik een recente Firefox, Chrome, Edge of Safari.',
+    webgl2: 'This browser or computer has WebGL2 switched off or unavailable, which Welkom needs to draw its screen. ' +
+            'Try another browser, or enable hardware acceleration. / Deze browser of computer heeft geen WebGL2. ' +
+            'Probeer een andere browser of zet hardwareversnelling aan.',
+    crash: 'Welkom stopped because of an internal error. Reload the page; unsaved changes since the last save may be lost. / ' +
+           'Welkom is gestopt door een interne fout. Herlaad de pagina.'
+  };
+
+  function showFatal(kind, detail) {
+    statusBox.className = 'fatal';
+    statusText.textContent = fatalMessages[kind] || String(kind);
+    if (detail) console.error('Welkom: ' + detail);
+  }
+  window.welkomShowFatal = showFatal;
+  window.welkomReady = function () { statusBox.className = 'hidden'; };
+
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') { showFatal('wasm'); return; }
+  var probe = document.createElement('canvas');
+  if (!probe.getContext('webgl2')) { showFatal('webgl2'); return; }
+
+  function decodeBase64(text) {
+    var binary = atob(text);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+
+  function loadScript(src, onload) {
+    var script = document.createElement('script');
+    script.src = src;
+    script.onload = onload;
+    script.onerror = function () { showFatal('crash', 'could not load ' + src); };
+    document.body.appendChild(script);
+  }
+
+  loadScript('welkom-payload.js', function () {
+    var payload = self.welkomPayload;
+    window.Module = {
+      canvas: document.getElementById('canvas'),
+      wasmBinary: decodeBase64(payload.wasm),
+      preRun: [function () {
+        Object.keys(payload.files).forEach(function (path) {
+          var dir = path.substring(0, path.lastIndexOf('/'));
+          Module.FS.mkdirTree(dir);
+          Module.FS.writeFile(path, decodeBase64(payload.files[path]));
+        });
+        self.welkomPayload = null;
+      }],
+      print: function (text) { console.log(text); },
+      // Emscripten reports warnings here too; real failures arrive in onAbort.
+      printErr: function (text) { console.warn(text); },
+      onAbort: function (what) { showFatal('crash', 'aborted: ' + what); }
+    };
+    loadScript('welkom-test.js', function () { loadScript('welkom.js'); });
+  });
+})();
