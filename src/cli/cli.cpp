@@ -1,0 +1,107 @@
+#include "cli/cli.h"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace welkom::cli {
+
+Result<Args> Args::parse(const std::vector<std::string>& argv, const std::vector<OptionSpec>& specs) {
+    Args args;
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        const std::string& word = argv[i];
+        if (word.size() < 2 || word[0] != '-' || word == "--") {
+            if (word == "--") {
+                args.m_positional.insert(args.m_positional.end(), argv.begin() + i + 1, argv.end());
+                break;
+            }
+            args.m_positional.push_back(word);
+            continue;
+        }
+        std::string name = word;
+        std::optional<std::string> inlineValue;
+        if (auto eq = word.find('='); word.rfind("--", 0) == 0 && eq != std::string::npos) {
+            name = word.substr(0, eq);
+            inlineValue = word.substr(eq + 1);
+        }
+        const OptionSpec* spec = nullptr;
+        for (const OptionSpec& s : specs)
+            if (s.name == name || (!s.shortName.empty() && s.shortName == name)) spec = &s;
+        if (!spec) return makeError("cli.unknown_option", "unknown option '" + name + "' (see --help)");
+        auto& slot = args.m_values[spec->name];
+        if (!slot.empty() && !spec->repeatable)
+            return makeError("cli.repeated_option", "option '" + spec->name + "' given twice");
+        if (!spec->takesValue) {
+            if (inlineValue) return makeError("cli.unexpected_value", "option '" + spec->name + "' takes no value");
+            slot.push_back("");
+            continue;
+        }
+        if (inlineValue) {
+            slot.push_back(*inlineValue);
+        } else if (i + 1 < argv.size()) {
+            slot.push_back(argv[++i]);
+        } else {
+            return makeError("cli.missing_value", "option '" + spec->name + "' needs a value");
+        }
+    }
+    return args;
+}
+
+std::optional<std::string> Args::value(const std::string& name) const {
+    auto it = m_values.find(name);
+    if (it == m_values.end() || it->second.empty()) return std::nullopt;
+    return it->second.back();
+}
+
+std::vector<std::string> Args::values(const std::string& name) const {
+    auto it = m_values.find(name);
+    return it == m_values.end() ? std::vector<std::string>{} : it->second;
+}
+
+std::string helpText(const std::string& usage, const std::string& description, const std::vector<OptionSpec>& specs) {
+    std::ostringstream out;
+    out << "usage: " << usage << "\n\n" << description << "\n";
+    if (!specs.empty()) out << "\noptions:\n";
+    for (const OptionSpec& s : specs) {
+        std::string left = s.shortName.empty() ? s.name : s.shortName + ", " + s.name;
+        if (s.takesValue) left += " VALUE";
+        out << "  " << left;
+        if (left.size() < 26) out << std::string(26 - left.size(), ' ');
+        else out << "\n" << std::string(28, ' ');
+        out << s.help << "\n";
+    }
+    return out.str();
+}
+
+Result<std::string> readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return makeError("io.read", "cannot open '" + path + "' for reading");
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) return makeError("io.read", "error while reading '" + path + "'");
+    return buffer.str();
+}
+
+Status writeFile(const std::string& path, const std::string& bytes) {
+    const std::string temporary = path + ".tmp-welkom";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out) return makeError("io.write", "cannot open '" + path + "' for writing");
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        out.flush();
+        if (!out) {
+            std::remove(temporary.c_str());
+            return makeError("io.write", "error while writing '" + path + "'");
+        }
+    }
+    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+        std::remove(temporary.c_str());
+        return makeError("io.write", "cannot replace '" + path + "'");
+    }
+    return Ok{};
+}
+
+void printError(const std::string& message) { std::cerr << "welkom: " << message << "\n"; }
+
+}  // namespace welkom::cli

@@ -1,0 +1,53 @@
+// welkom: the native command-line tool, on the same core as the web app.
+// Each command is one entry in kCommands; `welkom COMMAND --help` explains it.
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/cli.h"
+#include "cli/commands.h"
+
+namespace {
+
+using welkom::cli::Args;
+
+struct Command {
+    const char* name;
+    const char* summary;
+    int (*run)(const std::vector<std::string>& args);
+};
+
+// Every command, in the order `welkom --help` lists them.
+const Command kCommands[] = {
+    {"version", "print the version", welkom::cli::runVersion},
+};
+
+void printUsage(std::ostream& out) {
+    out << "usage: welkom COMMAND [options]   (welkom COMMAND --help for details)\n\ncommands:\n";
+    for (const Command& c : kCommands) {
+        std::string name = c.name;
+        out << "  " << name << std::string(name.size() < 18 ? 18 - name.size() : 1, ' ') << c.summary << "\n";
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        printUsage(std::cerr);
+        return welkom::cli::kExitUsage;
+    }
+    const std::string name = argv[1];
+    if (name == "--help" || name == "-h" || name == "help") {
+        printUsage(std::cout);
+        return welkom::cli::kExitOk;
+    }
+    if (name == "--version") return welkom::cli::runVersion({});
+    for (const Command& c : kCommands) {
+        if (name == c.name) return c.run(std::vector<std::string>(argv + 2, argv + argc));
+    }
+    welkom::cli::printError("unknown command '" + name + "'");
+    printUsage(std::cerr);
+    return welkom::cli::kExitUsage;
+}
