@@ -80,3 +80,27 @@ test('the harness fails a test on console errors and on requests leaving the ori
   assert.throws(() => app.assertClean(), /console errors|outside the page origin/);
   assert.ok(app.problems.consoleErrors.some((e) => e.includes('deliberate test error')));
 });
+
+test('a browser without WebGL2 gets a clear message instead of a blank page', async (t) => {
+  const app = await startApp(t, {
+    waitForFrames: false,
+    initScript: () => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+        return kind === 'webgl2' ? null : original.call(this, kind, ...rest);
+      };
+    },
+  });
+  const text = await app.page.locator('#status-text').textContent({ timeout: 10000 });
+  assert.match(text, /WebGL2/);
+  assert.equal(await app.page.evaluate(() => typeof window.Module), 'undefined', 'the app was not started');
+  await app.screenshot('no-webgl2');
+  app.assertClean();
+});
+
+test('a browser without WebAssembly gets a clear message', async (t) => {
+  const app = await startApp(t, { waitForFrames: false, initScript: () => { delete window.WebAssembly; } });
+  const text = await app.page.locator('#status-text').textContent({ timeout: 10000 });
+  assert.match(text, /WebAssembly/);
+  app.assertClean();
+});

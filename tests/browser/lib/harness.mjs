@@ -24,7 +24,11 @@ const kChromiumArgs = ['--no-sandbox', '--disable-background-networking', '--dis
   '--disable-sync', '--disable-quic', '--no-first-run', '--disable-default-apps', '--use-gl=angle',
   '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
-export async function startApp(t, { query = 'lang=en', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1 } = {}) {
+// Options: query (address query string), viewport, deviceScaleFactor,
+// initScript (runs in the page before its own scripts), waitForFrames (false
+// when the app is expected not to start).
+export async function startApp(t, { query = 'lang=en', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1,
+  initScript = null, waitForFrames = true } = {}) {
   const server = await serveStatic(distDir);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: kChromiumArgs });
   const context = await browser.newContext({ viewport, deviceScaleFactor });
@@ -40,9 +44,10 @@ export async function startApp(t, { query = 'lang=en', viewport = { width: 1280,
   });
   t.after(async () => { await browser.close(); await server.close(); });
 
+  if (initScript) await page.addInitScript(initScript);
   await page.goto(`${server.origin}/index.html?${query}`);
   const app = new App(page, problems, server.origin);
-  await app.waitFrames(3);
+  if (waitForFrames) await app.waitFrames(3);
   return app;
 }
 
