@@ -194,11 +194,22 @@ serve() {
   exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$ROOT/dist"
 }
 
+build_native_sanitized() {
+  log "building native tests with AddressSanitizer + UndefinedBehaviorSanitizer"
+  # shellcheck disable=SC2046
+  cmake -S "$ROOT" -B "$BUILD/native-asan" -DCMAKE_BUILD_TYPE=Debug -DWELKOM_SANITIZE=ON $(cmake_common_args) >/dev/null
+  cmake --build "$BUILD/native-asan" -j"$JOBS"
+}
+
 run_tests() {
   local failed=0
   build_native
   log "layer 1/3: native tests (GoogleTest via CTest)"
   (cd "$BUILD/native" && ctest --output-on-failure -j"$JOBS") || failed=1
+  build_native_sanitized
+  log "layer 1/3, again under AddressSanitizer + UndefinedBehaviorSanitizer"
+  (cd "$BUILD/native-asan" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --output-on-failure -j"$JOBS") || failed=1
   build_wasm
   assemble_dist
   log "layer 2/3: the same tests compiled to wasm, run under Node"

@@ -1,6 +1,7 @@
 #include "ui/appearance.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 namespace welkom {
 namespace {
@@ -37,7 +38,11 @@ bool applyAppearance(const char* path, float pixelRatio, float uiScale) {
     config.OversampleH = 1;  // rasterised at the real pixel size: no need to oversample
     config.OversampleV = 1;
     const float pixels = kBaseFontSize * uiScale * pixelRatio;
-    ImFont* font = io.Fonts->AddFontFromFileTTF(path, pixels, &config, kGlyphRanges);
+    // Read the file ourselves: ImGui asserts on a missing file instead of failing.
+    size_t size = 0;
+    void* data = ImFileLoadToMemory(path, "rb", &size, 0);
+    ImFont* font = data ? io.Fonts->AddFontFromMemoryTTF(data, static_cast<int>(size), pixels, &config, kGlyphRanges)
+                        : nullptr;  // the atlas owns `data` from here on
     if (!font) {
         ImFontConfig fallback;
         fallback.SizePixels = 13.0f * uiScale * pixelRatio;

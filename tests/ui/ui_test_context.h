@@ -22,6 +22,8 @@ public:
         io.DisplaySize = ImVec2(width, height);
         io.DeltaTime = 1.0f / 60.0f;
         io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        // Keyboard navigation needs every key mapped (a platform backend does this).
+        for (int key = 0; key < ImGuiKey_COUNT; ++key) io.KeyMap[key] = key;
         buildFontAtlas();
     }
     ~HeadlessImGui() { ImGui::DestroyContext(m_context); }
