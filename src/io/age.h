@@ -89,6 +89,7 @@ public:
     std::string toString() const;
     const std::array<std::uint8_t, 32>& bytes() const { return m_key; }
     bool operator==(const X25519Recipient& o) const { return m_key == o.m_key; }
+    bool operator!=(const X25519Recipient& o) const { return m_key != o.m_key; }
 
 private:
     std::array<std::uint8_t, 32> m_key;

@@ -126,7 +126,8 @@ GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(AgeVectorTest);
 TEST_P(AgeVectorTest, GivesExpectedOutcome) {
     Vector v;
     ASSERT_TRUE(parseVector(readFile(vectorDir() / GetParam()), v)) << "unreadable vector";
-    for (const auto& [key, value] : v.meta) {
+    for (const auto& entry : v.meta) {
+        const std::string& key = entry.first;
         static const char* kKnown[] = {"expect", "payload", "file key", "identity", "passphrase",
                                        "armored", "compressed", "comment"};
         if (std::none_of(std::begin(kKnown), std::end(kKnown), [&](const char* k) { return key == k; })) {
