@@ -2,6 +2,8 @@
 // written from the specification.
 #include "io/bech32.h"
 
+#include <sodium.h>
+
 #include <array>
 
 namespace welkom {
@@ -60,6 +62,11 @@ bool convertBits(const std::vector<std::uint8_t>& in, int from, int to, bool pad
     return true;
 }
 
+// Secret keys pass through here, so intermediate buffers are wiped.
+void wipe(std::vector<std::uint8_t>& v) {
+    if (!v.empty()) sodium_memzero(v.data(), v.size());
+}
+
 Error invalid(const char* why) {
     return makeError("bech32.invalid", std::string("Invalid Bech32 text: ") + why + ".",
                      std::string("Ongeldige Bech32-tekst: ") + why + ".");
@@ -84,6 +91,8 @@ std::string bech32Encode(std::string_view hrp, const std::vector<std::uint8_t>& 
 
     std::string out = hrpLower + '1';
     for (std::uint8_t v : values) out.push_back(kCharset[v]);
+    wipe(values);
+    wipe(enc);
     if (upper) {
         for (char& c : out) c = toUpper(c);
     }
@@ -117,12 +126,22 @@ Result<Bech32Data> bech32Decode(std::string_view text) {
     }
     std::vector<std::uint8_t> chk = hrpExpand(hrpLower);
     chk.insert(chk.end(), values.begin(), values.end());
-    if (polymod(chk) != 1) return invalid("checksum mismatch");
+    const bool checksumOk = polymod(chk) == 1;
+    wipe(chk);
+    if (!checksumOk) {
+        wipe(values);
+        return invalid("checksum mismatch");
+    }
 
     values.resize(values.size() - 6);
     Bech32Data out;
     out.hrp = std::string(text.substr(0, sep));
-    if (!convertBits(values, 5, 8, false, out.data)) return invalid("non-zero padding");
+    const bool paddingOk = convertBits(values, 5, 8, false, out.data);
+    wipe(values);
+    if (!paddingOk) {
+        wipe(out.data);
+        return invalid("non-zero padding");
+    }
     return out;
 }
 

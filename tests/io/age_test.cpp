@@ -107,8 +107,11 @@ TEST(AgeKeys, RejectsWrongCaseWrongKindAndDamage) {
     std::string secretLower = secret, pubUpper = pub, secretMixed = secret, pubDamaged = pub;
     std::transform(secret.begin(), secret.end(), secretLower.begin(), [](char c) { return std::tolower(c); });
     std::transform(pub.begin(), pub.end(), pubUpper.begin(), [](char c) { return std::toupper(c); });
-    secretMixed[20] = static_cast<char>(std::tolower(secretMixed[20]));
-    if (secretMixed == secret) secretMixed[21] = static_cast<char>(std::tolower(secretMixed[21]));
+    // Lower-case one letter of the key data (not a digit, which has no case).
+    const std::size_t letter = secret.find_first_not_of("0123456789", 16);
+    ASSERT_NE(letter, std::string::npos);
+    secretMixed[letter] = static_cast<char>(std::tolower(secretMixed[letter]));
+    ASSERT_NE(secretMixed, secret);
     pubDamaged[10] = pubDamaged[10] == 'q' ? 'p' : 'q';
 
     for (const std::string& s : {secretLower, secretMixed, pub, std::string(""), std::string("AGE-SECRET-KEY-1")}) {
