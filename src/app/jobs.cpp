@@ -1,0 +1,197 @@
+#include "app/jobs.h"
+
+#include <sodium.h>
+
+#include "io/age.h"
+
+namespace welkom {
+namespace {
+
+template <class... Ts>
+struct Overloaded : Ts... {
+    using Ts::operator()...;
+};
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+constexpr char kDecryptTag = 'D';
+constexpr char kEncryptTag = 'E';
+constexpr char kOkTag = 'O';
+constexpr char kErrorTag = 'X';
+
+// [SECTION] Wire format helpers
+
+class WireWriter {
+public:
+    WireWriter& byte(std::uint8_t b) {
+        m_out.push_back(static_cast<char>(b));
+        return *this;
+    }
+    WireWriter& field(std::string_view s) {
+        const auto n = static_cast<std::uint32_t>(s.size());
+        for (int i = 0; i < 4; ++i) m_out.push_back(static_cast<char>((n >> (8 * i)) & 0xFF));
+        m_out.append(s.data(), s.size());
+        return *this;
+    }
+    std::string take() { return std::move(m_out); }
+
+private:
+    std::string m_out;
+};
+
+class WireReader {
+public:
+    explicit WireReader(std::string_view in) : m_in(in) {}
+    bool byte(std::uint8_t& out) {
+        if (m_pos >= m_in.size()) return false;
+        out = static_cast<std::uint8_t>(m_in[m_pos++]);
+        return true;
+    }
+    bool field(std::string& out) {
+        if (m_in.size() - m_pos < 4) return false;
+        std::uint32_t n = 0;
+        for (int i = 0; i < 4; ++i) n |= static_cast<std::uint32_t>(static_cast<std::uint8_t>(m_in[m_pos + i])) << (8 * i);
+        m_pos += 4;
+        if (m_in.size() - m_pos < n) return false;
+        out.assign(m_in.data() + m_pos, n);
+        m_pos += n;
+        return true;
+    }
+    bool atEnd() const { return m_pos == m_in.size(); }
+
+private:
+    std::string_view m_in;
+    std::size_t m_pos = 0;
+};
+
+Error malformedWire() {
+    return makeError("job.wire", "Internal error: a background task received damaged data.",
+                     "Interne fout: een achtergrondtaak kreeg beschadigde gegevens.");
+}
+
+AgeBytes toBytes(std::string_view s) { return AgeBytes(s.begin(), s.end()); }
+std::string toString(const AgeBytes& b) { return std::string(b.begin(), b.end()); }
+
+// [SECTION] The jobs
+
+JobOutput runDecrypt(DecryptJob& job, const JobProgress& progress) {
+    AgeDecryptOptions options;
+    if (!job.passphrase.empty()) options.passphrases.push_back(job.passphrase);
+    if (!job.identities.empty()) {
+        auto identities = parseAgeIdentityFile(job.identities);
+        if (!identities) return identities.error();
+        options.identities = std::move(*identities);
+    }
+    if (progress) {
+        progress(-1.0f);
+        options.onProgress = [&](std::size_t done, std::size_t total) {
+            progress(total ? static_cast<float>(done) / static_cast<float>(total) : 1.0f);
+        };
+    }
+    auto plain = ageDecrypt(toBytes(job.file), options);
+    for (std::string& p : options.passphrases) wipeSecret(p);
+    wipeSecret(job.passphrase);
+    wipeSecret(job.identities);
+    if (!plain) return plain.error();
+    std::string out = toString(*plain);
+    sodium_memzero(plain->data(), plain->size());
+    return out;
+}
+
+JobOutput runEncrypt(EncryptJob& job, const JobProgress& progress) {
+    if (progress) progress(-1.0f);
+    Result<AgeBytes> file = makeError("age.argument", "Nothing to encrypt to.");
+    if (!job.passphrase.empty()) {
+        file = ageEncryptWithPassphrase(toBytes(job.plaintext), job.passphrase, job.workFactor, job.armor);
+        wipeSecret(job.passphrase);
+    } else {
+        auto recipients = parseAgeRecipientsFile(job.recipients);
+        if (!recipients) return recipients.error();
+        file = ageEncrypt(toBytes(job.plaintext), *recipients, job.armor);
+    }
+    wipeSecret(job.plaintext);
+    if (!file) return file.error();
+    if (progress) progress(1.0f);
+    return toString(*file);
+}
+
+}  // namespace
+
+JobOutput runJob(JobRequest request, const JobProgress& progress) {
+    return std::visit(Overloaded{
+                          [&](DecryptJob& job) { return runDecrypt(job, progress); },
+                          [&](EncryptJob& job) { return runEncrypt(job, progress); },
+                      },
+                      request);
+}
+
+std::string encodeJobRequest(const JobRequest& request) {
+    WireWriter w;
+    std::visit(Overloaded{
+                   [&](const DecryptJob& job) {
+                       w.byte(kDecryptTag).field(job.file).field(job.passphrase).field(job.identities);
+                   },
+                   [&](const EncryptJob& job) {
+                       w.byte(kEncryptTag).field(job.plaintext).field(job.passphrase).field(job.recipients);
+                       w.byte(static_cast<std::uint8_t>(job.workFactor)).byte(job.armor ? 1 : 0);
+                   },
+               },
+               request);
+    return w.take();
+}
+
+Result<JobRequest> decodeJobRequest(std::string_view wire) {
+    WireReader r(wire);
+    std::uint8_t tag = 0;
+    if (!r.byte(tag)) return malformedWire();
+    if (tag == kDecryptTag) {
+        DecryptJob job;
+        if (!r.field(job.file) || !r.field(job.passphrase) || !r.field(job.identities) || !r.atEnd())
+            return malformedWire();
+        return JobRequest{std::move(job)};
+    }
+    if (tag == kEncryptTag) {
+        EncryptJob job;
+        std::uint8_t workFactor = 0, armor = 0;
+        if (!r.field(job.plaintext) || !r.field(job.passphrase) || !r.field(job.recipients) || !r.byte(workFactor) ||
+            !r.byte(armor) || !r.atEnd())
+            return malformedWire();
+        job.workFactor = workFactor;
+        job.armor = armor != 0;
+        return JobRequest{std::move(job)};
+    }
+    return malformedWire();
+}
+
+std::string encodeJobOutput(const JobOutput& output) {
+    WireWriter w;
+    if (output) {
+        w.byte(kOkTag).field(*output);
+    } else {
+        const Error& e = output.error();
+        w.byte(kErrorTag).field(e.code).field(e.message).field(e.messageNl);
+    }
+    return w.take();
+}
+
+JobOutput decodeJobOutput(std::string_view wire) {
+    WireReader r(wire);
+    std::uint8_t tag = 0;
+    if (!r.byte(tag)) return malformedWire();
+    if (tag == kOkTag) {
+        std::string bytes;
+        if (!r.field(bytes) || !r.atEnd()) return malformedWire();
+        return bytes;
+    }
+    Error e;
+    if (tag != kErrorTag || !r.field(e.code) || !r.field(e.message) || !r.field(e.messageNl) || !r.atEnd())
+        return malformedWire();
+    return e;
+}
+
+void wipeSecret(std::string& secret) {
+    if (!secret.empty()) sodium_memzero(secret.data(), secret.size());
+    secret.clear();
+}
+
+}  // namespace welkom

@@ -1,0 +1,65 @@
+// Jobs: long work (key derivation, encryption, matching) that must not freeze
+// the interface. The app describes a job as a value; the platform runs it
+// (in the browser: in a Web Worker, see platform/worker_web.cpp; natively and
+// in tests: right away) and hands the result back as a JobFinished command.
+// The same runJob() runs everywhere, so what the worker does is tested natively.
+//
+//   JobRequest request = DecryptJob{fileBytes, passphrase};
+//   std::string wire = encodeJobRequest(request);      // crosses to the worker
+//   JobOutput out = runJob(*decodeJobRequest(wire), onProgress);
+//   std::string back = encodeJobOutput(out);           // crosses back
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/result.h"
+
+namespace welkom {
+
+// Decrypts an age file with a passphrase and/or X25519 identities
+// ("AGE-SECRET-KEY-1..." lines); the output is the plaintext.
+struct DecryptJob {
+    std::string file;
+    std::string passphrase;
+    std::string identities;
+};
+
+// Encrypts `plaintext` with a passphrase (scrypt, work factor as given) or to
+// X25519 recipients ("age1..." lines, when `passphrase` is empty).
+struct EncryptJob {
+    std::string plaintext;
+    std::string passphrase;
+    std::string recipients;
+    int workFactor = 18;
+    bool armor = false;
+};
+
+using JobRequest = std::variant<DecryptJob, EncryptJob>;
+
+// What a job produced: bytes, or an Error for the coordinator.
+using JobOutput = Result<std::string>;
+
+// Progress of a running job: fraction done in [0, 1], or a negative value
+// while the amount is unknown (key derivation).
+using JobProgress = std::function<void(float fraction)>;
+
+// Runs a job; its secrets (passphrase, keys, plaintext) are wiped when done,
+// which is why the request is taken by value.
+JobOutput runJob(JobRequest request, const JobProgress& progress = {});
+
+// Wire format between the page and its worker: a kind byte, then
+// length-prefixed fields. Decoding checks every length (the bytes could be cut).
+std::string encodeJobRequest(const JobRequest& request);
+Result<JobRequest> decodeJobRequest(std::string_view wire);
+std::string encodeJobOutput(const JobOutput& output);
+JobOutput decodeJobOutput(std::string_view wire);
+
+// Overwrites a string's bytes (passphrases, keys, plaintext) before it is freed.
+void wipeSecret(std::string& secret);
+
+}  // namespace welkom

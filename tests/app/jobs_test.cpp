@@ -1,0 +1,94 @@
+#include "app/jobs.h"
+
+#include <gtest/gtest.h>
+
+#include "io/age.h"
+
+namespace welkom {
+namespace {
+
+constexpr int kFastWorkFactor = 10;  // tests need no real cost
+
+std::string encryptWithPassphrase(const std::string& plaintext, const std::string& passphrase) {
+    EncryptJob job;
+    job.plaintext = plaintext;
+    job.passphrase = passphrase;
+    job.workFactor = kFastWorkFactor;
+    auto out = runJob(job);
+    EXPECT_TRUE(out) << (out ? "" : out.error().message);
+    return out ? *out : std::string();
+}
+
+TEST(Jobs, EncryptThenDecryptWithPassphraseThroughTheWireFormat) {
+    const std::string plaintext = R"({"format":"welkom-roster","version":1})";
+    EncryptJob encrypt{plaintext, "correct horse", "", kFastWorkFactor, false};
+    auto request = decodeJobRequest(encodeJobRequest(encrypt));
+    ASSERT_TRUE(request);
+    const JobOutput encrypted = decodeJobOutput(encodeJobOutput(runJob(std::move(*request))));
+    ASSERT_TRUE(encrypted);
+    EXPECT_EQ(encrypted->rfind("age-encryption.org/v1\n", 0), 0u);
+
+    std::vector<float> progress;
+    auto decrypt = decodeJobRequest(encodeJobRequest(DecryptJob{*encrypted, "correct horse", ""}));
+    ASSERT_TRUE(decrypt);
+    const JobOutput decrypted =
+        decodeJobOutput(encodeJobOutput(runJob(std::move(*decrypt), [&](float f) { progress.push_back(f); })));
+    ASSERT_TRUE(decrypted) << decrypted.error().message;
+    EXPECT_EQ(*decrypted, plaintext);
+    ASSERT_FALSE(progress.empty());
+    EXPECT_LT(progress.front(), 0.0f) << "key derivation reports unknown progress first";
+    EXPECT_FLOAT_EQ(progress.back(), 1.0f);
+}
+
+TEST(Jobs, WrongPassphraseIsNoMatchWithADutchMessage) {
+    const std::string file = encryptWithPassphrase("secret roster", "right");
+    const JobOutput out = runJob(DecryptJob{file, "wrong", ""});
+    ASSERT_FALSE(out);
+    EXPECT_EQ(out.error().code, "age.no_match");
+    EXPECT_FALSE(out.error().messageNl.empty());
+}
+
+TEST(Jobs, X25519RecipientsAndIdentities) {
+    auto identity = X25519Identity::generate();
+    ASSERT_TRUE(identity);
+    EncryptJob encrypt;
+    encrypt.plaintext = "team roster";
+    encrypt.recipients = "# coordinators\n" + identity->recipient().toString() + "\n";
+    encrypt.armor = true;
+    const JobOutput file = runJob(encrypt);
+    ASSERT_TRUE(file) << file.error().message;
+    EXPECT_EQ(file->rfind("-----BEGIN AGE ENCRYPTED FILE-----", 0), 0u);
+    const JobOutput plain = runJob(DecryptJob{*file, "", identity->toString() + "\n"});
+    ASSERT_TRUE(plain) << plain.error().message;
+    EXPECT_EQ(*plain, "team roster");
+}
+
+TEST(Jobs, DamagedWireIsAnErrorNotACrash) {
+    const std::string wire = encodeJobRequest(DecryptJob{"file bytes", "pass", ""});
+    for (std::size_t cut = 0; cut < wire.size(); ++cut) {
+        auto request = decodeJobRequest(wire.substr(0, cut));
+        ASSERT_FALSE(request) << "cut at " << cut;
+        EXPECT_EQ(request.error().code, "job.wire");
+    }
+    EXPECT_FALSE(decodeJobRequest(wire + "x")) << "trailing bytes";
+    EXPECT_FALSE(decodeJobRequest("Z"));
+    const std::string answer = encodeJobOutput(JobOutput(std::string("plaintext")));
+    for (std::size_t cut = 0; cut < answer.size(); ++cut) EXPECT_FALSE(decodeJobOutput(answer.substr(0, cut)));
+}
+
+TEST(Jobs, ErrorsSurviveTheWire) {
+    const JobOutput out = decodeJobOutput(encodeJobOutput(JobOutput(makeError("age.hmac", "changed", "gewijzigd"))));
+    ASSERT_FALSE(out);
+    EXPECT_EQ(out.error().code, "age.hmac");
+    EXPECT_EQ(out.error().message, "changed");
+    EXPECT_EQ(out.error().messageNl, "gewijzigd");
+}
+
+TEST(Jobs, WipeSecretClearsTheString) {
+    std::string secret = "passphrase";
+    wipeSecret(secret);
+    EXPECT_TRUE(secret.empty());
+}
+
+}  // namespace
+}  // namespace welkom
