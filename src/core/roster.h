@@ -1,0 +1,307 @@
+// The roster: every household, welcome group, match, coordinator constraint
+// and check-in of a programme, plus its matching settings. Plain data, no I/O;
+// src/io/roster_json.h reads and writes it, src/core/validation.h checks it.
+//
+// Usage:
+//   Roster r;
+//   Household h;
+//   h.id = "h1"; h.displayName = "Familie A."; h.municipality = "Haarlem";
+//   h.members.push_back({34, Gender::Female, MemberRole::Adult, {{"ar", LanguageLevel::Native}}, {}});
+//   r.households.push_back(std::move(h));
+//   for (const Problem& p : validateRoster(r)) show(p);
+//
+// Why fields look the way they do:
+// - Tags (interests, goals, sectors, skills, needs) are vocabulary codes from
+//   vocabulary.h or coordinator-made tags "custom:<text>" (see isCustomTag):
+//   free text is personal data, so it is kept recognisable and can be
+//   stripped from anonymised extracts.
+// - Dates are ISO "YYYY-MM-DD" strings, empty when unknown, so a file round
+//   trips byte for byte; isValidIsoDate() checks them.
+// - Every object has `extra`: fields a newer Welkom wrote that this version does
+//   not know. They are kept as raw JSON text (core must not depend on a JSON
+//   library) and written back unchanged, so opening and saving a newer file
+//   loses nothing.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace welkom {
+
+// Unknown object members: key -> the member's value as serialized JSON text.
+using ExtraFields = std::vector<std::pair<std::string, std::string>>;
+
+// [SECTION] Small value types ---------------------------------------------------
+
+// Ordered so that `a >= LanguageLevel::A2` means "can hold a simple conversation".
+enum class LanguageLevel : std::uint8_t { None, A0, A1, A2, B1, B2, C1, C2, Native };
+
+// Gender is optional: Unspecified means "not asked / not given".
+enum class Gender : std::uint8_t { Unspecified, Female, Male, Other };
+
+enum class MemberRole : std::uint8_t { Adult, Child };
+
+enum class EducationLevel : std::uint8_t {
+    Unknown, None, Primary, Secondary, Vocational, Bachelor, Master, Doctorate
+};
+
+struct LanguageSkill {
+    std::string code;  // ISO 639-1, see vocabulary.h (Dari is "fa")
+    LanguageLevel level = LanguageLevel::None;
+    bool operator==(const LanguageSkill& o) const { return code == o.code && level == o.level; }
+};
+
+struct Availability {
+    bool weekdayDaytime = false;
+    bool evenings = false;
+    bool weekends = false;
+    ExtraFields extra;
+    bool any() const { return weekdayDaytime || evenings || weekends; }
+    bool operator==(const Availability& o) const {
+        return weekdayDaytime == o.weekdayDaytime && evenings == o.evenings && weekends == o.weekends &&
+               extra == o.extra;
+    }
+};
+
+struct Consent {
+    bool toMatching = false;   // without it the person is never matched
+    std::string toMatchingDate;
+    bool toResearch = false;   // anonymised outcomes may be used to improve the algorithm
+    std::string toResearchDate;
+    ExtraFields extra;
+    bool operator==(const Consent& o) const {
+        return toMatching == o.toMatching && toMatchingDate == o.toMatchingDate &&
+               toResearch == o.toResearch && toResearchDate == o.toResearchDate && extra == o.extra;
+    }
+};
+
+// [SECTION] Households ------------------------------------------------------------
+
+struct HouseholdMember {
+    int age = 0;
+    Gender gender = Gender::Unspecified;
+    MemberRole role = MemberRole::Adult;
+    std::vector<LanguageSkill> languages;  // asked of adults; children may be left empty
+    ExtraFields extra;
+    bool operator==(const HouseholdMember& o) const {
+        return age == o.age && gender == o.gender && role == o.role && languages == o.languages &&
+               extra == o.extra;
+    }
+};
+
+struct HouseholdPreferences {
+    bool womenOnlyGroup = false;     // hard condition: only groups of women
+    bool groupWithChildren = false;  // soft wish: members with children of their own
+    ExtraFields extra;
+    bool operator==(const HouseholdPreferences& o) const {
+        return womenOnlyGroup == o.womenOnlyGroup && groupWithChildren == o.groupWithChildren &&
+               extra == o.extra;
+    }
+};
+
+struct Household {
+    std::string id;
+    std::string displayName;
+    std::string municipality;
+    std::string neighbourhood;  // optional
+    std::vector<HouseholdMember> members;
+    std::vector<std::string> interests;
+    std::vector<std::string> goals;
+    std::vector<std::string> workSectors;  // former or desired
+    EducationLevel educationLevel = EducationLevel::Unknown;
+    Availability availability;
+    HouseholdPreferences preferences;
+    std::vector<std::string> needs;
+    std::string notes;
+    Consent consent;
+    ExtraFields extra;
+    bool operator==(const Household& o) const;
+};
+
+// [SECTION] Welcome groups --------------------------------------------------------
+
+struct GroupMember {
+    std::string id;  // unique within its group
+    std::string name;
+    std::string contact;
+    int age = 0;
+    Gender gender = Gender::Unspecified;
+    std::vector<LanguageSkill> languages;
+    std::vector<std::string> interests;
+    std::string occupation;  // free text, e.g. "verpleegkundige"
+    std::string sector;      // vocabulary code of the occupation's sector, may be empty
+    std::vector<std::string> skills;
+    bool hasChildren = false;
+    ExtraFields extra;
+    bool operator==(const GroupMember& o) const;
+};
+
+// What a group can take on beyond one ordinary household.
+struct GroupSupport {
+    int maxHouseholdSize = 0;  // 0: no limit given
+    ExtraFields extra;
+    bool operator==(const GroupSupport& o) const {
+        return maxHouseholdSize == o.maxHouseholdSize && extra == o.extra;
+    }
+};
+
+struct WelcomeGroup {
+    std::string id;
+    std::string name;
+    std::string municipality;
+    std::string neighbourhood;
+    std::vector<GroupMember> members;
+    std::string coordinatorId;  // id of one of `members`
+    Availability availability;
+    int capacity = 1;  // households it can accompany at the same time
+    GroupSupport support;
+    std::vector<std::string> allowedMunicipalities;  // besides its own
+    std::string notes;
+    Consent consent;
+    ExtraFields extra;
+    bool operator==(const WelcomeGroup& o) const;
+};
+
+// [SECTION] Matches, constraints, check-ins, settings ------------------------------
+
+// Lifecycle: Proposed -> AcceptedByGroup -> AcceptedByHousehold -> Introduced
+// -> Active -> Ended; Declined from any state before Introduced, Ended from
+// Introduced or Active. Both sides consent before an introduction (GDPR art.
+// 22: a person decides, the software proposes).
+enum class MatchStatus : std::uint8_t {
+    Proposed, AcceptedByGroup, AcceptedByHousehold, Introduced, Active, Ended, Declined
+};
+
+// True when `to` may follow `from` in a match's history.
+bool isAllowedTransition(MatchStatus from, MatchStatus to);
+// Ended and Declined: nothing may follow.
+bool isFinal(MatchStatus s);
+
+struct MatchEvent {
+    MatchStatus status = MatchStatus::Proposed;
+    std::string date;
+    std::string reason;
+    std::string note;
+    ExtraFields extra;
+    bool operator==(const MatchEvent& o) const {
+        return status == o.status && date == o.date && reason == o.reason && note == o.note &&
+               extra == o.extra;
+    }
+};
+
+struct CriterionScore {
+    std::string criterion;  // e.g. "interests", "age", "language"
+    double score = 0.0;     // 0..1 at proposal time
+    bool operator==(const CriterionScore& o) const {
+        return criterion == o.criterion && score == o.score;
+    }
+};
+
+struct Match {
+    std::string id;
+    std::string householdId;
+    std::string groupId;
+    std::vector<CriterionScore> scores;
+    std::vector<MatchEvent> history;  // oldest first; never empty in a valid roster
+    ExtraFields extra;
+    // The latest event's status (Proposed for an empty history).
+    MatchStatus status() const { return history.empty() ? MatchStatus::Proposed : history.back().status; }
+    bool operator==(const Match& o) const {
+        return id == o.id && householdId == o.householdId && groupId == o.groupId &&
+               scores == o.scores && history == o.history && extra == o.extra;
+    }
+};
+
+enum class ConstraintKind : std::uint8_t { Pin, Forbid };
+
+// A coordinator's decision about one pair: always match it (Pin) or never (Forbid).
+struct Constraint {
+    std::string id;
+    ConstraintKind kind = ConstraintKind::Forbid;
+    std::string householdId;
+    std::string groupId;
+    std::string reason;
+    std::string author;
+    std::string date;
+    ExtraFields extra;
+    bool operator==(const Constraint& o) const {
+        return id == o.id && kind == o.kind && householdId == o.householdId && groupId == o.groupId &&
+               reason == o.reason && author == o.author && date == o.date && extra == o.extra;
+    }
+};
+
+// A follow-up at about 3, 6 or 12 months. Its outcome fields are defined by a
+// later version; until then they live in `extra` and round trip unchanged.
+struct CheckIn {
+    std::string id;
+    std::string matchId;
+    std::string date;
+    ExtraFields extra;
+    bool operator==(const CheckIn& o) const {
+        return id == o.id && matchId == o.matchId && date == o.date && extra == o.extra;
+    }
+};
+
+struct CriterionWeight {
+    std::string criterion;
+    double weight = 1.0;  // >= 0
+    bool operator==(const CriterionWeight& o) const { return criterion == o.criterion && weight == o.weight; }
+};
+
+struct MatchingSettings {
+    std::vector<CriterionWeight> weights;  // in the order the coordinator sees them
+    double minimumScore = 0.0;             // 0..1; pairs below it are not proposed
+    bool allowCrossMunicipality = false;   // otherwise only the group's own + allowed municipalities
+    ExtraFields extra;
+    bool operator==(const MatchingSettings& o) const {
+        return weights == o.weights && minimumScore == o.minimumScore &&
+               allowCrossMunicipality == o.allowCrossMunicipality && extra == o.extra;
+    }
+};
+
+// [SECTION] The roster ---------------------------------------------------------------
+
+struct Roster {
+    std::string programmeName;
+    bool isDemo = false;  // generated, fictitious people only
+    std::vector<Household> households;
+    std::vector<WelcomeGroup> groups;
+    std::vector<Match> matches;
+    std::vector<Constraint> constraints;
+    std::vector<CheckIn> checkIns;
+    MatchingSettings settings;
+    ExtraFields extra;
+    bool operator==(const Roster& o) const;
+    bool operator!=(const Roster& o) const { return !(*this == o); }
+};
+
+// [SECTION] Helpers -------------------------------------------------------------------
+
+// "YYYY-MM-DD" with a real calendar day (leap years included), years 1900..2999.
+bool isValidIsoDate(std::string_view s);
+
+// Custom tags are "custom:<text>" with non-empty text.
+constexpr std::string_view kCustomTagPrefix = "custom:";
+bool isCustomTag(std::string_view tag);
+std::string makeCustomTag(std::string_view text);
+std::string_view customTagText(std::string_view tag);  // the text after the prefix ("" if not custom)
+
+// Stable names used in files and messages ("A2", "native", "accepted_by_group", ...).
+std::string_view toString(LanguageLevel v);
+std::string_view toString(Gender v);
+std::string_view toString(MemberRole v);
+std::string_view toString(EducationLevel v);
+std::string_view toString(MatchStatus v);
+std::string_view toString(ConstraintKind v);
+// Inverse of toString; false when `s` names no value (then `out` is untouched).
+bool parseLanguageLevel(std::string_view s, LanguageLevel& out);
+bool parseGender(std::string_view s, Gender& out);
+bool parseMemberRole(std::string_view s, MemberRole& out);
+bool parseEducationLevel(std::string_view s, EducationLevel& out);
+bool parseMatchStatus(std::string_view s, MatchStatus& out);
+bool parseConstraintKind(std::string_view s, ConstraintKind& out);
+
+}  // namespace welkom

@@ -1,0 +1,844 @@
+// Index:
+//   [SECTION] Problems and JSON Pointer paths
+//   [SECTION] Pre-scan (size, depth, object size) and syntax errors
+//   [SECTION] Reader: JSON -> core, collecting every type problem
+//   [SECTION] Writer: core -> JSON
+//   [SECTION] readRoster / loadRoster
+#include "io/roster_json.h"
+
+#include <algorithm>
+#include <array>
+#include <cassert>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "io/roster_migrations.h"
+
+namespace welkom {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+// [SECTION] Problems and JSON Pointer paths ---------------------------------------
+
+Problem fileProblem(std::string code, std::string en, std::string nl) {
+    return Problem{"", Severity::Error, std::move(code), std::move(en), std::move(nl)};
+}
+
+// RFC 6901: '~' -> "~0", '/' -> "~1".
+void appendPointerToken(std::string& path, std::string_view token) {
+    path.push_back('/');
+    for (char c : token) {
+        if (c == '~') path += "~0";
+        else if (c == '/') path += "~1";
+        else path.push_back(c);
+    }
+}
+
+// [SECTION] Pre-scan (size, depth, object size) and syntax errors -------------------
+
+// One pass over the bytes, aware of strings, that refuses input nlohmann
+// should never see. Brackets that do not balance are left to the parser.
+std::optional<Problem> prescan(std::string_view bytes) {
+    if (bytes.size() > kMaxRosterBytes) {
+        return fileProblem("file.too_large",
+                           "The file is larger than " + std::to_string(kMaxRosterBytes >> 20) +
+                               " MB; a roster is never that large.",
+                           "Het bestand is groter dan " + std::to_string(kMaxRosterBytes >> 20) +
+                               " MB; zo groot is een deelnemerslijst nooit.");
+    }
+    struct Level {
+        bool object;
+        std::size_t commas;
+    };
+    std::array<Level, kMaxJsonDepth> stack{};
+    int depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    for (char c : bytes) {
+        if (inString) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') inString = false;
+            continue;
+        }
+        switch (c) {
+            case '"': inString = true; break;
+            case '{':
+            case '[':
+                if (depth == kMaxJsonDepth) {
+                    return fileProblem("json.too_deep",
+                                       "The file is nested more than " + std::to_string(kMaxJsonDepth) +
+                                           " levels deep; it is not a roster.",
+                                       "Het bestand is meer dan " + std::to_string(kMaxJsonDepth) +
+                                           " niveaus diep genest; het is geen deelnemerslijst.");
+                }
+                stack[static_cast<std::size_t>(depth++)] = Level{c == '{', 0};
+                break;
+            case '}':
+            case ']':
+                if (depth > 0) --depth;
+                break;
+            case ',':
+                if (depth > 0) {
+                    Level& l = stack[static_cast<std::size_t>(depth - 1)];
+                    if (l.object && ++l.commas >= kMaxObjectMembers) {
+                        return fileProblem("json.too_many_members",
+                                           "An object in the file has more than " +
+                                               std::to_string(kMaxObjectMembers) + " fields; it is not a roster.",
+                                           "Een object in het bestand heeft meer dan " +
+                                               std::to_string(kMaxObjectMembers) +
+                                               " velden; het is geen deelnemerslijst.");
+                    }
+                }
+                break;
+            default: break;
+        }
+    }
+    return std::nullopt;
+}
+
+// Only used after the DOM parse failed, to say where and why.
+class SyntaxErrorFinder : public nlohmann::json_sax<ojson> {
+public:
+    std::string message;
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
+        message = ex.what();
+        // Drop nlohmann's "[json.exception.parse_error.101] " prefix.
+        const auto close = message.find("] ");
+        if (message.rfind("[json.exception", 0) == 0 && close != std::string::npos) message.erase(0, close + 2);
+        return false;
+    }
+};
+
+Problem syntaxProblem(std::string_view bytes) {
+    SyntaxErrorFinder finder;
+    ojson::sax_parse(bytes.begin(), bytes.end(), &finder, nlohmann::detail::input_format_t::json, true);
+    std::string detail = finder.message.empty() ? std::string("unknown syntax error") : finder.message;
+    return fileProblem("json.syntax", "The file is not valid JSON (" + detail + ").",
+                       "Het bestand is geen geldige JSON (" + detail + ").");
+}
+
+// [SECTION] Reader: JSON -> core, collecting every type problem --------------------
+
+class Reader {
+public:
+    explicit Reader(std::vector<Problem>& problems) : m_problems(problems) {}
+
+    void roster(const ojson& j, Roster& r) {
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            const std::string& k = it.key();
+            const ojson& v = it.value();
+            Scope s(*this, k);
+            if (k == "format" || k == "version") continue;  // checked by readRoster
+            if (k == "programmeName") str(v, r.programmeName);
+            else if (k == "demo") boolean(v, r.isDemo);
+            else if (k == "households") array(v, r.households, &Reader::household);
+            else if (k == "groups") array(v, r.groups, &Reader::group);
+            else if (k == "matches") array(v, r.matches, &Reader::match);
+            else if (k == "constraints") array(v, r.constraints, &Reader::constraint);
+            else if (k == "checkIns") array(v, r.checkIns, &Reader::checkIn);
+            else if (k == "settings") settings(v, r.settings);
+            else r.extra.emplace_back(k, v.dump());
+        }
+    }
+
+private:
+    // Appends one token to the current path and removes it again on scope exit.
+    struct Scope {
+        Reader& reader;
+        std::size_t length;
+        Scope(Reader& r, std::string_view token) : reader(r), length(r.m_path.size()) {
+            appendPointerToken(r.m_path, token);
+        }
+        Scope(Reader& r, std::size_t index) : reader(r), length(r.m_path.size()) {
+            r.m_path.push_back('/');
+            r.m_path += std::to_string(index);
+        }
+        ~Scope() { reader.m_path.resize(length); }
+        Scope(const Scope&) = delete;
+        Scope& operator=(const Scope&) = delete;
+    };
+
+    void error(std::string code, std::string en, std::string nl) {
+        m_problems.push_back(Problem{m_path, Severity::Error, std::move(code), std::move(en), std::move(nl)});
+    }
+    void typeError(std::string_view expectedEn, std::string_view expectedNl) {
+        error("json.type", "expected " + std::string(expectedEn), "verwacht: " + std::string(expectedNl));
+    }
+
+    bool object(const ojson& v) {
+        if (v.is_object()) return true;
+        typeError("an object", "een object");
+        return false;
+    }
+
+    // Reports each missing required key at <object path>/<key>.
+    void required(const ojson& j, std::initializer_list<const char*> keys) {
+        for (const char* key : keys) {
+            if (j.contains(key)) continue;
+            Scope s(*this, key);
+            error("json.missing", "required field is missing", "verplicht veld ontbreekt");
+        }
+    }
+
+    bool str(const ojson& v, std::string& out) {
+        if (!v.is_string()) {
+            typeError("a string", "tekst");
+            return false;
+        }
+        out = v.get_ref<const std::string&>();
+        return true;
+    }
+
+    bool boolean(const ojson& v, bool& out) {
+        if (!v.is_boolean()) {
+            typeError("true or false", "true of false");
+            return false;
+        }
+        out = v.get<bool>();
+        return true;
+    }
+
+    // Whole numbers in int range; the validator checks the meaningful range.
+    bool integer(const ojson& v, int& out) {
+        constexpr auto kMax = static_cast<std::int64_t>(std::numeric_limits<int>::max());
+        constexpr auto kMin = static_cast<std::int64_t>(std::numeric_limits<int>::min());
+        if (v.is_number_unsigned()) {
+            const auto u = v.get<std::uint64_t>();
+            if (u <= static_cast<std::uint64_t>(kMax)) {
+                out = static_cast<int>(u);
+                return true;
+            }
+        } else if (v.is_number_integer()) {
+            const auto i = v.get<std::int64_t>();
+            if (i >= kMin && i <= kMax) {
+                out = static_cast<int>(i);
+                return true;
+            }
+        } else if (!v.is_number_float()) {
+            typeError("a whole number", "een geheel getal");
+            return false;
+        }
+        if (v.is_number_float()) typeError("a whole number", "een geheel getal");
+        else error("json.range", "number out of range", "getal buiten bereik");
+        return false;
+    }
+
+    bool number(const ojson& v, double& out) {
+        if (!v.is_number()) {
+            typeError("a number", "een getal");
+            return false;
+        }
+        const double d = v.get<double>();
+        if (!std::isfinite(d)) {
+            error("json.range", "number out of range", "getal buiten bereik");
+            return false;
+        }
+        out = d;
+        return true;
+    }
+
+    void tags(const ojson& v, std::vector<std::string>& out) {
+        if (!v.is_array()) {
+            typeError("a list of texts", "een lijst met teksten");
+            return;
+        }
+        out.reserve(v.size());
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            Scope s(*this, i);
+            std::string t;
+            if (str(v[i], t)) out.push_back(std::move(t));
+        }
+    }
+
+    template <typename T>
+    void array(const ojson& v, std::vector<T>& out, void (Reader::*item)(const ojson&, T&)) {
+        if (!v.is_array()) {
+            typeError("a list", "een lijst");
+            return;
+        }
+        out.resize(v.size());
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            Scope s(*this, i);
+            (this->*item)(v[i], out[i]);
+        }
+    }
+
+    template <typename E>
+    void enumeration(const ojson& v, E& out, bool (*parse)(std::string_view, E&), const char* allowed) {
+        if (!v.is_string()) {
+            typeError(std::string("one of ") + allowed, std::string("een van ") + allowed);
+            return;
+        }
+        if (!parse(v.get_ref<const std::string&>(), out)) {
+            error("json.enum", std::string("unknown value; expected one of ") + allowed,
+                  std::string("onbekende waarde; verwacht een van ") + allowed);
+        }
+    }
+
+    // {"nl": "B1", "ar": "native"}: code -> level, in the person's own order.
+    void languages(const ojson& v, std::vector<LanguageSkill>& out) {
+        if (!object(v)) return;
+        out.reserve(v.size());
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            Scope s(*this, it.key());
+            LanguageSkill skill;
+            skill.code = it.key();
+            enumeration(it.value(), skill.level, &parseLanguageLevel, "none, A0, A1, A2, B1, B2, C1, C2, native");
+            out.push_back(std::move(skill));
+        }
+    }
+
+    void availability(const ojson& j, Availability& a) {
+        if (!object(j)) return;
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            const std::string& k = it.key();
+            Scope s(*this, k);
+            if (k == "weekdayDaytime") boolean(it.value(), a.weekdayDaytime);
+            else if (k == "evenings") boolean(it.value(), a.evenings);
+            else if (k == "weekends") boolean(it.value(), a.weekends);
+            else a.extra.emplace_back(k, it.value().dump());
+        }
+    }
+
+    void consent(const ojson& j, Consent& c) {
+        if (!object(j)) return;
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            const std::string& k = it.key();
+            Scope s(*this, k);
+            if (k == "toMatching") boolean(it.value(), c.toMatching);
+            else if (k == "toMatchingDate") str(it.value(), c.toMatchingDate);
+            else if (k == "toResearch") boolean(it.value(), c.toResearch);
+            else if (k == "toResearchDate") str(it.value(), c.toResearchDate);
+            else c.extra.emplace_back(k, it.value().dump());
+        }
+    }
+
+    void householdMember(const ojson& j, HouseholdMember& m) {
+        if (!object(j)) return;
+        required(j, {"age"});
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            const std::string& k = it.key();
+            const ojson& v = it.value();
+            Scope s(*this, k);
+            if (k == "age") integer(v, m.age);
+            else if (k == "gender") enumeration(v, m.gender, &parseGender, "unspecified, female, male, other");
+            else if (k == "role") enumeration(v, m.role, &parseMemberRole, "adult, child");
+            else if (k == "languages") languages(v, m.languages);
+            else m.extra.emplace_back(k, v.dump());
+        }
+    }
+
+    void preferences(const ojson& j, HouseholdPreferences& p) {
+        if (!object(j)) return;
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            const std::string& k = it.key();
+            Scope s(*this, k);
+            if (k == "womenOnlyGroup") boolean(it.value(), p.womenOnlyGroup);
+            else if (k == "groupWithChildren") boolean(it.value(), p.groupWithChildren);
+            else p.extra.emplace_back(k, it.value().dump());
+        }
+    }
+
+    void household(const ojson& j, Household& h) {
+        if (!object(j)) return;
+        required(j, {"id", "displayName", "municipality"});
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            const std::string& k = it.key();
+            const ojson& v = it.value();
+            Scope s(*this, k);
+            if (k == "id") str(v, h.id);
+            else if (k == "displayName") str(v, h.displayName);
+            else if (k == "municipality") str(v, h.municipality);
+            else if (k == "neighbourhood") str(v, h.neighbourhood);
+            else if (k == "members") array(v, h.members, &Reader::householdMember);
+            else if (k == "interests") tags(v, h.interests);
+            else if (k == "goals") tags(v, h.goals);
+            else if (k == "workSectors") tags(v, h.workSectors);
+            else if (k == "educationLevel")
+                enumeration(v, h.educationLevel, &parseEducationLevel,
+                            "unknown, none, primary, secondary, vocational, bachelor, master, doctorate");
+            else if (k == "availability") availability(v, h.availability);
+            else if (k == "preferences") preferences(v, h.preferences);
+            else if (k == "needs") tags(v, h.needs);
+            else if (k == "notes") str(v, h.notes);
+            else if (k == "consent") consent(v, h.consent);
+            else h.extra.emplace_back(k, v.dump());
+        }
+    }
+
+    void groupMember(const ojson& j, GroupMember& m) {
+        if (!object(j)) return;
+        required(j, {"id", "name", "age"});
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            const std::string& k = it.key();
+            const ojson& v = it.value();
+            Scope s(*this, k);
+            if (k == "id") str(v, m.id);
+            else if (k == "name") str(v, m.name);
+            else if (k == "contact") str(v, m.contact);
+            else if (k == "age") integer(v, m.age);
+            else if (k == "gender") enumeration(v, m.gender, &parseGender, "unspecified, female, male, other");
+            else if (k == "languages") languages(v, m.languages);
+            else if (k == "interests") tags(v, m.interests);
+            else if (k == "occupation") str(v, m.occupation);
+            else if (k == "sector") str(v, m.sector);
+            else if (k == "skills") tags(v, m.skills);
+            else if (k == "hasChildren") boolean(v, m.hasChildren);
+            else m.extra.emplace_back(k, v.dump());
+        }
+    }
+
+    void support(const ojson& j, GroupSupport& g) {
+        if (!object(j)) return;
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            const std::string& k = it.key();
+            Scope s(*this, k);
+            if (k == "maxHouseholdSize") integer(it.value(), g.maxHouseholdSize);
+            else g.extra.emplace_back(k, it.value().dump());
+        }
+    }
+
+    void group(const ojson& j, WelcomeGroup& g) {
+        if (!object(j)) return;
+        required(j, {"id", "name", "municipality"});
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            const std::string& k = it.key();
+            const ojson& v = it.value();
+            Scope s(*this, k);
+            if (k == "id") str(v, g.id);
+            else if (k == "name") str(v, g.name);
+            else if (k == "municipality") str(v, g.municipality);
+            else if (k == "neighbourhood") str(v, g.neighbourhood);
+            else if (k == "members") array(v, g.members, &Reader::groupMember);
+            else if (k == "coordinatorId") str(v, g.coordinatorId);
+            else if (k == "availability") availability(v, g.availability);
+            else if (k == "capacity") integer(v, g.capacity);
+            else if (k == "support") support(v, g.support);
+            else if (k == "allowedMunicipalities") tags(v, g.allowedMunicipalities);
+            else if (k == "notes") str(v, g.notes);
+            else if (k == "consent") consent(v, g.consent);
+            else g.extra.emplace_back(k, v.dump());
+        }
+    }
+
+    void matchEvent(const ojson& j, MatchEvent& e) {
+        if (!object(j)) return;
+        required(j, {"status"});
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            const std::string& k = it.key();
+            const ojson& v = it.value();
+            Scope s(*this, k);
+            if (k == "status")
+                enumeration(v, e.status, &parseMatchStatus,
+                            "proposed, accepted_by_group, accepted_by_household, introduced, active, ended, "
+                            "declined");
+            else if (k == "date") str(v, e.date);
+            else if (k == "reason") str(v, e.reason);
+            else if (k == "note") str(v, e.note);
+            else e.extra.emplace_back(k, v.dump());
+        }
+    }
+
+    void scores(const ojson& j, std::vector<CriterionScore>& out) {
+        if (!object(j)) return;
+        out.reserve(j.size());
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            Scope s(*this, it.key());
+            CriterionScore c{it.key(), 0.0};
+            if (number(it.value(), c.score)) out.push_back(std::move(c));
+        }
+    }
+
+    void match(const ojson& j, Match& m) {
+        if (!object(j)) return;
+        required(j, {"id", "householdId", "groupId", "history"});
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            const std::string& k = it.key();
+            const ojson& v = it.value();
+            Scope s(*this, k);
+            if (k == "id") str(v, m.id);
+            else if (k == "householdId") str(v, m.householdId);
+            else if (k == "groupId") str(v, m.groupId);
+            else if (k == "scores") scores(v, m.scores);
+            else if (k == "history") array(v, m.history, &Reader::matchEvent);
+            else m.extra.emplace_back(k, v.dump());
+        }
+    }
+
+    void constraint(const ojson& j, Constraint& c) {
+        if (!object(j)) return;
+        required(j, {"id", "kind", "householdId", "groupId"});
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            const std::string& k = it.key();
+            const ojson& v = it.value();
+            Scope s(*this, k);
+            if (k == "id") str(v, c.id);
+            else if (k == "kind") enumeration(v, c.kind, &parseConstraintKind, "pin, forbid");
+            else if (k == "householdId") str(v, c.householdId);
+            else if (k == "groupId") str(v, c.groupId);
+            else if (k == "reason") str(v, c.reason);
+            else if (k == "author") str(v, c.author);
+            else if (k == "date") str(v, c.date);
+            else c.extra.emplace_back(k, v.dump());
+        }
+    }
+
+    void checkIn(const ojson& j, CheckIn& c) {
+        if (!object(j)) return;
+        required(j, {"id", "matchId"});
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            const std::string& k = it.key();
+            const ojson& v = it.value();
+            Scope s(*this, k);
+            if (k == "id") str(v, c.id);
+            else if (k == "matchId") str(v, c.matchId);
+            else if (k == "date") str(v, c.date);
+            else c.extra.emplace_back(k, v.dump());
+        }
+    }
+
+    void settings(const ojson& j, MatchingSettings& st) {
+        if (!object(j)) return;
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            const std::string& k = it.key();
+            const ojson& v = it.value();
+            Scope s(*this, k);
+            if (k == "weights") {
+                if (!object(v)) continue;
+                for (auto w = v.begin(); w != v.end(); ++w) {
+                    Scope ws(*this, w.key());
+                    CriterionWeight cw{w.key(), 1.0};
+                    if (number(w.value(), cw.weight)) st.weights.push_back(std::move(cw));
+                }
+            } else if (k == "minimumScore") {
+                number(v, st.minimumScore);
+            } else if (k == "allowCrossMunicipality") {
+                boolean(v, st.allowCrossMunicipality);
+            } else {
+                st.extra.emplace_back(k, v.dump());
+            }
+        }
+    }
+
+    std::vector<Problem>& m_problems;
+    std::string m_path;
+};
+
+// [SECTION] Writer: core -> JSON ------------------------------------------------------
+// Defaults are omitted (empty strings and lists, false, Unspecified), which the
+// reader maps back to the same values, so write(read(write(r))) == write(r).
+
+void putExtra(ojson& j, const ExtraFields& extra) {
+    for (const auto& [key, raw] : extra) {
+        if (j.contains(key)) continue;  // a known field always wins
+        ojson v = ojson::parse(raw, nullptr, false);
+        assert(!v.is_discarded() && "ExtraFields must hold valid JSON");
+        if (!v.is_discarded()) j[key] = std::move(v);
+    }
+}
+
+void putString(ojson& j, const char* key, const std::string& s) {
+    if (!s.empty()) j[key] = s;
+}
+
+void putTags(ojson& j, const char* key, const std::vector<std::string>& tags) {
+    if (!tags.empty()) j[key] = tags;
+}
+
+void putLanguages(ojson& j, const std::vector<LanguageSkill>& langs) {
+    if (langs.empty()) return;
+    ojson o = ojson::object();
+    for (const LanguageSkill& l : langs) o[l.code] = std::string(toString(l.level));
+    j["languages"] = std::move(o);
+}
+
+void putAvailability(ojson& j, const Availability& a) {
+    if (!a.any() && a.extra.empty()) return;
+    ojson o = ojson::object();
+    if (a.weekdayDaytime) o["weekdayDaytime"] = true;
+    if (a.evenings) o["evenings"] = true;
+    if (a.weekends) o["weekends"] = true;
+    putExtra(o, a.extra);
+    j["availability"] = std::move(o);
+}
+
+void putConsent(ojson& j, const Consent& c) {
+    ojson o = ojson::object();
+    o["toMatching"] = c.toMatching;
+    putString(o, "toMatchingDate", c.toMatchingDate);
+    o["toResearch"] = c.toResearch;
+    putString(o, "toResearchDate", c.toResearchDate);
+    putExtra(o, c.extra);
+    j["consent"] = std::move(o);
+}
+
+ojson writeHousehold(const Household& h) {
+    ojson j = ojson::object();
+    j["id"] = h.id;
+    j["displayName"] = h.displayName;
+    j["municipality"] = h.municipality;
+    putString(j, "neighbourhood", h.neighbourhood);
+    ojson members = ojson::array();
+    for (const HouseholdMember& m : h.members) {
+        ojson o = ojson::object();
+        o["age"] = m.age;
+        if (m.gender != Gender::Unspecified) o["gender"] = std::string(toString(m.gender));
+        o["role"] = std::string(toString(m.role));
+        putLanguages(o, m.languages);
+        putExtra(o, m.extra);
+        members.push_back(std::move(o));
+    }
+    j["members"] = std::move(members);
+    putTags(j, "interests", h.interests);
+    putTags(j, "goals", h.goals);
+    putTags(j, "workSectors", h.workSectors);
+    if (h.educationLevel != EducationLevel::Unknown) j["educationLevel"] = std::string(toString(h.educationLevel));
+    putAvailability(j, h.availability);
+    const HouseholdPreferences& p = h.preferences;
+    if (p.womenOnlyGroup || p.groupWithChildren || !p.extra.empty()) {
+        ojson o = ojson::object();
+        if (p.womenOnlyGroup) o["womenOnlyGroup"] = true;
+        if (p.groupWithChildren) o["groupWithChildren"] = true;
+        putExtra(o, p.extra);
+        j["preferences"] = std::move(o);
+    }
+    putTags(j, "needs", h.needs);
+    putString(j, "notes", h.notes);
+    putConsent(j, h.consent);
+    putExtra(j, h.extra);
+    return j;
+}
+
+ojson writeGroup(const WelcomeGroup& g) {
+    ojson j = ojson::object();
+    j["id"] = g.id;
+    j["name"] = g.name;
+    j["municipality"] = g.municipality;
+    putString(j, "neighbourhood", g.neighbourhood);
+    ojson members = ojson::array();
+    for (const GroupMember& m : g.members) {
+        ojson o = ojson::object();
+        o["id"] = m.id;
+        o["name"] = m.name;
+        putString(o, "contact", m.contact);
+        o["age"] = m.age;
+        if (m.gender != Gender::Unspecified) o["gender"] = std::string(toString(m.gender));
+        putLanguages(o, m.languages);
+        putTags(o, "interests", m.interests);
+        putString(o, "occupation", m.occupation);
+        putString(o, "sector", m.sector);
+        putTags(o, "skills", m.skills);
+        if (m.hasChildren) o["hasChildren"] = true;
+        putExtra(o, m.extra);
+        members.push_back(std::move(o));
+    }
+    j["members"] = std::move(members);
+    putString(j, "coordinatorId", g.coordinatorId);
+    putAvailability(j, g.availability);
+    j["capacity"] = g.capacity;
+    if (g.support.maxHouseholdSize != 0 || !g.support.extra.empty()) {
+        ojson o = ojson::object();
+        if (g.support.maxHouseholdSize != 0) o["maxHouseholdSize"] = g.support.maxHouseholdSize;
+        putExtra(o, g.support.extra);
+        j["support"] = std::move(o);
+    }
+    putTags(j, "allowedMunicipalities", g.allowedMunicipalities);
+    putString(j, "notes", g.notes);
+    putConsent(j, g.consent);
+    putExtra(j, g.extra);
+    return j;
+}
+
+ojson writeMatch(const Match& m) {
+    ojson j = ojson::object();
+    j["id"] = m.id;
+    j["householdId"] = m.householdId;
+    j["groupId"] = m.groupId;
+    if (!m.scores.empty()) {
+        ojson o = ojson::object();
+        for (const CriterionScore& s : m.scores) o[s.criterion] = s.score;
+        j["scores"] = std::move(o);
+    }
+    ojson history = ojson::array();
+    for (const MatchEvent& e : m.history) {
+        ojson o = ojson::object();
+        o["status"] = std::string(toString(e.status));
+        putString(o, "date", e.date);
+        putString(o, "reason", e.reason);
+        putString(o, "note", e.note);
+        putExtra(o, e.extra);
+        history.push_back(std::move(o));
+    }
+    j["history"] = std::move(history);
+    putExtra(j, m.extra);
+    return j;
+}
+
+ojson writeConstraint(const Constraint& c) {
+    ojson j = ojson::object();
+    j["id"] = c.id;
+    j["kind"] = std::string(toString(c.kind));
+    j["householdId"] = c.householdId;
+    j["groupId"] = c.groupId;
+    putString(j, "reason", c.reason);
+    putString(j, "author", c.author);
+    putString(j, "date", c.date);
+    putExtra(j, c.extra);
+    return j;
+}
+
+ojson writeCheckIn(const CheckIn& c) {
+    ojson j = ojson::object();
+    j["id"] = c.id;
+    j["matchId"] = c.matchId;
+    putString(j, "date", c.date);
+    putExtra(j, c.extra);
+    return j;
+}
+
+ojson writeSettings(const MatchingSettings& s) {
+    ojson j = ojson::object();
+    ojson w = ojson::object();
+    for (const CriterionWeight& cw : s.weights) w[cw.criterion] = cw.weight;
+    j["weights"] = std::move(w);
+    j["minimumScore"] = s.minimumScore;
+    j["allowCrossMunicipality"] = s.allowCrossMunicipality;
+    putExtra(j, s.extra);
+    return j;
+}
+
+template <typename T>
+ojson writeArray(const std::vector<T>& items, ojson (*write)(const T&)) {
+    ojson a = ojson::array();
+    a.get_ref<ojson::array_t&>().reserve(items.size());
+    for (const T& item : items) a.push_back(write(item));
+    return a;
+}
+
+// [SECTION] readRoster / loadRoster helpers --------------------------------------------
+
+std::string countText(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+}  // namespace
+
+std::string writeRoster(const Roster& r, const RosterWriteOptions& options) {
+    ojson j = ojson::object();
+    j["format"] = std::string(kRosterFormatName);
+    j["version"] = kRosterFormatVersion;
+    putString(j, "programmeName", r.programmeName);
+    if (r.isDemo) j["demo"] = true;
+    j["households"] = writeArray(r.households, &writeHousehold);
+    j["groups"] = writeArray(r.groups, &writeGroup);
+    j["matches"] = writeArray(r.matches, &writeMatch);
+    j["constraints"] = writeArray(r.constraints, &writeConstraint);
+    j["checkIns"] = writeArray(r.checkIns, &writeCheckIn);
+    j["settings"] = writeSettings(r.settings);
+    putExtra(j, r.extra);
+    // `replace`: a string that is not UTF-8 (only possible from code, never from
+    // a file we read) becomes U+FFFD instead of throwing.
+    std::string out = j.dump(options.pretty ? 2 : -1, ' ', false, ojson::error_handler_t::replace);
+    out.push_back('\n');
+    return out;
+}
+
+RosterReadReport readRoster(std::string_view bytes, const ValidationOptions& validation) {
+    RosterReadReport report;
+    auto fail = [&](Problem p) {
+        report.failure = makeError(p.code, p.message, p.messageNl);
+        report.problems.push_back(std::move(p));
+        return std::move(report);
+    };
+    if (auto p = prescan(bytes)) return fail(std::move(*p));
+
+    ojson doc = ojson::parse(bytes.begin(), bytes.end(), nullptr, false);
+    if (doc.is_discarded()) return fail(syntaxProblem(bytes));
+
+    const auto notRoster = [] {
+        return fileProblem("roster.not_roster",
+                           "This is not a Welkom roster file (\"format\" is not \"welkom-roster\").",
+                           "Dit is geen Welkom-deelnemersbestand (\"format\" is niet \"welkom-roster\").");
+    };
+    if (!doc.is_object()) return fail(notRoster());
+    const auto format = doc.find("format");
+    if (format == doc.end() || !format->is_string() ||
+        format->get_ref<const std::string&>() != kRosterFormatName) {
+        return fail(notRoster());
+    }
+    const auto version = doc.find("version");
+    if (version == doc.end() || !version->is_number_unsigned() || version->get<std::uint64_t>() < 1) {
+        Problem p = fileProblem("roster.version", "\"version\" must be a whole number of at least 1.",
+                                "\"version\" moet een geheel getal van minstens 1 zijn.");
+        p.path = "/version";
+        return fail(std::move(p));
+    }
+    const std::uint64_t fileVersion = version->get<std::uint64_t>();
+    if (fileVersion > static_cast<std::uint64_t>(kRosterFormatVersion)) {
+        const std::string v = std::to_string(fileVersion);
+        const std::string mine = std::to_string(kRosterFormatVersion);
+        return fail(fileProblem(
+            "roster.too_new",
+            "This file was written by a newer version of Welkom (format version " + v +
+                "); this version reads up to format version " + mine + ". Update Welkom to open it.",
+            "Dit bestand is gemaakt met een nieuwere versie van Welkom (formaatversie " + v +
+                "); deze versie leest tot en met formaatversie " + mine + ". Werk Welkom bij om het te openen."));
+    }
+    Status migrated = migrateRoster(doc, static_cast<int>(fileVersion));
+    if (!migrated) {
+        const Error& e = migrated.error();
+        return fail(fileProblem(e.code, e.message, e.messageNl));
+    }
+
+    Roster roster;
+    Reader reader(report.problems);
+    reader.roster(doc, roster);
+    // Validating a half-read roster would repeat type errors as rule errors
+    // ("id is empty" after "expected a string"), so rules run on clean input only.
+    if (report.problems.empty()) {
+        report.problems = validateRoster(roster, validation);
+        report.roster = std::move(roster);
+    }
+    return report;
+}
+
+Result<LoadedRoster> loadRoster(std::string_view bytes, std::vector<Problem>* problems,
+                                const ValidationOptions& validation) {
+    RosterReadReport report = readRoster(bytes, validation);
+    if (problems) *problems = report.problems;
+    const std::size_t errors = countSeverity(report.problems, Severity::Error);
+    if (errors == 0 && report.roster) {
+        return LoadedRoster{std::move(*report.roster), std::move(report.problems)};
+    }
+    if (report.failure) return *report.failure;
+    const Problem& first = *std::find_if(report.problems.begin(), report.problems.end(),
+                                         [](const Problem& p) { return p.severity == Severity::Error; });
+    const std::size_t warnings = report.problems.size() - errors;
+    return makeError("roster.invalid",
+                     "The roster was not opened: " + countText(errors, "error", "errors") + ", " +
+                         countText(warnings, "warning", "warnings") + ". First: " + formatProblem(first, false),
+                     "De deelnemerslijst is niet geopend: " + countText(errors, "fout", "fouten") + ", " +
+                         countText(warnings, "waarschuwing", "waarschuwingen") +
+                         ". Eerste: " + formatProblem(first, true));
+}
+
+}  // namespace welkom

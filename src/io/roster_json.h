@@ -1,0 +1,83 @@
+// Roster files, JSON format v1: {"format": "welkom-roster", "version": 1, ...}.
+// The format is described in docs/roster-format.md, with a JSON Schema in
+// docs/roster.schema.json.
+//
+// Usage:
+//   std::string bytes = writeRoster(roster);
+//
+//   std::vector<Problem> problems;
+//   Result<LoadedRoster> r = loadRoster(bytes, &problems);
+//   if (!r) { showError(r.error()); showList(problems); }   // every problem, with its path
+//   else    { use(r->roster); showList(r->problems); }      // warnings only
+//
+// Loading is all or nothing: any error-level problem (a wrong type, a missing
+// field, a failed validation rule) refuses the whole file, but every problem
+// found is reported, not just the first. Nothing here throws.
+//
+// Hostile input: files over kMaxRosterBytes, nesting deeper than kMaxJsonDepth
+// and objects with more than kMaxObjectMembers members are refused by a cheap
+// pre-scan before nlohmann/json builds anything (its recursion on deep input
+// could overflow the stack, and its order-preserving objects are quadratic in
+// their member count). Numbers beyond double range (1e400) are syntax errors
+// (nlohmann: "number overflow"), integers beyond 64 bits are read as doubles
+// and refused by whole-number fields; invalid UTF-8 is a syntax error.
+//
+// Compatibility: fields this version does not know are kept per object
+// (ExtraFields in core) and written back unchanged. A file with a newer
+// `version` is refused with a message to update Welkom; older versions go
+// through the migrations in roster_migrations.h first.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "core/roster.h"
+#include "core/validation.h"
+
+namespace welkom {
+
+constexpr std::string_view kRosterFormatName = "welkom-roster";
+constexpr int kRosterFormatVersion = 1;
+constexpr std::size_t kMaxRosterBytes = std::size_t{64} * 1024 * 1024;
+constexpr int kMaxJsonDepth = 64;
+constexpr std::size_t kMaxObjectMembers = 4096;
+
+struct RosterWriteOptions {
+    bool pretty = false;  // two-space indentation; a 20k x 20k roster is ~2x larger pretty
+};
+
+// Serialises the roster (UTF-8, ends with a newline). Default values are
+// omitted to keep large rosters small; ExtraFields are written back as they were.
+std::string writeRoster(const Roster& roster, const RosterWriteOptions& options = {});
+
+struct LoadedRoster {
+    Roster roster;
+    std::vector<Problem> problems;  // warnings only (errors refuse the load)
+};
+
+// Everything the reader learnt, for an interface that shows all problems.
+struct RosterReadReport {
+    // Set when the file was a readable roster (it may still have errors).
+    std::optional<Roster> roster;
+    // Set when the file is not a roster this version can read at all (too
+    // large, too deep, not JSON, another format, a newer version); it is
+    // also the only entry in `problems`.
+    std::optional<Error> failure;
+    // Syntax, limit, format, type and validation problems, in file order per kind.
+    std::vector<Problem> problems;
+};
+
+// Reads and validates; never fails outright, the report says what went wrong.
+RosterReadReport readRoster(std::string_view bytes, const ValidationOptions& validation = {});
+
+// All or nothing. On failure the Error summarises (code "roster.invalid",
+// "roster.too_new", "json.syntax", ...) and `problems`, when given, receives
+// every problem found; on success `problems` receives the warnings too.
+Result<LoadedRoster> loadRoster(std::string_view bytes, std::vector<Problem>* problems = nullptr,
+                                const ValidationOptions& validation = {});
+
+}  // namespace welkom

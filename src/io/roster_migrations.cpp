@@ -1,0 +1,36 @@
+#include "io/roster_migrations.h"
+
+#include <string>
+
+#include "io/roster_json.h"
+
+namespace welkom {
+
+const std::vector<RosterMigration>& rosterMigrations() {
+    static const std::vector<RosterMigration> kRosterMigrations = {};
+    return kRosterMigrations;
+}
+
+Status applyMigrations(nlohmann::ordered_json& doc, int from, int to,
+                       const std::vector<RosterMigration>& table) {
+    for (int v = from; v < to; ++v) {
+        const auto step = static_cast<std::size_t>(v - 1);
+        if (v < 1 || step >= table.size() || table[step] == nullptr) {
+            return makeError("roster.migration",
+                             "No migration from format version " + std::to_string(v) + " to " +
+                                 std::to_string(v + 1) + ".",
+                             "Geen omzetting van formaatversie " + std::to_string(v) + " naar " +
+                                 std::to_string(v + 1) + ".");
+        }
+        Status s = table[step](doc);
+        if (!s) return s;
+        doc["version"] = v + 1;
+    }
+    return Ok{};
+}
+
+Status migrateRoster(nlohmann::ordered_json& doc, int fileVersion) {
+    return applyMigrations(doc, fileVersion, kRosterFormatVersion, rosterMigrations());
+}
+
+}  // namespace welkom

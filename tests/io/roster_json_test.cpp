@@ -1,0 +1,335 @@
+#include "io/roster_json.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/roster_fixtures.h"
+#include "io/roster_migrations.h"
+
+namespace welkom {
+namespace {
+
+using nlohmann::ordered_json;
+
+bool hasProblem(const std::vector<Problem>& ps, const std::string& path, const std::string& code) {
+    return std::any_of(ps.begin(), ps.end(), [&](const Problem& p) { return p.path == path && p.code == code; });
+}
+
+std::string dumpProblems(const std::vector<Problem>& ps) {
+    std::string s;
+    for (const Problem& p : ps) s += p.code + " " + formatProblem(p, false) + "\n";
+    return s;
+}
+
+// Serialises the fixture, lets the test edit the JSON, and reads it back.
+template <typename Edit>
+RosterReadReport readEdited(Edit edit) {
+    ordered_json j = ordered_json::parse(writeRoster(testing::makeFixtureRoster()));
+    edit(j);
+    return readRoster(j.dump());
+}
+
+TEST(RosterJson, FixtureRoundTripsExactly) {
+    const Roster original = testing::makeFixtureRoster();
+    const std::string bytes = writeRoster(original);
+    std::vector<Problem> problems;
+    Result<LoadedRoster> loaded = loadRoster(bytes, &problems);
+    ASSERT_TRUE(loaded.ok()) << loaded.error().message << "\n" << dumpProblems(problems);
+    EXPECT_TRUE(loaded->problems.empty()) << dumpProblems(loaded->problems);
+    EXPECT_TRUE(loaded->roster == original);
+    EXPECT_EQ(writeRoster(loaded->roster), bytes);
+}
+
+TEST(RosterJson, PrettyOutputReadsTheSame) {
+    const Roster original = testing::makeFixtureRoster();
+    const std::string pretty = writeRoster(original, {true});
+    EXPECT_NE(pretty.find("\n  \"version\": 1"), std::string::npos);
+    Result<LoadedRoster> loaded = loadRoster(pretty);
+    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    EXPECT_TRUE(loaded->roster == original);
+}
+
+TEST(RosterJson, HeaderNamesFormatAndVersion) {
+    const ordered_json j = ordered_json::parse(writeRoster(Roster{}));
+    EXPECT_EQ(j.at("format"), "welkom-roster");
+    EXPECT_EQ(j.at("version"), 1);
+    EXPECT_EQ(j.begin().key(), "format");
+}
+
+TEST(RosterJson, UnknownFieldsSurviveAtEveryLevel) {
+    ordered_json j = ordered_json::parse(writeRoster(testing::makeFixtureRoster()));
+    j["futureTopLevel"] = {{"a", ordered_json::array({1, 2, 3})}, {"b", nullptr}};
+    j["households"][0]["futureField"] = "x";
+    j["households"][0]["members"][1]["schoolYear"] = 4;
+    j["households"][0]["consent"]["withdrawnOn"] = "2025-01-01";
+    j["households"][0]["availability"]["mornings"] = true;
+    j["groups"][1]["members"][2]["badge"] = {{"colour", "blue"}};
+    j["groups"][1]["support"]["wheelchair"] = true;
+    j["matches"][0]["history"][1]["by"] = "coordinator";
+    j["matches"][0]["futureScoreVersion"] = 2.5;
+    j["constraints"][0]["expires"] = "2025-06-01";
+    j["settings"]["fairness"] = {{"maxGap", 0.1}};
+    const std::string input = j.dump();
+
+    Result<LoadedRoster> loaded = loadRoster(input);
+    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    const Roster& r = loaded->roster;
+    ASSERT_EQ(r.extra.size(), 1u);
+    EXPECT_EQ(r.extra[0].first, "futureTopLevel");
+    EXPECT_EQ(r.households[0].members[1].extra.at(0).second, "4");
+    EXPECT_EQ(r.checkIns[0].extra.size(), 2u);  // check-in outcomes are all "unknown" for now
+
+    const ordered_json back = ordered_json::parse(writeRoster(r));
+    EXPECT_EQ(back, ordered_json::parse(input));
+}
+
+TEST(RosterJson, NewerVersionIsRefusedWithAClearMessage) {
+    ordered_json j = ordered_json::parse(writeRoster(testing::makeFixtureRoster()));
+    j["version"] = 2;
+    std::vector<Problem> problems;
+    Result<LoadedRoster> loaded = loadRoster(j.dump(), &problems);
+    ASSERT_FALSE(loaded.ok());
+    EXPECT_EQ(loaded.error().code, "roster.too_new");
+    EXPECT_NE(loaded.error().message.find("newer version"), std::string::npos);
+    EXPECT_NE(loaded.error().message.find("format version 2"), std::string::npos);
+    EXPECT_NE(loaded.error().messageNl.find("nieuwere versie"), std::string::npos);
+    ASSERT_EQ(problems.size(), 1u);
+}
+
+TEST(RosterJson, OtherFilesAreNotRosters) {
+    for (const char* text : {"[]", "{}", "{\"format\":\"something-else\",\"version\":1}", "42", "\"welkom-roster\""}) {
+        Result<LoadedRoster> loaded = loadRoster(text);
+        ASSERT_FALSE(loaded.ok()) << text;
+        EXPECT_EQ(loaded.error().code, "roster.not_roster") << text;
+    }
+    for (const char* text : {"{\"format\":\"welkom-roster\"}", "{\"format\":\"welkom-roster\",\"version\":\"1\"}",
+                             "{\"format\":\"welkom-roster\",\"version\":0}",
+                             "{\"format\":\"welkom-roster\",\"version\":1.5}"}) {
+        Result<LoadedRoster> loaded = loadRoster(text);
+        ASSERT_FALSE(loaded.ok()) << text;
+        EXPECT_EQ(loaded.error().code, "roster.version") << text;
+    }
+}
+
+TEST(RosterJson, MinimalFileLoads) {
+    Result<LoadedRoster> loaded = loadRoster("{\"format\":\"welkom-roster\",\"version\":1}");
+    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    EXPECT_TRUE(loaded->roster.households.empty());
+}
+
+TEST(RosterJson, WrongTypesAndMissingFieldsAreAllReportedWithPaths) {
+    RosterReadReport report = readEdited([](ordered_json& j) {
+        j["households"][0]["members"][0]["age"] = "38";
+        j["households"][1].erase("municipality");
+        j["groups"][1]["members"][2]["languages"]["nl"] = "fluent";
+        j["groups"][0]["capacity"] = true;
+        j["matches"][0]["history"] = "proposed";
+        j["settings"]["weights"]["age"] = "high";
+        j["households"][0]["interests"][1] = 7;
+    });
+    EXPECT_FALSE(report.roster.has_value());
+    const auto& ps = report.problems;
+    EXPECT_TRUE(hasProblem(ps, "/households/0/members/0/age", "json.type")) << dumpProblems(ps);
+    EXPECT_TRUE(hasProblem(ps, "/households/1/municipality", "json.missing"));
+    EXPECT_TRUE(hasProblem(ps, "/groups/1/members/2/languages/nl", "json.enum"));
+    EXPECT_TRUE(hasProblem(ps, "/groups/0/capacity", "json.type"));
+    EXPECT_TRUE(hasProblem(ps, "/matches/0/history", "json.type"));
+    EXPECT_TRUE(hasProblem(ps, "/settings/weights/age", "json.type"));
+    EXPECT_TRUE(hasProblem(ps, "/households/0/interests/1", "json.type"));
+    EXPECT_EQ(ps.size(), 7u) << dumpProblems(ps);
+
+    std::vector<Problem> problems;
+    ordered_json j = ordered_json::parse(writeRoster(testing::makeFixtureRoster()));
+    j["groups"][0]["capacity"] = true;
+    Result<LoadedRoster> loaded = loadRoster(j.dump(), &problems);
+    ASSERT_FALSE(loaded.ok());
+    EXPECT_EQ(loaded.error().code, "roster.invalid");
+    EXPECT_NE(loaded.error().message.find("/groups/0/capacity"), std::string::npos) << loaded.error().message;
+    EXPECT_EQ(problems.size(), 1u);
+}
+
+TEST(RosterJson, PathsEscapeJsonPointerCharacters) {
+    RosterReadReport report = readEdited([](ordered_json& j) {
+        j["households"][0]["members"][0]["languages"]["a/b~c"] = "fluent";
+    });
+    EXPECT_TRUE(hasProblem(report.problems, "/households/0/members/0/languages/a~1b~0c", "json.enum"))
+        << dumpProblems(report.problems);
+}
+
+TEST(RosterJson, ValidationErrorsRefuseTheLoadButKeepTheRosterInTheReport) {
+    ordered_json j = ordered_json::parse(writeRoster(testing::makeFixtureRoster()));
+    j["groups"][1]["members"][3]["age"] = 12;
+    j["households"][1]["consent"]["toMatching"] = false;
+    RosterReadReport report = readRoster(j.dump());
+    ASSERT_TRUE(report.roster.has_value());
+    EXPECT_TRUE(hasProblem(report.problems, "/groups/1/members/3/age", "age.range"));
+    EXPECT_TRUE(hasProblem(report.problems, "/households/1/consent/toMatching", "consent.matching"));
+
+    std::vector<Problem> problems;
+    Result<LoadedRoster> loaded = loadRoster(j.dump(), &problems);
+    ASSERT_FALSE(loaded.ok());
+    EXPECT_EQ(loaded.error().code, "roster.invalid");
+    EXPECT_NE(loaded.error().message.find("1 error, 1 warning"), std::string::npos) << loaded.error().message;
+    EXPECT_NE(loaded.error().messageNl.find("1 fout, 1 waarschuwing"), std::string::npos);
+    EXPECT_EQ(problems.size(), 2u);
+}
+
+TEST(RosterJson, WarningsDoNotRefuseTheLoad) {
+    ordered_json j = ordered_json::parse(writeRoster(testing::makeFixtureRoster()));
+    j["households"][1]["consent"]["toMatching"] = false;
+    std::vector<Problem> problems;
+    Result<LoadedRoster> loaded = loadRoster(j.dump(), &problems);
+    ASSERT_TRUE(loaded.ok());
+    ASSERT_EQ(loaded->problems.size(), 1u);
+    EXPECT_EQ(loaded->problems[0].severity, Severity::Warning);
+    EXPECT_EQ(problems.size(), 1u);
+}
+
+TEST(RosterJson, DeepNestingIsRefusedBeforeParsing) {
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    Result<LoadedRoster> loaded = loadRoster(deep);
+    ASSERT_FALSE(loaded.ok());
+    EXPECT_EQ(loaded.error().code, "json.too_deep");
+
+    // Deep inside a legitimate roster, as an unknown field.
+    std::string doc = "{\"format\":\"welkom-roster\",\"version\":1,\"x\":" + std::string(100000, '{');
+    Result<LoadedRoster> nested = loadRoster(doc);
+    ASSERT_FALSE(nested.ok());
+    EXPECT_EQ(nested.error().code, "json.too_deep");
+
+    // Brackets inside strings do not count.
+    const std::string quoted = "{\"format\":\"welkom-roster\",\"version\":1,\"programmeName\":\"" +
+                               std::string(1000, '[') + "\"}";
+    EXPECT_TRUE(loadRoster(quoted).ok());
+
+    // Exactly the limit is fine; one more is not.
+    auto nestedArrays = [](int levels) {  // the root object is one level
+        return "{\"format\":\"welkom-roster\",\"version\":1,\"x\":" + std::string(levels - 1, '[') +
+               std::string(levels - 1, ']') + "}";
+    };
+    EXPECT_TRUE(loadRoster(nestedArrays(kMaxJsonDepth)).ok());
+    EXPECT_EQ(loadRoster(nestedArrays(kMaxJsonDepth + 1)).error().code, "json.too_deep");
+}
+
+TEST(RosterJson, HugeObjectsAndFilesAreRefused) {
+    std::string wide = "{\"format\":\"welkom-roster\",\"version\":1,\"x\":{";
+    for (std::size_t i = 0; i < kMaxObjectMembers + 1; ++i) wide += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":0";
+    wide += "}}";
+    EXPECT_EQ(loadRoster(wide).error().code, "json.too_many_members");
+
+    // A long array is fine: rosters are arrays.
+    std::string longArray = "{\"format\":\"welkom-roster\",\"version\":1,\"x\":[0";
+    for (std::size_t i = 0; i < kMaxObjectMembers * 2; ++i) longArray += ",0";
+    longArray += "]}";
+    EXPECT_TRUE(loadRoster(longArray).ok());
+
+    const std::string big(kMaxRosterBytes + 1, ' ');
+    EXPECT_EQ(loadRoster(big).error().code, "file.too_large");
+}
+
+TEST(RosterJson, HugeNumbersAreRefused) {
+    // nlohmann 3.11 refuses 1e400 while parsing ("number overflow"); integers
+    // beyond 64 bits become doubles, which a whole-number field refuses.
+    std::string text = writeRoster(testing::makeFixtureRoster());
+    const auto replaceFirst = [](std::string s, const std::string& from, const std::string& to) {
+        const auto pos = s.find(from);
+        EXPECT_NE(pos, std::string::npos) << from;
+        return s.replace(pos, from.size(), to);
+    };
+    for (const char* huge : {"1e400", "-1e400"}) {
+        Result<LoadedRoster> r1 = loadRoster(replaceFirst(text, "\"age\":38", std::string("\"age\":") + huge));
+        ASSERT_FALSE(r1.ok());
+        EXPECT_EQ(r1.error().code, "json.syntax");
+        EXPECT_NE(r1.error().message.find(huge), std::string::npos) << r1.error().message;
+    }
+    Result<LoadedRoster> r2 = loadRoster(replaceFirst(text, "\"minimumScore\":0.25", "\"minimumScore\":1e400"));
+    EXPECT_EQ(r2.error().code, "json.syntax");
+    RosterReadReport r3 = readRoster(replaceFirst(text, "\"age\":38", "\"age\":99999999999999999999999"));
+    EXPECT_TRUE(hasProblem(r3.problems, "/households/0/members/0/age", "json.type")) << dumpProblems(r3.problems);
+    RosterReadReport r5 = readRoster(replaceFirst(text, "\"minimumScore\":0.25", "\"minimumScore\":1e308"));
+    EXPECT_TRUE(hasProblem(r5.problems, "/settings/minimumScore", "score.range")) << dumpProblems(r5.problems);
+    RosterReadReport r4 = readRoster(replaceFirst(text, "\"capacity\":1", "\"capacity\":4294967296"));
+    EXPECT_TRUE(hasProblem(r4.problems, "/groups/0/capacity", "json.range")) << dumpProblems(r4.problems);
+}
+
+TEST(RosterJson, InvalidUtf8IsASyntaxError) {
+    std::string text = writeRoster(testing::makeFixtureRoster());
+    const auto pos = text.find("Familie Testa");
+    ASSERT_NE(pos, std::string::npos);
+    for (const char* bad : {"\xff", "\xc3", "\xed\xa0\x80", "\xc0\xaf"}) {  // stray, truncated, surrogate, overlong
+        std::string broken = text;
+        broken.insert(pos + 3, bad);
+        Result<LoadedRoster> loaded = loadRoster(broken);
+        ASSERT_FALSE(loaded.ok());
+        EXPECT_EQ(loaded.error().code, "json.syntax");
+        EXPECT_NE(loaded.error().message.find("UTF-8"), std::string::npos) << loaded.error().message;
+    }
+    // Valid multi-byte text is kept exactly.
+    Roster r = testing::makeFixtureRoster();
+    r.households[0].displayName = "Ярослава Şükrü ሰላም سلام";
+    Result<LoadedRoster> loaded = loadRoster(writeRoster(r));
+    ASSERT_TRUE(loaded.ok());
+    EXPECT_EQ(loaded->roster.households[0].displayName, r.households[0].displayName);
+}
+
+TEST(RosterJson, TruncatedFilesAreSyntaxErrorsAtEveryLength) {
+    const std::string text = writeRoster(testing::makeFixtureRoster());
+    // Every prefix, including an empty file: never a crash, never a roster.
+    for (std::size_t n = 0; n + 1 < text.size(); n += 7) {
+        Result<LoadedRoster> loaded = loadRoster(std::string_view(text).substr(0, n));
+        ASSERT_FALSE(loaded.ok()) << n;
+        EXPECT_EQ(loaded.error().code, "json.syntax") << n;
+    }
+    Result<LoadedRoster> cut = loadRoster(std::string_view(text).substr(0, text.size() / 2));
+    ASSERT_FALSE(cut.ok());
+    EXPECT_NE(cut.error().message.find("line 1"), std::string::npos) << cut.error().message;
+}
+
+TEST(RosterJson, TrailingGarbageIsASyntaxError) {
+    const std::string text = writeRoster(testing::makeFixtureRoster()) + "{}";
+    EXPECT_EQ(loadRoster(text).error().code, "json.syntax");
+}
+
+TEST(RosterMigrations, StepsRunInOrderAndBumpTheVersion) {
+    ordered_json doc = {{"format", "welkom-roster"}, {"version", 1}, {"trail", ""}};
+    const std::vector<RosterMigration> table = {
+        [](ordered_json& d) -> Status {
+            d["trail"] = d["trail"].get<std::string>() + "1>2 ";
+            return Ok{};
+        },
+        [](ordered_json& d) -> Status {
+            d["trail"] = d["trail"].get<std::string>() + "2>3";
+            return Ok{};
+        },
+    };
+    ASSERT_TRUE(applyMigrations(doc, 1, 3, table).ok());
+    EXPECT_EQ(doc["trail"], "1>2 2>3");
+    EXPECT_EQ(doc["version"], 3);
+
+    ordered_json again = {{"version", 2}, {"trail", ""}};
+    ASSERT_TRUE(applyMigrations(again, 2, 3, table).ok());
+    EXPECT_EQ(again["trail"], "2>3");
+
+    Status missing = applyMigrations(doc, 3, 4, table);
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().code, "roster.migration");
+
+    const std::vector<RosterMigration> failing = {
+        [](ordered_json&) -> Status { return makeError("roster.migration", "cannot convert"); }};
+    ordered_json doc2 = {{"version", 1}};
+    EXPECT_FALSE(applyMigrations(doc2, 1, 2, failing).ok());
+    EXPECT_EQ(doc2["version"], 1);
+}
+
+TEST(RosterMigrations, CurrentVersionNeedsNoMigration) {
+    EXPECT_EQ(rosterMigrations().size(), static_cast<std::size_t>(kRosterFormatVersion - 1));
+    ordered_json doc = {{"version", kRosterFormatVersion}};
+    EXPECT_TRUE(migrateRoster(doc, kRosterFormatVersion).ok());
+}
+
+}  // namespace
+}  // namespace welkom
