@@ -10,13 +10,21 @@ std::string describeStateForTests(const AppState& state, const std::vector<std::
     out["language"] = std::string(languageCode(state.ui.language));
     out["uiScale"] = state.ui.uiScale;
     out["rosterOpen"] = state.document.has_value();
-    out["demo"] = state.document && state.document->isDemo;
     out["unsaved"] = state.unsaved;
-    out["households"] = state.document ? state.document->householdCount : 0;
-    out["groups"] = state.document ? state.document->groupCount : 0;
-    out["matches"] = state.document ? state.document->matchCount : 0;
+    out["demo"] = state.document && state.document->roster.isDemo;
+    out["households"] = state.document ? state.document->roster.households.size() : 0;
+    out["groups"] = state.document ? state.document->roster.groups.size() : 0;
+    out["matches"] = state.document ? state.document->roster.matches.size() : 0;
+    out["problems"] = state.problems.size();
+    out["passphrasePrompt"] = !state.passphrasePrompt ? "" :
+        state.passphrasePrompt->purpose == PassphrasePrompt::Purpose::Open ? "open" : "save";
+    out["promptMessage"] = state.passphrasePrompt ? state.passphrasePrompt->message : std::string();
+    out["busy"] = !state.runningJobs.empty() || !state.jobsToStart.empty();
+    out["encryptedSession"] = !state.session.passphrase.empty();
     out["undoLabel"] = state.history.undoLabel();
     out["lastError"] = state.errors.empty() ? std::string() : state.errors.back().message;
+    out["lastErrorCode"] = state.errors.empty() ? std::string() : state.errors.back().code;
+    out["lastNotice"] = state.notices.empty() ? std::string() : state.notices.back().message;
     out["errorCount"] = state.errors.size();
     // dump() with replacement: never fails on odd bytes in messages.
     return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -1,20 +1,29 @@
 // AppState: everything the interface draws, passed explicitly to every panel.
 //
-//   document  what gets saved (absent: the start screen is shown)
-//   history   undo/redo steps of the document
-//   ui        interface settings (language, scale); never personal data
-//   errors    messages not yet dismissed; every Error ends up here
+//   document          what gets saved (absent: the start screen is shown)
+//   history           undo/redo steps of the document
+//   session           secrets needed to save again; never saved, wiped on close
+//   ui                interface settings (language, scale); never personal data
+//   passphrasePrompt  the passphrase dialog, when one is open
+//   problems          validation problems of the open roster or of a refused file
+//   errors, notices   messages not yet dismissed; every Error ends up in errors
+//   jobsToStart, runningJobs, filesToSave
+//                     hand-over to the platform: work for the worker, files to
+//                     download
 // Panels read it; only applyCommand() (commands.h) changes it.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/document.h"
+#include "app/jobs.h"
 #include "app/texts.h"
 #include "app/undo_history.h"
 #include "core/result.h"
+#include "core/validation.h"
 
 namespace welkom {
 
@@ -23,13 +32,63 @@ struct UiState {
     float uiScale = 1.0f;
 };
 
+// Secrets that let the coordinator save again without retyping. Kept only
+// while the roster is open; wiped when it closes.
+struct Session {
+    std::string passphrase;
+    std::string fileName;  // name of the encrypted file opened or last saved; empty: derive from the programme
+    bool openedFromPlainJson = false;  // the next save encrypts it
+    // scrypt cost of files saved with a passphrase: age's default (about a
+    // second and 256 MiB); tests lower it.
+    int workFactor = 18;
+};
+
+struct PassphrasePrompt {
+    enum class Purpose { Open, Save };
+    Purpose purpose = Purpose::Open;
+    std::string fileName;
+    std::string fileBytes;  // the encrypted file waiting to be opened (Open only)
+    std::string message;    // why we ask again ("Wrong passphrase...")
+    std::string messageNl;
+};
+
+enum class JobPurpose { OpenRoster, SaveRoster };
+
+struct JobTicket {
+    std::uint64_t id = 0;
+    JobRequest request;
+};
+
+struct RunningJob {
+    std::uint64_t id = 0;
+    JobPurpose purpose = JobPurpose::OpenRoster;
+    std::string fileName;
+    std::string passphrase;  // to keep in the session once the file opened; wiped when done
+    std::string encryptedFile;  // to ask again after a wrong passphrase (OpenRoster)
+    float progress = -1.0f;  // negative: unknown
+};
+
+struct OutgoingFile {
+    std::string name;
+    std::string bytes;
+    std::string mimeType;
+};
+
 struct AppState {
     std::optional<Document> document;
     UndoHistory history;
-    // Edits since the document was opened or last saved.
-    bool unsaved = false;
+    bool unsaved = false;  // edits since the document was opened or last saved
+    Session session;
     UiState ui;
+    std::optional<PassphrasePrompt> passphrasePrompt;
+    std::vector<Problem> problems;
     std::vector<Error> errors;
+    std::vector<Error> notices;
+
+    std::vector<JobTicket> jobsToStart;
+    std::vector<RunningJob> runningJobs;
+    std::uint64_t nextJobId = 1;
+    std::vector<OutgoingFile> filesToSave;
 };
 
 // Small JSON summary for the browser test interface (window.welkomTest.state()).

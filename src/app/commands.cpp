@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <utility>
 
+#include "app/roster_files.h"
+#include "io/age.h"
+#include "io/roster_json.h"
+
 namespace welkom {
 namespace {
 
@@ -16,11 +20,20 @@ Overloaded(Ts...) -> Overloaded<Ts...>;
 constexpr float kMinUiScale = 0.75f;
 constexpr float kMaxUiScale = 3.0f;
 
-// Opens `document` in place of whatever was open, with a fresh history.
-void openDocument(AppState& state, Document document) {
-    state.document = std::move(document);
+void wipeSession(Session& session) {
+    wipeSecret(session.passphrase);
+    session.fileName.clear();
+    session.openedFromPlainJson = false;
+}
+
+// Opens `roster` in place of whatever was open, with a fresh history. Only
+// called with a roster that loaded completely (all or nothing).
+void openDocument(AppState& state, Roster roster, std::vector<Problem> warnings) {
+    wipeSession(state.session);
+    state.document = Document{std::move(roster)};
     state.history.clear();
     state.unsaved = false;
+    state.problems = std::move(warnings);
 }
 
 // Records an undo step, then lets `edit` change the open document.
@@ -36,53 +49,212 @@ void editDocument(AppState& state, std::string label, Edit&& edit) {
     state.unsaved = true;
 }
 
+std::uint64_t startJob(AppState& state, JobRequest request, RunningJob job) {
+    job.id = state.nextJobId++;
+    state.jobsToStart.push_back({job.id, std::move(request)});
+    state.runningJobs.push_back(std::move(job));
+    return state.runningJobs.back().id;
+}
+
+// Reads decrypted or plain JSON bytes into the document, all or nothing: on
+// any error the open roster stays exactly as it was.
+bool loadIntoDocument(AppState& state, std::string_view json) {
+    std::vector<Problem> problems;
+    auto loaded = loadRoster(json, &problems);
+    if (!loaded) {
+        state.errors.push_back(explainOpenError(loaded.error()));
+        state.problems = std::move(problems);  // every problem, so the file can be fixed
+        return false;
+    }
+    openDocument(state, std::move(loaded->roster), std::move(loaded->problems));
+    return true;
+}
+
+void openFile(AppState& state, OpenFile& file) {
+    switch (classifyRosterFile(file.bytes)) {
+        case RosterFileKind::Encrypted:
+            state.passphrasePrompt = PassphrasePrompt{PassphrasePrompt::Purpose::Open, std::move(file.name),
+                                                      std::move(file.bytes), {}, {}};
+            return;
+        case RosterFileKind::PlainJson:
+            if (loadIntoDocument(state, file.bytes)) {
+                state.session.openedFromPlainJson = true;
+                state.notices.push_back(makeError(
+                    "roster.unencrypted",
+                    "This roster was stored without encryption. It will be encrypted when you save it; "
+                    "then delete the unencrypted file.",
+                    "Dit rooster was onversleuteld opgeslagen. Het wordt versleuteld zodra u het opslaat; "
+                    "verwijder daarna het onversleutelde bestand."));
+            }
+            wipeSecret(file.bytes);
+            return;
+        case RosterFileKind::Unknown:
+            state.errors.push_back(notARosterError());
+            return;
+    }
+}
+
+void startSave(AppState& state, std::string passphrase) {
+    EncryptJob job;
+    job.plaintext = writeRoster(state.document->roster);
+    job.passphrase = std::move(passphrase);
+    job.workFactor = state.session.workFactor;
+    RunningJob running;
+    running.purpose = JobPurpose::SaveRoster;
+    running.fileName = state.session.fileName.empty() ? suggestedRosterFileName(state.document->roster.programmeName)
+                                                      : state.session.fileName;
+    startJob(state, std::move(job), std::move(running));
+}
+
+void saveRoster(AppState& state) {
+    if (!state.document) {
+        state.errors.push_back(makeError("app.no_document", "There is no roster open to save.",
+                                         "Er is geen rooster geopend om op te slaan."));
+        return;
+    }
+    if (state.session.passphrase.empty()) {
+        state.passphrasePrompt = PassphrasePrompt{PassphrasePrompt::Purpose::Save, state.session.fileName, {}, {}, {}};
+        return;
+    }
+    startSave(state, state.session.passphrase);
+}
+
+void submitPassphrase(AppState& state, SubmitPassphrase& submitted) {
+    if (!state.passphrasePrompt) return;
+    PassphrasePrompt prompt = std::move(*state.passphrasePrompt);
+    state.passphrasePrompt.reset();
+    if (prompt.purpose == PassphrasePrompt::Purpose::Open) {
+        RunningJob running;
+        running.purpose = JobPurpose::OpenRoster;
+        running.fileName = prompt.fileName;
+        running.passphrase = submitted.passphrase;
+        running.encryptedFile = prompt.fileBytes;
+        startJob(state, DecryptJob{std::move(prompt.fileBytes), std::move(submitted.passphrase), {}},
+                 std::move(running));
+        return;
+    }
+    if (submitted.passphrase.size() < kMinPassphraseLength) {
+        prompt.message = "Choose a passphrase of at least 10 characters.";
+        prompt.messageNl = "Kies een wachtwoord van minstens 10 tekens.";
+        state.passphrasePrompt = std::move(prompt);
+        wipeSecret(submitted.passphrase);
+        return;
+    }
+    if (!state.document) return;
+    state.session.passphrase = submitted.passphrase;
+    startSave(state, std::move(submitted.passphrase));
+}
+
+void finishJob(AppState& state, JobFinished& finished) {
+    auto it = std::find_if(state.runningJobs.begin(), state.runningJobs.end(),
+                           [&](const RunningJob& j) { return j.id == finished.id; });
+    if (it == state.runningJobs.end()) return;  // cancelled
+    RunningJob job = std::move(*it);
+    state.runningJobs.erase(it);
+    if (job.purpose == JobPurpose::OpenRoster) {
+        if (!finished.output) {
+            const Error shown = explainOpenError(finished.output.error());
+            if (ageErrorKind(finished.output.error()) == AgeErrorKind::NoMatch) {
+                // Ask again for the same file, saying why.
+                state.passphrasePrompt = PassphrasePrompt{PassphrasePrompt::Purpose::Open, job.fileName,
+                                                          std::move(job.encryptedFile), shown.message, shown.messageNl};
+            } else {
+                state.errors.push_back(shown);
+            }
+        } else if (loadIntoDocument(state, *finished.output)) {
+            state.session.passphrase = std::move(job.passphrase);
+            state.session.fileName = job.fileName;
+        }
+        if (finished.output) wipeSecret(*finished.output);
+        wipeSecret(job.passphrase);
+        return;
+    }
+    // SaveRoster
+    if (!finished.output) {
+        state.errors.push_back(finished.output.error());
+        return;
+    }
+    state.filesToSave.push_back({job.fileName, std::move(*finished.output), "application/octet-stream"});
+    state.session.fileName = job.fileName;
+    state.session.openedFromPlainJson = false;
+    state.unsaved = false;
+}
+
 }  // namespace
 
-void applyCommand(AppState& state, const Command& command) {
+void applyCommand(AppState& state, Command command) {
     std::visit(Overloaded{
-                   [&](const StartDemo&) {
-                       Document demo;
+                   [&](StartDemo&) {
+                       Roster demo;
                        demo.programmeName = tr(state.ui.language, TextId::DemoProgrammeName);
                        demo.isDemo = true;
-                       openDocument(state, std::move(demo));
+                       openDocument(state, std::move(demo), {});
                    },
-                   [&](const NewProgramme& c) {
-                       Document document;
-                       document.programmeName =
+                   [&](NewProgramme& c) {
+                       Roster roster;
+                       roster.programmeName =
                            c.name.empty() ? tr(state.ui.language, TextId::DefaultProgrammeName) : c.name;
-                       openDocument(state, std::move(document));
+                       openDocument(state, std::move(roster), {});
                    },
-                   [&](const CloseRoster&) {
+                   [&](CloseRoster&) {
                        state.document.reset();
                        state.history.clear();
                        state.unsaved = false;
+                       state.problems.clear();
+                       wipeSession(state.session);
                    },
-                   [&](const RenameProgramme& c) {
-                       editDocument(state, "Rename programme", [&](Document& d) { d.programmeName = c.name; });
+                   [&](OpenFile& c) { openFile(state, c); },
+                   [&](SaveRoster&) { saveRoster(state); },
+                   [&](SubmitPassphrase& c) { submitPassphrase(state, c); },
+                   [&](CancelPassphrase&) {
+                       if (state.passphrasePrompt) wipeSecret(state.passphrasePrompt->fileBytes);
+                       state.passphrasePrompt.reset();
                    },
-                   [&](const SetLanguage& c) { state.ui.language = c.language; },
-                   [&](const SetUiScale& c) { state.ui.uiScale = std::clamp(c.scale, kMinUiScale, kMaxUiScale); },
-                   [&](const UndoEdit&) {
+                   [&](RenameProgramme& c) {
+                       editDocument(state, "Rename programme", [&](Document& d) { d.roster.programmeName = c.name; });
+                   },
+                   [&](UndoEdit&) {
                        if (state.document && state.history.canUndo()) {
                            state.document = state.history.undo(*state.document);
                            state.unsaved = true;
                        }
                    },
-                   [&](const RedoEdit&) {
+                   [&](RedoEdit&) {
                        if (state.document && state.history.canRedo()) {
                            state.document = state.history.redo(*state.document);
                            state.unsaved = true;
                        }
                    },
-                   [&](const DismissError& c) {
+                   [&](SetLanguage& c) { state.ui.language = c.language; },
+                   [&](SetUiScale& c) { state.ui.uiScale = std::clamp(c.scale, kMinUiScale, kMaxUiScale); },
+                   [&](DismissError& c) {
                        if (c.index < state.errors.size()) state.errors.erase(state.errors.begin() + c.index);
                    },
+                   [&](DismissNotice& c) {
+                       if (c.index < state.notices.size()) state.notices.erase(state.notices.begin() + c.index);
+                   },
+                   [&](JobProgressed& c) {
+                       for (RunningJob& job : state.runningJobs)
+                           if (job.id == c.id) job.progress = c.fraction;
+                   },
+                   [&](JobFinished& c) { finishJob(state, c); },
                },
                command);
 }
 
 void applyCommands(AppState& state, CommandQueue& queue) {
-    for (const Command& command : queue.take()) applyCommand(state, command);
+    for (Command& command : queue.take()) applyCommand(state, std::move(command));
+}
+
+void runJobsInline(AppState& state) {
+    while (!state.jobsToStart.empty()) {
+        JobTicket ticket = std::move(state.jobsToStart.front());
+        state.jobsToStart.erase(state.jobsToStart.begin());
+        JobOutput output = runJob(std::move(ticket.request), [&](float f) {
+            applyCommand(state, JobProgressed{ticket.id, f});
+        });
+        applyCommand(state, JobFinished{ticket.id, std::move(output)});
+    }
 }
 
 }  // namespace welkom

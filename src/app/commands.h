@@ -1,11 +1,14 @@
-// Commands: the only way the interface changes AppState.
+// Commands: the only way the interface (and the platform) changes AppState.
 //
 // Panels push intents while drawing; the frame loop applies them after the
 // frame, so nothing changes under a panel's feet:
 //   commands.push(SetLanguage{Language::Dutch});
 //   ...after ImGui::Render(): applyCommands(state, commands);
+// The platform reports what happened outside (a file arrived, a job finished)
+// with commands too.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <variant>
 #include <vector>
@@ -14,28 +17,58 @@
 
 namespace welkom {
 
+// -- Roster lifecycle
 struct StartDemo {};
 struct NewProgramme {
     std::string name;
 };
 struct CloseRoster {};
+// A file the coordinator picked or dropped; its kind is found out here.
+struct OpenFile {
+    std::string name;
+    std::string bytes;
+};
+// Save the open roster, encrypted (asks for a passphrase the first time).
+struct SaveRoster {};
+struct SubmitPassphrase {
+    std::string passphrase;
+};
+struct CancelPassphrase {};
+
+// -- Edits (undoable)
 struct RenameProgramme {
     std::string name;
 };
+struct UndoEdit {};
+struct RedoEdit {};
+
+// -- Interface
 struct SetLanguage {
     Language language;
 };
 struct SetUiScale {
     float scale;
 };
-struct UndoEdit {};
-struct RedoEdit {};
 struct DismissError {
     std::size_t index;
 };
+struct DismissNotice {
+    std::size_t index;
+};
 
-using Command = std::variant<StartDemo, NewProgramme, CloseRoster, RenameProgramme, SetLanguage, SetUiScale,
-                             UndoEdit, RedoEdit, DismissError>;
+// -- From the platform
+struct JobProgressed {
+    std::uint64_t id;
+    float fraction;
+};
+struct JobFinished {
+    std::uint64_t id;
+    JobOutput output;
+};
+
+using Command = std::variant<StartDemo, NewProgramme, CloseRoster, OpenFile, SaveRoster, SubmitPassphrase,
+                             CancelPassphrase, RenameProgramme, UndoEdit, RedoEdit, SetLanguage, SetUiScale,
+                             DismissError, DismissNotice, JobProgressed, JobFinished>;
 
 class CommandQueue {
 public:
@@ -49,7 +82,11 @@ private:
 };
 
 // Applies one command. Failures are reported in state.errors, never dropped.
-void applyCommand(AppState& state, const Command& command);
+void applyCommand(AppState& state, Command command);
 void applyCommands(AppState& state, CommandQueue& queue);
+
+// Runs every job waiting in state.jobsToStart right here and applies the
+// results (tests and the CLI; the browser uses its worker instead).
+void runJobsInline(AppState& state);
 
 }  // namespace welkom

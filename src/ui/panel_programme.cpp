@@ -8,23 +8,23 @@ namespace welkom {
 
 void ProgrammePanel::drawContent(const AppState& state, CommandQueue& commands) {
     const Language lang = state.ui.language;
-    const Document& doc = *state.document;
-    if (doc.isDemo) demoNotice(lang);
-    ImGui::TextUnformatted(doc.programmeName.c_str());
+    const Roster& roster = state.document->roster;
+    if (roster.isDemo) demoNotice(lang);
+    ImGui::TextUnformatted(roster.programmeName.c_str());
     ImGui::Separator();
     if (ImGui::BeginTable("counts", 2, ImGuiTableFlags_SizingFixedFit)) {
         const struct {
             TextId label;
-            int count;
-        } rows[] = {{TextId::OverviewHouseholds, doc.householdCount},
-                    {TextId::OverviewGroups, doc.groupCount},
-                    {TextId::OverviewMatches, doc.matchCount}};
+            std::size_t count;
+        } rows[] = {{TextId::OverviewHouseholds, roster.households.size()},
+                    {TextId::OverviewGroups, roster.groups.size()},
+                    {TextId::OverviewMatches, roster.matches.size()}};
         for (const auto& row : rows) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(tr(lang, row.label));
             ImGui::TableNextColumn();
-            ImGui::Text("%d", row.count);
+            ImGui::Text("%zu", row.count);
         }
         ImGui::EndTable();
     }

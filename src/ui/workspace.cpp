@@ -72,7 +72,7 @@ void Workspace::drawMenuBar(const AppState& state, CommandQueue& commands) {
     const Language lang = state.ui.language;
     if (!ImGui::BeginMainMenuBar()) return;
     ImGui::TextUnformatted("Welkom " WELKOM_VERSION);
-    if (state.document && state.document->isDemo) demoBadge(lang);
+    if (state.document && state.document->roster.isDemo) demoBadge(lang);
     if (ImGui::BeginMenu(labelWithId(tr(lang, TextId::MenuFile), "menu-file").c_str())) {
         if (ImGui::MenuItem(tr(lang, TextId::MenuCloseRoster), nullptr, false, state.document.has_value()))
             commands.push(CloseRoster{});
@@ -96,11 +96,11 @@ void Workspace::drawStatusBar(const AppState& state, CommandQueue&) {
         if (!state.document) {
             ImGui::TextDisabled("%s", tr(lang, TextId::StatusNoRoster));
         } else {
-            if (state.document->isDemo) {
+            if (state.document->roster.isDemo) {
                 demoBadge(lang);
                 ImGui::SameLine();
             }
-            ImGui::TextUnformatted(state.document->programmeName.c_str());
+            ImGui::TextUnformatted(state.document->roster.programmeName.c_str());
             ImGui::SameLine();
             ImGui::TextDisabled("|");
             ImGui::SameLine();

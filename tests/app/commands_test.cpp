@@ -11,7 +11,7 @@ TEST(Commands, StartDemoOpensADemoDocumentWithoutUnsavedChanges) {
     AppState state;
     applyCommand(state, StartDemo{});
     ASSERT_TRUE(state.document);
-    EXPECT_TRUE(state.document->isDemo);
+    EXPECT_TRUE(state.document->roster.isDemo);
     EXPECT_FALSE(state.unsaved);
     EXPECT_FALSE(state.history.canUndo());
 }
@@ -19,14 +19,14 @@ TEST(Commands, StartDemoOpensADemoDocumentWithoutUnsavedChanges) {
 TEST(Commands, EditsAreUndoableAndMarkUnsaved) {
     AppState state;
     applyCommand(state, NewProgramme{"Haarlem 2027"});
-    EXPECT_EQ(state.document->programmeName, "Haarlem 2027");
+    EXPECT_EQ(state.document->roster.programmeName, "Haarlem 2027");
     applyCommand(state, RenameProgramme{"Haarlem 2028"});
     EXPECT_TRUE(state.unsaved);
     EXPECT_EQ(state.history.undoLabel(), "Rename programme");
     applyCommand(state, UndoEdit{});
-    EXPECT_EQ(state.document->programmeName, "Haarlem 2027");
+    EXPECT_EQ(state.document->roster.programmeName, "Haarlem 2027");
     applyCommand(state, RedoEdit{});
-    EXPECT_EQ(state.document->programmeName, "Haarlem 2028");
+    EXPECT_EQ(state.document->roster.programmeName, "Haarlem 2028");
 }
 
 TEST(Commands, EditWithoutDocumentIsReportedNotDropped) {
@@ -57,7 +57,7 @@ TEST(Commands, QueueIsAppliedInOrderAndEmptied) {
     queue.push(SetUiScale{10.0f});
     applyCommands(state, queue);
     EXPECT_TRUE(queue.empty());
-    EXPECT_EQ(state.document->programmeName, "b");
+    EXPECT_EQ(state.document->roster.programmeName, "b");
     EXPECT_EQ(state.ui.language, Language::Dutch);
     EXPECT_FLOAT_EQ(state.ui.uiScale, 3.0f) << "scale is clamped";
 }

@@ -7,7 +7,7 @@ namespace {
 
 Document named(const char* name) {
     Document d;
-    d.programmeName = name;
+    d.roster.programmeName = name;
     return d;
 }
 
@@ -22,16 +22,16 @@ TEST(UndoHistory, UndoThenRedoRestoresEachStepWithItsLabel) {
     ASSERT_TRUE(history.canUndo());
     EXPECT_EQ(history.undoLabel(), "Rename to c");
     doc = history.undo(doc);
-    EXPECT_EQ(doc.programmeName, "b");
+    EXPECT_EQ(doc.roster.programmeName, "b");
     doc = history.undo(doc);
-    EXPECT_EQ(doc.programmeName, "a");
+    EXPECT_EQ(doc.roster.programmeName, "a");
     EXPECT_FALSE(history.canUndo());
 
     EXPECT_EQ(history.redoLabel(), "Rename to b");
     doc = history.redo(doc);
-    EXPECT_EQ(doc.programmeName, "b");
+    EXPECT_EQ(doc.roster.programmeName, "b");
     doc = history.redo(doc);
-    EXPECT_EQ(doc.programmeName, "c");
+    EXPECT_EQ(doc.roster.programmeName, "c");
     EXPECT_FALSE(history.canRedo());
 }
 

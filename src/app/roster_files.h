@@ -1,0 +1,41 @@
+// Roster files as the coordinator meets them: which kind of file was opened,
+// what to call a saved file, how strong a passphrase is, and what an error
+// means in words a coordinator understands.
+//
+//   switch (classifyRosterFile(bytes)) { case RosterFileKind::Encrypted: askPassphrase(); ... }
+//   std::string name = suggestedRosterFileName("Haarlem 2027");   // "haarlem-2027.welkom.age"
+//   Error shown = explainOpenError(ageError);                      // "Wrong passphrase, or ..."
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace welkom {
+
+enum class RosterFileKind {
+    Encrypted,  // age, binary or armored
+    PlainJson,  // an unencrypted roster (still opens, with a warning)
+    Unknown,    // anything else: refused with "not a Welkom roster"
+};
+
+RosterFileKind classifyRosterFile(std::string_view bytes);
+
+// "<programme>.welkom.age" with the programme name reduced to safe characters.
+std::string suggestedRosterFileName(std::string_view programmeName);
+
+enum class PassphraseStrength { TooShort, Weak, Fair, Strong };
+// A rough hint, not a guarantee: length and variety of characters. Passphrases
+// of several words are the advice (see README).
+PassphraseStrength passphraseStrength(std::string_view passphrase);
+constexpr std::size_t kMinPassphraseLength = 10;
+
+// Turns a failure from opening (decryption or reading) into the message shown
+// to the coordinator; keeps the original code so tests and logs can tell them apart.
+Error explainOpenError(const Error& error);
+
+// The error for a file that is neither encrypted nor a JSON roster.
+Error notARosterError();
+
+}  // namespace welkom
