@@ -61,6 +61,8 @@
       printErr: function (text) { console.warn(text); },
       onAbort: function (what) { showFatal('crash', 'aborted: ' + what); }
     };
-    loadScript('welkom-test.js', function () { loadScript('welkom.js'); });
+    loadScript('files.js', function () {
+      loadScript('welkom-test.js', function () { loadScript('welkom.js'); });
+    });
   });
 })();

@@ -7,7 +7,7 @@
 //   passphrasePrompt  the passphrase dialog, when one is open
 //   problems          validation problems of the open roster or of a refused file
 //   errors, notices   messages not yet dismissed; every Error ends up in errors
-//   jobsToStart, runningJobs, filesToSave
+//   jobsToStart, runningJobs, filesToSave, filePickerRequested
 //                     hand-over to the platform: work for the worker, files to
 //                     download
 // Panels read it; only applyCommand() (commands.h) changes it.
@@ -89,6 +89,7 @@ struct AppState {
     std::vector<RunningJob> runningJobs;
     std::uint64_t nextJobId = 1;
     std::vector<OutgoingFile> filesToSave;
+    bool filePickerRequested = false;
 };
 
 // Small JSON summary for the browser test interface (window.welkomTest.state()).

@@ -203,6 +203,7 @@ void applyCommand(AppState& state, Command command) {
                        state.problems.clear();
                        wipeSession(state.session);
                    },
+                   [&](ChooseFileToOpen&) { state.filePickerRequested = true; },
                    [&](OpenFile& c) { openFile(state, c); },
                    [&](SaveRoster&) { saveRoster(state); },
                    [&](SubmitPassphrase& c) { submitPassphrase(state, c); },

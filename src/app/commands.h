@@ -28,6 +28,8 @@ struct OpenFile {
     std::string name;
     std::string bytes;
 };
+// Ask the platform to show its file picker (the result arrives as OpenFile).
+struct ChooseFileToOpen {};
 // Save the open roster, encrypted (asks for a passphrase the first time).
 struct SaveRoster {};
 struct SubmitPassphrase {
@@ -66,7 +68,7 @@ struct JobFinished {
     JobOutput output;
 };
 
-using Command = std::variant<StartDemo, NewProgramme, CloseRoster, OpenFile, SaveRoster, SubmitPassphrase,
+using Command = std::variant<StartDemo, NewProgramme, CloseRoster, ChooseFileToOpen, OpenFile, SaveRoster, SubmitPassphrase,
                              CancelPassphrase, RenameProgramme, UndoEdit, RedoEdit, SetLanguage, SetUiScale,
                              DismissError, DismissNotice, JobProgressed, JobFinished>;
 

@@ -2,9 +2,12 @@
 // animation frames (emscripten_set_main_loop), never a blocking loop.
 //
 // [SECTION] Test interface: C functions behind window.welkomTest (web/welkom-test.js)
+// [SECTION] Files and jobs: the browser side of AppState's hand-over fields
 // [SECTION] Frame: events, appearance, panels, render, commands
 // [SECTION] main: SDL, WebGL2 and ImGui setup
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 #include <SDL.h>
@@ -17,6 +20,7 @@
 
 #include "app/app_state.h"
 #include "app/commands.h"
+#include "app/jobs.h"
 #include "ui/appearance.h"
 #include "ui/test_hooks.h"
 #include "ui/workspace.h"
@@ -68,7 +72,79 @@ EMSCRIPTEN_KEEPALIVE const char* welkom_test_state() {
     return s_answer.c_str();
 }
 
+// A file the coordinator picked or dropped (web/files.js).
+EMSCRIPTEN_KEEPALIVE void welkom_file_received(const char* name, const char* bytes, int size) {
+    s_commands.push(welkom::OpenFile{name ? name : "", std::string(bytes, static_cast<std::size_t>(size))});
+}
+
 }  // extern "C"
+
+// [SECTION] Files and jobs ------------------------------------------------------
+namespace {
+
+EM_JS(void, jsPickFile, (), { window.welkomFiles.pick(); });
+EM_JS(void, jsDownload, (const char* name, const char* bytes, int size, const char* mimeType), {
+    window.welkomFiles.download(UTF8ToString(name), HEAPU8.slice(bytes, bytes + size), UTF8ToString(mimeType));
+});
+EM_JS(void, jsSetUnsaved, (int unsaved), { window.welkomFiles.setUnsaved(unsaved); });
+EM_JS(void, jsWorkerUrl, (char* out, int capacity), {
+    stringToUTF8(window.welkomWorkerUrl || "welkom-worker.js", out, capacity);
+});
+
+worker_handle s_worker = 0;
+bool s_reportedUnsaved = false;
+
+// Answers from the worker: 'P' + float progress, or 'R' + the job's output.
+void onWorkerMessage(char* data, int size, void* arg) {
+    const auto id = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(arg));
+    if (size >= 1 + static_cast<int>(sizeof(float)) && data[0] == 'P') {
+        float fraction = 0.0f;
+        std::memcpy(&fraction, data + 1, sizeof(float));
+        s_commands.push(welkom::JobProgressed{id, fraction});
+        return;
+    }
+    if (size >= 1 && data[0] == 'R') {
+        s_commands.push(welkom::JobFinished{id, welkom::decodeJobOutput(std::string_view(data + 1, size - 1))});
+        std::memset(data, 0, static_cast<std::size_t>(size));  // may hold a decrypted roster
+        return;
+    }
+    s_commands.push(welkom::JobFinished{id, welkom::decodeJobOutput({})});
+}
+
+void startJobsInWorker() {
+    for (welkom::JobTicket& ticket : s_state.jobsToStart) {
+        if (!s_worker) {
+            char url[512];
+            jsWorkerUrl(url, sizeof url);
+            s_worker = emscripten_create_worker(url);
+        }
+        std::string wire = welkom::encodeJobRequest(ticket.request);
+        emscripten_call_worker(s_worker, "welkom_worker_run", wire.data(), static_cast<int>(wire.size()),
+                               onWorkerMessage, reinterpret_cast<void*>(static_cast<std::uintptr_t>(ticket.id)));
+        welkom::wipeSecret(wire);
+    }
+    s_state.jobsToStart.clear();
+}
+
+// Carries out what the last commands asked of the browser.
+void serveHandOvers() {
+    startJobsInWorker();
+    for (welkom::OutgoingFile& file : s_state.filesToSave) {
+        jsDownload(file.name.c_str(), file.bytes.data(), static_cast<int>(file.bytes.size()), file.mimeType.c_str());
+        welkom::wipeSecret(file.bytes);
+    }
+    s_state.filesToSave.clear();
+    if (s_state.filePickerRequested) {
+        s_state.filePickerRequested = false;
+        jsPickFile();
+    }
+    if (s_state.unsaved != s_reportedUnsaved) {
+        s_reportedUnsaved = s_state.unsaved;
+        jsSetUnsaved(s_reportedUnsaved);
+    }
+}
+
+}  // namespace
 
 // [SECTION] Frame -------------------------------------------------------------
 namespace {
@@ -90,7 +166,13 @@ void refreshAppearance() {
 
 void frame() {
     SDL_Event event;
-    while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+    while (SDL_PollEvent(&event)) {
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        // Ctrl+S saves (ImGui knows no S key in 1.86, so the platform maps it).
+        if (event.type == SDL_KEYDOWN && (event.key.keysym.mod & KMOD_CTRL) && event.key.keysym.sym == SDLK_s &&
+            !event.key.repeat)
+            s_commands.push(welkom::SaveRoster{});
+    }
 
     refreshAppearance();
     welkom::ItemRegistry::instance().beginFrame();
@@ -109,6 +191,7 @@ void frame() {
     SDL_GL_SwapWindow(s_platform.window);
 
     welkom::applyCommands(s_state, s_commands);
+    serveHandOvers();
     ++s_platform.frameCount;
 }
 

@@ -21,7 +21,10 @@ void StartPanel::drawContent(const AppState& state, CommandQueue& commands) {
     const ImVec2 buttonSize(-1.0f, 0.0f);
     if (ImGui::Button(tr(lang, TextId::StartTryDemo), buttonSize)) commands.push(StartDemo{});
     tooltipForLastItem(tr(lang, TextId::StartTryDemoHint));
+    if (ImGui::Button(tr(lang, TextId::StartOpenRoster), buttonSize)) commands.push(ChooseFileToOpen{});
     if (ImGui::Button(tr(lang, TextId::StartNewProgramme), buttonSize)) commands.push(NewProgramme{});
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s", tr(lang, TextId::DropHint));
 }
 
 }  // namespace welkom

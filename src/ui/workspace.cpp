@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "ui/panel_problems.h"
 #include "ui/panel_programme.h"
 #include "ui/panel_start.h"
 #include "ui/widgets.h"
@@ -25,6 +26,7 @@ Workspace::Workspace() {
     // Every panel, in tab order.
     m_panels.push_back(std::make_unique<StartPanel>());
     m_panels.push_back(std::make_unique<ProgrammePanel>());
+    m_panels.push_back(std::make_unique<ProblemsPanel>());
 }
 
 void Workspace::draw(const AppState& state, CommandQueue& commands) {
@@ -37,7 +39,7 @@ void Workspace::draw(const AppState& state, CommandQueue& commands) {
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, viewport->WorkSize.y - statusHeight));
     if (ImGui::Begin("###workspace", nullptr, kFullScreenFlags)) {
-        drawErrors(state, commands);
+        drawMessages(state, commands);
         const Language lang = state.ui.language;
         if (!state.document) {
             // Start screen: a centred column rather than tabs.
@@ -48,6 +50,7 @@ void Workspace::draw(const AppState& state, CommandQueue& commands) {
                 if (!panel->isAvailable(state)) continue;
                 m_visiblePanels.emplace_back(panel->id());
                 panel->drawContent(state, commands);
+                ImGui::Spacing();
             }
             ImGui::EndChild();
         } else if (ImGui::BeginTabBar("###panels")) {
@@ -66,6 +69,8 @@ void Workspace::draw(const AppState& state, CommandQueue& commands) {
     }
     ImGui::End();
     drawStatusBar(state, commands);
+    m_passphraseDialog.draw(state, commands);
+    drawBusy(state);
 }
 
 void Workspace::drawMenuBar(const AppState& state, CommandQueue& commands) {
@@ -74,8 +79,20 @@ void Workspace::drawMenuBar(const AppState& state, CommandQueue& commands) {
     ImGui::TextUnformatted("Welkom " WELKOM_VERSION);
     if (state.document && state.document->roster.isDemo) demoBadge(lang);
     if (ImGui::BeginMenu(labelWithId(tr(lang, TextId::MenuFile), "menu-file").c_str())) {
+        if (ImGui::MenuItem(tr(lang, TextId::MenuOpen))) commands.push(ChooseFileToOpen{});
+        if (ImGui::MenuItem(tr(lang, TextId::MenuSave), "Ctrl+S", false, state.document.has_value()))
+            commands.push(SaveRoster{});
         if (ImGui::MenuItem(tr(lang, TextId::MenuCloseRoster), nullptr, false, state.document.has_value()))
             commands.push(CloseRoster{});
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(labelWithId(tr(lang, TextId::MenuEdit), "menu-edit").c_str())) {
+        const std::string undo = std::string(tr(lang, TextId::MenuUndo)) + " " + state.history.undoLabel();
+        const std::string redo = std::string(tr(lang, TextId::MenuRedo)) + " " + state.history.redoLabel();
+        if (ImGui::MenuItem((undo + "###undo").c_str(), "Ctrl+Z", false, state.history.canUndo()))
+            commands.push(UndoEdit{});
+        if (ImGui::MenuItem((redo + "###redo").c_str(), "Ctrl+Shift+Z", false, state.history.canRedo()))
+            commands.push(RedoEdit{});
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu(labelWithId(tr(lang, TextId::MenuLanguage), "menu-language").c_str())) {
@@ -110,18 +127,62 @@ void Workspace::drawStatusBar(const AppState& state, CommandQueue&) {
     ImGui::End();
 }
 
-void Workspace::drawErrors(const AppState& state, CommandQueue& commands) {
+void Workspace::drawMessages(const AppState& state, CommandQueue& commands) {
     const Language lang = state.ui.language;
-    for (std::size_t i = 0; i < state.errors.size(); ++i) {
-        const Error& error = state.errors[i];
-        ImGui::PushID(static_cast<int>(i));
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.40f, 1.0f));
-        const std::string& text = (lang == Language::Dutch && !error.messageNl.empty()) ? error.messageNl : error.message;
-        ImGui::TextWrapped("%s: %s", tr(lang, TextId::ErrorTitle), text.c_str());
-        ImGui::PopStyleColor();
-        ImGui::SameLine();
-        if (ImGui::SmallButton(tr(lang, TextId::Dismiss))) commands.push(DismissError{i});
-        ImGui::PopID();
+    auto drawList = [&](const std::vector<Error>& messages, TextId title, const ImVec4& colour, bool errors) {
+        for (std::size_t i = 0; i < messages.size(); ++i) {
+            const Error& message = messages[i];
+            ImGui::PushID(errors ? "error" : "notice");
+            ImGui::PushID(static_cast<int>(i));
+            const std::string& text =
+                (lang == Language::Dutch && !message.messageNl.empty()) ? message.messageNl : message.message;
+            ImGui::PushStyleColor(ImGuiCol_Text, colour);
+            ImGui::TextWrapped("%s: %s", tr(lang, title), text.c_str());
+            ImGui::PopStyleColor();
+            if (ImGui::SmallButton(tr(lang, TextId::Dismiss))) {
+                if (errors) commands.push(DismissError{i});
+                else commands.push(DismissNotice{i});
+            }
+            ImGui::PopID();
+            ImGui::PopID();
+        }
+    };
+    drawList(state.errors, TextId::ErrorTitle, ImVec4(1.0f, 0.45f, 0.40f, 1.0f), true);
+    drawList(state.notices, TextId::NoticeTitle, ImVec4(1.0f, 0.80f, 0.35f, 1.0f), false);
+}
+
+// A modal while the worker derives keys or encrypts: the interface keeps
+// drawing (and stays responsive) but edits wait until the job is done.
+void Workspace::drawBusy(const AppState& state) {
+    constexpr const char* kPopupId = "###busy";
+    if (state.runningJobs.empty()) {
+        if (ImGui::BeginPopupModal(kPopupId)) {
+            ImGui::CloseCurrentPopup();
+            ImGui::EndPopup();
+        }
+        return;
+    }
+    const Language lang = state.ui.language;
+    const RunningJob& job = state.runningJobs.front();
+    const std::string title =
+        std::string(tr(lang, job.purpose == JobPurpose::OpenRoster ? TextId::BusyOpening : TextId::BusySaving)) +
+        kPopupId;
+    if (!ImGui::IsPopupOpen(kPopupId)) ImGui::OpenPopup(title.c_str());
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal(title.c_str(), nullptr,
+                               ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
+        if (!job.fileName.empty()) ImGui::TextDisabled("%s", job.fileName.c_str());
+        const float width = ImGui::GetFontSize() * 24.0f;
+        if (job.progress < 0.0f) {
+            ImGui::TextUnformatted(tr(lang, TextId::BusyDerivingKey));
+            // Indeterminate: a bar that sweeps back and forth.
+            const float t = static_cast<float>(ImGui::GetTime());
+            const float phase = t - static_cast<float>(static_cast<int>(t));
+            ImGui::ProgressBar(phase, ImVec2(width, 0.0f), "");
+        } else {
+            ImGui::ProgressBar(job.progress, ImVec2(width, 0.0f));
+        }
+        ImGui::EndPopup();
     }
 }
 

@@ -1,6 +1,7 @@
 // Workspace: the whole screen. A menu bar (app name, version, DEMO badge,
 // language), the panels (the start screen when no roster is open, otherwise
-// one tab per available panel) and a status bar. Registers every panel in
+// one tab per available panel), a status bar, and the dialogs (passphrase,
+// work in progress). Registers every panel in
 // one list and handles the global shortcuts (Ctrl+Z, Ctrl+Shift+Z).
 //   Workspace workspace;
 //   each frame, between ImGui::NewFrame() and ImGui::Render():
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "ui/dialog_passphrase.h"
 #include "ui/panel.h"
 
 namespace welkom {
@@ -25,10 +27,12 @@ public:
 private:
     void drawMenuBar(const AppState& state, CommandQueue& commands);
     void drawStatusBar(const AppState& state, CommandQueue& commands);
-    void drawErrors(const AppState& state, CommandQueue& commands);
+    void drawMessages(const AppState& state, CommandQueue& commands);
+    void drawBusy(const AppState& state);
     void handleShortcuts(const AppState& state, CommandQueue& commands);
 
     std::vector<std::unique_ptr<Panel>> m_panels;
+    PassphraseDialog m_passphraseDialog;
     std::vector<std::string> m_visiblePanels;
 };
 

@@ -1,0 +1,116 @@
+#include "ui/dialog_passphrase.h"
+
+#include <cstring>
+#include <string>
+
+#include <imgui.h>
+
+#include "app/roster_files.h"
+
+namespace welkom {
+namespace {
+
+constexpr const char* kPopupId = "###passphrase";
+
+TextId strengthText(PassphraseStrength strength) {
+    switch (strength) {
+        case PassphraseStrength::TooShort: return TextId::StrengthTooShort;
+        case PassphraseStrength::Weak: return TextId::StrengthWeak;
+        case PassphraseStrength::Fair: return TextId::StrengthFair;
+        case PassphraseStrength::Strong: return TextId::StrengthStrong;
+    }
+    return TextId::StrengthWeak;
+}
+
+ImVec4 strengthColour(PassphraseStrength strength) {
+    switch (strength) {
+        case PassphraseStrength::TooShort:
+        case PassphraseStrength::Weak: return ImVec4(1.0f, 0.45f, 0.40f, 1.0f);
+        case PassphraseStrength::Fair: return ImVec4(1.0f, 0.80f, 0.35f, 1.0f);
+        case PassphraseStrength::Strong: return ImVec4(0.45f, 0.85f, 0.50f, 1.0f);
+    }
+    return ImVec4(1, 1, 1, 1);
+}
+
+}  // namespace
+
+void PassphraseDialog::wipe() {
+    // volatile: keep the compiler from dropping the wipe of a buffer about to be reused.
+    volatile char* p = m_passphrase.data();
+    for (std::size_t i = 0; i < m_passphrase.size(); ++i) p[i] = 0;
+    volatile char* c = m_confirm.data();
+    for (std::size_t i = 0; i < m_confirm.size(); ++i) c[i] = 0;
+}
+
+void PassphraseDialog::draw(const AppState& state, CommandQueue& commands) {
+    const bool wanted = state.passphrasePrompt.has_value();
+    if (!wanted) {
+        if (m_wasOpen) wipe();
+        m_wasOpen = false;
+        return;
+    }
+    const PassphrasePrompt& prompt = *state.passphrasePrompt;
+    const Language lang = state.ui.language;
+    const bool saving = prompt.purpose == PassphrasePrompt::Purpose::Save;
+    const std::string title =
+        std::string(tr(lang, saving ? TextId::PassphraseSaveTitle : TextId::PassphraseOpenTitle)) + kPopupId;
+    if (!ImGui::IsPopupOpen(kPopupId)) ImGui::OpenPopup(title.c_str());
+    const bool justOpened = !m_wasOpen;
+    m_wasOpen = true;
+
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30.0f, 0.0f));
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                                            ImGuiWindowFlags_NoSavedSettings)) {
+        return;
+    }
+    ImGui::PushTextWrapPos(0.0f);
+    if (!prompt.fileName.empty()) ImGui::TextDisabled("%s", prompt.fileName.c_str());
+    ImGui::TextUnformatted(tr(lang, saving ? TextId::PassphraseSaveIntro : TextId::PassphraseOpenIntro));
+    if (!prompt.message.empty()) {
+        const std::string& message =
+            (lang == Language::Dutch && !prompt.messageNl.empty()) ? prompt.messageNl : prompt.message;
+        ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.40f, 1.0f), "%s", message.c_str());
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+
+    if (justOpened || ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(-1.0f);
+    bool submit = ImGui::InputTextWithHint("##passphrase", tr(lang, TextId::PassphraseLabel), m_passphrase.data(),
+                                           m_passphrase.size(),
+                                           ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    bool ready = m_passphrase[0] != '\0';
+    if (saving) {
+        ImGui::SetNextItemWidth(-1.0f);
+        submit |= ImGui::InputTextWithHint("##confirm", tr(lang, TextId::PassphraseConfirmLabel), m_confirm.data(),
+                                           m_confirm.size(),
+                                           ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+        const PassphraseStrength strength = passphraseStrength(m_passphrase.data());
+        ImGui::TextColored(strengthColour(strength), "%s", tr(lang, strengthText(strength)));
+        const bool same = std::strcmp(m_passphrase.data(), m_confirm.data()) == 0;
+        if (!same && m_confirm[0] != '\0')
+            ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.40f, 1.0f), "%s", tr(lang, TextId::PassphraseMismatch));
+        ready = ready && same && strength != PassphraseStrength::TooShort;
+    }
+    ImGui::Spacing();
+
+    ImGui::BeginDisabled(!ready);
+    submit |= ImGui::Button(tr(lang, saving ? TextId::PassphraseSaveButton : TextId::PassphraseOpenButton));
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    const bool cancel = ImGui::Button(tr(lang, TextId::Cancel)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+
+    if (submit && ready) {
+        commands.push(SubmitPassphrase{std::string(m_passphrase.data())});
+        wipe();
+        ImGui::CloseCurrentPopup();
+    } else if (cancel) {
+        commands.push(CancelPassphrase{});
+        wipe();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+}  // namespace welkom

@@ -1,0 +1,37 @@
+#include "ui/panel_problems.h"
+
+#include <imgui.h>
+
+namespace welkom {
+
+void ProblemsPanel::drawContent(const AppState& state, CommandQueue&) {
+    const Language lang = state.ui.language;
+    const auto flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
+                       ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("problems", 3, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("##severity", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn(tr(lang, TextId::ProblemWhere), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr(lang, TextId::ProblemWhat), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(state.problems.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const Problem& p = state.problems[static_cast<std::size_t>(i)];
+            const bool error = p.severity == Severity::Error;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextColored(error ? ImVec4(1.0f, 0.45f, 0.40f, 1.0f) : ImVec4(1.0f, 0.80f, 0.35f, 1.0f), "%s",
+                               tr(lang, error ? TextId::ProblemSeverityError : TextId::ProblemSeverityWarning));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(p.path.empty() ? "/" : p.path.c_str());
+            ImGui::TableNextColumn();
+            const std::string& text = (lang == Language::Dutch && !p.messageNl.empty()) ? p.messageNl : p.message;
+            ImGui::TextWrapped("%s", text.c_str());
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace welkom
