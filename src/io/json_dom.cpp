@@ -20,6 +20,8 @@ public:
     std::string error;
 
     bool run() {
+        // A UTF-8 byte order mark (some Windows editors write one) is skipped, as nlohmann does.
+        if (m_end - m_p >= 3 && std::string_view(m_p, 3) == "\xef\xbb\xbf") m_p += 3;
         bool needValue = true;
         for (;;) {
             skipWhitespace();
