@@ -243,6 +243,7 @@ private:
             typeError("a list of texts", "een lijst met teksten");
             return;
         }
+        out.clear();  // a repeated key replaces, as for every known member
         out.reserve(v.size());
         std::size_t i = 0;
         for (JsonRef e : v) {
@@ -281,6 +282,7 @@ private:
     // {"nl": "B1", "ar": "native"}: code -> level, in the person's own order.
     void languages(JsonRef j, std::vector<LanguageSkill>& out) {
         if (!object(j)) return;
+        out.clear();
         out.reserve(j.size());
         for (JsonRef v : j) {
             Scope s(*this, v.key());
@@ -439,6 +441,7 @@ private:
 
     void scores(JsonRef j, std::vector<CriterionScore>& out) {
         if (!object(j)) return;
+        out.clear();
         out.reserve(j.size());
         for (JsonRef v : j) {
             Scope s(*this, v.key());
@@ -499,6 +502,7 @@ private:
             Scope s(*this, k);
             if (k == "weights") {
                 if (!object(v)) continue;
+                st.weights.clear();
                 for (JsonRef w : v) {
                     Scope ws(*this, w.key());
                     CriterionWeight cw{std::string(w.key()), 1.0};
