@@ -177,14 +177,17 @@ private:
               std::string(field) + " mag niet leeg zijn");
     }
 
-    void date(const std::string& path, const std::string& value) {
+    // Paths are built only for problems: most values are fine, and a 20,000 x
+    // 20,000 roster has over a million of them.
+    void date(const std::string& base, std::string_view field, const std::string& value) {
         if (value.empty() || isValidIsoDate(value)) return;
-        error(path, "date.invalid", "\"" + value + "\" is not a valid date (YYYY-MM-DD)",
+        error(sub(base, field), "date.invalid", "\"" + value + "\" is not a valid date (YYYY-MM-DD)",
               "\"" + value + "\" is geen geldige datum (JJJJ-MM-DD)");
     }
 
-    void age(const std::string& path, int value, int lo) {
+    void age(const std::string& base, int value, int lo) {
         if (value >= lo && value <= kMaxAge) return;
+        const std::string path = sub(base, "age");
         const std::string range = std::to_string(lo) + " and " + std::to_string(kMaxAge);
         const std::string rangeNl = std::to_string(lo) + " en " + std::to_string(kMaxAge);
         error(path, "age.range", "age must be between " + range, "leeftijd moet tussen " + rangeNl + " liggen");
@@ -199,24 +202,29 @@ private:
         }
     }
 
-    void tag(const std::string& path, VocabularyKind kind, const std::string& value) {
+    // index == kNoIndex: a single tag field rather than a list.
+    static constexpr size_t kNoIndex = static_cast<size_t>(-1);
+    void tag(const std::string& base, std::string_view field, size_t index, VocabularyKind kind,
+             const std::string& value) {
         if (findTerm(vocabulary(kind), value) != nullptr || isCustomTag(value)) return;
-        warn(path, "tag.unknown",
+        warn(index == kNoIndex ? sub(base, field) : sub(base, field, index), "tag.unknown",
              "\"" + value + "\" is not in the list; it is kept as it is (own tags start with \"custom:\")",
              "\"" + value + "\" staat niet in de lijst; het blijft bewaard (eigen labels beginnen met \"custom:\")");
     }
 
     void tags(const std::string& base, std::string_view field, VocabularyKind kind,
               const std::vector<std::string>& values) {
-        for (size_t i = 0; i < values.size(); ++i) tag(sub(base, field, i), kind, values[i]);
+        for (size_t i = 0; i < values.size(); ++i) tag(base, field, i, kind, values[i]);
     }
 
     void consent(const std::string& base, const Consent& c, bool household) {
-        const std::string path = sub(base, "consent");
-        date(sub(path, "toMatchingDate"), c.toMatchingDate);
-        date(sub(path, "toResearchDate"), c.toResearchDate);
+        if (!c.toMatchingDate.empty() || !c.toResearchDate.empty()) {
+            const std::string path = sub(base, "consent");
+            date(path, "toMatchingDate", c.toMatchingDate);
+            date(path, "toResearchDate", c.toResearchDate);
+        }
         if (!c.toMatching) {
-            warn(sub(path, "toMatching"), "consent.matching",
+            warn(sub(sub(base, "consent"), "toMatching"), "consent.matching",
                  household ? "no consent to be matched: this household is never matched"
                            : "no consent to be matched: this group is never matched",
                  household ? "geen toestemming om gekoppeld te worden: dit huishouden wordt nooit gekoppeld"
@@ -238,7 +246,7 @@ private:
         for (size_t k = 0; k < h.members.size(); ++k) {
             const HouseholdMember& m = h.members[k];
             const std::string mp = sub(base, "members", k);
-            age(sub(mp, "age"), m.age, 0);
+            age(mp, m.age, 0);
             languages(mp, m.languages);
             if (m.role == MemberRole::Adult) {
                 anyAdult = true;
@@ -279,11 +287,11 @@ private:
             requireText(mp, "id", m.id);
             if (!m.id.empty() && !memberIds.insert(m.id).second) duplicate(sub(mp, "id"), m.id);
             requireText(mp, "name", m.name);
-            age(sub(mp, "age"), m.age, kMinGroupMemberAge);
+            age(mp, m.age, kMinGroupMemberAge);
             languages(mp, m.languages);
             tags(mp, "interests", VocabularyKind::Interests, m.interests);
             tags(mp, "skills", VocabularyKind::Skills, m.skills);
-            if (!m.sector.empty()) tag(sub(mp, "sector"), VocabularyKind::Sectors, m.sector);
+            if (!m.sector.empty()) tag(mp, "sector", kNoIndex, VocabularyKind::Sectors, m.sector);
         }
         if (g.coordinatorId.empty()) {
             warn(sub(base, "coordinatorId"), "coordinator.missing", "no coordinator chosen for this group",
@@ -341,7 +349,7 @@ private:
         for (size_t k = 0; k < m.history.size(); ++k) {
             const MatchEvent& e = m.history[k];
             const std::string ep = sub(base, "history", k);
-            date(sub(ep, "date"), e.date);
+            date(ep, "date", e.date);
             if (k == 0) continue;
             const MatchEvent& prev = m.history[k - 1];
             if (!isAllowedTransition(prev.status, e.status)) {
@@ -365,7 +373,7 @@ private:
         if (!c.id.empty() && !m_constraintIds.insert(c.id).second) duplicate(sub(base, "id"), c.id);
         reference(sub(base, "householdId"), c.householdId, true);
         reference(sub(base, "groupId"), c.groupId, false);
-        date(sub(base, "date"), c.date);
+        date(base, "date", c.date);
         std::string pair = key(c.householdId, c.groupId);
         auto [it, inserted] = m_pairKinds.emplace(std::move(pair), c.kind);
         if (!inserted && it->second != c.kind) {
@@ -383,7 +391,7 @@ private:
             error(sub(base, "matchId"), "reference.match", "no match with id \"" + c.matchId + "\"",
                   "geen koppeling met id \"" + c.matchId + "\"");
         }
-        date(sub(base, "date"), c.date);
+        date(base, "date", c.date);
     }
 
     void settings() {

@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/json_dom.h"
 #include "io/roster_migrations.h"
 
 namespace welkom {
@@ -103,49 +104,15 @@ std::optional<Problem> prescan(std::string_view bytes) {
     return std::nullopt;
 }
 
-// Only used after the DOM parse failed, to say where and why.
-class SyntaxErrorFinder : public nlohmann::json_sax<ojson> {
-public:
-    std::string message;
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool key(string_t&) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
-        message = ex.what();
-        // Drop nlohmann's "[json.exception.parse_error.101] " prefix.
-        const auto close = message.find("] ");
-        if (message.rfind("[json.exception", 0) == 0 && close != std::string::npos) message.erase(0, close + 2);
-        return false;
-    }
-};
-
-Problem syntaxProblem(std::string_view bytes) {
-    SyntaxErrorFinder finder;
-    ojson::sax_parse(bytes.begin(), bytes.end(), &finder, nlohmann::detail::input_format_t::json, true);
-    std::string detail = finder.message.empty() ? std::string("unknown syntax error") : finder.message;
-    return fileProblem("json.syntax", "The file is not valid JSON (" + detail + ").",
-                       "Het bestand is geen geldige JSON (" + detail + ").");
-}
-
 // [SECTION] Reader: JSON -> core, collecting every type problem --------------------
 
 class Reader {
 public:
     explicit Reader(std::vector<Problem>& problems) : m_problems(problems) {}
 
-    void roster(const ojson& j, Roster& r) {
-        for (auto it = j.begin(); it != j.end(); ++it) {
-            const std::string& k = it.key();
-            const ojson& v = it.value();
+    void roster(JsonRef j, Roster& r) {
+        for (JsonRef v : j) {
+            const std::string_view k = v.key();
             Scope s(*this, k);
             if (k == "format" || k == "version") continue;  // checked by readRoster
             if (k == "programmeName") str(v, r.programmeName);
@@ -156,98 +123,113 @@ public:
             else if (k == "constraints") array(v, r.constraints, &Reader::constraint);
             else if (k == "checkIns") array(v, r.checkIns, &Reader::checkIn);
             else if (k == "settings") settings(v, r.settings);
-            else r.extra.emplace_back(k, v.dump());
+            else r.extra.emplace_back(std::string(k), v.dump());
         }
     }
 
 private:
-    // Appends one token to the current path and removes it again on scope exit.
+    // Pushes one path token for the duration of a scope. The JSON Pointer text
+    // is built only when a problem is reported (keys point into the JsonDoc
+    // arena or at literals, both outliving the Reader).
+    struct Token {
+        std::string_view key;
+        std::size_t index;
+        bool isIndex;
+    };
     struct Scope {
         Reader& reader;
-        std::size_t length;
-        Scope(Reader& r, std::string_view token) : reader(r), length(r.m_path.size()) {
-            appendPointerToken(r.m_path, token);
-        }
-        Scope(Reader& r, std::size_t index) : reader(r), length(r.m_path.size()) {
-            r.m_path.push_back('/');
-            r.m_path += std::to_string(index);
-        }
-        ~Scope() { reader.m_path.resize(length); }
+        Scope(Reader& r, std::string_view key) : reader(r) { r.m_tokens.push_back({key, 0, false}); }
+        Scope(Reader& r, std::size_t index) : reader(r) { r.m_tokens.push_back({{}, index, true}); }
+        ~Scope() { reader.m_tokens.pop_back(); }
         Scope(const Scope&) = delete;
         Scope& operator=(const Scope&) = delete;
     };
 
+    std::string path() const {
+        std::string p;
+        for (const Token& t : m_tokens) {
+            if (t.isIndex) {
+                p.push_back('/');
+                p += std::to_string(t.index);
+            } else {
+                appendPointerToken(p, t.key);
+            }
+        }
+        return p;
+    }
+
     void error(std::string code, std::string en, std::string nl) {
-        m_problems.push_back(Problem{m_path, Severity::Error, std::move(code), std::move(en), std::move(nl)});
+        m_problems.push_back(Problem{path(), Severity::Error, std::move(code), std::move(en), std::move(nl)});
     }
     void typeError(std::string_view expectedEn, std::string_view expectedNl) {
         error("json.type", "expected " + std::string(expectedEn), "verwacht: " + std::string(expectedNl));
     }
 
-    bool object(const ojson& v) {
-        if (v.is_object()) return true;
+    bool object(JsonRef v) {
+        if (v.isObject()) return true;
         typeError("an object", "een object");
         return false;
     }
 
     // Reports each missing required key at <object path>/<key>.
-    void required(const ojson& j, std::initializer_list<const char*> keys) {
+    void required(JsonRef j, std::initializer_list<const char*> keys) {
+        JsonRef found = j;
         for (const char* key : keys) {
-            if (j.contains(key)) continue;
+            if (j.findMember(key, found)) continue;
             Scope s(*this, key);
             error("json.missing", "required field is missing", "verplicht veld ontbreekt");
         }
     }
 
-    bool str(const ojson& v, std::string& out) {
-        if (!v.is_string()) {
+    bool str(JsonRef v, std::string& out) {
+        if (!v.isString()) {
             typeError("a string", "tekst");
             return false;
         }
-        out = v.get_ref<const std::string&>();
+        out.assign(v.str());
         return true;
     }
 
-    bool boolean(const ojson& v, bool& out) {
-        if (!v.is_boolean()) {
+    bool boolean(JsonRef v, bool& out) {
+        if (!v.isBool()) {
             typeError("true or false", "true of false");
             return false;
         }
-        out = v.get<bool>();
+        out = v.boolean();
         return true;
     }
 
     // Whole numbers in int range; the validator checks the meaningful range.
-    bool integer(const ojson& v, int& out) {
+    bool integer(JsonRef v, int& out) {
         constexpr auto kMax = static_cast<std::int64_t>(std::numeric_limits<int>::max());
         constexpr auto kMin = static_cast<std::int64_t>(std::numeric_limits<int>::min());
-        if (v.is_number_unsigned()) {
-            const auto u = v.get<std::uint64_t>();
-            if (u <= static_cast<std::uint64_t>(kMax)) {
-                out = static_cast<int>(u);
-                return true;
-            }
-        } else if (v.is_number_integer()) {
-            const auto i = v.get<std::int64_t>();
-            if (i >= kMin && i <= kMax) {
-                out = static_cast<int>(i);
-                return true;
-            }
-        } else if (!v.is_number_float()) {
-            typeError("a whole number", "een geheel getal");
-            return false;
+        switch (v.type()) {
+            case JsonType::Uint:
+                if (v.asUint() <= static_cast<std::uint64_t>(kMax)) {
+                    out = static_cast<int>(v.asUint());
+                    return true;
+                }
+                break;
+            case JsonType::Int:
+                if (v.asInt() >= kMin && v.asInt() <= kMax) {
+                    out = static_cast<int>(v.asInt());
+                    return true;
+                }
+                break;
+            default:
+                typeError("a whole number", "een geheel getal");
+                return false;
         }
-        if (v.is_number_float()) typeError("a whole number", "een geheel getal");
-        else error("json.range", "number out of range", "getal buiten bereik");
+        error("json.range", "number out of range", "getal buiten bereik");
         return false;
     }
 
-    bool number(const ojson& v, double& out) {
-        if (!v.is_number()) {
+    bool number(JsonRef v, double& out) {
+        if (!v.isNumber()) {
             typeError("a number", "een getal");
             return false;
         }
-        const double d = v.get<double>();
+        const double d = v.asDouble();
         if (!std::isfinite(d)) {
             error("json.range", "number out of range", "getal buiten bereik");
             return false;
@@ -256,114 +238,116 @@ private:
         return true;
     }
 
-    void tags(const ojson& v, std::vector<std::string>& out) {
-        if (!v.is_array()) {
+    void tags(JsonRef v, std::vector<std::string>& out) {
+        if (!v.isArray()) {
             typeError("a list of texts", "een lijst met teksten");
             return;
         }
+        out.clear();  // a repeated key replaces, as for every known member
         out.reserve(v.size());
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            Scope s(*this, i);
+        std::size_t i = 0;
+        for (JsonRef e : v) {
+            Scope s(*this, i++);
             std::string t;
-            if (str(v[i], t)) out.push_back(std::move(t));
+            if (str(e, t)) out.push_back(std::move(t));
         }
     }
 
     template <typename T>
-    void array(const ojson& v, std::vector<T>& out, void (Reader::*item)(const ojson&, T&)) {
-        if (!v.is_array()) {
+    void array(JsonRef v, std::vector<T>& out, void (Reader::*item)(JsonRef, T&)) {
+        if (!v.isArray()) {
             typeError("a list", "een lijst");
             return;
         }
         out.resize(v.size());
-        for (std::size_t i = 0; i < v.size(); ++i) {
+        std::size_t i = 0;
+        for (JsonRef e : v) {
             Scope s(*this, i);
-            (this->*item)(v[i], out[i]);
+            (this->*item)(e, out[i++]);
         }
     }
 
     template <typename E>
-    void enumeration(const ojson& v, E& out, bool (*parse)(std::string_view, E&), const char* allowed) {
-        if (!v.is_string()) {
+    void enumeration(JsonRef v, E& out, bool (*parse)(std::string_view, E&), const char* allowed) {
+        if (!v.isString()) {
             typeError(std::string("one of ") + allowed, std::string("een van ") + allowed);
             return;
         }
-        if (!parse(v.get_ref<const std::string&>(), out)) {
+        if (!parse(v.str(), out)) {
             error("json.enum", std::string("unknown value; expected one of ") + allowed,
                   std::string("onbekende waarde; verwacht een van ") + allowed);
         }
     }
 
     // {"nl": "B1", "ar": "native"}: code -> level, in the person's own order.
-    void languages(const ojson& v, std::vector<LanguageSkill>& out) {
-        if (!object(v)) return;
-        out.reserve(v.size());
-        for (auto it = v.begin(); it != v.end(); ++it) {
-            Scope s(*this, it.key());
+    void languages(JsonRef j, std::vector<LanguageSkill>& out) {
+        if (!object(j)) return;
+        out.clear();
+        out.reserve(j.size());
+        for (JsonRef v : j) {
+            Scope s(*this, v.key());
             LanguageSkill skill;
-            skill.code = it.key();
-            enumeration(it.value(), skill.level, &parseLanguageLevel, "none, A0, A1, A2, B1, B2, C1, C2, native");
+            skill.code.assign(v.key());
+            enumeration(v, skill.level, &parseLanguageLevel, "none, A0, A1, A2, B1, B2, C1, C2, native");
             out.push_back(std::move(skill));
         }
     }
 
-    void availability(const ojson& j, Availability& a) {
+    void availability(JsonRef j, Availability& a) {
         if (!object(j)) return;
-        for (auto it = j.begin(); it != j.end(); ++it) {
-            const std::string& k = it.key();
+        for (JsonRef v : j) {
+            const std::string_view k = v.key();
             Scope s(*this, k);
-            if (k == "weekdayDaytime") boolean(it.value(), a.weekdayDaytime);
-            else if (k == "evenings") boolean(it.value(), a.evenings);
-            else if (k == "weekends") boolean(it.value(), a.weekends);
-            else a.extra.emplace_back(k, it.value().dump());
+            if (k == "weekdayDaytime") boolean(v, a.weekdayDaytime);
+            else if (k == "evenings") boolean(v, a.evenings);
+            else if (k == "weekends") boolean(v, a.weekends);
+            else a.extra.emplace_back(std::string(k), v.dump());
         }
     }
 
-    void consent(const ojson& j, Consent& c) {
+    void consent(JsonRef j, Consent& c) {
         if (!object(j)) return;
-        for (auto it = j.begin(); it != j.end(); ++it) {
-            const std::string& k = it.key();
+        for (JsonRef v : j) {
+            const std::string_view k = v.key();
             Scope s(*this, k);
-            if (k == "toMatching") boolean(it.value(), c.toMatching);
-            else if (k == "toMatchingDate") str(it.value(), c.toMatchingDate);
-            else if (k == "toResearch") boolean(it.value(), c.toResearch);
-            else if (k == "toResearchDate") str(it.value(), c.toResearchDate);
-            else c.extra.emplace_back(k, it.value().dump());
+            if (k == "toMatching") boolean(v, c.toMatching);
+            else if (k == "toMatchingDate") str(v, c.toMatchingDate);
+            else if (k == "toResearch") boolean(v, c.toResearch);
+            else if (k == "toResearchDate") str(v, c.toResearchDate);
+            else c.extra.emplace_back(std::string(k), v.dump());
         }
     }
 
-    void householdMember(const ojson& j, HouseholdMember& m) {
+    void householdMember(JsonRef j, HouseholdMember& m) {
         if (!object(j)) return;
         required(j, {"age"});
-        for (auto it = j.begin(); it != j.end(); ++it) {
-            const std::string& k = it.key();
-            const ojson& v = it.value();
+        for (JsonRef v : j) {
+            const std::string_view k = v.key();
             Scope s(*this, k);
             if (k == "age") integer(v, m.age);
             else if (k == "gender") enumeration(v, m.gender, &parseGender, "unspecified, female, male, other");
             else if (k == "role") enumeration(v, m.role, &parseMemberRole, "adult, child");
             else if (k == "languages") languages(v, m.languages);
-            else m.extra.emplace_back(k, v.dump());
+            else m.extra.emplace_back(std::string(k), v.dump());
         }
     }
 
-    void preferences(const ojson& j, HouseholdPreferences& p) {
+    void preferences(JsonRef j, HouseholdPreferences& p) {
         if (!object(j)) return;
-        for (auto it = j.begin(); it != j.end(); ++it) {
-            const std::string& k = it.key();
+        for (JsonRef v : j) {
+            const std::string_view k = v.key();
             Scope s(*this, k);
-            if (k == "womenOnlyGroup") boolean(it.value(), p.womenOnlyGroup);
-            else if (k == "groupWithChildren") boolean(it.value(), p.groupWithChildren);
-            else p.extra.emplace_back(k, it.value().dump());
+            if (k == "womenOnlyGroup") boolean(v, p.womenOnlyGroup);
+            else if (k == "groupWithChildren") boolean(v, p.groupWithChildren);
+            else p.extra.emplace_back(std::string(k), v.dump());
         }
     }
 
-    void household(const ojson& j, Household& h) {
+    void household(JsonRef j, Household& h) {
         if (!object(j)) return;
         required(j, {"id", "displayName", "municipality"});
-        for (auto it = j.begin(); it != j.end(); ++it) {
-            const std::string& k = it.key();
-            const ojson& v = it.value();
+        for (JsonRef v : j) {
+            const std::string_view k = v.key();
             Scope s(*this, k);
             if (k == "id") str(v, h.id);
             else if (k == "displayName") str(v, h.displayName);
@@ -381,16 +365,15 @@ private:
             else if (k == "needs") tags(v, h.needs);
             else if (k == "notes") str(v, h.notes);
             else if (k == "consent") consent(v, h.consent);
-            else h.extra.emplace_back(k, v.dump());
+            else h.extra.emplace_back(std::string(k), v.dump());
         }
     }
 
-    void groupMember(const ojson& j, GroupMember& m) {
+    void groupMember(JsonRef j, GroupMember& m) {
         if (!object(j)) return;
         required(j, {"id", "name", "age"});
-        for (auto it = j.begin(); it != j.end(); ++it) {
-            const std::string& k = it.key();
-            const ojson& v = it.value();
+        for (JsonRef v : j) {
+            const std::string_view k = v.key();
             Scope s(*this, k);
             if (k == "id") str(v, m.id);
             else if (k == "name") str(v, m.name);
@@ -403,26 +386,25 @@ private:
             else if (k == "sector") str(v, m.sector);
             else if (k == "skills") tags(v, m.skills);
             else if (k == "hasChildren") boolean(v, m.hasChildren);
-            else m.extra.emplace_back(k, v.dump());
+            else m.extra.emplace_back(std::string(k), v.dump());
         }
     }
 
-    void support(const ojson& j, GroupSupport& g) {
+    void support(JsonRef j, GroupSupport& g) {
         if (!object(j)) return;
-        for (auto it = j.begin(); it != j.end(); ++it) {
-            const std::string& k = it.key();
+        for (JsonRef v : j) {
+            const std::string_view k = v.key();
             Scope s(*this, k);
-            if (k == "maxHouseholdSize") integer(it.value(), g.maxHouseholdSize);
-            else g.extra.emplace_back(k, it.value().dump());
+            if (k == "maxHouseholdSize") integer(v, g.maxHouseholdSize);
+            else g.extra.emplace_back(std::string(k), v.dump());
         }
     }
 
-    void group(const ojson& j, WelcomeGroup& g) {
+    void group(JsonRef j, WelcomeGroup& g) {
         if (!object(j)) return;
         required(j, {"id", "name", "municipality"});
-        for (auto it = j.begin(); it != j.end(); ++it) {
-            const std::string& k = it.key();
-            const ojson& v = it.value();
+        for (JsonRef v : j) {
+            const std::string_view k = v.key();
             Scope s(*this, k);
             if (k == "id") str(v, g.id);
             else if (k == "name") str(v, g.name);
@@ -436,16 +418,15 @@ private:
             else if (k == "allowedMunicipalities") tags(v, g.allowedMunicipalities);
             else if (k == "notes") str(v, g.notes);
             else if (k == "consent") consent(v, g.consent);
-            else g.extra.emplace_back(k, v.dump());
+            else g.extra.emplace_back(std::string(k), v.dump());
         }
     }
 
-    void matchEvent(const ojson& j, MatchEvent& e) {
+    void matchEvent(JsonRef j, MatchEvent& e) {
         if (!object(j)) return;
         required(j, {"status"});
-        for (auto it = j.begin(); it != j.end(); ++it) {
-            const std::string& k = it.key();
-            const ojson& v = it.value();
+        for (JsonRef v : j) {
+            const std::string_view k = v.key();
             Scope s(*this, k);
             if (k == "status")
                 enumeration(v, e.status, &parseMatchStatus,
@@ -454,42 +435,41 @@ private:
             else if (k == "date") str(v, e.date);
             else if (k == "reason") str(v, e.reason);
             else if (k == "note") str(v, e.note);
-            else e.extra.emplace_back(k, v.dump());
+            else e.extra.emplace_back(std::string(k), v.dump());
         }
     }
 
-    void scores(const ojson& j, std::vector<CriterionScore>& out) {
+    void scores(JsonRef j, std::vector<CriterionScore>& out) {
         if (!object(j)) return;
+        out.clear();
         out.reserve(j.size());
-        for (auto it = j.begin(); it != j.end(); ++it) {
-            Scope s(*this, it.key());
-            CriterionScore c{it.key(), 0.0};
-            if (number(it.value(), c.score)) out.push_back(std::move(c));
+        for (JsonRef v : j) {
+            Scope s(*this, v.key());
+            CriterionScore c{std::string(v.key()), 0.0};
+            if (number(v, c.score)) out.push_back(std::move(c));
         }
     }
 
-    void match(const ojson& j, Match& m) {
+    void match(JsonRef j, Match& m) {
         if (!object(j)) return;
         required(j, {"id", "householdId", "groupId", "history"});
-        for (auto it = j.begin(); it != j.end(); ++it) {
-            const std::string& k = it.key();
-            const ojson& v = it.value();
+        for (JsonRef v : j) {
+            const std::string_view k = v.key();
             Scope s(*this, k);
             if (k == "id") str(v, m.id);
             else if (k == "householdId") str(v, m.householdId);
             else if (k == "groupId") str(v, m.groupId);
             else if (k == "scores") scores(v, m.scores);
             else if (k == "history") array(v, m.history, &Reader::matchEvent);
-            else m.extra.emplace_back(k, v.dump());
+            else m.extra.emplace_back(std::string(k), v.dump());
         }
     }
 
-    void constraint(const ojson& j, Constraint& c) {
+    void constraint(JsonRef j, Constraint& c) {
         if (!object(j)) return;
         required(j, {"id", "kind", "householdId", "groupId"});
-        for (auto it = j.begin(); it != j.end(); ++it) {
-            const std::string& k = it.key();
-            const ojson& v = it.value();
+        for (JsonRef v : j) {
+            const std::string_view k = v.key();
             Scope s(*this, k);
             if (k == "id") str(v, c.id);
             else if (k == "kind") enumeration(v, c.kind, &parseConstraintKind, "pin, forbid");
@@ -498,49 +478,48 @@ private:
             else if (k == "reason") str(v, c.reason);
             else if (k == "author") str(v, c.author);
             else if (k == "date") str(v, c.date);
-            else c.extra.emplace_back(k, v.dump());
+            else c.extra.emplace_back(std::string(k), v.dump());
         }
     }
 
-    void checkIn(const ojson& j, CheckIn& c) {
+    void checkIn(JsonRef j, CheckIn& c) {
         if (!object(j)) return;
         required(j, {"id", "matchId"});
-        for (auto it = j.begin(); it != j.end(); ++it) {
-            const std::string& k = it.key();
-            const ojson& v = it.value();
+        for (JsonRef v : j) {
+            const std::string_view k = v.key();
             Scope s(*this, k);
             if (k == "id") str(v, c.id);
             else if (k == "matchId") str(v, c.matchId);
             else if (k == "date") str(v, c.date);
-            else c.extra.emplace_back(k, v.dump());
+            else c.extra.emplace_back(std::string(k), v.dump());
         }
     }
 
-    void settings(const ojson& j, MatchingSettings& st) {
+    void settings(JsonRef j, MatchingSettings& st) {
         if (!object(j)) return;
-        for (auto it = j.begin(); it != j.end(); ++it) {
-            const std::string& k = it.key();
-            const ojson& v = it.value();
+        for (JsonRef v : j) {
+            const std::string_view k = v.key();
             Scope s(*this, k);
             if (k == "weights") {
                 if (!object(v)) continue;
-                for (auto w = v.begin(); w != v.end(); ++w) {
+                st.weights.clear();
+                for (JsonRef w : v) {
                     Scope ws(*this, w.key());
-                    CriterionWeight cw{w.key(), 1.0};
-                    if (number(w.value(), cw.weight)) st.weights.push_back(std::move(cw));
+                    CriterionWeight cw{std::string(w.key()), 1.0};
+                    if (number(w, cw.weight)) st.weights.push_back(std::move(cw));
                 }
             } else if (k == "minimumScore") {
                 number(v, st.minimumScore);
             } else if (k == "allowCrossMunicipality") {
                 boolean(v, st.allowCrossMunicipality);
             } else {
-                st.extra.emplace_back(k, v.dump());
+                st.extra.emplace_back(std::string(k), v.dump());
             }
         }
     }
 
     std::vector<Problem>& m_problems;
-    std::string m_path;
+    std::vector<Token> m_tokens;
 };
 
 // [SECTION] Writer: core -> JSON ------------------------------------------------------
@@ -771,28 +750,31 @@ RosterReadReport readRoster(std::string_view bytes, const ValidationOptions& val
     };
     if (auto p = prescan(bytes)) return fail(std::move(*p));
 
-    ojson doc = ojson::parse(bytes.begin(), bytes.end(), nullptr, false);
-    if (doc.is_discarded()) return fail(syntaxProblem(bytes));
+    Result<JsonDoc> parsed = JsonDoc::parse(bytes);
+    if (!parsed) {
+        const Error& e = parsed.error();
+        return fail(fileProblem(e.code, e.message, e.messageNl));
+    }
 
     const auto notRoster = [] {
         return fileProblem("roster.not_roster",
                            "This is not a Welkom roster file (\"format\" is not \"welkom-roster\").",
                            "Dit is geen Welkom-deelnemersbestand (\"format\" is niet \"welkom-roster\").");
     };
-    if (!doc.is_object()) return fail(notRoster());
-    const auto format = doc.find("format");
-    if (format == doc.end() || !format->is_string() ||
-        format->get_ref<const std::string&>() != kRosterFormatName) {
+    JsonRef root = parsed->root();
+    JsonRef format = root;
+    if (!root.isObject() || !root.findMember("format", format) || !format.isString() ||
+        format.str() != kRosterFormatName) {
         return fail(notRoster());
     }
-    const auto version = doc.find("version");
-    if (version == doc.end() || !version->is_number_unsigned() || version->get<std::uint64_t>() < 1) {
+    JsonRef version = root;
+    if (!root.findMember("version", version) || version.type() != JsonType::Uint || version.asUint() < 1) {
         Problem p = fileProblem("roster.version", "\"version\" must be a whole number of at least 1.",
                                 "\"version\" moet een geheel getal van minstens 1 zijn.");
         p.path = "/version";
         return fail(std::move(p));
     }
-    const std::uint64_t fileVersion = version->get<std::uint64_t>();
+    const std::uint64_t fileVersion = version.asUint();
     if (fileVersion > static_cast<std::uint64_t>(kRosterFormatVersion)) {
         const std::string v = std::to_string(fileVersion);
         const std::string mine = std::to_string(kRosterFormatVersion);
@@ -803,15 +785,23 @@ RosterReadReport readRoster(std::string_view bytes, const ValidationOptions& val
             "Dit bestand is gemaakt met een nieuwere versie van Welkom (formaatversie " + v +
                 "); deze versie leest tot en met formaatversie " + mine + ". Werk Welkom bij om het te openen."));
     }
-    Status migrated = migrateRoster(doc, static_cast<int>(fileVersion));
-    if (!migrated) {
-        const Error& e = migrated.error();
-        return fail(fileProblem(e.code, e.message, e.messageNl));
+    if (fileVersion < static_cast<std::uint64_t>(kRosterFormatVersion)) {
+        // Old files take the slow road once: nlohmann tree, migrations, text, fast tree.
+        ojson doc = ojson::parse(bytes.begin(), bytes.end(), nullptr, false);
+        Status migrated = doc.is_discarded() ? Status(makeError("json.syntax", "unreadable"))
+                                             : migrateRoster(doc, static_cast<int>(fileVersion));
+        if (!migrated) {
+            const Error& e = migrated.error();
+            return fail(fileProblem(e.code, e.message, e.messageNl));
+        }
+        parsed = JsonDoc::parse(doc.dump(-1, ' ', false, ojson::error_handler_t::replace));
+        if (!parsed) return fail(fileProblem(parsed.error().code, parsed.error().message, parsed.error().messageNl));
+        root = parsed->root();
     }
 
     Roster roster;
     Reader reader(report.problems);
-    reader.roster(doc, roster);
+    reader.roster(root, roster);
     // Validating a half-read roster would repeat type errors as rule errors
     // ("id is empty" after "expected a string"), so rules run on clean input only.
     if (report.problems.empty()) {

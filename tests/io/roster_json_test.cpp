@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -292,6 +293,38 @@ TEST(RosterJson, TruncatedFilesAreSyntaxErrorsAtEveryLength) {
 TEST(RosterJson, TrailingGarbageIsASyntaxError) {
     const std::string text = writeRoster(testing::makeFixtureRoster()) + "{}";
     EXPECT_EQ(loadRoster(text).error().code, "json.syntax");
+}
+
+TEST(RosterJson, RepeatedKeysReplaceKnownMembersAndKeepTheFirstUnknown) {
+    const std::string text =
+        "{\"format\":\"welkom-roster\",\"version\":1,\"x\":1,\"x\":2,\"households\":[{\"id\":\"h1\","
+        "\"displayName\":\"A\",\"municipality\":\"Delft\",\"members\":[{\"age\":30,\"languages\":{\"ar\":\"B1\"},"
+        "\"languages\":{\"en\":\"B2\"}}],\"interests\":[\"cooking\"],\"interests\":[\"chess\"],"
+        "\"consent\":{\"toMatching\":true}}]}";
+    Result<LoadedRoster> loaded = loadRoster(text);
+    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    const Household& h = loaded->roster.households[0];
+    EXPECT_EQ(h.interests, std::vector<std::string>{"chess"});
+    ASSERT_EQ(h.members[0].languages.size(), 1u);
+    EXPECT_EQ(h.members[0].languages[0].code, "en");
+    EXPECT_NE(writeRoster(loaded->roster).find("\"x\":1"), std::string::npos);
+}
+
+TEST(RosterJson, SchemaDescribesThisVersion) {
+    // The schema is documentation; this keeps its header in step with the code.
+    std::FILE* f = std::fopen(WELKOM_SOURCE_DIR "/docs/roster.schema.json", "rb");
+    ASSERT_NE(f, nullptr);
+    std::string text;
+    char buf[4096];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) text.append(buf, n);
+    std::fclose(f);
+    const ordered_json schema = ordered_json::parse(text, nullptr, false);
+    ASSERT_FALSE(schema.is_discarded());
+    EXPECT_EQ(schema["properties"]["format"]["const"], std::string(kRosterFormatName));
+    EXPECT_EQ(schema["properties"]["version"]["const"], kRosterFormatVersion);
+    for (const char* key : {"households", "groups", "matches", "constraints", "checkIns", "settings"}) {
+        EXPECT_TRUE(schema["properties"].contains(key)) << key;
+    }
 }
 
 TEST(RosterMigrations, StepsRunInOrderAndBumpTheVersion) {
