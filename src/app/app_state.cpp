@@ -1,6 +1,9 @@
 #include "app/app_state.h"
 
 #include <nlohmann/json.hpp>
+#include <sodium.h>
+
+#include "io/roster_json.h"
 
 namespace welkom {
 
@@ -16,6 +19,20 @@ std::string describeStateForTests(const AppState& state, const std::vector<std::
     out["groups"] = state.document ? state.document->roster.groups.size() : 0;
     out["matches"] = state.document ? state.document->roster.matches.size() : 0;
     out["problems"] = state.problems.size();
+    // SHA-256 of the saved form: lets a test check "identical after reopening"
+    // without the page revealing any content.
+    std::string digest;
+    if (state.document) {
+        const std::string bytes = writeRoster(state.document->roster);
+        unsigned char hash[crypto_hash_sha256_BYTES];
+        crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+        static const char* kHex = "0123456789abcdef";
+        for (unsigned char b : hash) {
+            digest.push_back(kHex[b >> 4]);
+            digest.push_back(kHex[b & 15]);
+        }
+    }
+    out["rosterDigest"] = digest;
     out["passphrasePrompt"] = !state.passphrasePrompt ? "" :
         state.passphrasePrompt->purpose == PassphrasePrompt::Purpose::Open ? "open" : "save";
     out["promptMessage"] = state.passphrasePrompt ? state.passphrasePrompt->message : std::string();

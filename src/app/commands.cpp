@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "app/roster_files.h"
+#include "core/demo_roster.h"
 #include "io/age.h"
 #include "io/roster_json.h"
 
@@ -185,10 +186,10 @@ void finishJob(AppState& state, JobFinished& finished) {
 void applyCommand(AppState& state, Command command) {
     std::visit(Overloaded{
                    [&](StartDemo&) {
-                       Roster demo;
+                       Roster demo = generateDemoRoster(kBuiltInDemo);
                        demo.programmeName = tr(state.ui.language, TextId::DemoProgrammeName);
-                       demo.isDemo = true;
-                       openDocument(state, std::move(demo), {});
+                       std::vector<Problem> warnings = validateRoster(demo);
+                       openDocument(state, std::move(demo), std::move(warnings));
                    },
                    [&](NewProgramme& c) {
                        Roster roster;

@@ -14,10 +14,12 @@
 #include <vector>
 
 #include "app/app_state.h"
+#include "core/demo_roster.h"
 
 namespace welkom {
 
 // -- Roster lifecycle
+// Opens the built-in demo: generated, fictitious people (kBuiltInDemo).
 struct StartDemo {};
 struct NewProgramme {
     std::string name;
@@ -82,6 +84,9 @@ public:
 private:
     std::vector<Command> m_commands;
 };
+
+// Size and seed of the built-in demo roster: a municipality's worth of people.
+constexpr DemoRosterOptions kBuiltInDemo{60, 45, 4, 2027};
 
 // Applies one command. Failures are reported in state.errors, never dropped.
 void applyCommand(AppState& state, Command command);

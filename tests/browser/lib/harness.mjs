@@ -88,6 +88,29 @@ class App {
     await this.waitFrames(3);
   }
 
+  // Real key presses into whatever has keyboard focus in the app.
+  async type(text) {
+    await this.page.keyboard.type(text, { delay: 15 });
+    await this.waitFrames(2);
+  }
+
+  async press(key) {
+    await this.page.keyboard.press(key);
+    await this.waitFrames(3);
+  }
+
+  // Waits until `predicate(state)` holds (state: welkomTest.state()).
+  async waitForState(predicate, timeout = 60000) {
+    const deadline = Date.now() + timeout;
+    let state;
+    while (Date.now() < deadline) {
+      state = await this.state();
+      if (state && predicate(state)) return state;
+      await this.page.waitForTimeout(100);
+    }
+    assert.fail(`timed out waiting for the app; last state: ${JSON.stringify(state)}`);
+  }
+
   async screenshot(name) {
     mkdirSync(artifactsDir, { recursive: true });
     const path = join(artifactsDir, `${name}.png`);
