@@ -39,6 +39,7 @@ public:
     LapSolution<T> run() {
         std::vector<int> freeRows(static_cast<std::size_t>(m_rows));
         for (int i = 0; i < m_rows; ++i) freeRows[static_cast<std::size_t>(i)] = i;
+        if (m_in.perfect) reduceColumns(freeRows);
         if (m_cols > 0) {
             reduceRows(freeRows);
             reduceRows(freeRows);
@@ -126,6 +127,53 @@ private:
         }
     }
 
+    // ---- [SECTION] Column reduction (perfect square instances only) ----------
+    // JV's initialisation: each column is priced at its cheapest row and given
+    // to it when that row is still free; then each row holding exactly one
+    // column moves its slack onto that column's price (reduction transfer).
+    // Only valid without unmatched options: it prices columns that may end up
+    // empty, which the general LP forbids.
+    void reduceColumns(std::vector<int>& freeRows) {
+        const int n = m_cols;
+        std::vector<T> colMin(static_cast<std::size_t>(n), CostTraits<T>::noArc());
+        std::vector<int> argMin(static_cast<std::size_t>(n), kNone);
+        for (int i = 0; i < m_rows; ++i) {  // row by row: the matrix is row-major
+            const T* ci = m_in.cost.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(n);
+            for (int j = 0; j < n; ++j)
+                if (ci[j] < colMin[static_cast<std::size_t>(j)]) {
+                    colMin[static_cast<std::size_t>(j)] = ci[j];
+                    argMin[static_cast<std::size_t>(j)] = i;
+                }
+        }
+        std::vector<int> matches(static_cast<std::size_t>(m_rows), 0);
+        for (int j = n - 1; j >= 0; --j) {
+            const int i = argMin[static_cast<std::size_t>(j)];
+            m_v[static_cast<std::size_t>(j)] = colMin[static_cast<std::size_t>(j)];
+            if (i != kNone && ++matches[static_cast<std::size_t>(i)] == 1) link(i, j, colMin[static_cast<std::size_t>(j)]);
+        }
+        freeRows.clear();
+        for (int i = 0; i < m_rows; ++i) {
+            if (matches[static_cast<std::size_t>(i)] == 0) {
+                freeRows.push_back(i);
+                continue;
+            }
+            if (matches[static_cast<std::size_t>(i)] != 1) continue;
+            const int j1 = m_colOf[static_cast<std::size_t>(i)];
+            const T* ci = m_in.cost.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(n);
+            bool any = false;
+            T least{};
+            for (int j = 0; j < n; ++j) {
+                if (j == j1) continue;
+                const T h = ci[j] - m_v[static_cast<std::size_t>(j)];
+                if (!any || h < least) {
+                    least = h;
+                    any = true;
+                }
+            }
+            if (any) m_v[static_cast<std::size_t>(j1)] -= least;
+        }
+    }
+
     // ---- [SECTION] Augmenting row reduction ---------------------------------
     // JV's procedure: a free row takes its cheapest option j1 and, when j1 is a
     // capacity-1 column, lowers its price by the gap to the second-cheapest
@@ -158,12 +206,13 @@ private:
                 }
             };
             forEachArc(i, [&](int j, T c) { consider(j, c, c - m_v[static_cast<std::size_t>(j)]); });
-            consider(kOptOut, T{}, T{});
+            if (!m_in.perfect) consider(kOptOut, T{}, T{});
             if (j1 == kOptOut) {
                 optOut(i);
                 continue;
             }
-            const bool strict = !have2 || u1 < u2;  // have2 is always true: the opt-out is an option
+            if (!have2) u2 = u1;  // a single option: nothing to transfer
+            const bool strict = u1 < u2;
             const int cap1 = m_in.capacity[static_cast<std::size_t>(j1)];
             if (hasRoom(j1)) {
                 if (cap1 == 1 && strict) m_v[static_cast<std::size_t>(j1)] -= u2 - u1;
@@ -218,15 +267,26 @@ private:
                 pred[j] = f;
             }
         }
-        T bestOptOut{};  // distance to the cheapest unmatched option seen so far (the root's: 0)
+        // Distance to the cheapest unmatched option seen so far (the root's: 0).
+        T bestOptOut = m_in.perfect ? CostTraits<T>::noArc() : T{};
         int optOutRow = f;
         int low = 0, up = 0, last = 0;
         T minD{};
         int endCol = kNone, endOptOut = kNone;
+        // Set when the last relaxing pass also found a unique closest column,
+        // which saves JV's separate sweep for the next minimum.
+        bool haveNext = false;
+        T nextMin{};
+        int nextPos = kNone;
         for (;;) {
             if (up == low) {
                 last = low;
-                if (up < n) {
+                if (haveNext) {
+                    haveNext = false;
+                    minD = nextMin;
+                    std::swap(col[nextPos], col[up]);
+                    ++up;
+                } else if (up < n) {
                     minD = d[col[up++]];
                     for (int k = up; k < n; ++k) {
                         const int j = col[k];
@@ -261,7 +321,7 @@ private:
                 for (int i = m_head[static_cast<std::size_t>(j1)]; i != kNone; i = m_next[static_cast<std::size_t>(i)]) {
                     const T* ci = cost + static_cast<std::size_t>(i) * static_cast<std::size_t>(n);
                     const T u1 = m_rowCost[static_cast<std::size_t>(i)] - v[j1] - minD;
-                    const T hOut = -u1;  // the row's own unmatched option (cost 0)
+                    const T hOut = m_in.perfect ? CostTraits<T>::noArc() : -u1;  // the row's own unmatched option (cost 0)
                     if (hOut < bestOptOut) {
                         bestOptOut = hOut;
                         optOutRow = i;
@@ -270,12 +330,37 @@ private:
                             goto done;
                         }
                     }
+                    if (low != up || m_next[static_cast<std::size_t>(i)] != kNone) {
+                        for (int k = up; k < n; ++k) {
+                            const int j = col[k];
+                            const T h = ci[j] - v[j] - u1;
+                            if (h < d[j]) {
+                                d[j] = h;
+                                pred[j] = i;
+                                if (h == minD) {
+                                    if (hasRoom(j)) {
+                                        endCol = j;
+                                        goto done;
+                                    }
+                                    col[k] = col[up];
+                                    col[up++] = j;
+                                }
+                            }
+                        }
+                        continue;
+                    }
+                    // Last row before a new minimum is needed: relax and find it in one sweep.
+                    bool joined = false, tie = false;
+                    int kBest = kNone;
+                    T best{};
                     for (int k = up; k < n; ++k) {
                         const int j = col[k];
                         const T h = ci[j] - v[j] - u1;
-                        if (h < d[j]) {
+                        T dj = d[j];
+                        if (h < dj) {
                             d[j] = h;
                             pred[j] = i;
+                            dj = h;
                             if (h == minD) {
                                 if (hasRoom(j)) {
                                     endCol = j;
@@ -283,8 +368,22 @@ private:
                                 }
                                 col[k] = col[up];
                                 col[up++] = j;
+                                joined = true;
+                                continue;
                             }
                         }
+                        if (kBest == kNone || dj < best) {
+                            best = dj;
+                            kBest = k;
+                            tie = false;
+                        } else if (dj == best) {
+                            tie = true;
+                        }
+                    }
+                    if (!joined && !tie && kBest != kNone) {
+                        haveNext = true;
+                        nextMin = best;
+                        nextPos = kBest;
                     }
                 }
             }
@@ -348,7 +447,7 @@ private:
         m_touched.clear();
         int scanned = 0;
         relax(f, T{});
-        T bestOptOut{};
+        T bestOptOut = m_in.perfect ? CostTraits<T>::noArc() : T{};
         int optOutRow = f;
         T minD{};
         int endCol = kNone, endOptOut = kNone;
@@ -376,7 +475,7 @@ private:
             m_list[static_cast<std::size_t>(scanned++)] = j1;
             for (int i = m_head[static_cast<std::size_t>(j1)]; i != kNone; i = m_next[static_cast<std::size_t>(i)]) {
                 const T u1 = m_rowCost[static_cast<std::size_t>(i)] - m_v[static_cast<std::size_t>(j1)] - minD;
-                const T hOut = -u1;
+                const T hOut = m_in.perfect ? CostTraits<T>::noArc() : -u1;
                 if (hOut < bestOptOut) {
                     bestOptOut = hOut;
                     optOutRow = i;

@@ -80,6 +80,11 @@ struct LapInstance {
     std::vector<int> rowStart;  // sparse: CSR, rows+1 entries
     std::vector<int> arcCol;    // sparse: columns ascending per row
     std::vector<T> arcCost;     // sparse
+    // Set when every row must be matched: square, dense with every arc, all
+    // capacities 1, and no arc cost above 0 (so matching everyone is optimal).
+    // Enables JV's column reduction; the prices are then optimal duals of the
+    // perfect assignment LP only (not of the "<= capacity" one).
+    bool perfect = false;
 };
 
 template <typename T>

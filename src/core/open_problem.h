@@ -123,23 +123,107 @@ struct OpenSolution {
     std::vector<T> price;      // per group: optimal dual v_g (0 for groups with room or outside every instance)
 };
 
+// Builds an instance from rows (households, ascending) and cols (groups,
+// ascending, residual capacity >= 1), solves it and writes the answer back.
+template <typename S, typename T, typename CostFn, typename Keep>
+void solveInstance(const OpenProblem<S>& open, CostFn& cost, Keep& keep, bool generalDuals,
+                   const std::vector<int>& rows, const std::vector<int>& cols, std::vector<int>& localCol,
+                   std::int64_t arcs, OpenSolution<T>& out) {
+    const int R = static_cast<int>(rows.size()), C = static_cast<int>(cols.size());
+    for (int c = 0; c < C; ++c) localCol[static_cast<std::size_t>(cols[static_cast<std::size_t>(c)])] = c;
+    LapInstance<T> inst;
+    inst.rows = R;
+    inst.cols = C;
+    inst.capacity.resize(cols.size());
+    for (int c = 0; c < C; ++c)
+        inst.capacity[static_cast<std::size_t>(c)] = open.residualCapacity(cols[static_cast<std::size_t>(c)]);
+    inst.dense = arcs * 4 >= static_cast<std::int64_t>(R) * C;
+    if (inst.dense) {
+        inst.cost.assign(static_cast<std::size_t>(R) * static_cast<std::size_t>(C), CostTraits<T>::noArc());
+        bool nonPositive = true;
+        for (int r = 0; r < R; ++r) {
+            T* row = inst.cost.data() + static_cast<std::size_t>(r) * static_cast<std::size_t>(C);
+            open.forEachOpenPair(rows[static_cast<std::size_t>(r)], [&](int g, S s) {
+                if (!keep(s)) return;
+                T c = cost(s);
+                nonPositive = nonPositive && !(T{} < c);
+                row[localCol[static_cast<std::size_t>(g)]] = c;
+            });
+        }
+        inst.perfect = !generalDuals && nonPositive && R == C && arcs == static_cast<std::int64_t>(R) * C &&
+                       std::all_of(inst.capacity.begin(), inst.capacity.end(), [](int c) { return c == 1; });
+    } else {
+        inst.rowStart.reserve(static_cast<std::size_t>(R) + 1);
+        inst.rowStart.push_back(0);
+        inst.arcCol.reserve(static_cast<std::size_t>(arcs));
+        inst.arcCost.reserve(static_cast<std::size_t>(arcs));
+        for (int r = 0; r < R; ++r) {
+            open.forEachOpenPair(rows[static_cast<std::size_t>(r)], [&](int g, S s) {
+                if (!keep(s)) return;
+                inst.arcCol.push_back(localCol[static_cast<std::size_t>(g)]);
+                inst.arcCost.push_back(cost(s));
+            });
+            inst.rowStart.push_back(static_cast<int>(inst.arcCol.size()));
+        }
+    }
+    LapSolution<T> sol = solveLap(inst);
+    for (int r = 0; r < R; ++r) {
+        int c = sol.colOf[static_cast<std::size_t>(r)];
+        out.groupOf[static_cast<std::size_t>(rows[static_cast<std::size_t>(r)])] =
+            c < 0 ? kUnmatched : cols[static_cast<std::size_t>(c)];
+    }
+    for (int c = 0; c < C; ++c) {
+        out.price[static_cast<std::size_t>(cols[static_cast<std::size_t>(c)])] = sol.price[static_cast<std::size_t>(c)];
+        localCol[static_cast<std::size_t>(cols[static_cast<std::size_t>(c)])] = -1;
+    }
+}
+
+// Dense input: one instance over every free household with an open pair and
+// every group with room (no component search: a dense matrix is one block).
+template <typename S, typename T, typename CostFn, typename Keep>
+void solveDenseOpen(const OpenProblem<S>& open, CostFn& cost, Keep& keep, bool generalDuals, OpenSolution<T>& out) {
+    const ScoreMatrix<S>& m = open.matrix();
+    std::vector<int> rows, cols, localCol(static_cast<std::size_t>(m.groups()), -1);
+    std::vector<char> used(static_cast<std::size_t>(m.groups()), 0);
+    std::int64_t arcs = 0;
+    for (int h = 0; h < m.households(); ++h) {
+        std::int64_t before = arcs;
+        open.forEachOpenPair(h, [&](int g, S s) {
+            if (!keep(s)) return;
+            ++arcs;
+            used[static_cast<std::size_t>(g)] = 1;
+        });
+        if (arcs != before) rows.push_back(h);
+    }
+    for (int g = 0; g < m.groups(); ++g)
+        if (used[static_cast<std::size_t>(g)]) cols.push_back(g);
+    solveInstance(open, cost, keep, generalDuals, rows, cols, localCol, arcs, out);
+}
+
 // Solves the open part: minimum total cost(score) over open pairs that also
 // pass keep(score), each free household matched at most once, groups within
 // residual capacity. Independent connected components (e.g. municipalities)
 // are solved one by one; a component uses the dense kernel when at least a
-// quarter of its pairs are open.
+// quarter of its pairs are open. A square, complete component with capacities
+// 1 and no positive cost is solved as a perfect assignment (faster start);
+// pass generalDuals=true when the caller needs prices of the general LP
+// (match_explain.h) rather than only the optimal matching.
 template <typename S, typename T, typename CostFn, typename Keep>
-OpenSolution<T> solveOpen(const OpenProblem<S>& open, CostFn cost, Keep keep) {
+OpenSolution<T> solveOpen(const OpenProblem<S>& open, CostFn cost, Keep keep, bool generalDuals = false) {
     const ScoreMatrix<S>& m = open.matrix();
     const int H = m.households(), G = m.groups();
     OpenSolution<T> out;
     out.groupOf.assign(static_cast<std::size_t>(H), kUnmatched);
     out.price.assign(static_cast<std::size_t>(G), T{});
+    if (m.isDense()) {
+        solveDenseOpen(open, cost, keep, generalDuals, out);
+        return out;
+    }
 
     // Component label per household (-1: no open pair) via union-find over
-    // households [0,H) and groups [H,H+G). Dense input is one component.
+    // households [0,H) and groups [H,H+G).
     std::vector<int> comp(static_cast<std::size_t>(H), -1);
-    std::vector<int> parent;
+    std::vector<int> parent;  // union-find
     auto find = [&](int x) {
         while (parent[static_cast<std::size_t>(x)] != x) {
             parent[static_cast<std::size_t>(x)] = parent[static_cast<std::size_t>(parent[static_cast<std::size_t>(x)])];
@@ -147,25 +231,21 @@ OpenSolution<T> solveOpen(const OpenProblem<S>& open, CostFn cost, Keep keep) {
         }
         return x;
     };
-    if (!m.isDense()) {
-        parent.resize(static_cast<std::size_t>(H) + static_cast<std::size_t>(G));
-        std::iota(parent.begin(), parent.end(), 0);
-    }
+    parent.resize(static_cast<std::size_t>(H) + static_cast<std::size_t>(G));
+    std::iota(parent.begin(), parent.end(), 0);
     for (int h = 0; h < H; ++h) {
         bool any = false;
         open.forEachOpenPair(h, [&](int g, S s) {
             if (!keep(s)) return;
             any = true;
-            if (!parent.empty()) {
-                int a = find(h), b = find(H + g);
-                if (a != b) parent[static_cast<std::size_t>(std::max(a, b))] = std::min(a, b);
-            }
+            int a = find(h), b = find(H + g);
+            if (a != b) parent[static_cast<std::size_t>(std::max(a, b))] = std::min(a, b);
         });
         if (any) comp[static_cast<std::size_t>(h)] = 0;
     }
-    if (!parent.empty())  // labels only after every union (roots move)
-        for (int h = 0; h < H; ++h)
-            if (comp[static_cast<std::size_t>(h)] >= 0) comp[static_cast<std::size_t>(h)] = find(h);
+    // Labels only after every union (roots move).
+    for (int h = 0; h < H; ++h)
+        if (comp[static_cast<std::size_t>(h)] >= 0) comp[static_cast<std::size_t>(h)] = find(h);
 
     // Rows per component, components in order of their first household.
     std::vector<int> order;
@@ -176,19 +256,18 @@ OpenSolution<T> solveOpen(const OpenProblem<S>& open, CostFn cost, Keep keep) {
     });
 
     std::vector<int> localCol(static_cast<std::size_t>(G), -1);
-    std::vector<int> cols;
+    std::vector<int> rows, cols;
     std::size_t begin = 0;
     while (begin < order.size()) {
         std::size_t end = begin;
         const int label = comp[static_cast<std::size_t>(order[begin])];
         while (end < order.size() && comp[static_cast<std::size_t>(order[end])] == label) ++end;
-        const int R = static_cast<int>(end - begin);
-
         // Columns: groups touched by this component, ascending.
         cols.clear();
+        rows.assign(order.begin() + static_cast<std::ptrdiff_t>(begin), order.begin() + static_cast<std::ptrdiff_t>(end));
         std::int64_t arcs = 0;
-        for (std::size_t r = begin; r < end; ++r)
-            open.forEachOpenPair(order[r], [&](int g, S s) {
+        for (int h : rows)
+            open.forEachOpenPair(h, [&](int g, S s) {
                 if (!keep(s)) return;
                 ++arcs;
                 if (localCol[static_cast<std::size_t>(g)] == -1) {
@@ -197,48 +276,7 @@ OpenSolution<T> solveOpen(const OpenProblem<S>& open, CostFn cost, Keep keep) {
                 }
             });
         std::sort(cols.begin(), cols.end());
-        for (std::size_t c = 0; c < cols.size(); ++c) localCol[static_cast<std::size_t>(cols[c])] = static_cast<int>(c);
-        const int C = static_cast<int>(cols.size());
-
-        LapInstance<T> inst;
-        inst.rows = R;
-        inst.cols = C;
-        inst.capacity.resize(cols.size());
-        for (int c = 0; c < C; ++c)
-            inst.capacity[static_cast<std::size_t>(c)] = open.residualCapacity(cols[static_cast<std::size_t>(c)]);
-        inst.dense = arcs * 4 >= static_cast<std::int64_t>(R) * C;
-        if (inst.dense) {
-            inst.cost.assign(static_cast<std::size_t>(R) * static_cast<std::size_t>(C), CostTraits<T>::noArc());
-            for (int r = 0; r < R; ++r) {
-                T* row = inst.cost.data() + static_cast<std::size_t>(r) * static_cast<std::size_t>(C);
-                open.forEachOpenPair(order[begin + static_cast<std::size_t>(r)], [&](int g, S s) {
-                    if (keep(s)) row[localCol[static_cast<std::size_t>(g)]] = cost(s);
-                });
-            }
-        } else {
-            inst.rowStart.reserve(static_cast<std::size_t>(R) + 1);
-            inst.rowStart.push_back(0);
-            inst.arcCol.reserve(static_cast<std::size_t>(arcs));
-            inst.arcCost.reserve(static_cast<std::size_t>(arcs));
-            for (int r = 0; r < R; ++r) {
-                open.forEachOpenPair(order[begin + static_cast<std::size_t>(r)], [&](int g, S s) {
-                    if (!keep(s)) return;
-                    inst.arcCol.push_back(localCol[static_cast<std::size_t>(g)]);
-                    inst.arcCost.push_back(cost(s));
-                });
-                inst.rowStart.push_back(static_cast<int>(inst.arcCol.size()));
-            }
-        }
-        LapSolution<T> sol = solveLap(inst);
-        for (int r = 0; r < R; ++r) {
-            int c = sol.colOf[static_cast<std::size_t>(r)];
-            out.groupOf[static_cast<std::size_t>(order[begin + static_cast<std::size_t>(r)])] =
-                c < 0 ? kUnmatched : cols[static_cast<std::size_t>(c)];
-        }
-        for (int c = 0; c < C; ++c) {
-            out.price[static_cast<std::size_t>(cols[static_cast<std::size_t>(c)])] = sol.price[static_cast<std::size_t>(c)];
-            localCol[static_cast<std::size_t>(cols[static_cast<std::size_t>(c)])] = -1;
-        }
+        solveInstance(open, cost, keep, generalDuals, rows, cols, localCol, arcs, out);
         begin = end;
     }
     return out;
