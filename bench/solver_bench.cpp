@@ -2,7 +2,9 @@
 // source runs natively and under Node as wasm; bench/run_solver_bench.sh runs
 // both next to scipy on identical matrices.
 //
-//   solver_bench gen <kind> <n> <seed> <out.npy>   write the matrix for scipy
+//   solver_bench gen <kind> <n> <seed> <out>       write the matrix for scipy: <out> is
+//                                                  an .npy (dense) or a prefix for
+//                                                  <out>.{indptr,indices,data}.npy (national)
 //   solver_bench run <kind> <n> <seed> [reps]      solve, print one result line
 //
 // kind: int      dense n x n, uniform integers 0..1000 (int64)
@@ -48,15 +50,10 @@ std::vector<std::int64_t> intValues(int n, std::uint64_t seed) {
     return v;
 }
 
-// Dense float values; for national, infeasible pairs are marked (and no
-// random number is drawn for them).
-std::vector<double> floatValues(int n, std::uint64_t seed, bool national) {
+std::vector<double> floatValues(int n, std::uint64_t seed, bool /*unused*/) {
     SplitMix rng{seed};
-    std::vector<double> v(static_cast<std::size_t>(n) * n, ScoreMatrix<double>::infeasible());
-    for (int h = 0; h < n; ++h)
-        for (int g = 0; g < n; ++g)
-            if (!national || municipalityOf(h, n) == municipalityOf(g, n))
-                v[static_cast<std::size_t>(h) * n + g] = rng.unit();
+    std::vector<double> v(static_cast<std::size_t>(n) * n);
+    for (auto& x : v) x = rng.unit();
     return v;
 }
 
@@ -84,13 +81,13 @@ std::uint64_t checksum(const std::vector<T>& v) {
     return h;
 }
 
-bool writeNpy(const char* path, const void* data, std::size_t bytes, const char* descr, int n) {
-    std::string header = std::string("{'descr': '") + descr + "', 'fortran_order': False, 'shape': (" +
-                         std::to_string(n) + ", " + std::to_string(n) + "), }";
+// shape: "(n, n)" or "(k,)".
+bool writeNpy(const std::string& path, const void* data, std::size_t bytes, const char* descr, const std::string& shape) {
+    std::string header = std::string("{'descr': '") + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
     std::size_t total = 10 + header.size() + 1;
     header.append((64 - total % 64) % 64, ' ');
     header.push_back('\n');
-    FILE* f = std::fopen(path, "wb");
+    FILE* f = std::fopen(path.c_str(), "wb");
     if (!f) return false;
     const unsigned char magic[8] = {0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0};
     std::uint16_t len = static_cast<std::uint16_t>(header.size());
@@ -136,13 +133,25 @@ int main(int argc, char** argv) {
     }
     if (mode == "gen") {
         if (argc < 6) return 2;
+        const std::string square = "(" + std::to_string(n) + ", " + std::to_string(n) + ")";
         if (kind == "int") {
             auto v = intValues(n, seed);
-            return writeNpy(argv[5], v.data(), v.size() * sizeof(v[0]), "<i8", n) ? 0 : 1;
+            return writeNpy(argv[5], v.data(), v.size() * sizeof(v[0]), "<i8", square) ? 0 : 1;
         }
-        auto v = floatValues(n, seed, kind == "national");
-        // national: infeasible pairs are written as -inf
-        return writeNpy(argv[5], v.data(), v.size() * sizeof(v[0]), "<f8", n) ? 0 : 1;
+        if (kind == "float") {
+            auto v = floatValues(n, seed, false);
+            return writeNpy(argv[5], v.data(), v.size() * sizeof(v[0]), "<f8", square) ? 0 : 1;
+        }
+        // national: CSR in three files <out>.indptr.npy, <out>.indices.npy, <out>.data.npy
+        auto m = nationalMatrix(n, seed);
+        std::vector<std::int64_t> indptr(m.rowStart().begin(), m.rowStart().end());
+        std::vector<std::int64_t> indices(m.arcGroup().begin(), m.arcGroup().end());
+        const std::string out = argv[5];
+        auto vec = [](std::size_t k) { return "(" + std::to_string(k) + ",)"; };
+        bool ok = writeNpy(out + ".indptr.npy", indptr.data(), indptr.size() * 8, "<i8", vec(indptr.size())) &&
+                  writeNpy(out + ".indices.npy", indices.data(), indices.size() * 8, "<i8", vec(indices.size())) &&
+                  writeNpy(out + ".data.npy", m.values().data(), m.values().size() * 8, "<f8", vec(m.values().size()));
+        return ok ? 0 : 1;
     }
     if (mode != "run") return 2;
     const int reps = argc > 5 ? std::atoi(argv[5]) : 1;

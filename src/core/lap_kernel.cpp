@@ -1,5 +1,6 @@
 // Index:
 //   [SECTION] Kernel state (assignment, member lists, prices)
+//   [SECTION] Column reduction (perfect square instances only)
 //   [SECTION] Augmenting row reduction
 //   [SECTION] Shortest augmenting path, dense
 //   [SECTION] Shortest augmenting path, sparse

@@ -10,10 +10,14 @@
 //
 // Algorithm: Jonker & Volgenant, "A shortest augmenting path algorithm for
 // dense and sparse linear assignment problems", Computing 38 (1987), adapted:
-//  1. Augmenting row reduction (JV's auction-like phase), two passes, over all
-//     rows, starting from zero prices.
+//  0. Perfect instances only (square, every arc present, capacities 1, no
+//     positive cost: matching everyone is optimal): JV's column reduction and
+//     reduction transfer.
+//  1. Augmenting row reduction (JV's auction-like phase), two passes, over
+//     the rows still free (all rows, from zero prices, in general).
 //  2. For each row still free, one shortest augmenting path (Dijkstra on
-//     reduced costs): dense = JV's array scan with the "min set"; sparse =
+//     reduced costs): dense = JV's array scan with the "min set" (the sweep
+//     that relaxes also finds the next minimum when it is unique); sparse =
 //     binary heap over the CSR (like LAPJVsp). Terminals are a column with
 //     free capacity or the private unmatched option of any row on the tree.
 // Capacities are handled in the path search itself (a full column leads on to
@@ -21,14 +25,20 @@
 // price: every row's option costs 0 and, as in Crouse's rectangular variant
 // (IEEE TAES 52(4), 2016), prices of columns with free capacity stay 0, so
 // the prices are optimal duals of the LP with "<= capacity" columns. JV's
-// column reduction is skipped for that reason (it would price columns that
-// end up with free capacity).
+// column reduction would price columns that may end up with free capacity,
+// hence step 0 only for perfect instances.
 // Complexity: O(R^2 C) worst case dense, O(R (A + C) log C) sparse (R rows, C
 // columns, A arcs); random dense instances run far below the bound because
 // row reduction assigns most rows.
 //
 // T is the cost type: int64_t, double, or Lex<S> (lexicographic pairs, for
 // "most matches first, then best total" without big-M precision loss).
+//
+// Usage:
+//   LapInstance<std::int64_t> in;
+//   in.rows = 2; in.cols = 1; in.capacity = {2}; in.dense = true;
+//   in.cost = {-5, -3};                        // negated scores
+//   LapSolution<std::int64_t> s = solveLap(in); // s.colOf == {0, 0}
 #pragma once
 
 #include <cstdint>
