@@ -1,0 +1,172 @@
+// Benchmark driver for the exact solvers (a program, not a test). The same
+// source runs natively and under Node as wasm; bench/run_solver_bench.sh runs
+// both next to scipy on identical matrices.
+//
+//   solver_bench gen <kind> <n> <seed> <out>       write the matrix for scipy: <out> is
+//                                                  an .npy (dense) or a prefix for
+//                                                  <out>.{indptr,indices,data}.npy (national)
+//   solver_bench run <kind> <n> <seed> [reps]      solve, print one result line
+//
+// kind: int      dense n x n, uniform integers 0..1000 (int64)
+//       float    dense n x n, uniform doubles in [0,1)
+//       national n x n in 40 municipalities, only same-municipality pairs
+//                feasible (sparse), uniform doubles in [0,1)
+// Matrices come from a seeded splitmix64, so native and wasm see the same
+// numbers. Output line: "welkom <kind> <n> <seed> <seconds> <objective> <checksum>".
+#include <chrono>
+#include <cinttypes>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "core/best_total.h"
+
+namespace {
+
+using welkom::MatchRules;
+using welkom::ScoreMatrix;
+
+struct SplitMix {
+    std::uint64_t state;
+    std::uint64_t next() {
+        std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+        return z ^ (z >> 31);
+    }
+    double unit() { return static_cast<double>(next() >> 11) * (1.0 / 9007199254740992.0); }
+};
+
+constexpr int kMunicipalities = 40;
+int municipalityOf(int index, int n) { return static_cast<int>(static_cast<std::int64_t>(index) * kMunicipalities / n); }
+
+std::vector<std::int64_t> intValues(int n, std::uint64_t seed) {
+    SplitMix rng{seed};
+    std::vector<std::int64_t> v(static_cast<std::size_t>(n) * n);
+    for (auto& x : v) x = static_cast<std::int64_t>(rng.next() % 1001);
+    return v;
+}
+
+std::vector<double> floatValues(int n, std::uint64_t seed, bool /*unused*/) {
+    SplitMix rng{seed};
+    std::vector<double> v(static_cast<std::size_t>(n) * n);
+    for (auto& x : v) x = rng.unit();
+    return v;
+}
+
+ScoreMatrix<double> nationalMatrix(int n, std::uint64_t seed) {
+    SplitMix rng{seed};
+    auto m = ScoreMatrix<double>::sparse(n);
+    std::vector<ScoreMatrix<double>::Entry> row;
+    for (int h = 0; h < n; ++h) {
+        row.clear();
+        for (int g = 0; g < n; ++g)
+            if (municipalityOf(h, n) == municipalityOf(g, n)) row.push_back({g, rng.unit()});
+        m.addRow(row);
+    }
+    return m;
+}
+
+template <typename T>
+std::uint64_t checksum(const std::vector<T>& v) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (const T& x : v) {
+        std::uint64_t bits = 0;
+        std::memcpy(&bits, &x, sizeof(bits));
+        h = (h ^ bits) * 1099511628211ULL;
+    }
+    return h;
+}
+
+// shape: "(n, n)" or "(k,)".
+bool writeNpy(const std::string& path, const void* data, std::size_t bytes, const char* descr, const std::string& shape) {
+    std::string header = std::string("{'descr': '") + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
+    std::size_t total = 10 + header.size() + 1;
+    header.append((64 - total % 64) % 64, ' ');
+    header.push_back('\n');
+    FILE* f = std::fopen(path.c_str(), "wb");
+    if (!f) return false;
+    const unsigned char magic[8] = {0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0};
+    std::uint16_t len = static_cast<std::uint16_t>(header.size());
+    unsigned char lenBytes[2] = {static_cast<unsigned char>(len & 0xff), static_cast<unsigned char>(len >> 8)};
+    bool ok = std::fwrite(magic, 1, 8, f) == 8 && std::fwrite(lenBytes, 1, 2, f) == 2 &&
+              std::fwrite(header.data(), 1, header.size(), f) == header.size() &&
+              std::fwrite(data, 1, bytes, f) == bytes;
+    return std::fclose(f) == 0 && ok;
+}
+
+template <typename S>
+int runSolve(const char* kind, int n, std::uint64_t seed, int reps, const ScoreMatrix<S>& m, std::uint64_t sum) {
+    double best = 1e300;
+    welkom::Matching<S> r;
+    for (int k = 0; k < reps; ++k) {
+        auto t0 = std::chrono::steady_clock::now();
+        r = welkom::solveBestTotal(m, MatchRules<S>{});
+        double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        if (s < best) best = s;
+    }
+    if (!r.ok()) {
+        std::fprintf(stderr, "solver status %s\n", welkom::toString(r.status));
+        return 1;
+    }
+    std::printf("welkom %s %d %" PRIu64 " %.6f %.17g %016" PRIx64 "\n", kind, n, seed, best,
+                static_cast<double>(r.total), sum);
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 5) {
+        std::fprintf(stderr, "usage: solver_bench gen|run int|float|national <n> <seed> [out.npy | reps]\n");
+        return 2;
+    }
+    const std::string mode = argv[1], kind = argv[2];
+    const int n = std::atoi(argv[3]);
+    const std::uint64_t seed = std::strtoull(argv[4], nullptr, 10);
+    if (n <= 0 || (kind != "int" && kind != "float" && kind != "national")) {
+        std::fprintf(stderr, "bad kind or size\n");
+        return 2;
+    }
+    if (mode == "gen") {
+        if (argc < 6) return 2;
+        const std::string square = "(" + std::to_string(n) + ", " + std::to_string(n) + ")";
+        if (kind == "int") {
+            auto v = intValues(n, seed);
+            return writeNpy(argv[5], v.data(), v.size() * sizeof(v[0]), "<i8", square) ? 0 : 1;
+        }
+        if (kind == "float") {
+            auto v = floatValues(n, seed, false);
+            return writeNpy(argv[5], v.data(), v.size() * sizeof(v[0]), "<f8", square) ? 0 : 1;
+        }
+        // national: CSR in three files <out>.indptr.npy, <out>.indices.npy, <out>.data.npy
+        auto m = nationalMatrix(n, seed);
+        std::vector<std::int64_t> indptr(m.rowStart().begin(), m.rowStart().end());
+        std::vector<std::int64_t> indices(m.arcGroup().begin(), m.arcGroup().end());
+        const std::string out = argv[5];
+        auto vec = [](std::size_t k) { return "(" + std::to_string(k) + ",)"; };
+        bool ok = writeNpy(out + ".indptr.npy", indptr.data(), indptr.size() * 8, "<i8", vec(indptr.size())) &&
+                  writeNpy(out + ".indices.npy", indices.data(), indices.size() * 8, "<i8", vec(indices.size())) &&
+                  writeNpy(out + ".data.npy", m.values().data(), m.values().size() * 8, "<f8", vec(m.values().size()));
+        return ok ? 0 : 1;
+    }
+    if (mode != "run") return 2;
+    const int reps = argc > 5 ? std::atoi(argv[5]) : 1;
+    if (kind == "int") {
+        auto v = intValues(n, seed);
+        std::uint64_t sum = checksum(v);
+        auto m = ScoreMatrix<std::int64_t>::dense(n, n, std::move(v));
+        return runSolve("int", n, seed, reps, m, sum);
+    }
+    if (kind == "float") {
+        auto v = floatValues(n, seed, false);
+        std::uint64_t sum = checksum(v);
+        auto m = ScoreMatrix<double>::dense(n, n, std::move(v));
+        return runSolve("float", n, seed, reps, m, sum);
+    }
+    auto m = nationalMatrix(n, seed);
+    return runSolve("national", n, seed, reps, m, checksum(m.values()));
+}

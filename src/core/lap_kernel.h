@@ -1,0 +1,117 @@
+// Internal: the one min-cost assignment kernel behind every optimising solver
+// (best total, fair, the what-if answers). Callers go through best_total.h,
+// fair_matching.h and match_explain.h; this header is for them and for tests.
+//
+// Problem: rows (households) and columns (groups, capacity >= 1 each), arc
+// costs c(i,j) (the negated score), and every row may instead take a private
+// "unmatched" option of cost 0. Find the assignment of every row to one
+// column or to its unmatched option, columns within capacity, of minimum total
+// cost. That is exactly a maximum-weight (not necessarily perfect) b-matching.
+//
+// Algorithm: Jonker & Volgenant, "A shortest augmenting path algorithm for
+// dense and sparse linear assignment problems", Computing 38 (1987), adapted:
+//  0. Perfect instances only (square, every arc present, capacities 1, no
+//     positive cost: matching everyone is optimal): JV's column reduction and
+//     reduction transfer.
+//  1. Augmenting row reduction (JV's auction-like phase), two passes, over
+//     the rows still free (all rows, from zero prices, in general).
+//  2. For each row still free, one shortest augmenting path (Dijkstra on
+//     reduced costs): dense = JV's array scan with the "min set" (the sweep
+//     that relaxes also finds the next minimum when it is unique); sparse =
+//     binary heap over the CSR (like LAPJVsp). Terminals are a column with
+//     free capacity or the private unmatched option of any row on the tree.
+// Capacities are handled in the path search itself (a full column leads on to
+// all rows it holds), not by copying columns. The unmatched options need no
+// price: every row's option costs 0 and, as in Crouse's rectangular variant
+// (IEEE TAES 52(4), 2016), prices of columns with free capacity stay 0, so
+// the prices are optimal duals of the LP with "<= capacity" columns. JV's
+// column reduction would price columns that may end up with free capacity,
+// hence step 0 only for perfect instances.
+// Complexity: O(R^2 C) worst case dense, O(R (A + C) log C) sparse (R rows, C
+// columns, A arcs); random dense instances run far below the bound because
+// row reduction assigns most rows.
+//
+// T is the cost type: int64_t, double, or Lex<S> (lexicographic pairs, for
+// "most matches first, then best total" without big-M precision loss).
+//
+// Usage:
+//   LapInstance<std::int64_t> in;
+//   in.rows = 2; in.cols = 1; in.capacity = {2}; in.dense = true;
+//   in.cost = {-5, -3};                        // negated scores
+//   LapSolution<std::int64_t> s = solveLap(in); // s.colOf == {0, 0}
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+namespace welkom::detail {
+
+// Lexicographic cost (count first, then score), an ordered group under +/-.
+template <typename S>
+struct Lex {
+    std::int64_t count = 0;
+    S score{};
+    Lex operator+(const Lex& o) const { return {count + o.count, score + o.score}; }
+    Lex operator-(const Lex& o) const { return {count - o.count, score - o.score}; }
+    Lex operator-() const { return {-count, -score}; }
+    Lex& operator+=(const Lex& o) { count += o.count; score += o.score; return *this; }
+    Lex& operator-=(const Lex& o) { count -= o.count; score -= o.score; return *this; }
+    bool operator<(const Lex& o) const { return count != o.count ? count < o.count : score < o.score; }
+    bool operator>(const Lex& o) const { return o < *this; }
+    bool operator<=(const Lex& o) const { return !(o < *this); }
+    bool operator>=(const Lex& o) const { return !(*this < o); }
+    bool operator==(const Lex& o) const { return count == o.count && score == o.score; }
+    bool operator!=(const Lex& o) const { return !(*this == o); }
+};
+
+// "No arc" marker for dense costs: larger than any path length, and safe to
+// subtract prices from.
+template <typename T>
+struct CostTraits {
+    static T noArc() { return std::numeric_limits<T>::infinity(); }
+};
+template <>
+struct CostTraits<std::int64_t> {
+    static std::int64_t noArc() { return std::int64_t(1) << 62; }
+};
+template <typename S>
+struct CostTraits<Lex<S>> {
+    static Lex<S> noArc() { return {std::int64_t(1) << 62, S{}}; }
+};
+
+template <typename T>
+struct LapInstance {
+    int rows = 0;
+    int cols = 0;
+    std::vector<int> capacity;  // per column, >= 1
+    bool dense = false;
+    std::vector<T> cost;        // dense: rows*cols row-major, CostTraits<T>::noArc() = no arc
+    std::vector<int> rowStart;  // sparse: CSR, rows+1 entries
+    std::vector<int> arcCol;    // sparse: columns ascending per row
+    std::vector<T> arcCost;     // sparse
+    // Set when every row must be matched: square, dense with every arc, all
+    // capacities 1, and no arc cost above 0 (so matching everyone is optimal).
+    // Enables JV's column reduction; the prices are then optimal duals of the
+    // perfect assignment LP only (not of the "<= capacity" one).
+    bool perfect = false;
+};
+
+template <typename T>
+struct LapSolution {
+    std::vector<int> colOf;  // per row: column, or -1 = unmatched
+    // Optimal column duals v_j <= 0 (0 for columns with free capacity). With
+    // u_i = c(i, colOf[i]) - v_colOf[i] (0 when unmatched): c(i,j) - u_i - v_j >= 0
+    // for every arc, u_i <= 0, and equality on the assignment.
+    std::vector<T> price;
+};
+
+template <typename T>
+LapSolution<T> solveLap(const LapInstance<T>& instance);
+
+extern template LapSolution<std::int64_t> solveLap(const LapInstance<std::int64_t>&);
+extern template LapSolution<double> solveLap(const LapInstance<double>&);
+extern template LapSolution<Lex<std::int64_t>> solveLap(const LapInstance<Lex<std::int64_t>>&);
+extern template LapSolution<Lex<double>> solveLap(const LapInstance<Lex<double>>&);
+
+}  // namespace welkom::detail

@@ -1,0 +1,314 @@
+// Internal: what is left to decide once pins and locked matches are placed.
+// Shared by best_total, fair_matching and match_explain so they agree on
+// which pairs are open and how conflicts are reported.
+//
+// Usage (inside a solver):
+//   detail::OpenProblem<S> open(matrix, rules);
+//   if (!open.conflicts().empty()) -> Infeasible
+//   auto sol = detail::solveOpen<S, S>(open, [](S s) { return -s; }, [](S) { return true; });
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <numeric>
+#include <vector>
+
+#include "core/assignment_problem.h"
+#include "core/lap_kernel.h"
+
+namespace welkom::detail {
+
+template <typename S>
+class OpenProblem {
+public:
+    // Preconditions: validateProblem(matrix, rules) returned Optimal. Keeps references.
+    OpenProblem(const ScoreMatrix<S>& matrix, const MatchRules<S>& rules) : m_matrix(matrix), m_rules(rules) {
+        const int H = matrix.households(), G = matrix.groups();
+        m_fixedGroup.assign(static_cast<std::size_t>(H), kUnmatched);
+        m_fixedReason.assign(static_cast<std::size_t>(H), FixReason::Pin);
+        m_residual.resize(static_cast<std::size_t>(G));
+        for (int g = 0; g < G; ++g) m_residual[static_cast<std::size_t>(g)] = rules.capacityOf(g);
+
+        // Forbidden pairs as per-household sorted lists.
+        m_forbidStart.assign(static_cast<std::size_t>(H) + 1, 0);
+        for (const PairRef& p : rules.forbidden) ++m_forbidStart[static_cast<std::size_t>(p.household) + 1];
+        std::partial_sum(m_forbidStart.begin(), m_forbidStart.end(), m_forbidStart.begin());
+        m_forbidGroup.resize(rules.forbidden.size());
+        {
+            std::vector<int> fill(m_forbidStart.begin(), m_forbidStart.end() - 1);
+            for (const PairRef& p : rules.forbidden)
+                m_forbidGroup[static_cast<std::size_t>(fill[static_cast<std::size_t>(p.household)]++)] = p.group;
+            for (int h = 0; h < H; ++h)
+                std::sort(m_forbidGroup.begin() + m_forbidStart[static_cast<std::size_t>(h)],
+                          m_forbidGroup.begin() + m_forbidStart[static_cast<std::size_t>(h) + 1]);
+        }
+
+        // Locked matches first (they already exist), then pins, each in the
+        // caller's order; a repeated identical pair is harmless.
+        auto place = [&](const PairRef& p, FixReason why) {
+            const auto sh = static_cast<std::size_t>(p.household);
+            if (m_fixedGroup[sh] == p.group) return;
+            if (m_fixedGroup[sh] != kUnmatched) {
+                m_conflicts.push_back({ConflictKind::HouseholdFixedTwice, why, p});
+                return;
+            }
+            std::optional<S> s = matrix.score(p.household, p.group);
+            if (!s) {
+                m_conflicts.push_back({ConflictKind::PairInfeasible, why, p});
+                return;
+            }
+            if (isForbidden(p.household, p.group)) {
+                m_conflicts.push_back({ConflictKind::PairForbidden, why, p});
+                return;
+            }
+            if (rules.minScore && *s < *rules.minScore) {
+                m_conflicts.push_back({ConflictKind::BelowMinScore, why, p});
+                return;
+            }
+            if (m_residual[static_cast<std::size_t>(p.group)] <= 0) {
+                m_conflicts.push_back({ConflictKind::GroupOverCapacity, why, p});
+                return;
+            }
+            --m_residual[static_cast<std::size_t>(p.group)];
+            m_fixedGroup[sh] = p.group;
+            m_fixedReason[sh] = why;
+        };
+        for (const PairRef& p : rules.locked) place(p, FixReason::Locked);
+        for (const PairRef& p : rules.pins) place(p, FixReason::Pin);
+    }
+
+    const ScoreMatrix<S>& matrix() const { return m_matrix; }
+    const MatchRules<S>& rules() const { return m_rules; }
+    const std::vector<FixConflict>& conflicts() const { return m_conflicts; }
+    int fixedGroup(int h) const { return m_fixedGroup[static_cast<std::size_t>(h)]; }
+    FixReason fixedReason(int h) const { return m_fixedReason[static_cast<std::size_t>(h)]; }
+    bool isFixed(int h) const { return fixedGroup(h) != kUnmatched; }
+    int residualCapacity(int g) const { return m_residual[static_cast<std::size_t>(g)]; }
+
+    bool isForbidden(int h, int g) const {
+        auto first = m_forbidGroup.begin() + m_forbidStart[static_cast<std::size_t>(h)];
+        auto last = m_forbidGroup.begin() + m_forbidStart[static_cast<std::size_t>(h) + 1];
+        return std::binary_search(first, last, g);
+    }
+    bool meetsMinScore(S s) const { return !m_rules.minScore || !(s < *m_rules.minScore); }
+
+    // f(g, s) for each open pair of household h (none when h is fixed), groups ascending.
+    template <typename F>
+    void forEachOpenPair(int h, F&& f) const {
+        if (isFixed(h)) return;
+        const int* fb = m_forbidGroup.data() + m_forbidStart[static_cast<std::size_t>(h)];
+        const int* fe = m_forbidGroup.data() + m_forbidStart[static_cast<std::size_t>(h) + 1];
+        m_matrix.forEachPair(h, [&](int g, S s) {
+            while (fb != fe && *fb < g) ++fb;
+            if (fb != fe && *fb == g) return;
+            if (m_residual[static_cast<std::size_t>(g)] <= 0 || !meetsMinScore(s)) return;
+            f(g, s);
+        });
+    }
+
+private:
+    const ScoreMatrix<S>& m_matrix;
+    const MatchRules<S>& m_rules;
+    std::vector<int> m_fixedGroup;
+    std::vector<FixReason> m_fixedReason;
+    std::vector<int> m_residual;
+    std::vector<int> m_forbidStart;
+    std::vector<int> m_forbidGroup;
+    std::vector<FixConflict> m_conflicts;
+};
+
+template <typename T>
+struct OpenSolution {
+    std::vector<int> groupOf;  // per household: group or kUnmatched (fixed households: kUnmatched)
+    std::vector<T> price;      // per group: optimal dual v_g (0 for groups with room or outside every instance)
+};
+
+// Builds an instance from rows (households, ascending) and cols (groups,
+// ascending, residual capacity >= 1), solves it and writes the answer back.
+template <typename S, typename T, typename CostFn, typename Keep>
+void solveInstance(const OpenProblem<S>& open, CostFn& cost, Keep& keep, bool generalDuals,
+                   const std::vector<int>& rows, const std::vector<int>& cols, std::vector<int>& localCol,
+                   std::int64_t arcs, OpenSolution<T>& out) {
+    const int R = static_cast<int>(rows.size()), C = static_cast<int>(cols.size());
+    for (int c = 0; c < C; ++c) localCol[static_cast<std::size_t>(cols[static_cast<std::size_t>(c)])] = c;
+    LapInstance<T> inst;
+    inst.rows = R;
+    inst.cols = C;
+    inst.capacity.resize(cols.size());
+    for (int c = 0; c < C; ++c)
+        inst.capacity[static_cast<std::size_t>(c)] = open.residualCapacity(cols[static_cast<std::size_t>(c)]);
+    inst.dense = arcs * 4 >= static_cast<std::int64_t>(R) * C;
+    if (inst.dense) {
+        inst.cost.assign(static_cast<std::size_t>(R) * static_cast<std::size_t>(C), CostTraits<T>::noArc());
+        bool nonPositive = true;
+        for (int r = 0; r < R; ++r) {
+            T* row = inst.cost.data() + static_cast<std::size_t>(r) * static_cast<std::size_t>(C);
+            open.forEachOpenPair(rows[static_cast<std::size_t>(r)], [&](int g, S s) {
+                if (!keep(s)) return;
+                T c = cost(s);
+                nonPositive = nonPositive && !(T{} < c);
+                row[localCol[static_cast<std::size_t>(g)]] = c;
+            });
+        }
+        inst.perfect = !generalDuals && nonPositive && R == C && arcs == static_cast<std::int64_t>(R) * C &&
+                       std::all_of(inst.capacity.begin(), inst.capacity.end(), [](int c) { return c == 1; });
+    } else {
+        inst.rowStart.reserve(static_cast<std::size_t>(R) + 1);
+        inst.rowStart.push_back(0);
+        inst.arcCol.reserve(static_cast<std::size_t>(arcs));
+        inst.arcCost.reserve(static_cast<std::size_t>(arcs));
+        for (int r = 0; r < R; ++r) {
+            open.forEachOpenPair(rows[static_cast<std::size_t>(r)], [&](int g, S s) {
+                if (!keep(s)) return;
+                inst.arcCol.push_back(localCol[static_cast<std::size_t>(g)]);
+                inst.arcCost.push_back(cost(s));
+            });
+            inst.rowStart.push_back(static_cast<int>(inst.arcCol.size()));
+        }
+    }
+    LapSolution<T> sol = solveLap(inst);
+    for (int r = 0; r < R; ++r) {
+        int c = sol.colOf[static_cast<std::size_t>(r)];
+        out.groupOf[static_cast<std::size_t>(rows[static_cast<std::size_t>(r)])] =
+            c < 0 ? kUnmatched : cols[static_cast<std::size_t>(c)];
+    }
+    for (int c = 0; c < C; ++c) {
+        out.price[static_cast<std::size_t>(cols[static_cast<std::size_t>(c)])] = sol.price[static_cast<std::size_t>(c)];
+        localCol[static_cast<std::size_t>(cols[static_cast<std::size_t>(c)])] = -1;
+    }
+}
+
+// Dense input: one instance over every free household with an open pair and
+// every group with room (no component search: a dense matrix is one block).
+template <typename S, typename T, typename CostFn, typename Keep>
+void solveDenseOpen(const OpenProblem<S>& open, CostFn& cost, Keep& keep, bool generalDuals, OpenSolution<T>& out) {
+    const ScoreMatrix<S>& m = open.matrix();
+    std::vector<int> rows, cols, localCol(static_cast<std::size_t>(m.groups()), -1);
+    std::vector<char> used(static_cast<std::size_t>(m.groups()), 0);
+    std::int64_t arcs = 0;
+    for (int h = 0; h < m.households(); ++h) {
+        std::int64_t before = arcs;
+        open.forEachOpenPair(h, [&](int g, S s) {
+            if (!keep(s)) return;
+            ++arcs;
+            used[static_cast<std::size_t>(g)] = 1;
+        });
+        if (arcs != before) rows.push_back(h);
+    }
+    for (int g = 0; g < m.groups(); ++g)
+        if (used[static_cast<std::size_t>(g)]) cols.push_back(g);
+    solveInstance(open, cost, keep, generalDuals, rows, cols, localCol, arcs, out);
+}
+
+// Solves the open part: minimum total cost(score) over open pairs that also
+// pass keep(score), each free household matched at most once, groups within
+// residual capacity. Independent connected components (e.g. municipalities)
+// are solved one by one; a component uses the dense kernel when at least a
+// quarter of its pairs are open. A square, complete component with capacities
+// 1 and no positive cost is solved as a perfect assignment (faster start);
+// pass generalDuals=true when the caller needs prices of the general LP
+// (match_explain.h) rather than only the optimal matching.
+template <typename S, typename T, typename CostFn, typename Keep>
+OpenSolution<T> solveOpen(const OpenProblem<S>& open, CostFn cost, Keep keep, bool generalDuals = false) {
+    const ScoreMatrix<S>& m = open.matrix();
+    const int H = m.households(), G = m.groups();
+    OpenSolution<T> out;
+    out.groupOf.assign(static_cast<std::size_t>(H), kUnmatched);
+    out.price.assign(static_cast<std::size_t>(G), T{});
+    if (m.isDense()) {
+        solveDenseOpen(open, cost, keep, generalDuals, out);
+        return out;
+    }
+
+    // Component label per household (-1: no open pair) via union-find over
+    // households [0,H) and groups [H,H+G).
+    std::vector<int> comp(static_cast<std::size_t>(H), -1);
+    std::vector<int> parent;  // union-find
+    auto find = [&](int x) {
+        while (parent[static_cast<std::size_t>(x)] != x) {
+            parent[static_cast<std::size_t>(x)] = parent[static_cast<std::size_t>(parent[static_cast<std::size_t>(x)])];
+            x = parent[static_cast<std::size_t>(x)];
+        }
+        return x;
+    };
+    parent.resize(static_cast<std::size_t>(H) + static_cast<std::size_t>(G));
+    std::iota(parent.begin(), parent.end(), 0);
+    for (int h = 0; h < H; ++h) {
+        bool any = false;
+        open.forEachOpenPair(h, [&](int g, S s) {
+            if (!keep(s)) return;
+            any = true;
+            int a = find(h), b = find(H + g);
+            if (a != b) parent[static_cast<std::size_t>(std::max(a, b))] = std::min(a, b);
+        });
+        if (any) comp[static_cast<std::size_t>(h)] = 0;
+    }
+    // Labels only after every union (roots move).
+    for (int h = 0; h < H; ++h)
+        if (comp[static_cast<std::size_t>(h)] >= 0) comp[static_cast<std::size_t>(h)] = find(h);
+
+    // Rows per component, components in order of their first household.
+    std::vector<int> order;
+    for (int h = 0; h < H; ++h)
+        if (comp[static_cast<std::size_t>(h)] >= 0) order.push_back(h);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        return comp[static_cast<std::size_t>(a)] < comp[static_cast<std::size_t>(b)];
+    });
+
+    std::vector<int> localCol(static_cast<std::size_t>(G), -1);
+    std::vector<int> rows, cols;
+    std::size_t begin = 0;
+    while (begin < order.size()) {
+        std::size_t end = begin;
+        const int label = comp[static_cast<std::size_t>(order[begin])];
+        while (end < order.size() && comp[static_cast<std::size_t>(order[end])] == label) ++end;
+        // Columns: groups touched by this component, ascending.
+        cols.clear();
+        rows.assign(order.begin() + static_cast<std::ptrdiff_t>(begin), order.begin() + static_cast<std::ptrdiff_t>(end));
+        std::int64_t arcs = 0;
+        for (int h : rows)
+            open.forEachOpenPair(h, [&](int g, S s) {
+                if (!keep(s)) return;
+                ++arcs;
+                if (localCol[static_cast<std::size_t>(g)] == -1) {
+                    localCol[static_cast<std::size_t>(g)] = 0;
+                    cols.push_back(g);
+                }
+            });
+        std::sort(cols.begin(), cols.end());
+        solveInstance(open, cost, keep, generalDuals, rows, cols, localCol, arcs, out);
+        begin = end;
+    }
+    return out;
+}
+
+// Validates the input; on failure fills `out` (status, error) and returns false.
+template <typename S>
+bool checkInput(const ScoreMatrix<S>& matrix, const MatchRules<S>& rules, Matching<S>& out) {
+    auto [status, error] = validateProblem(matrix, rules);
+    if (status == SolveStatus::Optimal) return true;
+    out.status = status;
+    out.error = std::move(error);
+    return false;
+}
+
+// Reports fixed-pair conflicts as Infeasible; returns false when there are any.
+template <typename S>
+bool checkFixed(const OpenProblem<S>& open, Matching<S>& out) {
+    if (open.conflicts().empty()) return true;
+    out.status = SolveStatus::Infeasible;
+    out.conflicts = open.conflicts();
+    return false;
+}
+
+// Optimal answer: the open part's groups plus the fixed pairs, with totals.
+template <typename S>
+void finishMatching(const OpenProblem<S>& open, std::vector<int> openGroupOf, Matching<S>& out) {
+    out.status = SolveStatus::Optimal;
+    out.groupOf = std::move(openGroupOf);
+    for (int h = 0; h < open.matrix().households(); ++h)
+        if (open.isFixed(h)) out.groupOf[static_cast<std::size_t>(h)] = open.fixedGroup(h);
+    summarize(open.matrix(), out);
+}
+
+}  // namespace welkom::detail
