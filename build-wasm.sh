@@ -169,7 +169,7 @@ assemble_dist() {
   cp "$BUILD/wasm/welkom.js" "$BUILD/wasm/welkom-payload.js" "$dist/"
   cp "$BUILD/wasm/welkom-worker.js" "$BUILD/wasm/welkom-worker-payload.js" "$dist/"
   cp "$ROOT/web/shell.html" "$dist/index.html"
-  cp "$ROOT/web/boot.js" "$ROOT/web/files.js" "$ROOT/web/welkom.css" "$ROOT/web/welkom-test.js" "$ROOT/assets/favicon.svg" "$dist/"
+  cp "$ROOT/web/boot.js" "$ROOT/web/files.js" "$ROOT/web/storage.js" "$ROOT/web/welkom.css" "$ROOT/web/welkom-test.js" "$ROOT/assets/favicon.svg" "$dist/"
   # What a browser downloads (gzip, as static hosts serve it): the runtime
   # and the payload, which carries the wasm binary and the font as base64.
   local total=0 f size

@@ -22,7 +22,10 @@
     if (detail) console.error('Welkom: ' + detail);
   }
   window.welkomShowFatal = showFatal;
-  window.welkomReady = function () { statusBox.className = 'hidden'; };
+  window.welkomReady = function () {
+    statusBox.className = 'hidden';
+    window.welkomStorage.offerAutosave();
+  };
 
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') { showFatal('wasm'); return; }
   var probe = document.createElement('canvas');
@@ -62,7 +65,9 @@
       onAbort: function (what) { showFatal('crash', 'aborted: ' + what); }
     };
     loadScript('files.js', function () {
-      loadScript('welkom-test.js', function () { loadScript('welkom.js'); });
+      loadScript('storage.js', function () {
+        loadScript('welkom-test.js', function () { loadScript('welkom.js'); });
+      });
     });
   });
 })();

@@ -7,7 +7,9 @@
 //   passphrasePrompt  the passphrase dialog, when one is open
 //   problems          validation problems of the open roster or of a refused file
 //   errors, notices   messages not yet dismissed; every Error ends up in errors
-//   jobsToStart, runningJobs, filesToSave, filePickerRequested
+//   clock, recovery   time from the platform; autosave found or left by locking
+//   jobsToStart, runningJobs, filesToSave, filePickerRequested,
+//   autosaveToStore, autosaveDeleteRequested
 //                     hand-over to the platform: work for the worker, files to
 //                     download
 // Panels read it; only applyCommand() (commands.h) changes it.
@@ -30,6 +32,25 @@ namespace welkom {
 struct UiState {
     Language language = Language::English;
     float uiScale = 1.0f;
+    // Unsaved edits of an encrypted roster are autosaved (encrypted) this long
+    // after the last edit, and the roster is locked after this much inactivity.
+    double autosaveDelaySeconds = 20.0;
+    double lockAfterSeconds = 15.0 * 60.0;
+};
+
+// Seconds from the platform's clock; the app never reads a clock itself, so
+// autosave and locking are tested with made-up times.
+struct Clock {
+    double now = 0.0;
+    double lastActivity = 0.0;
+    double lastEdit = 0.0;
+};
+
+// An encrypted autosave found in browser storage (or left by locking).
+struct Recovery {
+    std::string fileName;
+    std::string bytes;  // age-encrypted, same passphrase as the roster
+    std::string savedAt;  // as the platform describes it ("2027-03-01 14:05")
 };
 
 // Secrets that let the coordinator save again without retyping. Kept only
@@ -50,9 +71,10 @@ struct PassphrasePrompt {
     std::string fileBytes;  // the encrypted file waiting to be opened (Open only)
     std::string message;    // why we ask again ("Wrong passphrase...")
     std::string messageNl;
+    bool isRecovery = false;
 };
 
-enum class JobPurpose { OpenRoster, SaveRoster };
+enum class JobPurpose { OpenRoster, SaveRoster, Autosave };
 
 struct JobTicket {
     std::uint64_t id = 0;
@@ -65,6 +87,8 @@ struct RunningJob {
     std::string fileName;
     std::string passphrase;  // to keep in the session once the file opened; wiped when done
     std::string encryptedFile;  // to ask again after a wrong passphrase (OpenRoster)
+    std::uint64_t revision = 0;  // edit revision the job saved (SaveRoster, Autosave)
+    bool isRecovery = false;     // opening an autosave (OpenRoster)
     float progress = -1.0f;  // negative: unknown
 };
 
@@ -85,11 +109,20 @@ struct AppState {
     std::vector<Error> errors;
     std::vector<Error> notices;
 
+    Clock clock;
+    std::uint64_t editRevision = 0;       // counts edits, so a save knows what it covered
+    std::uint64_t autosavedRevision = 0;  // edit revision in the latest autosave or save
+    bool lockWhenAutosaved = false;
+    bool locked = false;  // closed for inactivity; the start screen says so
+    std::optional<Recovery> recovery;
+
     std::vector<JobTicket> jobsToStart;
     std::vector<RunningJob> runningJobs;
     std::uint64_t nextJobId = 1;
     std::vector<OutgoingFile> filesToSave;
     bool filePickerRequested = false;
+    std::optional<Recovery> autosaveToStore;  // write to browser storage (ciphertext only)
+    bool autosaveDeleteRequested = false;      // remove it from browser storage
 };
 
 // Small JSON summary for the browser test interface (window.welkomTest.state()).

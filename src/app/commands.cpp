@@ -35,6 +35,25 @@ void openDocument(AppState& state, Roster roster, std::vector<Problem> warnings)
     state.history.clear();
     state.unsaved = false;
     state.problems = std::move(warnings);
+    state.autosavedRevision = state.editRevision;
+    state.locked = false;
+    state.lockWhenAutosaved = false;
+    state.clock.lastActivity = state.clock.now;
+}
+
+void closeDocument(AppState& state) {
+    state.document.reset();
+    state.history.clear();
+    state.unsaved = false;
+    state.problems.clear();
+    state.lockWhenAutosaved = false;
+    wipeSession(state.session);
+}
+
+void markEdited(AppState& state) {
+    state.unsaved = true;
+    ++state.editRevision;
+    state.clock.lastEdit = state.clock.now;
 }
 
 // Records an undo step, then lets `edit` change the open document.
@@ -47,7 +66,7 @@ void editDocument(AppState& state, std::string label, Edit&& edit) {
     }
     state.history.record(std::move(label), *state.document);
     edit(*state.document);
-    state.unsaved = true;
+    markEdited(state);
 }
 
 std::uint64_t startJob(AppState& state, JobRequest request, RunningJob job) {
@@ -75,7 +94,7 @@ void openFile(AppState& state, OpenFile& file) {
     switch (classifyRosterFile(file.bytes)) {
         case RosterFileKind::Encrypted:
             state.passphrasePrompt = PassphrasePrompt{PassphrasePrompt::Purpose::Open, std::move(file.name),
-                                                      std::move(file.bytes), {}, {}};
+                                                      std::move(file.bytes), {}, {}, file.isRecovery};
             return;
         case RosterFileKind::PlainJson:
             if (loadIntoDocument(state, file.bytes)) {
@@ -104,7 +123,54 @@ void startSave(AppState& state, std::string passphrase) {
     running.purpose = JobPurpose::SaveRoster;
     running.fileName = state.session.fileName.empty() ? suggestedRosterFileName(state.document->roster.programmeName)
                                                       : state.session.fileName;
+    running.revision = state.editRevision;
     startJob(state, std::move(job), std::move(running));
+}
+
+bool jobRunning(const AppState& state, JobPurpose purpose) {
+    return std::any_of(state.runningJobs.begin(), state.runningJobs.end(),
+                       [&](const RunningJob& j) { return j.purpose == purpose; });
+}
+
+// Encrypts the unsaved roster with the session's passphrase for browser
+// storage. Only ever ciphertext leaves the wasm memory.
+void startAutosave(AppState& state) {
+    if (jobRunning(state, JobPurpose::Autosave)) return;
+    EncryptJob job;
+    job.plaintext = writeRoster(state.document->roster);
+    job.passphrase = state.session.passphrase;
+    job.workFactor = state.session.workFactor;
+    RunningJob running;
+    running.purpose = JobPurpose::Autosave;
+    running.fileName = state.session.fileName.empty() ? suggestedRosterFileName(state.document->roster.programmeName)
+                                                      : state.session.fileName;
+    running.revision = state.editRevision;
+    startJob(state, std::move(job), std::move(running));
+}
+
+// Closes the roster after inactivity; what was unsaved stays recoverable from
+// the encrypted autosave.
+void lockNow(AppState& state) {
+    closeDocument(state);
+    state.locked = true;
+    state.passphrasePrompt.reset();
+}
+
+void tick(AppState& state, double now) {
+    state.clock.now = now;
+    if (!state.document) return;
+    const bool canAutosave = !state.session.passphrase.empty();
+    const bool autosaveBehind = state.unsaved && state.autosavedRevision != state.editRevision;
+    if (canAutosave && autosaveBehind && now - state.clock.lastEdit >= state.ui.autosaveDelaySeconds)
+        startAutosave(state);
+    if (state.lockWhenAutosaved || now - state.clock.lastActivity < state.ui.lockAfterSeconds) return;
+    if (state.document->roster.isDemo || !state.unsaved || !autosaveBehind) {
+        lockNow(state);  // nothing would be lost (a demo holds only fictitious people)
+    } else if (canAutosave) {
+        state.lockWhenAutosaved = true;
+        startAutosave(state);
+    }
+    // Unsaved and never encrypted: locking would lose work, so the roster stays open.
 }
 
 void saveRoster(AppState& state) {
@@ -130,6 +196,7 @@ void submitPassphrase(AppState& state, SubmitPassphrase& submitted) {
         running.fileName = prompt.fileName;
         running.passphrase = submitted.passphrase;
         running.encryptedFile = prompt.fileBytes;
+        running.isRecovery = prompt.isRecovery;
         startJob(state, DecryptJob{std::move(prompt.fileBytes), std::move(submitted.passphrase), {}},
                  std::move(running));
         return;
@@ -157,28 +224,46 @@ void finishJob(AppState& state, JobFinished& finished) {
             const Error shown = explainOpenError(finished.output.error());
             if (ageErrorKind(finished.output.error()) == AgeErrorKind::NoMatch) {
                 // Ask again for the same file, saying why.
-                state.passphrasePrompt = PassphrasePrompt{PassphrasePrompt::Purpose::Open, job.fileName,
-                                                          std::move(job.encryptedFile), shown.message, shown.messageNl};
+                state.passphrasePrompt =
+                    PassphrasePrompt{PassphrasePrompt::Purpose::Open, job.fileName, std::move(job.encryptedFile),
+                                     shown.message,  shown.messageNl, job.isRecovery};
             } else {
                 state.errors.push_back(shown);
             }
         } else if (loadIntoDocument(state, *finished.output)) {
             state.session.passphrase = std::move(job.passphrase);
             state.session.fileName = job.fileName;
+            if (job.isRecovery) {
+                // The autosave is newer than the coordinator's file: still to be saved.
+                state.unsaved = true;
+                state.recovery.reset();
+            }
         }
         if (finished.output) wipeSecret(*finished.output);
         wipeSecret(job.passphrase);
         return;
     }
-    // SaveRoster
     if (!finished.output) {
         state.errors.push_back(finished.output.error());
+        state.lockWhenAutosaved = false;
         return;
     }
+    if (job.purpose == JobPurpose::Autosave) {
+        state.autosaveToStore = Recovery{job.fileName, std::move(*finished.output), {}};
+        state.autosavedRevision = job.revision;
+        // Offered on the start screen if the roster is closed or locked unsaved.
+        state.recovery = state.autosaveToStore;
+        if (state.lockWhenAutosaved && state.document) lockNow(state);
+        return;
+    }
+    // SaveRoster: the file is newer than any autosave.
     state.filesToSave.push_back({job.fileName, std::move(*finished.output), "application/octet-stream"});
     state.session.fileName = job.fileName;
     state.session.openedFromPlainJson = false;
-    state.unsaved = false;
+    state.autosavedRevision = job.revision;
+    state.unsaved = state.editRevision != job.revision;
+    state.autosaveDeleteRequested = true;
+    state.recovery.reset();
 }
 
 }  // namespace
@@ -198,11 +283,8 @@ void applyCommand(AppState& state, Command command) {
                        openDocument(state, std::move(roster), {});
                    },
                    [&](CloseRoster&) {
-                       state.document.reset();
-                       state.history.clear();
-                       state.unsaved = false;
-                       state.problems.clear();
-                       wipeSession(state.session);
+                       closeDocument(state);
+                       state.locked = false;
                    },
                    [&](ChooseFileToOpen&) { state.filePickerRequested = true; },
                    [&](OpenFile& c) { openFile(state, c); },
@@ -218,23 +300,39 @@ void applyCommand(AppState& state, Command command) {
                    [&](UndoEdit&) {
                        if (state.document && state.history.canUndo()) {
                            state.document = state.history.undo(*state.document);
-                           state.unsaved = true;
+                           markEdited(state);
                        }
                    },
                    [&](RedoEdit&) {
                        if (state.document && state.history.canRedo()) {
                            state.document = state.history.redo(*state.document);
-                           state.unsaved = true;
+                           markEdited(state);
                        }
                    },
                    [&](SetLanguage& c) { state.ui.language = c.language; },
                    [&](SetUiScale& c) { state.ui.uiScale = std::clamp(c.scale, kMinUiScale, kMaxUiScale); },
+                   [&](SetLockAfter& c) { state.ui.lockAfterSeconds = std::max(c.seconds, 60.0); },
                    [&](DismissError& c) {
                        if (c.index < state.errors.size()) state.errors.erase(state.errors.begin() + c.index);
                    },
                    [&](DismissNotice& c) {
                        if (c.index < state.notices.size()) state.notices.erase(state.notices.begin() + c.index);
                    },
+                   [&](RecoverAutosave&) {
+                       if (!state.recovery) return;
+                       OpenFile file{state.recovery->fileName, state.recovery->bytes, true};
+                       openFile(state, file);
+                   },
+                   [&](DiscardAutosave&) {
+                       state.recovery.reset();
+                       state.autosaveDeleteRequested = true;
+                   },
+                   [&](Tick& c) { tick(state, c.now); },
+                   [&](UserActivity& c) {
+                       state.clock.now = c.now;
+                       state.clock.lastActivity = c.now;
+                   },
+                   [&](AutosaveFound& c) { state.recovery = std::move(c.recovery); },
                    [&](JobProgressed& c) {
                        for (RunningJob& job : state.runningJobs)
                            if (job.id == c.id) job.progress = c.fraction;

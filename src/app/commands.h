@@ -29,6 +29,7 @@ struct CloseRoster {};
 struct OpenFile {
     std::string name;
     std::string bytes;
+    bool isRecovery = false;  // an autosave: opens with unsaved changes
 };
 // Ask the platform to show its file picker (the result arrives as OpenFile).
 struct ChooseFileToOpen {};
@@ -53,6 +54,9 @@ struct SetLanguage {
 struct SetUiScale {
     float scale;
 };
+struct SetLockAfter {
+    double seconds;
+};
 struct DismissError {
     std::size_t index;
 };
@@ -60,7 +64,22 @@ struct DismissNotice {
     std::size_t index;
 };
 
+// Recover the autosave in state.recovery (asks for its passphrase) or throw it away.
+struct RecoverAutosave {};
+struct DiscardAutosave {};
+
 // -- From the platform
+// Called every frame: autosave and idle locking are decided here.
+struct Tick {
+    double now;
+};
+// The coordinator pressed a key, clicked or moved the mouse.
+struct UserActivity {
+    double now;
+};
+struct AutosaveFound {
+    Recovery recovery;
+};
 struct JobProgressed {
     std::uint64_t id;
     float fraction;
@@ -71,8 +90,9 @@ struct JobFinished {
 };
 
 using Command = std::variant<StartDemo, NewProgramme, CloseRoster, ChooseFileToOpen, OpenFile, SaveRoster, SubmitPassphrase,
-                             CancelPassphrase, RenameProgramme, UndoEdit, RedoEdit, SetLanguage, SetUiScale,
-                             DismissError, DismissNotice, JobProgressed, JobFinished>;
+                             CancelPassphrase, RenameProgramme, UndoEdit, RedoEdit, SetLanguage, SetUiScale, SetLockAfter,
+                             DismissError, DismissNotice, RecoverAutosave, DiscardAutosave, Tick, UserActivity,
+                             AutosaveFound, JobProgressed, JobFinished>;
 
 class CommandQueue {
 public:

@@ -77,6 +77,12 @@ EMSCRIPTEN_KEEPALIVE void welkom_file_received(const char* name, const char* byt
     s_commands.push(welkom::OpenFile{name ? name : "", std::string(bytes, static_cast<std::size_t>(size))});
 }
 
+// An encrypted autosave found in IndexedDB at start-up (web/storage.js).
+EMSCRIPTEN_KEEPALIVE void welkom_autosave_found(const char* name, const char* bytes, int size, const char* savedAt) {
+    s_commands.push(welkom::AutosaveFound{
+        {name ? name : "", std::string(bytes, static_cast<std::size_t>(size)), savedAt ? savedAt : ""}});
+}
+
 }  // extern "C"
 
 // [SECTION] Files and jobs ------------------------------------------------------
@@ -87,6 +93,15 @@ EM_JS(void, jsDownload, (const char* name, const char* bytes, int size, const ch
     window.welkomFiles.download(UTF8ToString(name), HEAPU8.slice(bytes, bytes + size), UTF8ToString(mimeType));
 });
 EM_JS(void, jsSetUnsaved, (int unsaved), { window.welkomFiles.setUnsaved(unsaved); });
+EM_JS(void, jsStoreAutosave, (const char* name, const char* bytes, int size), {
+    window.welkomStorage.storeAutosave(UTF8ToString(name), HEAPU8.slice(bytes, bytes + size));
+});
+EM_JS(void, jsDeleteAutosave, (), { window.welkomStorage.deleteAutosave(); });
+// Settings from the address, e.g. ?lockAfter=300&autosaveDelay=10 (seconds).
+EM_JS(double, jsNumberParameter, (const char* name, double fallback), {
+    var value = parseFloat(new URLSearchParams(location.search).get(UTF8ToString(name)));
+    return isFinite(value) && value > 0 ? value : fallback;
+});
 EM_JS(void, jsWorkerUrl, (char* out, int capacity), {
     stringToUTF8(window.welkomWorkerUrl || "welkom-worker.js", out, capacity);
 });
@@ -138,6 +153,15 @@ void serveHandOvers() {
         s_state.filePickerRequested = false;
         jsPickFile();
     }
+    if (s_state.autosaveToStore) {
+        const welkom::Recovery& autosave = *s_state.autosaveToStore;  // ciphertext only
+        jsStoreAutosave(autosave.fileName.c_str(), autosave.bytes.data(), static_cast<int>(autosave.bytes.size()));
+        s_state.autosaveToStore.reset();
+    }
+    if (s_state.autosaveDeleteRequested) {
+        s_state.autosaveDeleteRequested = false;
+        jsDeleteAutosave();
+    }
     if (s_state.unsaved != s_reportedUnsaved) {
         s_reportedUnsaved = s_state.unsaved;
         jsSetUnsaved(s_reportedUnsaved);
@@ -165,9 +189,16 @@ void refreshAppearance() {
 }
 
 void frame() {
+    const double now = emscripten_get_now() / 1000.0;
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
+        switch (event.type) {
+            case SDL_KEYDOWN: case SDL_TEXTINPUT: case SDL_MOUSEBUTTONDOWN: case SDL_MOUSEWHEEL: case SDL_MOUSEMOTION:
+                s_commands.push(welkom::UserActivity{now});
+                break;
+            default: break;
+        }
         // Ctrl+S saves (ImGui knows no S key in 1.86, so the platform maps it).
         if (event.type == SDL_KEYDOWN && (event.key.keysym.mod & KMOD_CTRL) && event.key.keysym.sym == SDLK_s &&
             !event.key.repeat)
@@ -190,6 +221,7 @@ void frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(s_platform.window);
 
+    s_commands.push(welkom::Tick{now});
     welkom::applyCommands(s_state, s_commands);
     serveHandOvers();
     ++s_platform.frameCount;
@@ -233,6 +265,9 @@ int main(int, char**) {
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     s_state.ui.language = browserPrefersDutch() ? welkom::Language::Dutch : welkom::Language::English;
+    s_state.ui.lockAfterSeconds = jsNumberParameter("lockAfter", s_state.ui.lockAfterSeconds);
+    s_state.ui.autosaveDelaySeconds = jsNumberParameter("autosaveDelay", s_state.ui.autosaveDelaySeconds);
+    s_state.clock.now = s_state.clock.lastActivity = emscripten_get_now() / 1000.0;
     static welkom::Workspace workspace;
     s_workspace = &workspace;
     EM_ASM({ if (window.welkomReady) window.welkomReady(); });

@@ -10,7 +10,14 @@ void ProgrammePanel::drawContent(const AppState& state, CommandQueue& commands) 
     const Language lang = state.ui.language;
     const Roster& roster = state.document->roster;
     if (roster.isDemo) demoNotice(lang);
-    ImGui::TextUnformatted(roster.programmeName.c_str());
+    if (!m_editingName) m_nameEdit = roster.programmeName;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20.0f);
+    inputText(tr(lang, TextId::ProgrammeNameLabel), m_nameEdit);
+    m_editingName = ImGui::IsItemActive();
+    // One undo step per finished edit, not one per keystroke.
+    if (ImGui::IsItemDeactivatedAfterEdit() && m_nameEdit != roster.programmeName)
+        commands.push(RenameProgramme{m_nameEdit});
+    if (!roster.isDemo && state.session.passphrase.empty()) ImGui::TextDisabled("%s", tr(lang, TextId::AutosaveNeedsSave));
     ImGui::Separator();
     if (ImGui::BeginTable("counts", 2, ImGuiTableFlags_SizingFixedFit)) {
         const struct {

@@ -1,6 +1,8 @@
 // ProgrammePanel: the open programme at a glance (counts, demo notice).
 #pragma once
 
+#include <string>
+
 #include "ui/panel.h"
 
 namespace welkom {
@@ -11,6 +13,10 @@ public:
     TextId title() const override { return TextId::OverviewTitle; }
     bool isAvailable(const AppState& state) const override { return state.document.has_value(); }
     void drawContent(const AppState& state, CommandQueue& commands) override;
+
+private:
+    std::string m_nameEdit;  // the programme name while it is being typed
+    bool m_editingName = false;
 };
 
 }  // namespace welkom

@@ -19,6 +19,20 @@ void StartPanel::drawContent(const AppState& state, CommandQueue& commands) {
     ImGui::Spacing();
 
     const ImVec2 buttonSize(-1.0f, 0.0f);
+    if (state.locked) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.80f, 0.35f, 1.0f));
+        ImGui::TextWrapped("%s", tr(lang, TextId::LockedNotice));
+        ImGui::PopStyleColor();
+        ImGui::Spacing();
+    }
+    if (state.recovery) {
+        ImGui::TextWrapped("%s", tr(lang, TextId::RecoveryFound));
+        ImGui::TextDisabled("%s  %s", state.recovery->fileName.c_str(), state.recovery->savedAt.c_str());
+        if (ImGui::Button(tr(lang, TextId::RecoveryRecover), buttonSize)) commands.push(RecoverAutosave{});
+        if (ImGui::Button(tr(lang, TextId::RecoveryDiscard))) commands.push(DiscardAutosave{});
+        ImGui::Separator();
+        ImGui::Spacing();
+    }
     if (ImGui::Button(tr(lang, TextId::StartTryDemo), buttonSize)) commands.push(StartDemo{});
     tooltipForLastItem(tr(lang, TextId::StartTryDemoHint));
     if (ImGui::Button(tr(lang, TextId::StartOpenRoster), buttonSize)) commands.push(ChooseFileToOpen{});

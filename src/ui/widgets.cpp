@@ -24,6 +24,18 @@ void demoNotice(Language language) {
     ImGui::PopStyleColor();
 }
 
+bool inputText(const char* label, std::string& text) {
+    auto grow = [](ImGuiInputTextCallbackData* data) {
+        if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+            auto* str = static_cast<std::string*>(data->UserData);
+            str->resize(static_cast<std::size_t>(data->BufTextLen));
+            data->Buf = str->data();
+        }
+        return 0;
+    };
+    return ImGui::InputText(label, text.data(), text.capacity() + 1, ImGuiInputTextFlags_CallbackResize, grow, &text);
+}
+
 void tooltipForLastItem(const char* text) {
     if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();

@@ -95,6 +95,24 @@ void Workspace::drawMenuBar(const AppState& state, CommandQueue& commands) {
             commands.push(RedoEdit{});
         ImGui::EndMenu();
     }
+    if (ImGui::BeginMenu(labelWithId(tr(lang, TextId::MenuView), "menu-view").c_str())) {
+        if (ImGui::BeginMenu(tr(lang, TextId::MenuUiScale))) {
+            for (float scale : {1.0f, 1.25f, 1.5f, 2.0f}) {
+                const std::string label = std::to_string(static_cast<int>(scale * 100.0f)) + " %";
+                if (ImGui::MenuItem(label.c_str(), nullptr, state.ui.uiScale == scale)) commands.push(SetUiScale{scale});
+            }
+            ImGui::EndMenu();
+        }
+        if (ImGui::BeginMenu(tr(lang, TextId::MenuLockAfter))) {
+            for (int minutes : {5, 15, 30, 60}) {
+                const std::string label = std::to_string(minutes) + " " + tr(lang, TextId::Minutes);
+                if (ImGui::MenuItem(label.c_str(), nullptr, state.ui.lockAfterSeconds == minutes * 60.0))
+                    commands.push(SetLockAfter{minutes * 60.0});
+            }
+            ImGui::EndMenu();
+        }
+        ImGui::EndMenu();
+    }
     if (ImGui::BeginMenu(labelWithId(tr(lang, TextId::MenuLanguage), "menu-language").c_str())) {
         if (ImGui::MenuItem("English", nullptr, lang == Language::English)) commands.push(SetLanguage{Language::English});
         if (ImGui::MenuItem("Nederlands", nullptr, lang == Language::Dutch)) commands.push(SetLanguage{Language::Dutch});
@@ -155,7 +173,9 @@ void Workspace::drawMessages(const AppState& state, CommandQueue& commands) {
 // drawing (and stays responsive) but edits wait until the job is done.
 void Workspace::drawBusy(const AppState& state) {
     constexpr const char* kPopupId = "###busy";
-    if (state.runningJobs.empty()) {
+    const bool anyVisible = std::any_of(state.runningJobs.begin(), state.runningJobs.end(),
+                                        [](const RunningJob& j) { return j.purpose != JobPurpose::Autosave; });
+    if (!anyVisible) {
         if (ImGui::BeginPopupModal(kPopupId)) {
             ImGui::CloseCurrentPopup();
             ImGui::EndPopup();
@@ -163,7 +183,11 @@ void Workspace::drawBusy(const AppState& state) {
         return;
     }
     const Language lang = state.ui.language;
-    const RunningJob& job = state.runningJobs.front();
+    // Autosaves run silently; opening and saving show their progress.
+    auto visible = std::find_if(state.runningJobs.begin(), state.runningJobs.end(),
+                                [](const RunningJob& j) { return j.purpose != JobPurpose::Autosave; });
+    if (visible == state.runningJobs.end()) return;
+    const RunningJob& job = *visible;
     const std::string title =
         std::string(tr(lang, job.purpose == JobPurpose::OpenRoster ? TextId::BusyOpening : TextId::BusySaving)) +
         kPopupId;

@@ -12,6 +12,48 @@ import { artifactsDir, startApp } from './lib/harness.mjs';
 
 const kPassphrase = 'fiets boom water zon';
 
+// Saves the open roster with kPassphrase through the menu and the dialog.
+async function saveWithPassphrase(app) {
+  await app.click('menu-file');
+  await app.click('Save encrypted');
+  await app.waitForState((s) => s.passphrasePrompt === 'save');
+  await typePassphrase(app, kPassphrase);
+  await app.click('##confirm');
+  await app.type(kPassphrase);
+  await app.screenshot('save-passphrase-dialog');
+  const download = app.page.waitForEvent('download', { timeout: 60000 });
+  await app.click('Encrypt and save');
+  const saved = await download;
+  await app.waitForState((s) => !s.busy && s.encryptedSession);
+  return saved;
+}
+
+// Replaces the programme name through its text field (a real edit, undoable).
+async function renameProgramme(app, name) {
+  await app.click('Programme name');
+  await app.press('Control+A');
+  await app.type(name);
+  await app.press('Enter');
+  await app.waitForState((s) => s.undoLabel === 'Rename programme');
+}
+
+async function storedAutosave(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    const request = indexedDB.open('welkom');
+    request.onerror = () => resolve(null);
+    request.onsuccess = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains('autosave')) { db.close(); resolve(null); return; }
+      const get = db.transaction('autosave').objectStore('autosave').get('current');
+      get.onsuccess = () => {
+        db.close();
+        const r = get.result;
+        resolve(r ? { name: r.name, text: new TextDecoder('latin1').decode(r.bytes) } : null);
+      };
+    };
+  }));
+}
+
 // Decrypts with Debian's age CLI under a pseudo-terminal (age reads passphrases only from a terminal).
 function decryptWithAgeCli(file, passphrase) {
   const dir = mkdtempSync(join(tmpdir(), 'welkom-age-'));
@@ -72,23 +114,12 @@ test('demo -> save encrypted -> reload -> open with the passphrase gives the sam
   assert.ok(opened.rosterDigest.length === 64);
 
   // Save: the passphrase dialog asks twice and shows a strength hint.
-  await app.click('menu-file');
-  await app.click('Save encrypted');
-  await app.waitForState((s) => s.passphrasePrompt === 'save');
-  await typePassphrase(app, kPassphrase);
-  await app.press('Tab');
-  await app.type(kPassphrase);
-  await app.screenshot('save-passphrase-dialog');
-  const download = app.page.waitForEvent('download', { timeout: 60000 });
-  await app.click('Encrypt and save');
-  await app.waitForState((s) => s.busy === true || s.unsaved === false, 5000);
-  const saved = await download;
+  const saved = await saveWithPassphrase(app);
   assert.equal(saved.suggestedFilename(), 'demo-programme.welkom.age');
   const file = join(artifactsDir, 'demo-programme.welkom.age');
   await saved.saveAs(file);
   const bytes = readFileSync(file);
   assert.equal(bytes.subarray(0, 22).toString(), 'age-encryption.org/v1\n');
-  await app.waitForState((s) => !s.busy && s.encryptedSession);
 
   // The file is standard age: Debian's age CLI opens it with the same passphrase.
   const roster = JSON.parse(decryptWithAgeCli(file, kPassphrase));
@@ -135,4 +166,49 @@ test('demo -> save encrypted -> reload -> open with the passphrase gives the sam
   assert.equal(refused.rosterDigest, opened.rosterDigest, 'open roster untouched');
   await app.screenshot('damaged-file');
   app.assertClean();
+});
+
+test('unsaved edits are autosaved encrypted, the idle roster locks, and the work is recovered after a reload',
+  async (t) => {
+    const app = await startApp(t, { query: 'lang=en&autosaveDelay=1&lockAfter=12' });
+    await app.click('Try with fictitious people');
+    await saveWithPassphrase(app);
+    const marker = 'Testprogramma Voorbeeldstad 2028';
+    await renameProgramme(app, marker);
+    const edited = await app.waitForState((s) => s.unsaved);
+
+    // The autosave lands in IndexedDB as age ciphertext only.
+    let autosave = null;
+    for (let i = 0; i < 100 && !autosave; i++) {
+      autosave = await storedAutosave(app.page);
+      if (!autosave) await app.page.waitForTimeout(200);
+    }
+    assert.ok(autosave, 'an autosave was stored');
+    assert.ok(autosave.text.startsWith('age-encryption.org/v1\n'));
+    assert.ok(!(await pageStorageText(app.page)).includes(marker), 'no plaintext in browser storage');
+
+    // Left alone, the roster locks: cleared from the page, recoverable.
+    const locked = await app.waitForState((s) => !s.rosterOpen, 60000);
+    assert.equal(locked.encryptedSession, false, 'passphrase dropped');
+    assert.ok(await app.findItem('Recover unsaved work'), 'recovery offered right away');
+    await app.screenshot('locked');
+
+    await app.page.reload();
+    await app.waitFrames(3);
+    await app.click('Recover unsaved work');
+    await typePassphrase(app, kPassphrase);
+    await app.press('Enter');
+    const recovered = await app.waitForState((s) => s.rosterOpen && !s.busy);
+    assert.equal(recovered.rosterDigest, edited.rosterDigest, 'the edit survived');
+    assert.equal(recovered.unsaved, true, 'recovered work still needs saving');
+    app.assertClean();
+  });
+
+test('closing the tab with unsaved changes asks first', async (t) => {
+  const app = await startApp(t);
+  await app.click('Try with fictitious people');
+  await renameProgramme(app, 'Nog niet opgeslagen');
+  const dialog = new Promise((resolve) => app.page.once('dialog', async (d) => { resolve(d.type()); await d.dismiss(); }));
+  await app.page.close({ runBeforeUnload: true });
+  assert.equal(await dialog, 'beforeunload');
 });

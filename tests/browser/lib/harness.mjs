@@ -79,6 +79,7 @@ class App {
 
   // A real mouse click in the middle of the item, then a few frames for the effect.
   async click(label) {
+    await this.waitFrames(2);  // let popups that are closing finish (they would swallow the click)
     const r = await this.findItem(label);
     await this.page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
     await this.waitFrames(1);
@@ -94,8 +95,14 @@ class App {
     await this.waitFrames(2);
   }
 
-  async press(key) {
-    await this.page.keyboard.press(key);
+  // Holds the key for at least one frame: Dear ImGui 1.86 samples key state
+  // once per frame, so a press and release between two frames would be missed.
+  // "Control+A" style chords hold the modifiers around the key.
+  async press(chord) {
+    const keys = chord.split('+');
+    for (const key of keys) await this.page.keyboard.down(key);
+    await this.waitFrames(2);
+    for (const key of keys.reverse()) await this.page.keyboard.up(key);
     await this.waitFrames(3);
   }
 

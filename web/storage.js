@@ -1,0 +1,50 @@
+// Browser storage for Welkom: only the encrypted autosave (age ciphertext,
+// same passphrase as the roster) is ever stored, in IndexedDB, so unsaved work
+// survives a crash or a closed tab without plaintext leaving the wasm memory.
+(function () {
+  'use strict';
+  var kDatabase = 'welkom';
+  var kStore = 'autosave';
+  var kKey = 'current';
+
+  function withStore(mode, action) {
+    return new Promise(function (resolve, reject) {
+      var request = indexedDB.open(kDatabase, 1);
+      request.onupgradeneeded = function () { request.result.createObjectStore(kStore); };
+      request.onerror = function () { reject(request.error); };
+      request.onsuccess = function () {
+        var db = request.result;
+        var transaction = db.transaction(kStore, mode);
+        var result = action(transaction.objectStore(kStore));
+        transaction.oncomplete = function () { db.close(); resolve(result && result.result); };
+        transaction.onerror = function () { db.close(); reject(transaction.error); };
+      };
+    });
+  }
+
+  function warn(what) { return function (error) { console.warn('Welkom: ' + what + ': ' + error); }; }
+
+  window.welkomStorage = {
+    storeAutosave: function (name, bytes) {
+      var record = { name: name, bytes: bytes, savedAt: new Date().toISOString() };
+      withStore('readwrite', function (store) { return store.put(record, kKey); }).catch(warn('autosave failed'));
+    },
+    deleteAutosave: function () {
+      withStore('readwrite', function (store) { return store.delete(kKey); }).catch(warn('could not remove the autosave'));
+    },
+    // Hands a stored autosave to the app once it runs.
+    offerAutosave: function () {
+      if (!window.indexedDB) return;
+      withStore('readonly', function (store) { return store.get(kKey); }).then(function (record) {
+        if (!record || !record.bytes) return;
+        var bytes = new Uint8Array(record.bytes);
+        var pointer = Module._malloc(Math.max(bytes.length, 1));
+        Module.HEAPU8.set(bytes, pointer);
+        var when = record.savedAt ? new Date(record.savedAt).toLocaleString() : '';
+        Module.ccall('welkom_autosave_found', null, ['string', 'number', 'number', 'string'],
+          [record.name || 'autosave.welkom.age', pointer, bytes.length, when]);
+        Module._free(pointer);
+      }).catch(warn('could not read the autosave'));
+    }
+  };
+})();
