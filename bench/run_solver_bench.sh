@@ -30,7 +30,7 @@ cmake --build "$ROOT/build/bench-native" -j2 --target solver_bench >/dev/null
 HAVE_WASM=0
 if command -v emcmake >/dev/null && [ -f "$SODIUM/lib/libsodium.a" ]; then
   emcmake cmake -S "$ROOT" -B "$ROOT/build/bench-wasm" -DCMAKE_BUILD_TYPE=Release -DWELKOM_BUILD_TESTS=OFF \
-    -DWELKOM_SODIUM_DIR="$SODIUM" >/dev/null
+    -DWELKOM_SODIUM_DIR="$SODIUM" >/dev/null 2>&1
   cmake --build "$ROOT/build/bench-wasm" -j2 --target solver_bench >/dev/null
   HAVE_WASM=1
 fi
