@@ -8,7 +8,7 @@
 #   SIZES="1000 2000" NATIONAL= bench/run_solver_bench.sh
 #
 # Builds (Release) into build/bench-native and build/bench-wasm: the
-# `solver_bench` CMake target (EXCLUDE_FROM_ALL, see CMakeLists.txt).
+# `solver_bench` CMake target (bench/*_bench.cpp rule in CMakeLists.txt, EXCLUDE_FROM_ALL).
 # Needs python3-scipy (Debian's, run with /usr/bin/python3), emscripten and
 # node for the wasm column (skipped when emcmake is missing), and the
 # libsodium wasm build that the wasm configure step requires.
@@ -30,12 +30,12 @@ cmake --build "$ROOT/build/bench-native" -j2 --target solver_bench >/dev/null
 HAVE_WASM=0
 if command -v emcmake >/dev/null && [ -f "$SODIUM/lib/libsodium.a" ]; then
   emcmake cmake -S "$ROOT" -B "$ROOT/build/bench-wasm" -DCMAKE_BUILD_TYPE=Release -DWELKOM_BUILD_TESTS=OFF \
-    -DWELKOM_SODIUM_DIR="$SODIUM" >/dev/null
+    -DWELKOM_SODIUM_DIR="$SODIUM" >/dev/null 2>&1
   cmake --build "$ROOT/build/bench-wasm" -j2 --target solver_bench >/dev/null
   HAVE_WASM=1
 fi
 
-reps_for() { if [ "$1" -le 1000 ]; then echo 3; elif [ "$1" -le 2000 ]; then echo 2; else echo 1; fi; }
+reps_for() { if [ "$1" -le 1000 ]; then echo 5; elif [ "$1" -le 2000 ]; then echo 2; else echo 1; fi; }
 field() { awk -v k="$1" -v f="$2" '$1==k {print $f}'; }
 
 printf '%-16s %10s %10s %10s %10s %12s %12s %s\n' case welkom welkom scipy scipy wasm/best native/best objectives
@@ -79,5 +79,5 @@ for n in $SIZES; do
   for kind in int float; do run_case "$kind" "$n"; done
 done
 [ -n "$NATIONAL" ] && run_case national "$NATIONAL"
-echo "(seconds, best of 3/2/1 runs for n <= 1000/2000/larger; solve call only, matrix set-up excluded for scipy,"
+echo "(seconds, best of 5/2/1 runs for n <= 1000/2000/larger; solve call only, matrix set-up excluded for scipy,"
 echo " included for Welkom: validation, component split and cost matrix build are part of solveBestTotal)"

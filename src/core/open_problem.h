@@ -123,6 +123,10 @@ struct OpenSolution {
     std::vector<T> price;      // per group: optimal dual v_g (0 for groups with room or outside every instance)
 };
 
+template <typename T>
+void runInstance(const LapInstance<T>& inst, const std::vector<int>& rows, const std::vector<int>& cols,
+                 OpenSolution<T>& out);
+
 // Builds an instance from rows (households, ascending) and cols (groups,
 // ascending, residual capacity >= 1), solves it and writes the answer back.
 template <typename S, typename T, typename CostFn, typename Keep>
@@ -166,38 +170,100 @@ void solveInstance(const OpenProblem<S>& open, CostFn& cost, Keep& keep, bool ge
             inst.rowStart.push_back(static_cast<int>(inst.arcCol.size()));
         }
     }
+    runInstance(inst, rows, cols, out);
+    for (int c = 0; c < C; ++c) localCol[static_cast<std::size_t>(cols[static_cast<std::size_t>(c)])] = -1;
+}
+
+// Solves a built instance and writes rows/cols back in household/group terms.
+template <typename T>
+void runInstance(const LapInstance<T>& inst, const std::vector<int>& rows, const std::vector<int>& cols,
+                 OpenSolution<T>& out) {
+    const int R = inst.rows, C = inst.cols;
     LapSolution<T> sol = solveLap(inst);
     for (int r = 0; r < R; ++r) {
         int c = sol.colOf[static_cast<std::size_t>(r)];
         out.groupOf[static_cast<std::size_t>(rows[static_cast<std::size_t>(r)])] =
             c < 0 ? kUnmatched : cols[static_cast<std::size_t>(c)];
     }
-    for (int c = 0; c < C; ++c) {
+    for (int c = 0; c < C; ++c)
         out.price[static_cast<std::size_t>(cols[static_cast<std::size_t>(c)])] = sol.price[static_cast<std::size_t>(c)];
-        localCol[static_cast<std::size_t>(cols[static_cast<std::size_t>(c)])] = -1;
-    }
 }
 
-// Dense input: one instance over every free household with an open pair and
-// every group with room (no component search: a dense matrix is one block).
+// Dense input: one dense instance over every free household and every group
+// with room, built in one sweep over the values (forbidden pairs are cleared
+// afterwards), since a dense matrix is one block anyway.
 template <typename S, typename T, typename CostFn, typename Keep>
 void solveDenseOpen(const OpenProblem<S>& open, CostFn& cost, Keep& keep, bool generalDuals, OpenSolution<T>& out) {
     const ScoreMatrix<S>& m = open.matrix();
-    std::vector<int> rows, cols, localCol(static_cast<std::size_t>(m.groups()), -1);
-    std::vector<char> used(static_cast<std::size_t>(m.groups()), 0);
+    const int H = m.households(), G = m.groups();
+    std::vector<int> rows, cols, rowOf(static_cast<std::size_t>(H), -1), colOf(static_cast<std::size_t>(G), -1);
+    for (int h = 0; h < H; ++h)
+        if (!open.isFixed(h)) {
+            rowOf[static_cast<std::size_t>(h)] = static_cast<int>(rows.size());
+            rows.push_back(h);
+        }
+    for (int g = 0; g < G; ++g)
+        if (open.residualCapacity(g) > 0) {
+            colOf[static_cast<std::size_t>(g)] = static_cast<int>(cols.size());
+            cols.push_back(g);
+        }
+    const int R = static_cast<int>(rows.size()), C = static_cast<int>(cols.size());
+    if (R == 0 || C == 0) return;
+    LapInstance<T> inst;
+    inst.rows = R;
+    inst.cols = C;
+    inst.dense = true;
+    inst.capacity.resize(static_cast<std::size_t>(C));
+    for (int c = 0; c < C; ++c) inst.capacity[static_cast<std::size_t>(c)] = open.residualCapacity(cols[static_cast<std::size_t>(c)]);
+    inst.cost.resize(static_cast<std::size_t>(R) * static_cast<std::size_t>(C));
+    const T noArc = CostTraits<T>::noArc();
+    const std::optional<S> minScore = open.rules().minScore;
+    const bool allCols = C == G;
     std::int64_t arcs = 0;
-    for (int h = 0; h < m.households(); ++h) {
-        std::int64_t before = arcs;
-        open.forEachOpenPair(h, [&](int g, S s) {
-            if (!keep(s)) return;
-            ++arcs;
-            used[static_cast<std::size_t>(g)] = 1;
-        });
-        if (arcs != before) rows.push_back(h);
+    bool nonPositive = true;
+    for (int r = 0; r < R; ++r) {
+        const S* src = m.values().data() + static_cast<std::size_t>(rows[static_cast<std::size_t>(r)]) * static_cast<std::size_t>(G);
+        T* dst = inst.cost.data() + static_cast<std::size_t>(r) * static_cast<std::size_t>(C);
+        for (int c = 0; c < C; ++c) {
+            const S s = src[allCols ? c : cols[static_cast<std::size_t>(c)]];
+            if (ScoreMatrix<S>::isFeasible(s) && !(minScore && s < *minScore) && keep(s)) {
+                const T v = cost(s);
+                nonPositive = nonPositive && !(T{} < v);
+                dst[c] = v;
+                ++arcs;
+            } else {
+                dst[c] = noArc;
+            }
+        }
     }
-    for (int g = 0; g < m.groups(); ++g)
-        if (used[static_cast<std::size_t>(g)]) cols.push_back(g);
-    solveInstance(open, cost, keep, generalDuals, rows, cols, localCol, arcs, out);
+    for (const PairRef& p : open.rules().forbidden) {
+        const int r = rowOf[static_cast<std::size_t>(p.household)], c = colOf[static_cast<std::size_t>(p.group)];
+        if (r < 0 || c < 0) continue;
+        T& v = inst.cost[static_cast<std::size_t>(r) * static_cast<std::size_t>(C) + static_cast<std::size_t>(c)];
+        if (v != noArc) {
+            v = noArc;
+            --arcs;
+        }
+    }
+    inst.perfect = !generalDuals && nonPositive && R == C && arcs == static_cast<std::int64_t>(R) * C &&
+                   std::all_of(inst.capacity.begin(), inst.capacity.end(), [](int k) { return k == 1; });
+    if (arcs * 4 < static_cast<std::int64_t>(R) * C) {  // mostly infeasible: the sparse search is faster
+        inst.dense = false;
+        inst.rowStart.reserve(static_cast<std::size_t>(R) + 1);
+        inst.rowStart.push_back(0);
+        for (int r = 0; r < R; ++r) {
+            for (int c = 0; c < C; ++c) {
+                const T v = inst.cost[static_cast<std::size_t>(r) * static_cast<std::size_t>(C) + static_cast<std::size_t>(c)];
+                if (v == noArc) continue;
+                inst.arcCol.push_back(c);
+                inst.arcCost.push_back(v);
+            }
+            inst.rowStart.push_back(static_cast<int>(inst.arcCol.size()));
+        }
+        inst.cost.clear();
+        inst.cost.shrink_to_fit();
+    }
+    runInstance(inst, rows, cols, out);
 }
 
 // Solves the open part: minimum total cost(score) over open pairs that also
