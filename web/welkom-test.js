@@ -1,8 +1,9 @@
 // window.welkomTest: the page's stable test interface, used by the browser
 // tests (tests/browser) and documented in README.md.
-//   welkomTest.itemRect(label) -> {x, y, w, h} in CSS pixels of the item with
-//                                 that visible label or ImGui ID string in the
-//                                 last rendered frame, or null
+//   welkomTest.itemRect(label) -> {x, y, w, h, visible, clip} in CSS pixels of
+//                                 the item with that visible label or ImGui ID
+//                                 string in the last rendered frame, or null;
+//                                 clip is the visible area of its window
 //   welkomTest.frameCount()    -> number of frames rendered
 //   welkomTest.state()         -> small summary of the app (no personal data)
 (function () {
@@ -15,7 +16,10 @@
       if (!rect) return null;
       // ImGui works in CSS pixels relative to the canvas (see main_web.cpp).
       var canvasBox = Module.canvas.getBoundingClientRect();
-      return { x: rect.x + canvasBox.left, y: rect.y + canvasBox.top, w: rect.w, h: rect.h };
+      return {
+        x: rect.x + canvasBox.left, y: rect.y + canvasBox.top, w: rect.w, h: rect.h, visible: rect.visible,
+        clip: { x: rect.clip.x + canvasBox.left, y: rect.clip.y + canvasBox.top, w: rect.clip.w, h: rect.clip.h }
+      };
     },
     frameCount: function () { return ready() ? Module.ccall('welkom_test_frame_count', 'number', [], []) : 0; },
     state: function () { return ready() ? JSON.parse(Module.ccall('welkom_test_state', 'string', [], [])) : null; }

@@ -36,6 +36,9 @@ struct UiState {
     // after the last edit, and the roster is locked after this much inactivity.
     double autosaveDelaySeconds = 20.0;
     double lockAfterSeconds = 15.0 * 60.0;
+    // Path of the field a problem points at; the panel holding it selects it.
+    std::string focusPath;
+    std::uint64_t focusRequest = 0;  // counts jumps, so a repeated jump still moves
 };
 
 // Seconds from the platform's clock; the app never reads a clock itself, so

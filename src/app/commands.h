@@ -44,6 +44,19 @@ struct CancelPassphrase {};
 struct RenameProgramme {
     std::string name;
 };
+// Replaces one household or group with an edited copy (from the editors).
+struct UpdateHousehold {
+    std::size_t index;
+    Household household;
+};
+struct UpdateGroup {
+    std::size_t index;
+    WelcomeGroup group;
+};
+// Shows the record a problem's path points at ("/groups/3/members/2/age").
+struct JumpToProblem {
+    std::string path;
+};
 struct UndoEdit {};
 struct RedoEdit {};
 
@@ -90,7 +103,7 @@ struct JobFinished {
 };
 
 using Command = std::variant<StartDemo, NewProgramme, CloseRoster, ChooseFileToOpen, OpenFile, SaveRoster, SubmitPassphrase,
-                             CancelPassphrase, RenameProgramme, UndoEdit, RedoEdit, SetLanguage, SetUiScale, SetLockAfter,
+                             CancelPassphrase, RenameProgramme, UpdateHousehold, UpdateGroup, JumpToProblem, UndoEdit, RedoEdit, SetLanguage, SetUiScale, SetLockAfter,
                              DismissError, DismissNotice, RecoverAutosave, DiscardAutosave, Tick, UserActivity,
                              AutosaveFound, JobProgressed, JobFinished>;
 

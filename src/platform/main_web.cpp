@@ -57,9 +57,12 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* welkom_test_item_rect(const char* label) {
     auto rect = welkom::ItemRegistry::instance().find(label ? label : "");
     if (!rect) return "null";
-    char buffer[128];
-    std::snprintf(buffer, sizeof buffer, "{\"x\":%.2f,\"y\":%.2f,\"w\":%.2f,\"h\":%.2f}", rect->x, rect->y, rect->w,
-                  rect->h);
+    char buffer[256];
+    std::snprintf(buffer, sizeof buffer,
+                  "{\"x\":%.2f,\"y\":%.2f,\"w\":%.2f,\"h\":%.2f,\"visible\":%s,"
+                  "\"clip\":{\"x\":%.2f,\"y\":%.2f,\"w\":%.2f,\"h\":%.2f}}",
+                  rect->x, rect->y, rect->w, rect->h, rect->visible() ? "true" : "false", rect->clipX, rect->clipY,
+                  rect->clipW, rect->clipH);
     s_answer = buffer;
     return s_answer.c_str();
 }

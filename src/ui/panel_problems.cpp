@@ -4,7 +4,7 @@
 
 namespace welkom {
 
-void ProblemsPanel::drawContent(const AppState& state, CommandQueue&) {
+void ProblemsPanel::drawContent(const AppState& state, CommandQueue& commands) {
     const Language lang = state.ui.language;
     const auto flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
                        ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
@@ -25,6 +25,12 @@ void ProblemsPanel::drawContent(const AppState& state, CommandQueue&) {
             ImGui::TextColored(error ? ImVec4(1.0f, 0.45f, 0.40f, 1.0f) : ImVec4(1.0f, 0.80f, 0.35f, 1.0f), "%s",
                                tr(lang, error ? TextId::ProblemSeverityError : TextId::ProblemSeverityWarning));
             ImGui::TableNextColumn();
+            ImGui::PushID(i);
+            // Jump to the record the problem is in (households and groups have editors).
+            const bool jumpable = p.path.rfind("/households/", 0) == 0 || p.path.rfind("/groups/", 0) == 0;
+            if (jumpable && ImGui::SmallButton(tr(lang, TextId::GoToProblem))) commands.push(JumpToProblem{p.path});
+            ImGui::PopID();
+            if (jumpable) ImGui::SameLine();
             ImGui::TextUnformatted(p.path.empty() ? "/" : p.path.c_str());
             ImGui::TableNextColumn();
             const std::string& text = (lang == Language::Dutch && !p.messageNl.empty()) ? p.messageNl : p.message;

@@ -45,8 +45,10 @@ void ItemRegistry::recordLabel(unsigned id, const char* label) {
 
 // ---- Hooks declared in imgui_internal.h ------------------------------------
 
-void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect& bb, ImGuiID id) {
-    welkom::ItemRegistry::instance().recordRect(id, {bb.Min.x, bb.Min.y, bb.GetWidth(), bb.GetHeight()});
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
+    const ImRect clip = ctx->CurrentWindow ? ctx->CurrentWindow->ClipRect : bb;
+    welkom::ItemRegistry::instance().recordRect(id, {bb.Min.x, bb.Min.y, bb.GetWidth(), bb.GetHeight(), clip.Min.x,
+                                                     clip.Min.y, clip.GetWidth(), clip.GetHeight()});
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags) {

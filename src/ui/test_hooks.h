@@ -21,6 +21,14 @@ namespace welkom {
 
 struct ItemRect {
     float x, y, w, h;
+    // The visible area of the item's window: an item outside it must be
+    // scrolled to before it can be clicked.
+    float clipX = 0, clipY = 0, clipW = 0, clipH = 0;
+    // Whether a click in the item's middle reaches it.
+    bool visible() const {
+        const float cx = x + w * 0.5f, cy = y + h * 0.5f;
+        return cx >= clipX && cx < clipX + clipW && cy >= clipY && cy < clipY + clipH;
+    }
 };
 
 class ItemRegistry {

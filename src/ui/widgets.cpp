@@ -1,5 +1,7 @@
 #include "ui/widgets.h"
 
+#include <algorithm>
+
 #include <imgui.h>
 
 namespace welkom {
@@ -24,16 +26,94 @@ void demoNotice(Language language) {
     ImGui::PopStyleColor();
 }
 
+namespace {
+// Lets ImGui's InputText grow a std::string as the coordinator types.
+int growString(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* str = static_cast<std::string*>(data->UserData);
+        str->resize(static_cast<std::size_t>(data->BufTextLen));
+        data->Buf = str->data();
+    }
+    return 0;
+}
+}  // namespace
+
 bool inputText(const char* label, std::string& text) {
-    auto grow = [](ImGuiInputTextCallbackData* data) {
-        if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-            auto* str = static_cast<std::string*>(data->UserData);
-            str->resize(static_cast<std::size_t>(data->BufTextLen));
-            data->Buf = str->data();
+    return ImGui::InputText(label, text.data(), text.capacity() + 1, ImGuiInputTextFlags_CallbackResize, growString,
+                            &text);
+}
+
+bool inputTextWithHint(const char* label, const char* hint, std::string& text) {
+    return ImGui::InputTextWithHint(label, hint, text.data(), text.capacity() + 1, ImGuiInputTextFlags_CallbackResize,
+                                    growString, &text);
+}
+
+bool inputTextCommitted(const char* label, std::string& text) {
+    inputText(label, text);
+    return ImGui::IsItemDeactivatedAfterEdit();
+}
+
+bool tagPicker(const char* id, VocabularyKind kind, std::vector<std::string>& tags, Language language) {
+    bool changed = false;
+    ImGui::PushID(id);
+    const float columnWidth = ImGui::GetFontSize() * 11.0f;
+    const int columns = std::max(1, static_cast<int>(ImGui::GetContentRegionAvail().x / columnWidth));
+    int n = 0;
+    for (const Term& term : vocabulary(kind)) {
+        auto it = std::find(tags.begin(), tags.end(), term.code);
+        bool on = it != tags.end();
+        if (n++ % columns != 0) ImGui::SameLine(static_cast<float>((n - 1) % columns) * columnWidth);
+        const std::string label(language == Language::Dutch ? term.labelNl : term.labelEn);
+        if (ImGui::Checkbox((label + "##" + std::string(term.code)).c_str(), &on)) {
+            if (on) tags.emplace_back(term.code);
+            else tags.erase(it);
+            changed = true;
         }
-        return 0;
-    };
-    return ImGui::InputText(label, text.data(), text.capacity() + 1, ImGuiInputTextFlags_CallbackResize, grow, &text);
+    }
+    for (const std::string& tag : tags) {
+        if (!isCustomTag(tag)) continue;
+        ImGui::TextDisabled("+ %s", std::string(customTagText(tag)).c_str());
+    }
+    ImGui::PopID();
+    return changed;
+}
+
+bool consentEditor(Consent& consent, Language language) {
+    bool changed = ImGui::Checkbox(tr(language, TextId::FieldConsentToMatching), &consent.toMatching);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
+    changed |= inputTextCommitted("##matchingDate", consent.toMatchingDate);
+    changed |= ImGui::Checkbox(tr(language, TextId::FieldConsentToResearch), &consent.toResearch);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
+    changed |= inputTextCommitted("##researchDate", consent.toResearchDate);
+    return changed;
+}
+
+void recordProblems(const AppState& state, const std::string& pathPrefix) {
+    const Language lang = state.ui.language;
+    bool header = false;
+    int n = 0;
+    for (const Problem& p : state.problems) {
+        const bool inside = p.path == pathPrefix || p.path.rfind(pathPrefix + "/", 0) == 0;
+        if (!inside) continue;
+        if (!header) {
+            ImGui::TextUnformatted(tr(lang, TextId::RecordProblems));
+            header = true;
+        }
+        const bool error = p.severity == Severity::Error;
+        ImGui::PushID(n++);
+        const std::string& text = (lang == Language::Dutch && !p.messageNl.empty()) ? p.messageNl : p.message;
+        ImGui::TextColored(error ? ImVec4(1.0f, 0.45f, 0.40f, 1.0f) : ImVec4(1.0f, 0.80f, 0.35f, 1.0f), "%s: %s",
+                           p.path.substr(pathPrefix.size()).c_str(), text.c_str());
+        ImGui::PopID();
+    }
+}
+
+std::string describeLanguages(const std::vector<LanguageSkill>& languages) {
+    std::string out;
+    for (const LanguageSkill& l : languages) out += (out.empty() ? "" : " ") + l.code + ":" + std::string(toString(l.level));
+    return out;
 }
 
 void tooltipForLastItem(const char* text) {

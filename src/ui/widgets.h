@@ -3,7 +3,10 @@
 
 #include <string>
 
+#include "app/app_state.h"
+#include "app/commands.h"
 #include "app/texts.h"
+#include "core/vocabulary.h"
 
 namespace welkom {
 
@@ -13,6 +16,21 @@ void demoBadge(Language language);
 void demoNotice(Language language);
 // A text field editing a std::string (ImGui's InputText with resizing).
 bool inputText(const char* label, std::string& text);
+bool inputTextWithHint(const char* label, const char* hint, std::string& text);
+// Checkboxes for the terms of a vocabulary, in the interface language, plus
+// the record's own custom tags. Returns true when `tags` changed.
+bool tagPicker(const char* id, VocabularyKind kind, std::vector<std::string>& tags, Language language);
+// Consent to matching and to research, each with its date. True when changed.
+bool consentEditor(Consent& consent, Language language);
+// Lists the problems whose path lies at or under `pathPrefix` ("/households/3"),
+// in the colour of their severity.
+void recordProblems(const AppState& state, const std::string& pathPrefix);
+// A text field that reports a change once editing ends (one undo step per edit).
+bool inputTextCommitted(const char* label, std::string& text);
+
+// "ar:native nl:A2": a person's languages with their levels.
+std::string describeLanguages(const std::vector<LanguageSkill>& languages);
+
 // Shows `text` as a tooltip when the last item is hovered (or focused by keyboard).
 void tooltipForLastItem(const char* text);
 

@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include "ui/panel_groups.h"
+#include "ui/panel_households.h"
 #include "ui/panel_problems.h"
 #include "ui/panel_programme.h"
 #include "ui/panel_start.h"
@@ -26,6 +28,8 @@ Workspace::Workspace() {
     // Every panel, in tab order.
     m_panels.push_back(std::make_unique<StartPanel>());
     m_panels.push_back(std::make_unique<ProgrammePanel>());
+    m_panels.push_back(std::make_unique<HouseholdsPanel>());
+    m_panels.push_back(std::make_unique<GroupsPanel>());
     m_panels.push_back(std::make_unique<ProblemsPanel>());
 }
 
@@ -54,9 +58,15 @@ void Workspace::draw(const AppState& state, CommandQueue& commands) {
             }
             ImGui::EndChild();
         } else if (ImGui::BeginTabBar("###panels")) {
+            // A jump to a problem brings the panel holding its record to the front.
+            const bool newJump = state.ui.focusRequest != m_seenFocusRequest;
+            m_seenFocusRequest = state.ui.focusRequest;
             for (auto& panel : m_panels) {
                 if (!panel->isAvailable(state)) continue;
-                if (ImGui::BeginTabItem(labelWithId(tr(lang, panel->title()), panel->id()).c_str())) {
+                const std::string prefix = std::string("/") + panel->id() + "/";
+                const bool jumpHere = newJump && state.ui.focusPath.rfind(prefix, 0) == 0;
+                if (ImGui::BeginTabItem(labelWithId(tr(lang, panel->title()), panel->id()).c_str(), nullptr,
+                                        jumpHere ? ImGuiTabItemFlags_SetSelected : 0)) {
                     m_visiblePanels.emplace_back(panel->id());
                     ImGui::BeginChild(panel->id());
                     panel->drawContent(state, commands);

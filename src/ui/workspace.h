@@ -33,6 +33,7 @@ private:
 
     std::vector<std::unique_ptr<Panel>> m_panels;
     PassphraseDialog m_passphraseDialog;
+    std::uint64_t m_seenFocusRequest = 0;
     std::vector<std::string> m_visiblePanels;
 };
 

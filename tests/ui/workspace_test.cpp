@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/demo_roster.h"
 #include "ui/ui_test_context.h"
 
 namespace welkom {
@@ -46,6 +47,38 @@ TEST(Workspace, DrawsEveryStateInBothLanguages) {
         applyCommand(state, CloseRoster{});
         drawFrames(imgui, workspace, state, 2);
     }
+}
+
+TEST(Workspace, JumpingToAProblemShowsItsRecordInItsPanel) {
+    HeadlessImGui imgui;
+    Workspace workspace;
+    for (Language language : {Language::English, Language::Dutch}) {
+        AppState state;
+        state.ui.language = language;
+        applyCommand(state, StartDemo{});
+        drawFrames(imgui, workspace, state, 2);
+        applyCommand(state, JumpToProblem{"/households/3/members/0/age"});
+        drawFrames(imgui, workspace, state, 3);
+        EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{"households"});
+        EXPECT_TRUE(ItemRegistry::instance().find(tr(language, TextId::FieldDisplayName))) << "editor open";
+        applyCommand(state, JumpToProblem{"/groups/2"});
+        drawFrames(imgui, workspace, state, 3);
+        EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{"groups"});
+        EXPECT_TRUE(ItemRegistry::instance().find(tr(language, TextId::ColumnCapacity)));
+    }
+}
+
+TEST(Workspace, EveryPanelDrawsWithALargeRoster) {
+    HeadlessImGui imgui;
+    Workspace workspace;
+    AppState state;
+    state.document = Document{generateDemoRoster({2000, 1500, 10, 7})};
+    state.problems = validateRoster(state.document->roster);
+    for (const char* path : {"/households/1999", "/groups/1499", "/households/0"}) {
+        applyCommand(state, JumpToProblem{path});
+        drawFrames(imgui, workspace, state, 3);
+    }
+    EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{"households"});
 }
 
 TEST(Workspace, TabsAreFoundByTheirLanguageIndependentId) {

@@ -77,10 +77,24 @@ class App {
     return handle.jsonValue();
   }
 
+  // Scrolls the item's window with the mouse wheel until the item is visible.
+  async scrollIntoView(label) {
+    let r = await this.findItem(label);
+    for (let i = 0; i < 40 && !r.visible; i++) {
+      await this.page.mouse.move(r.clip.x + r.clip.w / 2, r.clip.y + r.clip.h / 2);
+      const below = r.y > r.clip.y + r.clip.h / 2;
+      await this.page.mouse.wheel(0, below ? 120 : -120);
+      await this.waitFrames(2);
+      r = await this.findItem(label);
+    }
+    assert.ok(r.visible, `could not scroll "${label}" into view`);
+    return r;
+  }
+
   // A real mouse click in the middle of the item, then a few frames for the effect.
   async click(label) {
     await this.waitFrames(2);  // let popups that are closing finish (they would swallow the click)
-    const r = await this.findItem(label);
+    const r = await this.scrollIntoView(label);
     await this.page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
     await this.waitFrames(1);
     await this.page.mouse.down();

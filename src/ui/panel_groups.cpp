@@ -1,0 +1,105 @@
+#include "ui/panel_groups.h"
+
+#include <imgui.h>
+
+#include "ui/record_focus.h"
+
+namespace welkom {
+namespace {
+
+std::string coordinatorName(const WelcomeGroup& g) {
+    for (const GroupMember& m : g.members)
+        if (m.id == g.coordinatorId) return m.name;
+    return {};
+}
+
+std::vector<RecordColumn<WelcomeGroup>> groupColumns() {
+    return {
+        {TextId::ColumnId, [](const WelcomeGroup& g, Language) { return g.id; }, {}, 0.6f},
+        {TextId::ColumnName, [](const WelcomeGroup& g, Language) { return g.name; }, {}, 1.4f},
+        {TextId::ColumnMunicipality, [](const WelcomeGroup& g, Language) { return g.municipality; }, {}, 1.0f},
+        {TextId::ColumnPeople, [](const WelcomeGroup& g, Language) { return std::to_string(g.members.size()); },
+         [](const WelcomeGroup& g) { return static_cast<double>(g.members.size()); }, 0.5f},
+        {TextId::ColumnCoordinator, [](const WelcomeGroup& g, Language) { return coordinatorName(g); }, {}, 1.0f},
+        {TextId::ColumnCapacity, [](const WelcomeGroup& g, Language) { return std::to_string(g.capacity); },
+         [](const WelcomeGroup& g) { return static_cast<double>(g.capacity); }, 0.5f},
+    };
+}
+
+}  // namespace
+
+GroupsPanel::GroupsPanel() : m_table(groupColumns()) {}
+
+void GroupsPanel::drawContent(const AppState& state, CommandQueue& commands) {
+    const Roster& roster = state.document->roster;
+    if (auto focused = focusedRecord(state, "/groups/", m_focusRequest)) m_table.select(*focused);
+    const float tableHeight = ImGui::GetContentRegionAvail().y * 0.45f;
+    m_table.draw("groups", roster.groups, state.editRevision, state.ui.language, tableHeight);
+    ImGui::Separator();
+    if (auto selected = m_table.selected()) drawEditor(state, commands, *selected);
+    else ImGui::TextDisabled("%s", tr(state.ui.language, TextId::EditorSelectHint));
+}
+
+void GroupsPanel::drawEditor(const AppState& state, CommandQueue& commands, std::size_t index) {
+    const Language lang = state.ui.language;
+    const WelcomeGroup& current = state.document->roster.groups[index];
+    if (m_draftIndex != index || (m_draftRevision != state.editRevision && !ImGui::IsAnyItemActive())) {
+        m_draft = current;
+        m_draftIndex = index;
+        m_draftRevision = state.editRevision;
+    }
+    ImGui::BeginChild("editor");
+    ImGui::TextDisabled("%s", m_draft.id.c_str());
+    bool changed = false;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18.0f);
+    changed |= inputTextCommitted(tr(lang, TextId::ColumnName), m_draft.name);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18.0f);
+    changed |= inputTextCommitted(tr(lang, TextId::ColumnMunicipality), m_draft.municipality);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5.0f);
+    ImGui::InputInt(tr(lang, TextId::ColumnCapacity), &m_draft.capacity, 0);
+    changed |= ImGui::IsItemDeactivatedAfterEdit();
+    changed |= consentEditor(m_draft.consent, lang);
+
+    if (ImGui::TreeNodeEx(tr(lang, TextId::FieldMembers), ImGuiTreeNodeFlags_DefaultOpen)) {
+        const auto flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
+        if (ImGui::BeginTable("members", 5, flags)) {
+            ImGui::TableSetupColumn(tr(lang, TextId::ColumnCoordinator), ImGuiTableColumnFlags_WidthFixed);
+            ImGui::TableSetupColumn(tr(lang, TextId::ColumnName));
+            ImGui::TableSetupColumn(tr(lang, TextId::FieldAge), ImGuiTableColumnFlags_WidthFixed);
+            ImGui::TableSetupColumn(tr(lang, TextId::ColumnLanguages));
+            ImGui::TableSetupColumn(tr(lang, TextId::FieldOccupation));
+            ImGui::TableHeadersRow();
+            for (std::size_t i = 0; i < m_draft.members.size(); ++i) {
+                GroupMember& member = m_draft.members[i];
+                ImGui::PushID(static_cast<int>(i));
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                // Marking the coordinator: one member per group.
+                if (ImGui::RadioButton("##coordinator", m_draft.coordinatorId == member.id)) {
+                    m_draft.coordinatorId = member.id;
+                    changed = true;
+                }
+                tooltipForLastItem(tr(lang, TextId::FieldCoordinator));
+                ImGui::TableNextColumn();
+                ImGui::SetNextItemWidth(-1.0f);
+                changed |= inputTextCommitted("##name", member.name);
+                ImGui::TableNextColumn();
+                ImGui::SetNextItemWidth(ImGui::GetFontSize() * 3.5f);
+                ImGui::InputInt("##age", &member.age, 0);
+                changed |= ImGui::IsItemDeactivatedAfterEdit();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(describeLanguages(member.languages).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(member.occupation.c_str());
+                ImGui::PopID();
+            }
+            ImGui::EndTable();
+        }
+        ImGui::TreePop();
+    }
+    recordProblems(state, "/groups/" + std::to_string(index));
+    ImGui::EndChild();
+    if (changed && !(m_draft == current)) commands.push(UpdateGroup{index, m_draft});
+}
+
+}  // namespace welkom
