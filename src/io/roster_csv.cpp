@@ -800,6 +800,7 @@ private:
         h.notes = std::string(cell("notes"));
         consent(h.consent);
         if (!h.id.empty()) checkGivenId(h.id, "id");
+        if (m_rowFailed) return;  // the preview lists only what would be added
         m_out.households.push_back(std::move(h));
         m_out.householdRows.push_back(m_row);
     }

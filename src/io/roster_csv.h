@@ -87,7 +87,9 @@ struct CsvImportPreview {
     char delimiter = ',';
     std::size_t dataRows = 0;  // non-empty rows below the header
     std::vector<CsvColumn> columns;
-    // What applyImport adds, with the file row each record starts on.
+    // What applyImport adds, with the file row each record starts on. Household
+    // rows with errors are left out; groups are listed even when a member's row
+    // has an error (an error anywhere blocks the whole import anyway).
     std::vector<Household> households;
     std::vector<std::size_t> householdRows;
     std::vector<WelcomeGroup> groups;

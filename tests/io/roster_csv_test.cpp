@@ -205,6 +205,9 @@ TEST(HouseholdImport, BrokenRowsAreReportedWithRowAndColumn) {
     EXPECT_NE(language->message.find("Klingon"), std::string::npos);
     EXPECT_NE(findProblem(p, "csv.columns", 6), nullptr) << dump(p);  // a filled extra cell
     EXPECT_EQ(findProblem(p, "csv.age", 2), nullptr);                 // the good row is fine
+    // Only the good row is listed as something to add.
+    ASSERT_EQ(p.households.size(), 1u);
+    EXPECT_EQ(p.householdRows, (std::vector<std::size_t>{2}));
 
     Roster roster = testing::makeFixtureRoster();
     const Roster before = roster;
@@ -223,7 +226,7 @@ TEST(HouseholdImport, ValueFormats) {
         "C;X;30;Nederlands (A0);;JA;29.02.2024;Yes;0\n"
         "D;X;30;nl:Z9;q;misschien;31-02-2024;;8 maanden\n";
     const CsvImportPreview p = previewHouseholdImport(csv, Roster{});
-    ASSERT_EQ(p.households.size(), 4u);
+    ASSERT_EQ(p.households.size(), 3u);  // row 5 has errors
     const auto& a = p.households[0];
     EXPECT_EQ(a.members[0].languages[0].level, LanguageLevel::C2);
     EXPECT_EQ(a.members[0].gender, Gender::Female);
