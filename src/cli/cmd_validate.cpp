@@ -48,6 +48,7 @@ int runValidate(const std::vector<std::string>& argv) {
     }
     const RosterReadReport report = readRoster(file->plaintext);
     wipe(file->plaintext);
+    wipe(file->encryption.passphrase);
     if (report.failure) {
         const Error& e = *report.failure;
         printError(path + ": " + (*dutch && !e.messageNl.empty() ? e.messageNl : e.message));

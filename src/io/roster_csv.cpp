@@ -836,15 +836,21 @@ private:
         }
     }
 
-    bool idInRoster(const std::string& id) const {
-        for (const Household& h : m_into.households)
-            if (h.id == id) return true;
-        for (const WelcomeGroup& g : m_into.groups)
-            if (g.id == id) return true;
-        return false;
+    bool idInRoster(const std::string& id) {
+        if (m_rosterIds.empty()) {
+            for (const Household& h : m_into.households) m_rosterIds.insert(h.id);
+            for (const WelcomeGroup& g : m_into.groups) m_rosterIds.insert(g.id);
+        }
+        return m_rosterIds.count(id) > 0;
     }
 
     // [SECTION] Importer: group members -----------------------------------------------
+
+    // Group names compare like headers; a name of punctuation only compares as written.
+    static std::string groupKey(const std::string& name) {
+        std::string k = normalizeKey(name);
+        return k.empty() ? name : k;
+    }
 
     struct GroupBuild {
         std::vector<std::size_t> memberRows;
@@ -879,7 +885,7 @@ private:
             error("csv.required", col("group"), "the person needs a group", "de persoon heeft een groep nodig");
             return;
         }
-        const std::string key = normalizeKey(groupName).empty() ? groupName : normalizeKey(groupName);
+        const std::string key = groupKey(groupName);
         auto found = m_groupIndex.find(key);
         if (found == m_groupIndex.end()) {
             found = m_groupIndex.emplace(key, m_out.groups.size()).first;
@@ -889,14 +895,16 @@ private:
             m_out.groups.push_back(std::move(g));
             m_out.groupRows.push_back(m_row);
             m_builds.emplace_back();
-            for (const WelcomeGroup& existing : m_into.groups) {
-                if (normalizeKey(existing.name) != key) continue;
+            if (m_existingGroups.empty()) {
+                for (const WelcomeGroup& existing : m_into.groups) m_existingGroups.emplace(groupKey(existing.name), &existing);
+            }
+            if (auto e = m_existingGroups.find(key); e != m_existingGroups.end()) {
+                const WelcomeGroup& existing = *e->second;
                 error("csv.group_exists", col("group"),
                       "a welcome group named " + quoted(existing.name) + " is already in the roster (" + existing.id +
                           "); an import only adds new groups",
                       "er staat al een Welkom Groep " + quoted(existing.name) + " in het bestand (" + existing.id +
                           "); een import voegt alleen nieuwe groepen toe");
-                break;
             }
         }
         WelcomeGroup& g = m_out.groups[found->second];
@@ -1084,6 +1092,8 @@ private:
     std::size_t m_row = 0;
     bool m_rowFailed = false;
     std::unordered_set<std::string> m_givenIds;
+    std::unordered_set<std::string> m_rosterIds;                              // built on first use
+    std::unordered_map<std::string, const WelcomeGroup*> m_existingGroups;   // normalised name; built on first use
     std::unordered_map<std::string, std::string> m_languages;                 // normalised name -> code
     std::array<std::unordered_map<std::string, std::string>, 6> m_terms;     // per VocabularyKind
     std::unordered_map<std::string, std::size_t> m_groupIndex;               // normalised name -> index
