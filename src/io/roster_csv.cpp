@@ -915,9 +915,11 @@ private:
         if (groupLevel(b, "capacity")) g.capacity = wholeNumber("capacity", 0, 100, 1);
         if (groupLevel(b, "max_household_size")) g.support.maxHouseholdSize = wholeNumber("max_household_size", 0, 100, 0);
         if (groupLevel(b, "group_notes")) g.notes = std::string(cell("group_notes"));
-        if (groupLevel(b, "consent_matching") | groupLevel(b, "consent_matching_date") |
-            groupLevel(b, "consent_research") | groupLevel(b, "consent_research_date"))
-            consent(g.consent);
+        // Every consent cell is checked against the group's earlier rows, so no short-circuit.
+        bool newConsent = false;
+        for (const char* field : {"consent_matching", "consent_matching_date", "consent_research", "consent_research_date"})
+            newConsent = groupLevel(b, field) || newConsent;
+        if (newConsent) consent(g.consent);
         for (const std::string& m : splitList(cell("allowed_municipalities"))) {
             if (std::find(g.allowedMunicipalities.begin(), g.allowedMunicipalities.end(), m) == g.allowedMunicipalities.end())
                 g.allowedMunicipalities.push_back(m);
