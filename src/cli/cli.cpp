@@ -74,6 +74,22 @@ std::string helpText(const std::string& usage, const std::string& description, c
     return out.str();
 }
 
+std::optional<int> parseCommandLine(const std::vector<std::string>& argv, const std::vector<OptionSpec>& specs,
+                                    const std::string& usage, const std::string& description, Args& out) {
+    Result<Args> args = Args::parse(argv, specs);
+    if (!args) {
+        printError(args.error().message);
+        std::cerr << "usage: " << usage << "\n";
+        return kExitUsage;
+    }
+    if (args->has(kHelpOption.name)) {
+        std::cout << helpText(usage, description, specs);
+        return kExitOk;
+    }
+    out = std::move(*args);
+    return std::nullopt;
+}
+
 Result<std::string> readFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return makeError("io.read", "cannot open '" + path + "' for reading");
@@ -103,5 +119,10 @@ Status writeFile(const std::string& path, const std::string& bytes) {
 }
 
 void printError(const std::string& message) { std::cerr << "welkom: " << message << "\n"; }
+
+int failWith(int code, const std::string& message) {
+    printError(message);
+    return code;
+}
 
 }  // namespace welkom::cli

@@ -46,6 +46,15 @@ private:
     std::vector<std::string> m_positional;
 };
 
+// The option every command takes.
+inline const OptionSpec kHelpOption{"--help", "-h", false, "show this help"};
+
+// Parses `argv` for a command. Returns an exit code when the command should
+// stop: kExitOk after printing help for --help, kExitUsage after printing the
+// error. Otherwise `out` holds the arguments and the result is empty.
+std::optional<int> parseCommandLine(const std::vector<std::string>& argv, const std::vector<OptionSpec>& specs,
+                                    const std::string& usage, const std::string& description, Args& out);
+
 // "usage" line plus one line per option, for --help.
 std::string helpText(const std::string& usage, const std::string& description, const std::vector<OptionSpec>& specs);
 
@@ -55,5 +64,7 @@ Status writeFile(const std::string& path, const std::string& bytes);
 
 // Prints "welkom: <message>" on stderr.
 void printError(const std::string& message);
+// printError(message), then returns `code`: for one-line exits.
+int failWith(int code, const std::string& message);
 
 }  // namespace welkom::cli

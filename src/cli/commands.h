@@ -5,8 +5,19 @@
 #include <string>
 #include <vector>
 
+#include "cli/cli.h"
+
 namespace welkom::cli {
 
 int runVersion(const std::vector<std::string>& args);
+int runValidate(const std::vector<std::string>& args);
+int runImportCsv(const std::vector<std::string>& args);
+int runExportCsv(const std::vector<std::string>& args);
+int runDemo(const std::vector<std::string>& args);
+int runEncrypt(const std::vector<std::string>& args);
+int runDecrypt(const std::vector<std::string>& args);
+
+// --lang en|nl of a command: true for Dutch; "cli.bad_lang" otherwise.
+Result<bool> dutchFromArgs(const Args& args);
 
 }  // namespace welkom::cli

@@ -20,6 +20,12 @@ struct Command {
 
 // Every command, in the order `welkom --help` lists them.
 const Command kCommands[] = {
+    {"validate", "check a roster and list every problem", welkom::cli::runValidate},
+    {"import-csv", "add households or group members from a spreadsheet", welkom::cli::runImportCsv},
+    {"export-csv", "write the matches as CSV for a mail merge", welkom::cli::runExportCsv},
+    {"demo", "write a roster of fictitious people", welkom::cli::runDemo},
+    {"encrypt", "encrypt a file with age (recipients or passphrase)", welkom::cli::runEncrypt},
+    {"decrypt", "decrypt an age file", welkom::cli::runDecrypt},
     {"version", "print the version", welkom::cli::runVersion},
 };
 

@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <random>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "core/demo_roster.h"
 #include "core/roster_fixtures.h"
 #include "io/roster_migrations.h"
 
@@ -362,6 +364,40 @@ TEST(RosterMigrations, CurrentVersionNeedsNoMigration) {
     EXPECT_EQ(rosterMigrations().size(), static_cast<std::size_t>(kRosterFormatVersion - 1));
     ordered_json doc = {{"version", kRosterFormatVersion}};
     EXPECT_TRUE(migrateRoster(doc, kRosterFormatVersion).ok());
+}
+
+// Random truncation, flipped bytes, invalid UTF-8 and duplicated slices: the
+// reader never crashes, and either refuses the file or returns a roster that
+// validates without errors.
+TEST(RosterJsonCorruption, RandomDamageGivesAnErrorOrAValidRoster) {
+    const std::string original = writeRoster(generateDemoRoster({12, 8, 2, 3}), {true});
+    std::mt19937 rng(7);
+    int loaded = 0, refused = 0;
+    for (int round = 0; round < 1200; ++round) {
+        std::string s = original;
+        std::uniform_int_distribution<std::size_t> pos(0, s.size() - 1);
+        switch (round % 4) {
+            case 0: s.resize(pos(rng)); break;
+            case 1:
+                for (int i = 0; i < 3; ++i) s[pos(rng)] = static_cast<char>(rng());
+                break;
+            case 2: s.insert(pos(rng), (round / 4) % 2 ? "\xC3" : "\xED\xA0\x80"); break;
+            default: s.insert(pos(rng), s.substr(pos(rng), 30)); break;
+        }
+        const RosterReadReport report = readRoster(s);
+        Result<LoadedRoster> r = loadRoster(s);
+        if (r) {
+            ASSERT_FALSE(hasErrors(validateRoster(r->roster))) << s;
+            ASSERT_FALSE(report.failure.has_value());
+            ++loaded;
+        } else {
+            ASSERT_FALSE(r.error().code.empty());
+            ASSERT_TRUE(report.failure.has_value() || hasErrors(report.problems));
+            ++refused;
+        }
+    }
+    EXPECT_GT(loaded, 5);  // flips inside names and notes keep the file valid
+    EXPECT_GT(refused, 300);
 }
 
 }  // namespace

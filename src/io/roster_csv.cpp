@@ -1,0 +1,1213 @@
+// Index:
+//   [SECTION] Text helpers (normalised keys, lists)
+//   [SECTION] Column names and synonyms
+//   [SECTION] Importer: header, cells, values
+//   [SECTION] Importer: households
+//   [SECTION] Importer: group members
+//   [SECTION] Importer: ids and validation of the merged roster
+//   [SECTION] Apply
+//   [SECTION] Export
+#include "io/roster_csv.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdio>
+#include <map>
+#include <optional>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/vocabulary.h"
+
+namespace welkom {
+
+// [SECTION] Text helpers ------------------------------------------------------------
+
+namespace {
+
+// Latin-1 supplement letters U+00C0..U+00FF without their accents ('_' drops the character).
+constexpr std::string_view kLatin1Base = "aaaaaaaceeeeiiiidnooooo_ouuuuytsaaaaaaaceeeeiiiidnooooo_ouuuuyty";
+
+// Lower case ASCII letters and digits, accents removed, everything else in
+// ASCII dropped: "Coördinator", "coordinator" and "CO-ORDINATOR " are equal.
+// Other non-ASCII bytes are kept, so text in other scripts still compares.
+std::string normalizeKey(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c - 'A' + 'a'));
+            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(static_cast<char>(c));
+            continue;
+        }
+        if (c == 0xC3 && i + 1 < s.size()) {
+            const auto d = static_cast<unsigned char>(s[i + 1]);
+            if (d >= 0x80 && d <= 0xBF) {
+                const char base = kLatin1Base[d - 0x80];
+                if (base != '_') out.push_back(base);
+                ++i;
+                continue;
+            }
+        }
+        out.push_back(static_cast<char>(c));
+    }
+    return out;
+}
+
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+
+std::string_view trim(std::string_view s) {
+    // Also no-break spaces (U+00A0), which spreadsheets paste in.
+    for (;;) {
+        if (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
+        else if (s.size() >= 2 && s.substr(0, 2) == "\xC2\xA0") s.remove_prefix(2);
+        else break;
+    }
+    for (;;) {
+        if (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
+        else if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") s.remove_suffix(2);
+        else break;
+    }
+    return s;
+}
+
+// Items of a list cell: split at ',' ';' and line breaks, trimmed, empties dropped.
+std::vector<std::string> splitList(std::string_view cell) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= cell.size(); ++i) {
+        if (i == cell.size() || cell[i] == ',' || cell[i] == ';' || cell[i] == '\n') {
+            std::string_view item = trim(cell.substr(start, i - start));
+            if (!item.empty()) out.emplace_back(item);
+            start = i + 1;
+        }
+    }
+    return out;
+}
+
+bool parseInt(std::string_view s, int& out) {
+    if (s.empty() || s.size() > 9) return false;
+    const char* end = s.data() + s.size();
+    auto [p, ec] = std::from_chars(s.data(), end, out);
+    return ec == std::errc() && p == end;
+}
+
+std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+template <std::size_t N>
+bool inList(const std::string& key, const std::array<std::string_view, N>& words) {
+    return std::find(words.begin(), words.end(), key) != words.end();
+}
+
+// [SECTION] Column names and synonyms -----------------------------------------------
+
+struct FieldSpec {
+    std::string_view field;
+    std::vector<std::string_view> names;  // compared after normalizeKey
+};
+
+const std::vector<FieldSpec>& householdSpecs() {
+    static const std::vector<FieldSpec> kSpecs = {
+        {"id", {"id", "household id", "huishouden id"}},
+        {"name", {"name", "display name", "household", "household name", "naam", "weergavenaam", "huishouden",
+                  "naam huishouden", "gezin", "familie"}},
+        {"municipality", {"municipality", "city", "gemeente", "woonplaats", "plaats", "stad"}},
+        {"neighbourhood", {"neighbourhood", "neighborhood", "district", "wijk", "buurt"}},
+        {"child_ages", {"child ages", "children ages", "ages of children", "ages children", "children",
+                        "leeftijden kinderen", "leeftijd kinderen", "kinderen leeftijden", "kinderen"}},
+        {"interests", {"interests", "hobbies", "interesses", "hobbys", "hobby", "interessen"}},
+        {"goals", {"goals", "goals for the year", "doelen", "doelen voor het jaar", "wensen"}},
+        {"work_sectors", {"work sectors", "work sector", "sectors", "sector", "werksector", "werksectoren",
+                          "sector werk", "werkveld"}},
+        {"education", {"education", "education level", "opleiding", "opleidingsniveau"}},
+        {"availability", {"availability", "available", "beschikbaarheid", "beschikbaar"}},
+        {"women_only", {"women only", "women only group", "alleen vrouwen", "vrouwengroep", "alleen vrouwengroep",
+                        "groep alleen vrouwen"}},
+        {"group_with_children", {"group with children", "groep met kinderen"}},
+        {"needs", {"needs", "behoeften", "hulpvragen", "hulpvraag", "ondersteuning"}},
+        {"notes", {"notes", "remarks", "comments", "notities", "opmerkingen", "opmerking"}},
+        {"consent_matching", {"consent matching", "consent to matching", "consent", "toestemming",
+                              "toestemming koppeling", "toestemming koppelen"}},
+        {"consent_matching_date", {"consent matching date", "consent date", "datum toestemming",
+                                   "datum toestemming koppeling", "toestemming koppeling datum"}},
+        {"consent_research", {"consent research", "consent to research", "toestemming onderzoek"}},
+        {"consent_research_date", {"consent research date", "datum toestemming onderzoek",
+                                   "toestemming onderzoek datum"}},
+    };
+    return kSpecs;
+}
+
+const std::vector<FieldSpec>& memberSpecs() {
+    static const std::vector<FieldSpec> kSpecs = {
+        {"group", {"group", "group name", "welcome group", "groep", "groepsnaam", "naam groep", "welkom groep",
+                   "welkomgroep"}},
+        {"municipality", {"municipality", "city", "gemeente", "woonplaats", "plaats", "stad"}},
+        {"neighbourhood", {"neighbourhood", "neighborhood", "district", "wijk", "buurt"}},
+        {"capacity", {"capacity", "households", "capaciteit", "aantal huishoudens"}},
+        {"max_household_size", {"max household size", "maximum household size", "max grootte huishouden",
+                                "maximale grootte huishouden", "max gezinsgrootte", "maximale gezinsgrootte"}},
+        {"allowed_municipalities", {"allowed municipalities", "also municipalities", "other municipalities",
+                                    "ook gemeenten", "andere gemeenten", "toegestane gemeenten"}},
+        {"availability", {"availability", "available", "beschikbaarheid", "beschikbaar"}},
+        {"consent_matching", {"consent matching", "consent to matching", "consent", "toestemming",
+                              "toestemming koppeling", "toestemming koppelen"}},
+        {"consent_matching_date", {"consent matching date", "consent date", "datum toestemming",
+                                   "datum toestemming koppeling"}},
+        {"consent_research", {"consent research", "consent to research", "toestemming onderzoek"}},
+        {"consent_research_date", {"consent research date", "datum toestemming onderzoek"}},
+        {"group_notes", {"group notes", "notities groep", "opmerkingen groep"}},
+        {"name", {"name", "full name", "member", "naam", "volledige naam", "lid", "deelnemer"}},
+        {"first_name", {"first name", "given name", "voornaam", "roepnaam"}},
+        {"last_name", {"last name", "surname", "family name", "achternaam", "familienaam"}},
+        {"contact", {"contact", "email", "e mail", "email address", "emailadres", "mail", "mailadres"}},
+        {"phone", {"phone", "telephone", "phone number", "mobile", "telefoon", "telefoonnummer", "mobiel", "tel"}},
+        {"age", {"age", "leeftijd"}},
+        {"gender", {"gender", "sex", "geslacht", "gender identiteit"}},
+        {"languages", {"languages", "language", "talen", "taal"}},
+        {"interests", {"interests", "hobbies", "interesses", "hobbys", "hobby", "interessen"}},
+        {"occupation", {"occupation", "job", "profession", "beroep", "functie", "werk"}},
+        {"sector", {"sector", "work sector", "werksector", "werkveld"}},
+        {"skills", {"skills", "can help with", "vaardigheden", "kan helpen met", "expertise"}},
+        {"has_children", {"has children", "children", "own children", "heeft kinderen", "eigen kinderen", "kinderen"}},
+        {"coordinator", {"coordinator", "group coordinator", "coördinator", "contactpersoon", "is coordinator"}},
+    };
+    return kSpecs;
+}
+
+constexpr std::array<std::string_view, 4> kAdultWords = {"adult", "volwassene", "ouder", "parent"};
+struct AdultAttr {
+    std::string_view attr;
+    std::array<std::string_view, 3> names;
+};
+constexpr std::array<AdultAttr, 3> kAdultAttrs = {{
+    {"age", {"age", "leeftijd", ""}},
+    {"gender", {"gender", "geslacht", "sex"}},
+    {"languages", {"languages", "talen", "taal"}},
+}};
+
+// "Volwassene 1 leeftijd", "leeftijd volwassene 1", "adult2_languages" -> "adult1_age", ...
+std::string adultFieldOf(const std::string& key) {
+    for (std::string_view word : kAdultWords) {
+        for (const AdultAttr& a : kAdultAttrs) {
+            for (std::string_view name : a.names) {
+                if (name.empty()) continue;
+                for (int n = 1; n <= kCsvMaxAdults; ++n) {
+                    const std::string who = std::string(word) + std::to_string(n);
+                    if (key == who + std::string(name) || key == std::string(name) + who)
+                        return "adult" + std::to_string(n) + "_" + std::string(a.attr);
+                }
+            }
+        }
+    }
+    return {};
+}
+
+std::vector<std::string> fieldNames(CsvImportKind kind) {
+    std::vector<std::string> out;
+    const auto& specs = kind == CsvImportKind::Households ? householdSpecs() : memberSpecs();
+    for (const FieldSpec& s : specs) out.emplace_back(s.field);
+    if (kind == CsvImportKind::Households) {
+        for (int n = 1; n <= kCsvMaxAdults; ++n)
+            for (const AdultAttr& a : kAdultAttrs) out.push_back("adult" + std::to_string(n) + "_" + std::string(a.attr));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::string> householdCsvFields() { return fieldNames(CsvImportKind::Households); }
+std::vector<std::string> groupMemberCsvFields() { return fieldNames(CsvImportKind::GroupMembers); }
+
+Result<CsvColumnMapping> parseColumnMapping(std::string_view text) {
+    CsvColumnMapping out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i != text.size() && text[i] != ',') continue;
+        std::string_view entry = trim(text.substr(start, i - start));
+        start = i + 1;
+        if (entry.empty()) continue;
+        const std::size_t eq = entry.rfind('=');
+        if (eq == std::string_view::npos || trim(entry.substr(0, eq)).empty()) {
+            return makeError("csv.mapping", "mapping entry " + quoted(entry) + " is not 'Header=field'",
+                             "koppeling " + quoted(entry) + " is niet 'Kolomkop=veld'");
+        }
+        out.emplace_back(std::string(trim(entry.substr(0, eq))), std::string(trim(entry.substr(eq + 1))));
+    }
+    return out;
+}
+
+std::string formatCsvProblem(const CsvProblem& p, bool dutch) {
+    std::string where;
+    if (p.row > 0) where = (dutch ? "rij " : "row ") + std::to_string(p.row);
+    if (p.column > 0) {
+        if (!where.empty()) where += ", ";
+        where += (dutch ? "kolom " : "column ") + csvColumnLetters(p.column);
+        if (!p.columnName.empty()) where += " " + quoted(p.columnName);
+    }
+    const std::string& msg = dutch && !p.messageNl.empty() ? p.messageNl : p.message;
+    return where.empty() ? msg : where + ": " + msg;
+}
+
+bool CsvImportPreview::hasErrors() const { return count(Severity::Error) > 0; }
+
+std::size_t CsvImportPreview::count(Severity s) const {
+    return static_cast<std::size_t>(
+        std::count_if(problems.begin(), problems.end(), [&](const CsvProblem& p) { return p.severity == s; }));
+}
+
+// [SECTION] Importer: header, cells, values --------------------------------------------
+
+namespace {
+
+class Importer {
+public:
+    Importer(const Roster& into, CsvImportKind kind, CsvImportPreview& out) : m_into(into), m_kind(kind), m_out(out) {
+        m_out.kind = kind;
+        m_out.baseHouseholds = into.households.size();
+        m_out.baseGroups = into.groups.size();
+    }
+
+    void run(std::string_view bytes, const CsvColumnMapping& mapping) {
+        Result<CsvTable> table = readCsv(bytes);
+        if (!table) {
+            fileError(table.error().code, table.error().message, table.error().messageNl);
+            return;
+        }
+        m_out.encoding = table->encoding;
+        m_out.delimiter = table->delimiter;
+        if (table->rows.empty()) {
+            fileError("csv.empty", "the file is empty", "het bestand is leeg");
+            return;
+        }
+        m_header = table->rows[0];
+        if (!resolveColumns(mapping)) return;
+        for (std::size_t i = 1; i < table->rows.size(); ++i) {
+            const CsvRow& row = table->rows[i];
+            m_row = i + 1;
+            if (std::all_of(row.begin(), row.end(), [](const std::string& c) { return trim(c).empty(); })) continue;
+            ++m_out.dataRows;
+            if (!checkWidth(row)) continue;
+            m_cells = &row;
+            if (m_kind == CsvImportKind::Households) householdRow();
+            else memberRow();
+        }
+        m_cells = nullptr;
+        m_row = 0;
+        if (m_kind == CsvImportKind::GroupMembers) finishGroups();
+        assignIds();
+        validateMerged();
+    }
+
+private:
+    // ---- problems
+
+    void add(Severity s, std::string code, std::size_t column, std::string en, std::string nl) {
+        CsvProblem p;
+        p.severity = s;
+        p.code = std::move(code);
+        p.row = m_row;
+        p.column = column;
+        if (column > 0 && column <= m_header.size()) p.columnName = m_header[column - 1];
+        p.message = std::move(en);
+        p.messageNl = std::move(nl);
+        m_out.problems.push_back(std::move(p));
+        if (s == Severity::Error) m_rowFailed = true;
+    }
+    void error(std::string code, std::size_t column, std::string en, std::string nl) {
+        add(Severity::Error, std::move(code), column, std::move(en), std::move(nl));
+    }
+    void warn(std::string code, std::size_t column, std::string en, std::string nl) {
+        add(Severity::Warning, std::move(code), column, std::move(en), std::move(nl));
+    }
+    void fileError(std::string code, std::string en, std::string nl) {
+        CsvProblem p;
+        p.code = std::move(code);
+        p.message = std::move(en);
+        p.messageNl = std::move(nl);
+        m_out.problems.push_back(std::move(p));
+    }
+
+    // ---- header
+
+    std::string canonicalField(const std::string& given) const {
+        const std::string key = normalizeKey(given);
+        for (const std::string& f : fieldNames(m_kind))
+            if (normalizeKey(f) == key) return f;
+        return {};
+    }
+
+    std::string autoField(const std::string& header) const {
+        const std::string key = normalizeKey(header);
+        if (key.empty()) return {};
+        const auto& specs = m_kind == CsvImportKind::Households ? householdSpecs() : memberSpecs();
+        for (const FieldSpec& s : specs) {
+            if (key == normalizeKey(s.field)) return std::string(s.field);
+            for (std::string_view name : s.names)
+                if (key == normalizeKey(name)) return std::string(s.field);
+        }
+        if (m_kind == CsvImportKind::Households) return adultFieldOf(key);
+        return {};
+    }
+
+    bool resolveColumns(const CsvColumnMapping& mapping) {
+        m_row = 1;
+        std::vector<bool> mappingUsed(mapping.size(), false);
+        for (const auto& [header, field] : mapping) {
+            const std::string f = normalizeKey(field);
+            if (!f.empty() && f != "ignore" && f != "negeer" && canonicalField(field).empty()) {
+                fileError("csv.mapping", "the mapping names an unknown field " + quoted(field) + " (for column " +
+                                             quoted(header) + ")",
+                          "de koppeling noemt een onbekend veld " + quoted(field) + " (voor kolom " + quoted(header) + ")");
+            }
+        }
+        for (std::size_t c = 0; c < m_header.size(); ++c) {
+            const std::string& header = m_header[c];
+            std::string field;
+            bool mapped = false;
+            for (std::size_t k = 0; k < mapping.size(); ++k) {
+                if (normalizeKey(mapping[k].first) != normalizeKey(header)) continue;
+                mappingUsed[k] = true;
+                mapped = true;
+                field = canonicalField(mapping[k].second);
+            }
+            if (!mapped) field = autoField(header);
+            if (!mapped && field.empty() && !trim(header).empty()) {
+                warn("csv.header_unknown", c + 1, "column not recognised; it is ignored (map it with a column mapping)",
+                     "kolom niet herkend; ze wordt genegeerd (koppel haar aan een veld)");
+            }
+            if (!field.empty()) {
+                auto [it, inserted] = m_columnOf.emplace(field, c + 1);
+                if (!inserted) {
+                    error("csv.header_duplicate", c + 1,
+                          "this column and column " + csvColumnLetters(it->second) + " both mean " + quoted(field) +
+                              "; map one of them to another field or to nothing",
+                          "deze kolom en kolom " + csvColumnLetters(it->second) + " betekenen allebei " + quoted(field) +
+                              "; koppel een van beide aan een ander veld of aan niets");
+                    field.clear();
+                }
+            }
+            m_out.columns.push_back({header, field});
+        }
+        for (std::size_t k = 0; k < mapping.size(); ++k) {
+            if (mappingUsed[k]) continue;
+            fileError("csv.mapping", "the mapping names column " + quoted(mapping[k].first) + ", which the file does not have",
+                      "de koppeling noemt kolom " + quoted(mapping[k].first) + ", die het bestand niet heeft");
+        }
+        auto require = [&](std::string_view field, std::string_view exampleNl, std::string_view exampleEn) {
+            if (m_columnOf.count(std::string(field)) > 0) return;
+            fileError("csv.header_missing",
+                      "no column for " + quoted(field) + " (e.g. a column " + quoted(exampleEn) + ")",
+                      "geen kolom voor " + quoted(field) + " (bijv. een kolom " + quoted(exampleNl) + ")");
+        };
+        if (m_kind == CsvImportKind::Households) {
+            require("name", "Naam", "Name");
+            require("municipality", "Gemeente", "Municipality");
+        } else {
+            require("group", "Groep", "Group");
+            if (m_columnOf.count("name") == 0 && m_columnOf.count("first_name") == 0) require("name", "Naam", "Name");
+            require("age", "Leeftijd", "Age");
+            require("municipality", "Gemeente", "Municipality");
+        }
+        m_row = 0;
+        return !m_out.hasErrors();
+    }
+
+    bool checkWidth(const CsvRow& row) {
+        const std::size_t want = m_header.size();
+        bool extraFilled = false;
+        for (std::size_t c = want; c < row.size(); ++c) extraFilled = extraFilled || !trim(row[c]).empty();
+        if (row.size() >= want && !extraFilled) return true;
+        const std::string have = std::to_string(row.size()), need = std::to_string(want);
+        const std::string sep = m_out.delimiter == ';' ? "semicolons" : m_out.delimiter == '\t' ? "tabs" : "commas";
+        const std::string sepNl = m_out.delimiter == ';' ? "puntkomma's" : m_out.delimiter == '\t' ? "tabs" : "komma's";
+        error("csv.columns", 0,
+              "this row has " + have + " columns but the header has " + need + " (a missing quote, or " + sep +
+                  " inside a value?); the row is skipped",
+              "deze rij heeft " + have + " kolommen maar de kopregel " + need + " (een ontbrekend aanhalingsteken, of " +
+                  sepNl + " in een waarde?); de rij wordt overgeslagen");
+        return false;
+    }
+
+    // ---- cells
+
+    std::size_t col(std::string_view field) const {
+        auto it = m_columnOf.find(std::string(field));
+        return it == m_columnOf.end() ? 0 : it->second;
+    }
+    std::string_view cell(std::string_view field) const {
+        const std::size_t c = col(field);
+        if (c == 0 || !m_cells || c > m_cells->size()) return {};
+        return trim((*m_cells)[c - 1]);
+    }
+
+    // ---- values
+
+    // Whole years in [lo, hi]; false (with an error) otherwise.
+    bool age(std::string_view field, std::string_view text, int lo, int& out) {
+        int v = 0;
+        if (!parseInt(text, v)) {
+            error("csv.age", col(field), quoted(text) + " is not an age (a whole number of years)",
+                  quoted(text) + " is geen leeftijd (een heel aantal jaren)");
+            return false;
+        }
+        if (v < lo || v > kMaxAge) {
+            const std::string range = std::to_string(lo) + ".." + std::to_string(kMaxAge);
+            error("csv.age", col(field), "age " + std::to_string(v) + " is outside " + range,
+                  "leeftijd " + std::to_string(v) + " ligt buiten " + range);
+            return false;
+        }
+        out = v;
+        return true;
+    }
+
+    // Empty: not given (nullopt without a problem).
+    std::optional<bool> yesNo(std::string_view field) {
+        const std::string_view text = cell(field);
+        const std::string k = normalizeKey(text);
+        if (k.empty()) return std::nullopt;
+        static constexpr std::array<std::string_view, 11> kYes = {"ja", "j", "yes", "y", "x", "1", "true", "waar",
+                                                                  "akkoord", "\xE2\x9C\x93", "\xE2\x9C\x94"};
+        static constexpr std::array<std::string_view, 9> kNo = {"nee", "n", "no", "0", "false", "onwaar", "niet",
+                                                                "geen", "none"};
+        if (inList(k, kYes)) return true;
+        if (inList(k, kNo)) return false;
+        error("csv.yes_no", col(field), quoted(text) + " is not yes or no (ja/nee, yes/no, x or empty)",
+              quoted(text) + " is geen ja of nee (ja/nee, yes/no, x of leeg)");
+        return std::nullopt;
+    }
+
+    // dd-mm-jjjj, d-m-jjjj, dd/mm/jjjj, d.m.jjjj or jjjj-mm-dd; "" when empty or invalid.
+    static std::string toIsoDate(std::string_view s) {
+        if (isValidIsoDate(s)) return std::string(s);
+        int parts[3] = {0, 0, 0};
+        std::size_t lens[3] = {0, 0, 0};
+        std::size_t k = 0, i = 0;
+        char sep = 0;
+        for (; i < s.size() && k < 3; ++i) {
+            const char c = s[i];
+            if (c >= '0' && c <= '9') {
+                if (++lens[k] > 4) return {};
+                parts[k] = parts[k] * 10 + (c - '0');
+            } else if ((c == '-' || c == '/' || c == '.') && k < 2 && lens[k] > 0 && (sep == 0 || sep == c)) {
+                sep = c;
+                ++k;
+            } else {
+                return {};
+            }
+        }
+        if (k != 2 || i != s.size() || lens[0] > 2 || lens[1] > 2 || lens[2] != 4) return {};
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", parts[2], parts[1], parts[0]);
+        return isValidIsoDate(buf) ? std::string(buf) : std::string{};
+    }
+
+    std::string date(std::string_view field) {
+        const std::string_view text = cell(field);
+        if (text.empty()) return {};
+        std::string iso = toIsoDate(text);
+        if (iso.empty()) {
+            error("csv.date", col(field), quoted(text) + " is not a date (dd-mm-jjjj or jjjj-mm-dd)",
+                  quoted(text) + " is geen datum (dd-mm-jjjj of jjjj-mm-dd)");
+        }
+        return iso;
+    }
+
+    void consent(Consent& c) {
+        // The consent column may hold a date instead of yes: consent given on that day.
+        auto given = [&](std::string_view field, bool& flag, std::string& dateOut) {
+            const std::string_view text = cell(field);
+            if (std::string iso = toIsoDate(text); !iso.empty()) {
+                flag = true;
+                dateOut = iso;
+            } else if (auto v = yesNo(field)) {
+                flag = *v;
+            }
+        };
+        given("consent_matching", c.toMatching, c.toMatchingDate);
+        given("consent_research", c.toResearch, c.toResearchDate);
+        if (std::string d = date("consent_matching_date"); !d.empty()) c.toMatchingDate = d;
+        if (std::string d = date("consent_research_date"); !d.empty()) c.toResearchDate = d;
+    }
+
+    bool gender(std::string_view field, Gender& out) {
+        const std::string_view text = cell(field);
+        const std::string k = normalizeKey(text);
+        static constexpr std::array<std::string_view, 6> kFemale = {"v", "vrouw", "f", "female", "woman", "w"};
+        static constexpr std::array<std::string_view, 3> kMale = {"m", "man", "male"};
+        static constexpr std::array<std::string_view, 7> kOther = {"x", "anders", "other", "nonbinair", "nonbinary",
+                                                                   "divers", "nb"};
+        static constexpr std::array<std::string_view, 7> kNone = {"", "onbekend", "unknown", "unspecified", "nvt",
+                                                                  "zegiklieverniet", "prefernottosay"};
+        if (inList(k, kFemale)) out = Gender::Female;
+        else if (inList(k, kMale)) out = Gender::Male;
+        else if (inList(k, kOther)) out = Gender::Other;
+        else if (inList(k, kNone)) out = Gender::Unspecified;
+        else {
+            error("csv.gender", col(field), quoted(text) + " is not a gender (v/m/x, vrouw/man/anders, female/male/other)",
+                  quoted(text) + " is geen geslacht (v/m/x, vrouw/man/anders, female/male/other)");
+            return false;
+        }
+        return true;
+    }
+
+    static bool level(const std::string& key, LanguageLevel& out) {
+        static constexpr std::array<std::string_view, 7> kNative = {"native", "moedertaal", "nativespeaker",
+                                                                    "mothertongue", "eerstetaal", "firstlanguage", "mt"};
+        static constexpr std::array<std::string_view, 4> kNone = {"none", "geen", "0", "nvt"};
+        if (inList(key, kNative)) out = LanguageLevel::Native;
+        else if (inList(key, kNone)) out = LanguageLevel::None;
+        else if (key.size() == 2 && (key[0] == 'a' || key[0] == 'b' || key[0] == 'c') && key[1] >= '0' && key[1] <= '2') {
+            std::string upper = key;
+            upper[0] = static_cast<char>(upper[0] - 'a' + 'A');
+            if (upper == "B0" || upper == "C0") return false;
+            return parseLanguageLevel(upper, out);
+        } else return false;
+        return true;
+    }
+
+    const std::string* languageCode(const std::string& key) {
+        if (m_languages.empty()) {
+            for (const Term& t : vocabulary(VocabularyKind::Languages)) {
+                const std::string code(t.code);
+                m_languages.emplace(normalizeKey(t.code), code);
+                for (std::string_view label : {t.labelEn, t.labelNl}) {
+                    m_languages.emplace(normalizeKey(label), code);
+                    // "Persian / Dari": each name on its own too.
+                    std::size_t start = 0;
+                    for (std::size_t i = 0; i <= label.size(); ++i) {
+                        if (i == label.size() || label[i] == '/') {
+                            m_languages.emplace(normalizeKey(label.substr(start, i - start)), code);
+                            start = i + 1;
+                        }
+                    }
+                }
+            }
+            for (auto [alias, code] : {std::pair<const char*, const char*>{"farsi", "fa"}, {"perzisch", "fa"},
+                                       {"kurmanji", "ku"}, {"kurmanci", "ku"}, {"sorani", "ku"}, {"tigrinja", "ti"},
+                                       {"tigrigna", "ti"}, {"somali", "so"}, {"nederlandse", "nl"}})
+                m_languages.emplace(alias, code);
+        }
+        auto it = m_languages.find(key);
+        return it == m_languages.end() ? nullptr : &it->second;
+    }
+
+    // "ar:native; nl:A1", "Arabisch (moedertaal), Engels B1", "ti-C2".
+    std::vector<LanguageSkill> languages(std::string_view field) {
+        std::vector<LanguageSkill> out;
+        for (const std::string& item : splitList(cell(field))) {
+            std::string_view lang = item, lvl;
+            if (const std::size_t p = item.find_first_of(":="); p != std::string::npos) {
+                lang = std::string_view(item).substr(0, p);
+                lvl = std::string_view(item).substr(p + 1);
+            } else if (const std::size_t open = item.find('('); open != std::string::npos && item.back() == ')') {
+                lang = std::string_view(item).substr(0, open);
+                lvl = std::string_view(item).substr(open + 1, item.size() - open - 2);
+            } else if (const std::size_t sp = item.find_last_of(" -"); sp != std::string::npos) {
+                LanguageLevel probe;
+                if (level(normalizeKey(std::string_view(item).substr(sp + 1)), probe)) {
+                    lang = std::string_view(item).substr(0, sp);
+                    lvl = std::string_view(item).substr(sp + 1);
+                }
+            }
+            const std::string* code = languageCode(normalizeKey(trim(lang)));
+            if (!code) {
+                error("csv.language", col(field),
+                      "unknown language " + quoted(trim(lang)) + " (write a name such as Arabic/Arabisch or a code such as ar)",
+                      "onbekende taal " + quoted(trim(lang)) + " (schrijf een naam zoals Arabisch/Arabic of een code zoals ar)");
+                continue;
+            }
+            LanguageLevel l = LanguageLevel::None;
+            if (trim(lvl).empty()) {
+                error("csv.language_level", col(field),
+                      "no level for " + quoted(trim(lang)) + " (write e.g. " + quoted(*code + ":B1") + " or " +
+                          quoted(std::string(trim(lang)) + " (native)") + "; levels A0-C2, native, none)",
+                      "geen niveau voor " + quoted(trim(lang)) + " (schrijf bijv. " + quoted(*code + ":B1") + " of " +
+                          quoted(std::string(trim(lang)) + " (moedertaal)") + "; niveaus A0-C2, moedertaal, geen)");
+                continue;
+            }
+            if (!level(normalizeKey(lvl), l)) {
+                error("csv.language_level", col(field),
+                      quoted(trim(lvl)) + " is not a language level (A0, A1, A2, B1, B2, C1, C2, native, none)",
+                      quoted(trim(lvl)) + " is geen taalniveau (A0, A1, A2, B1, B2, C1, C2, moedertaal, geen)");
+                continue;
+            }
+            auto same = std::find_if(out.begin(), out.end(), [&](const LanguageSkill& s) { return s.code == *code; });
+            if (same == out.end()) out.push_back({*code, l});
+            else same->level = std::max(same->level, l);
+        }
+        return out;
+    }
+
+    const std::string* termCode(VocabularyKind kind, const std::string& key) {
+        auto& index = m_terms[static_cast<int>(kind)];
+        if (index.empty()) {
+            // Exact names first, then each part of a label ("Tekenen en schilderen" -> "schilderen").
+            for (const Term& t : vocabulary(kind)) {
+                index.emplace(normalizeKey(t.code), std::string(t.code));
+                index.emplace(normalizeKey(t.labelEn), std::string(t.code));
+                index.emplace(normalizeKey(t.labelNl), std::string(t.code));
+            }
+            for (const Term& t : vocabulary(kind)) {
+                for (std::string_view label : {t.labelEn, t.labelNl}) {
+                    std::string text(label);
+                    for (std::string_view sep : {" and ", " en ", " / ", " or ", " of ", "(", ")"}) {
+                        for (std::size_t p; (p = text.find(sep)) != std::string::npos;) text.replace(p, sep.size(), "|");
+                    }
+                    std::size_t start = 0;
+                    for (std::size_t i = 0; i <= text.size(); ++i) {
+                        if (i == text.size() || text[i] == '|') {
+                            const std::string part = normalizeKey(std::string_view(text).substr(start, i - start));
+                            if (!part.empty()) index.emplace(part, std::string(t.code));
+                            start = i + 1;
+                        }
+                    }
+                }
+            }
+        }
+        auto it = index.find(key);
+        return it == index.end() ? nullptr : &it->second;
+    }
+
+    std::string tagFor(VocabularyKind kind, std::string_view field, const std::string& item) {
+        if (const std::string* code = termCode(kind, normalizeKey(item))) return *code;
+        if (isCustomTag(item)) return item;
+        warn("csv.tag_custom", col(field),
+             quoted(item) + " is not in the list; kept as own tag " + quoted(makeCustomTag(item)),
+             quoted(item) + " staat niet in de lijst; bewaard als eigen label " + quoted(makeCustomTag(item)));
+        return makeCustomTag(item);
+    }
+
+    std::vector<std::string> tags(VocabularyKind kind, std::string_view field) {
+        std::vector<std::string> out;
+        for (const std::string& item : splitList(cell(field))) {
+            std::string t = tagFor(kind, field, item);
+            if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(std::move(t));
+        }
+        return out;
+    }
+
+    void availability(std::string_view field, Availability& a) {
+        static constexpr std::array<std::string_view, 10> kDay = {
+            "overdag", "doordeweeksoverdag", "weekdagen", "weekdagenoverdag", "doordeweeks",
+            "weekdaydaytime", "weekdays", "daytime", "weekday", "werkdagen"};
+        static constexpr std::array<std::string_view, 7> kEvening = {"avond", "avonden", "savonds", "evening",
+                                                                     "evenings", "doordeweeksavonds", "avonds"};
+        static constexpr std::array<std::string_view, 8> kWeekend = {"weekend", "weekenden", "weekends", "zaterdag",
+                                                                     "zondag", "saturday", "sunday", "inhetweekend"};
+        static constexpr std::array<std::string_view, 5> kAll = {"altijd", "always", "anytime", "flexibel", "flexible"};
+        for (const std::string& item : splitList(cell(field))) {
+            const std::string k = normalizeKey(item);
+            if (inList(k, kDay)) a.weekdayDaytime = true;
+            else if (inList(k, kEvening)) a.evenings = true;
+            else if (inList(k, kWeekend)) a.weekends = true;
+            else if (inList(k, kAll)) a.weekdayDaytime = a.evenings = a.weekends = true;
+            else {
+                warn("csv.availability", col(field),
+                     quoted(item) + " is not an availability (overdag, avonden, weekend); ignored",
+                     quoted(item) + " is geen beschikbaarheid (overdag, avonden, weekend); genegeerd");
+            }
+        }
+    }
+
+    EducationLevel education(std::string_view field) {
+        const std::string_view text = cell(field);
+        const std::string k = normalizeKey(text);
+        if (k.empty()) return EducationLevel::Unknown;
+        static const std::vector<std::pair<std::string_view, EducationLevel>> kWords = {
+            {"geen", EducationLevel::None}, {"none", EducationLevel::None}, {"geenopleiding", EducationLevel::None},
+            {"primary", EducationLevel::Primary}, {"basisonderwijs", EducationLevel::Primary},
+            {"basisschool", EducationLevel::Primary}, {"lagereschool", EducationLevel::Primary},
+            {"secondary", EducationLevel::Secondary}, {"middelbareschool", EducationLevel::Secondary},
+            {"voortgezetonderwijs", EducationLevel::Secondary}, {"highschool", EducationLevel::Secondary},
+            {"vmbo", EducationLevel::Secondary}, {"havo", EducationLevel::Secondary}, {"vwo", EducationLevel::Secondary},
+            {"vocational", EducationLevel::Vocational}, {"mbo", EducationLevel::Vocational},
+            {"beroepsonderwijs", EducationLevel::Vocational}, {"vakopleiding", EducationLevel::Vocational},
+            {"bachelor", EducationLevel::Bachelor}, {"hbo", EducationLevel::Bachelor},
+            {"master", EducationLevel::Master}, {"wo", EducationLevel::Master}, {"universiteit", EducationLevel::Master},
+            {"university", EducationLevel::Master}, {"doctorate", EducationLevel::Doctorate},
+            {"phd", EducationLevel::Doctorate}, {"promotie", EducationLevel::Doctorate},
+            {"doctoraat", EducationLevel::Doctorate}, {"unknown", EducationLevel::Unknown},
+            {"onbekend", EducationLevel::Unknown}};
+        for (const auto& [word, lvl] : kWords)
+            if (k == word) return lvl;
+        warn("csv.education", col(field),
+             quoted(text) + " is not an education level (geen, basisonderwijs, middelbare school, mbo, hbo, wo, "
+                            "gepromoveerd); left unknown",
+             quoted(text) + " is geen opleidingsniveau (geen, basisonderwijs, middelbare school, mbo, hbo, wo, "
+                            "gepromoveerd); onbekend gelaten");
+        return EducationLevel::Unknown;
+    }
+
+    int wholeNumber(std::string_view field, int lo, int hi, int fallback) {
+        const std::string_view text = cell(field);
+        if (text.empty()) return fallback;
+        int v = 0;
+        if (!parseInt(text, v) || v < lo || v > hi) {
+            error("csv.number", col(field),
+                  quoted(text) + " is not a whole number from " + std::to_string(lo) + " to " + std::to_string(hi),
+                  quoted(text) + " is geen geheel getal van " + std::to_string(lo) + " tot " + std::to_string(hi));
+            return fallback;
+        }
+        return v;
+    }
+
+    // [SECTION] Importer: households --------------------------------------------------
+
+    void householdRow() {
+        m_rowFailed = false;
+        Household h;
+        h.id = std::string(cell("id"));
+        h.displayName = std::string(cell("name"));
+        h.municipality = std::string(cell("municipality"));
+        h.neighbourhood = std::string(cell("neighbourhood"));
+        if (h.displayName.empty())
+            error("csv.required", col("name"), "the household needs a name", "het huishouden heeft een naam nodig");
+        if (h.municipality.empty())
+            error("csv.required", col("municipality"), "the household needs a municipality",
+                  "het huishouden heeft een gemeente nodig");
+        for (int n = 1; n <= kCsvMaxAdults; ++n) {
+            const std::string prefix = "adult" + std::to_string(n) + "_";
+            const std::string ageField = prefix + "age", genderField = prefix + "gender", langField = prefix + "languages";
+            if (cell(ageField).empty() && cell(genderField).empty() && cell(langField).empty()) continue;
+            HouseholdMember m;
+            m.role = MemberRole::Adult;
+            if (cell(ageField).empty()) {
+                error("csv.required", col(ageField) != 0 ? col(ageField) : col(langField),
+                      "adult " + std::to_string(n) + " has no age", "volwassene " + std::to_string(n) + " heeft geen leeftijd");
+            } else {
+                age(ageField, cell(ageField), 0, m.age);
+            }
+            gender(genderField, m.gender);
+            m.languages = languages(langField);
+            h.members.push_back(std::move(m));
+        }
+        childAges(h);
+        if (h.members.empty() && !m_rowFailed) {
+            error("csv.no_members", 0, "no members: fill in adult1_age (and languages) or child_ages",
+                  "geen leden: vul de leeftijd (en talen) van volwassene 1 of de leeftijden van de kinderen in");
+        }
+        h.interests = tags(VocabularyKind::Interests, "interests");
+        h.goals = tags(VocabularyKind::Goals, "goals");
+        h.workSectors = tags(VocabularyKind::Sectors, "work_sectors");
+        h.needs = tags(VocabularyKind::Needs, "needs");
+        h.educationLevel = education("education");
+        availability("availability", h.availability);
+        if (auto v = yesNo("women_only")) h.preferences.womenOnlyGroup = *v;
+        if (auto v = yesNo("group_with_children")) h.preferences.groupWithChildren = *v;
+        h.notes = std::string(cell("notes"));
+        consent(h.consent);
+        if (!h.id.empty()) checkGivenId(h.id, "id");
+        if (m_rowFailed) return;  // the preview lists only what would be added
+        m_out.households.push_back(std::move(h));
+        m_out.householdRows.push_back(m_row);
+    }
+
+    // "4, 9", "4;9", "4 en 9", "4 jaar, 9 jaar".
+    void childAges(Household& h) {
+        const std::string_view text = cell("child_ages");
+        std::string token;
+        bool bad = false;
+        auto flush = [&] {
+            if (token.empty()) return;
+            const std::string k = normalizeKey(token);
+            static constexpr std::array<std::string_view, 7> kFill = {"en", "and", "jaar", "jr", "years", "year", "y"};
+            if (!inList(k, kFill)) {
+                HouseholdMember m;
+                m.role = MemberRole::Child;
+                if (age("child_ages", token, 0, m.age)) h.members.push_back(std::move(m));
+                else bad = true;
+            }
+            token.clear();
+        };
+        for (char c : text) {
+            if (c == ',' || c == ';' || isSpace(c) || c == '/') flush();
+            else token.push_back(c);
+            if (bad) return;  // one message per cell is enough
+        }
+        flush();
+    }
+
+    void checkGivenId(const std::string& id, std::string_view field) {
+        if (!m_givenIds.insert(id).second || idInRoster(id)) {
+            error("csv.id", col(field), "id " + quoted(id) + " is already in use", "id " + quoted(id) + " is al in gebruik");
+        }
+    }
+
+    bool idInRoster(const std::string& id) {
+        if (m_rosterIds.empty()) {
+            for (const Household& h : m_into.households) m_rosterIds.insert(h.id);
+            for (const WelcomeGroup& g : m_into.groups) m_rosterIds.insert(g.id);
+        }
+        return m_rosterIds.count(id) > 0;
+    }
+
+    // [SECTION] Importer: group members -----------------------------------------------
+
+    // Group names compare like headers; a name of punctuation only compares as written.
+    static std::string groupKey(const std::string& name) {
+        std::string k = normalizeKey(name);
+        return k.empty() ? name : k;
+    }
+
+    struct GroupBuild {
+        std::vector<std::size_t> memberRows;
+        std::map<std::string, std::pair<std::string, std::size_t>> levelValues;  // field -> (normalised value, row)
+        bool failed = false;
+        std::size_t coordinatorRow = 0;
+        std::size_t coordinatorIndex = 0;
+        bool hasCoordinator = false;
+    };
+
+    // A group-level cell: the first row that fills it sets it; later rows must agree.
+    bool groupLevel(GroupBuild& b, std::string_view field) {
+        const std::string_view text = cell(field);
+        if (text.empty()) return false;
+        const std::string k = normalizeKey(text);
+        auto [it, inserted] = b.levelValues.emplace(std::string(field), std::make_pair(k, m_row));
+        if (inserted) return true;
+        if (it->second.first != k) {
+            error("csv.group_conflict", col(field),
+                  "this group's " + std::string(field) + " was already given differently on row " +
+                      std::to_string(it->second.second),
+                  "voor deze groep is " + std::string(field) + " al anders opgegeven op rij " +
+                      std::to_string(it->second.second));
+        }
+        return false;
+    }
+
+    void memberRow() {
+        m_rowFailed = false;
+        const std::string groupName(cell("group"));
+        if (groupName.empty()) {
+            error("csv.required", col("group"), "the person needs a group", "de persoon heeft een groep nodig");
+            return;
+        }
+        const std::string key = groupKey(groupName);
+        auto found = m_groupIndex.find(key);
+        if (found == m_groupIndex.end()) {
+            found = m_groupIndex.emplace(key, m_out.groups.size()).first;
+            WelcomeGroup g;
+            g.name = groupName;
+            g.capacity = 1;
+            m_out.groups.push_back(std::move(g));
+            m_out.groupRows.push_back(m_row);
+            m_builds.emplace_back();
+            if (m_existingGroups.empty()) {
+                for (const WelcomeGroup& existing : m_into.groups) m_existingGroups.emplace(groupKey(existing.name), &existing);
+            }
+            if (auto e = m_existingGroups.find(key); e != m_existingGroups.end()) {
+                const WelcomeGroup& existing = *e->second;
+                error("csv.group_exists", col("group"),
+                      "a welcome group named " + quoted(existing.name) + " is already in the roster (" + existing.id +
+                          "); an import only adds new groups",
+                      "er staat al een Welkom Groep " + quoted(existing.name) + " in het bestand (" + existing.id +
+                          "); een import voegt alleen nieuwe groepen toe");
+            }
+        }
+        WelcomeGroup& g = m_out.groups[found->second];
+        GroupBuild& b = m_builds[found->second];
+
+        if (groupLevel(b, "municipality")) g.municipality = std::string(cell("municipality"));
+        if (groupLevel(b, "neighbourhood")) g.neighbourhood = std::string(cell("neighbourhood"));
+        if (groupLevel(b, "capacity")) g.capacity = wholeNumber("capacity", 0, 100, 1);
+        if (groupLevel(b, "max_household_size")) g.support.maxHouseholdSize = wholeNumber("max_household_size", 0, 100, 0);
+        if (groupLevel(b, "group_notes")) g.notes = std::string(cell("group_notes"));
+        // Every consent cell is checked against the group's earlier rows, so no short-circuit.
+        bool newConsent = false;
+        for (const char* field : {"consent_matching", "consent_matching_date", "consent_research", "consent_research_date"})
+            newConsent = groupLevel(b, field) || newConsent;
+        if (newConsent) consent(g.consent);
+        for (const std::string& m : splitList(cell("allowed_municipalities"))) {
+            if (std::find(g.allowedMunicipalities.begin(), g.allowedMunicipalities.end(), m) == g.allowedMunicipalities.end())
+                g.allowedMunicipalities.push_back(m);
+        }
+        availability("availability", g.availability);  // the group is available when any member is
+
+        GroupMember m;
+        std::string name(cell("name"));
+        if (name.empty()) {
+            const std::string_view first = cell("first_name"), last = cell("last_name");
+            name = std::string(first) + (!first.empty() && !last.empty() ? " " : "") + std::string(last);
+        }
+        m.name = name;
+        if (m.name.empty()) {
+            error("csv.required", col("name") != 0 ? col("name") : col("first_name"), "the person needs a name",
+                  "de persoon heeft een naam nodig");
+        }
+        const std::string_view email = cell("contact"), phone = cell("phone");
+        m.contact = std::string(email) + (!email.empty() && !phone.empty() ? ", " : "") + std::string(phone);
+        if (cell("age").empty()) error("csv.required", col("age"), "the person needs an age", "de persoon heeft een leeftijd nodig");
+        else age("age", cell("age"), kMinGroupMemberAge, m.age);
+        gender("gender", m.gender);
+        m.languages = languages("languages");
+        m.interests = tags(VocabularyKind::Interests, "interests");
+        m.occupation = std::string(cell("occupation"));
+        if (!cell("sector").empty()) m.sector = tagFor(VocabularyKind::Sectors, "sector", std::string(cell("sector")));
+        m.skills = tags(VocabularyKind::Skills, "skills");
+        if (auto v = yesNo("has_children")) m.hasChildren = *v;
+        if (auto v = yesNo("coordinator"); v && *v) {
+            if (b.hasCoordinator) {
+                error("csv.coordinator", col("coordinator"),
+                      "this group already has a coordinator on row " + std::to_string(b.coordinatorRow) +
+                          "; mark one person per group",
+                      "deze groep heeft al een coördinator op rij " + std::to_string(b.coordinatorRow) +
+                          "; markeer één persoon per groep");
+            } else {
+                b.hasCoordinator = true;
+                b.coordinatorRow = m_row;
+                b.coordinatorIndex = g.members.size();
+            }
+        }
+        g.members.push_back(std::move(m));
+        b.memberRows.push_back(m_row);
+    }
+
+    void finishGroups() {
+        for (std::size_t i = 0; i < m_out.groups.size(); ++i) {
+            if (!m_out.groups[i].municipality.empty()) continue;
+            m_row = m_out.groupRows[i];
+            error("csv.required", col("municipality"),
+                  "group " + quoted(m_out.groups[i].name) + " has no municipality on any of its rows",
+                  "groep " + quoted(m_out.groups[i].name) + " heeft op geen van haar rijen een gemeente");
+        }
+        m_row = 0;
+    }
+
+    // [SECTION] Importer: ids and validation of the merged roster ----------------------
+
+    void assignIds() {
+        std::unordered_set<std::string> used = m_givenIds;
+        for (const Household& h : m_into.households) used.insert(h.id);
+        for (const WelcomeGroup& g : m_into.groups) used.insert(g.id);
+        std::size_t next = 1;
+        auto fresh = [&](const char* prefix) {
+            for (;; ++next) {
+                std::string id = std::string(prefix) + std::to_string(next);
+                if (used.insert(id).second) return id;
+            }
+        };
+        for (Household& h : m_out.households) {
+            if (h.id.empty()) h.id = fresh("h-");
+        }
+        next = 1;
+        for (std::size_t i = 0; i < m_out.groups.size(); ++i) {
+            WelcomeGroup& g = m_out.groups[i];
+            g.id = fresh("g-");
+            for (std::size_t k = 0; k < g.members.size(); ++k) g.members[k].id = g.id + "-m" + std::to_string(k + 1);
+            if (m_builds[i].hasCoordinator) g.coordinatorId = g.members[m_builds[i].coordinatorIndex].id;
+        }
+    }
+
+    // Which column a validation path below a new record points at.
+    std::size_t columnForPath(const std::vector<std::string>& segs) const {
+        if (segs.size() < 3) return 0;
+        const std::string& f = segs[2];
+        if (m_kind == CsvImportKind::Households) {
+            static const std::map<std::string, std::string> kFields = {
+                {"displayName", "name"}, {"municipality", "municipality"}, {"interests", "interests"},
+                {"goals", "goals"}, {"workSectors", "work_sectors"}, {"needs", "needs"},
+                {"consent", "consent_matching"}, {"id", "id"}};
+            auto it = kFields.find(f);
+            return it == kFields.end() ? 0 : col(it->second);
+        }
+        if (f == "members" && segs.size() >= 5) {
+            static const std::map<std::string, std::string> kMember = {
+                {"age", "age"}, {"name", "name"}, {"languages", "languages"}, {"interests", "interests"},
+                {"skills", "skills"}, {"sector", "sector"}};
+            auto it = kMember.find(segs[4]);
+            return it == kMember.end() ? 0 : col(it->second);
+        }
+        static const std::map<std::string, std::string> kGroup = {
+            {"name", "group"}, {"municipality", "municipality"}, {"coordinatorId", "coordinator"},
+            {"capacity", "capacity"}, {"consent", "consent_matching"}, {"members", "group"}};
+        auto it = kGroup.find(f);
+        return it == kGroup.end() ? 0 : col(it->second);
+    }
+
+    static std::vector<std::string> splitPath(const std::string& path) {
+        std::vector<std::string> out;
+        std::size_t start = 1;
+        for (std::size_t i = 1; i <= path.size(); ++i) {
+            if (i == path.size() || path[i] == '/') {
+                out.push_back(path.substr(start, i - start));
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+
+    // Runs validateRoster on the roster with the new records added and reports
+    // what it says about them at their rows; problems elsewhere that were not
+    // there before are errors of the import as a whole.
+    void validateMerged() {
+        if (m_out.households.empty() && m_out.groups.empty()) return;
+        std::set<std::pair<std::string, std::string>> before;
+        for (const Problem& p : validateRoster(m_into)) before.emplace(p.path, p.code);
+        Roster merged = m_into;
+        merged.households.insert(merged.households.end(), m_out.households.begin(), m_out.households.end());
+        merged.groups.insert(merged.groups.end(), m_out.groups.begin(), m_out.groups.end());
+        const std::string collection = m_kind == CsvImportKind::Households ? "households" : "groups";
+        const std::size_t base = m_kind == CsvImportKind::Households ? m_out.baseHouseholds : m_out.baseGroups;
+        for (const Problem& p : validateRoster(merged)) {
+            const std::vector<std::string> segs = splitPath(p.path);
+            int index = -1;
+            if (segs.size() >= 2 && segs[0] == collection && parseInt(segs[1], index) &&
+                static_cast<std::size_t>(index) >= base) {
+                const std::size_t i = static_cast<std::size_t>(index) - base;
+                // Problems the importer already reported at the cell are not repeated.
+                if (p.severity == Severity::Error && rowHasError(rowOfRecord(i, segs))) continue;
+                m_row = rowOfRecord(i, segs);
+                add(p.severity, p.code, columnForPath(segs), p.message, p.messageNl);
+                continue;
+            }
+            if (before.count({p.path, p.code}) > 0 || p.severity != Severity::Error) continue;
+            m_row = 0;
+            add(p.severity, p.code, 0, "the merged roster would have this problem: " + formatProblem(p, false),
+                "het samengevoegde bestand zou dit probleem hebben: " + formatProblem(p, true));
+        }
+        m_row = 0;
+    }
+
+    std::size_t rowOfRecord(std::size_t i, const std::vector<std::string>& segs) const {
+        if (m_kind == CsvImportKind::Households) return m_out.householdRows[i];
+        int k = -1;
+        if (segs.size() >= 4 && segs[2] == "members" && parseInt(segs[3], k) && k >= 0 &&
+            static_cast<std::size_t>(k) < m_builds[i].memberRows.size())
+            return m_builds[i].memberRows[static_cast<std::size_t>(k)];
+        return m_out.groupRows[i];
+    }
+
+    bool rowHasError(std::size_t row) const {
+        return std::any_of(m_out.problems.begin(), m_out.problems.end(),
+                           [&](const CsvProblem& p) { return p.row == row && p.severity == Severity::Error; });
+    }
+
+    const Roster& m_into;
+    CsvImportKind m_kind;
+    CsvImportPreview& m_out;
+    CsvRow m_header;
+    std::map<std::string, std::size_t> m_columnOf;  // field -> 1-based column
+    const CsvRow* m_cells = nullptr;
+    std::size_t m_row = 0;
+    bool m_rowFailed = false;
+    std::unordered_set<std::string> m_givenIds;
+    std::unordered_set<std::string> m_rosterIds;                              // built on first use
+    std::unordered_map<std::string, const WelcomeGroup*> m_existingGroups;   // normalised name; built on first use
+    std::unordered_map<std::string, std::string> m_languages;                 // normalised name -> code
+    std::array<std::unordered_map<std::string, std::string>, 6> m_terms;     // per VocabularyKind
+    std::unordered_map<std::string, std::size_t> m_groupIndex;               // normalised name -> index
+    std::vector<GroupBuild> m_builds;
+};
+
+}  // namespace
+
+CsvImportPreview previewHouseholdImport(std::string_view csvBytes, const Roster& into, const CsvColumnMapping& mapping) {
+    CsvImportPreview out;
+    Importer(into, CsvImportKind::Households, out).run(csvBytes, mapping);
+    return out;
+}
+
+CsvImportPreview previewGroupMemberImport(std::string_view csvBytes, const Roster& into,
+                                          const CsvColumnMapping& mapping) {
+    CsvImportPreview out;
+    Importer(into, CsvImportKind::GroupMembers, out).run(csvBytes, mapping);
+    return out;
+}
+
+// [SECTION] Apply -----------------------------------------------------------------------
+
+Status applyImport(Roster& roster, const CsvImportPreview& preview) {
+    if (preview.hasErrors()) {
+        return makeError("import.has_errors",
+                         "the import has " + std::to_string(preview.count(Severity::Error)) +
+                             " errors; fix the file and preview again",
+                         "de import heeft " + std::to_string(preview.count(Severity::Error)) +
+                             " fouten; verbeter het bestand en bekijk het opnieuw");
+    }
+    std::unordered_set<std::string_view> ids;
+    for (const Household& h : roster.households) ids.insert(h.id);
+    for (const WelcomeGroup& g : roster.groups) ids.insert(g.id);
+    bool collides = roster.households.size() != preview.baseHouseholds || roster.groups.size() != preview.baseGroups;
+    for (const Household& h : preview.households) collides = collides || ids.count(h.id) > 0;
+    for (const WelcomeGroup& g : preview.groups) collides = collides || ids.count(g.id) > 0;
+    if (collides) {
+        return makeError("import.stale", "the roster changed since the preview; preview the import again",
+                         "het bestand is veranderd sinds het voorbeeld; bekijk de import opnieuw");
+    }
+    std::set<std::pair<std::string, std::string>> before;
+    for (const Problem& p : validateRoster(roster))
+        if (p.severity == Severity::Error) before.emplace(p.path, p.code);
+    Roster merged = roster;
+    merged.households.insert(merged.households.end(), preview.households.begin(), preview.households.end());
+    merged.groups.insert(merged.groups.end(), preview.groups.begin(), preview.groups.end());
+    for (const Problem& p : validateRoster(merged)) {
+        if (p.severity != Severity::Error || before.count({p.path, p.code}) > 0) continue;
+        return makeError("import.invalid", "the merged roster would be invalid: " + formatProblem(p, false),
+                         "het samengevoegde bestand zou ongeldig zijn: " + formatProblem(p, true));
+    }
+    roster = std::move(merged);
+    return Ok{};
+}
+
+// [SECTION] Export ------------------------------------------------------------------------
+
+namespace {
+
+std::string_view statusWords(MatchStatus s, bool dutch) {
+    switch (s) {
+        case MatchStatus::Proposed: return dutch ? "voorgesteld" : "proposed";
+        case MatchStatus::AcceptedByGroup: return dutch ? "geaccepteerd door groep" : "accepted by group";
+        case MatchStatus::AcceptedByHousehold: return dutch ? "geaccepteerd door huishouden" : "accepted by household";
+        case MatchStatus::Introduced: return dutch ? "kennisgemaakt" : "introduced";
+        case MatchStatus::Active: return dutch ? "actief" : "active";
+        case MatchStatus::Ended: return dutch ? "beëindigd" : "ended";
+        case MatchStatus::Declined: return dutch ? "afgewezen" : "declined";
+    }
+    return "?";
+}
+
+}  // namespace
+
+std::string exportMatchesCsv(const Roster& roster, const MatchExportOptions& options) {
+    const bool nl = options.dutchHeaders;
+    std::vector<CsvRow> rows;
+    if (nl) {
+        rows.push_back({"koppeling", "huishouden", "groep", "gemeente", "coördinator", "contact coördinator", "status",
+                        "voorgesteld op", "status sinds"});
+    } else {
+        rows.push_back({"match", "household", "group", "municipality", "coordinator", "coordinator contact", "status",
+                        "proposed on", "status since"});
+    }
+    std::unordered_map<std::string_view, const Household*> households;
+    std::unordered_map<std::string_view, const WelcomeGroup*> groups;
+    for (const Household& h : roster.households) households.emplace(h.id, &h);
+    for (const WelcomeGroup& g : roster.groups) groups.emplace(g.id, &g);
+    for (const Match& m : roster.matches) {
+        if (options.liveOnly && isFinal(m.status())) continue;
+        const auto h = households.find(m.householdId);
+        const auto g = groups.find(m.groupId);
+        const WelcomeGroup* group = g == groups.end() ? nullptr : g->second;
+        const GroupMember* coordinator = nullptr;
+        if (group) {
+            for (const GroupMember& member : group->members)
+                if (member.id == group->coordinatorId) coordinator = &member;
+        }
+        rows.push_back({m.id, h == households.end() ? m.householdId : h->second->displayName,
+                        group ? group->name : m.groupId, group ? group->municipality : std::string{},
+                        coordinator ? coordinator->name : std::string{},
+                        coordinator ? coordinator->contact : std::string{}, std::string(statusWords(m.status(), nl)),
+                        m.history.empty() ? std::string{} : m.history.front().date,
+                        m.history.empty() ? std::string{} : m.history.back().date});
+    }
+    CsvWriteOptions w;
+    if (options.dutchExcel) {
+        w.delimiter = ';';
+        w.byteOrderMark = true;
+    }
+    return writeCsv(rows, w);
+}
+
+}  // namespace welkom

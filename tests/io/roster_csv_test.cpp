@@ -1,0 +1,477 @@
+// Import of sign-up spreadsheets (households, group members) as preview then
+// all-or-nothing apply, header recognition in Dutch and English, remapping,
+// row problems with row and column, deterministic ids, the mail-merge export,
+// and a randomized corruption run. Fixtures (fictitious people) are in
+// tests/fixtures/csv/.
+#include "io/roster_csv.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "core/demo_roster.h"
+#include "core/roster_fixtures.h"
+
+namespace welkom {
+namespace {
+
+std::string fixture(const std::string& name) {
+    std::ifstream in(std::string(WELKOM_SOURCE_DIR) + "/tests/fixtures/csv/" + name, std::ios::binary);
+    EXPECT_TRUE(in.good()) << name;
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::string dump(const CsvImportPreview& p) {
+    std::string s;
+    for (const CsvProblem& x : p.problems)
+        s += std::string(x.severity == Severity::Error ? "E " : "W ") + x.code + " " + formatCsvProblem(x, false) + "\n";
+    return s;
+}
+
+const CsvProblem* findProblem(const CsvImportPreview& p, const std::string& code, std::size_t row) {
+    for (const CsvProblem& x : p.problems)
+        if (x.code == code && x.row == row) return &x;
+    return nullptr;
+}
+
+std::size_t errorsIn(const std::vector<Problem>& ps) { return countSeverity(ps, Severity::Error); }
+
+// [SECTION] Households
+
+TEST(HouseholdImport, DutchHeadersSemicolonsBomAndCrlf) {
+    const CsvImportPreview p = previewHouseholdImport(fixture("households_nl_semicolon_bom_crlf.csv"), Roster{});
+    ASSERT_FALSE(p.hasErrors()) << dump(p);
+    EXPECT_EQ(p.encoding, CsvEncoding::Utf8Bom);
+    EXPECT_EQ(p.delimiter, ';');
+    EXPECT_EQ(p.dataRows, 2u);
+    ASSERT_EQ(p.households.size(), 2u);
+    EXPECT_EQ(p.householdRows, (std::vector<std::size_t>{2, 3}));
+    for (const CsvColumn& c : p.columns) EXPECT_FALSE(c.field.empty()) << c.header << " not recognised";
+
+    const Household& h = p.households[0];
+    EXPECT_EQ(h.displayName, "Familie Testa");
+    EXPECT_EQ(h.municipality, "Haarlem");
+    EXPECT_EQ(h.neighbourhood, "Schalkwijk");
+    ASSERT_EQ(h.members.size(), 4u);
+    EXPECT_EQ(h.members[0].age, 38);
+    EXPECT_EQ(h.members[0].gender, Gender::Female);
+    EXPECT_EQ(h.members[0].languages,
+              (std::vector<LanguageSkill>{{"ar", LanguageLevel::Native}, {"nl", LanguageLevel::A2}}));
+    EXPECT_EQ(h.members[1].gender, Gender::Male);
+    EXPECT_EQ(h.members[1].languages,
+              (std::vector<LanguageSkill>{{"ar", LanguageLevel::Native}, {"en", LanguageLevel::B1}}));
+    EXPECT_EQ(h.members[2].role, MemberRole::Child);
+    EXPECT_EQ(h.members[2].age, 4);
+    EXPECT_EQ(h.members[3].age, 9);
+    EXPECT_EQ(h.interests, (std::vector<std::string>{"cooking", "football", "music"}));
+    EXPECT_EQ(h.goals, (std::vector<std::string>{"learn_dutch", "find_work"}));
+    EXPECT_EQ(h.workSectors, (std::vector<std::string>{"care"}));
+    EXPECT_EQ(h.educationLevel, EducationLevel::Vocational);
+    EXPECT_TRUE(h.availability.evenings && h.availability.weekends && !h.availability.weekdayDaytime);
+    EXPECT_FALSE(h.preferences.womenOnlyGroup);
+    EXPECT_TRUE(h.preferences.groupWithChildren);
+    EXPECT_EQ(h.needs, (std::vector<std::string>{"paperwork_help"}));
+    EXPECT_EQ(h.notes, "Wil graag \"snel\" starten.\nTweede regel.");
+    EXPECT_TRUE(h.consent.toMatching);
+    EXPECT_EQ(h.consent.toMatchingDate, "2024-02-03");
+
+    const Household& h2 = p.households[1];
+    ASSERT_EQ(h2.members.size(), 1u);
+    EXPECT_EQ(h2.members[0].languages,
+              (std::vector<LanguageSkill>{{"ti", LanguageLevel::Native}, {"en", LanguageLevel::A2}}));
+    EXPECT_EQ(h2.interests, (std::vector<std::string>{"running", "custom:oud spelen"}));
+    EXPECT_EQ(h2.workSectors, (std::vector<std::string>{"ict"}));
+    EXPECT_EQ(h2.educationLevel, EducationLevel::Bachelor);
+    EXPECT_TRUE(h2.availability.weekdayDaytime);
+    EXPECT_EQ(h2.consent.toMatchingDate, "2024-02-05");
+
+    // The unknown interest is kept as an own tag, with a warning at its cell.
+    const CsvProblem* custom = findProblem(p, "csv.tag_custom", 3);
+    ASSERT_NE(custom, nullptr) << dump(p);
+    EXPECT_EQ(custom->severity, Severity::Warning);
+    EXPECT_EQ(custom->column, 11u);
+    EXPECT_EQ(custom->columnName, "Interesses");
+    EXPECT_EQ(formatCsvProblem(*custom, true).substr(0, 26), "rij 3, kolom K \"Interesses");
+}
+
+TEST(HouseholdImport, EnglishHeadersCommas) {
+    const CsvImportPreview p = previewHouseholdImport(fixture("households_en_comma.csv"), Roster{});
+    ASSERT_FALSE(p.hasErrors()) << dump(p);
+    EXPECT_EQ(p.delimiter, ',');
+    ASSERT_EQ(p.households.size(), 2u);
+    const Household& h = p.households[0];
+    EXPECT_EQ(h.displayName, "Family Example");
+    ASSERT_EQ(h.members.size(), 3u);
+    EXPECT_EQ(h.members[0].languages,
+              (std::vector<LanguageSkill>{{"ar", LanguageLevel::Native}, {"nl", LanguageLevel::A1}}));
+    EXPECT_EQ(h.members[1].age, 2);
+    EXPECT_EQ(h.members[2].age, 6);
+    EXPECT_EQ(h.interests, (std::vector<std::string>{"cooking", "football"}));
+    EXPECT_TRUE(h.consent.toMatching);
+    const Household& h2 = p.households[1];
+    EXPECT_EQ(h2.members[0].languages,
+              (std::vector<LanguageSkill>{{"fa", LanguageLevel::Native}, {"en", LanguageLevel::B2}}));
+    EXPECT_EQ(h2.interests, (std::vector<std::string>{"chess", "board_games"}));
+    EXPECT_EQ(h2.goals, (std::vector<std::string>{"find_work", "driving_licence"}));
+    EXPECT_TRUE(h2.availability.weekends);
+}
+
+TEST(HouseholdImport, Windows1252FileIsTranscoded) {
+    const CsvImportPreview p = previewHouseholdImport(fixture("households_cp1252.csv"), Roster{});
+    ASSERT_FALSE(p.hasErrors()) << dump(p);
+    EXPECT_EQ(p.encoding, CsvEncoding::Windows1252);
+    ASSERT_EQ(p.households.size(), 1u);
+    EXPECT_EQ(p.households[0].displayName, "Familie \xC3\x87" "a\xC3\xAF" "d");
+    EXPECT_EQ(p.households[0].notes, "Kosten \xE2\x82\xAC 12 voor \xE2\x80\x9C" "fiets\xE2\x80\x9D");
+    EXPECT_EQ(p.households[0].members[0].languages,
+              (std::vector<LanguageSkill>{{"fr", LanguageLevel::Native}, {"nl", LanguageLevel::A1}}));
+}
+
+TEST(HouseholdImport, HeadersIgnoreCaseAccentsSpacesAndPunctuation) {
+    const std::string csv =
+        "  NAAM ,GEMEENTE,leeftijd_volwassene_1,Talen (volwassene 1),Coördinatie?,Hobby's\n"
+        "Familie Q,Almere,50,nl:B1,x,Schaken\n";
+    const CsvImportPreview p = previewHouseholdImport(csv, Roster{});
+    ASSERT_FALSE(p.hasErrors()) << dump(p);
+    EXPECT_EQ(p.columns[0].field, "name");
+    EXPECT_EQ(p.columns[2].field, "adult1_age");
+    EXPECT_EQ(p.columns[3].field, "adult1_languages");
+    EXPECT_EQ(p.columns[5].field, "interests");
+    EXPECT_TRUE(p.columns[4].field.empty());
+    const CsvProblem* unknown = findProblem(p, "csv.header_unknown", 1);
+    ASSERT_NE(unknown, nullptr);
+    EXPECT_EQ(unknown->column, 5u);
+    EXPECT_EQ(unknown->severity, Severity::Warning);
+    EXPECT_EQ(p.households[0].interests, (std::vector<std::string>{"chess"}));
+}
+
+TEST(HouseholdImport, RemappedHeaders) {
+    const std::string csv =
+        "Hoe heet het gezin?;Stad;Leeftijd hoofdbewoner;Spreekt;Interne code;Leeftijden kinderen\n"
+        "Familie R;Rotterdam;44;Arabisch moedertaal;X-17;\n";
+    auto mapping = parseColumnMapping("Hoe heet het gezin?=name, stad=municipality,Leeftijd hoofdbewoner=adult1_age,"
+                                      "Spreekt=adult1_languages,Interne code=,Leeftijden kinderen=ignore");
+    ASSERT_TRUE(mapping) << mapping.error().message;
+    const CsvImportPreview p = previewHouseholdImport(csv, Roster{}, *mapping);
+    ASSERT_FALSE(p.hasErrors()) << dump(p);
+    for (const CsvProblem& x : p.problems)  // mapped and ignored columns raise nothing
+        EXPECT_NE(x.code, "csv.header_unknown") << dump(p);
+    ASSERT_EQ(p.households.size(), 1u);
+    EXPECT_EQ(p.households[0].displayName, "Familie R");
+    EXPECT_EQ(p.households[0].municipality, "Rotterdam");
+    EXPECT_EQ(p.households[0].members[0].age, 44);
+    EXPECT_EQ(p.households[0].members[0].languages, (std::vector<LanguageSkill>{{"ar", LanguageLevel::Native}}));
+    EXPECT_TRUE(p.columns[4].field.empty());
+    EXPECT_TRUE(p.columns[5].field.empty());
+}
+
+TEST(HouseholdImport, BadMappingsAreErrors) {
+    const std::string csv = "Naam,Gemeente\nA,B\n";
+    const CsvImportPreview unknownField = previewHouseholdImport(csv, Roster{}, {{"Naam", "nickname"}});
+    EXPECT_NE(findProblem(unknownField, "csv.mapping", 0), nullptr) << dump(unknownField);
+    const CsvImportPreview missingColumn = previewHouseholdImport(csv, Roster{}, {{"Naam van gezin", "name"}});
+    EXPECT_NE(findProblem(missingColumn, "csv.mapping", 0), nullptr) << dump(missingColumn);
+    EXPECT_FALSE(parseColumnMapping("Naam").ok());
+    const CsvImportPreview twice = previewHouseholdImport("Naam,Name,Gemeente\nA,B,C\n", Roster{});
+    const CsvProblem* dup = findProblem(twice, "csv.header_duplicate", 1);
+    ASSERT_NE(dup, nullptr) << dump(twice);
+    EXPECT_EQ(dup->column, 2u);
+    const CsvImportPreview noMunicipality = previewHouseholdImport("Naam\nA\n", Roster{});
+    EXPECT_NE(findProblem(noMunicipality, "csv.header_missing", 0), nullptr);
+    EXPECT_TRUE(noMunicipality.households.empty());
+}
+
+TEST(HouseholdImport, BrokenRowsAreReportedWithRowAndColumn) {
+    const CsvImportPreview p = previewHouseholdImport(fixture("households_broken.csv"), Roster{});
+    EXPECT_TRUE(p.hasErrors());
+    const CsvProblem* shortRow = findProblem(p, "csv.columns", 3);
+    ASSERT_NE(shortRow, nullptr) << dump(p);
+    EXPECT_EQ(shortRow->column, 0u);
+    EXPECT_NE(shortRow->message.find("3 columns but the header has 5"), std::string::npos);
+    const CsvProblem* badAge = findProblem(p, "csv.age", 4);
+    ASSERT_NE(badAge, nullptr) << dump(p);
+    EXPECT_EQ(badAge->column, 3u);
+    EXPECT_EQ(badAge->columnName, "volwassene1_leeftijd");
+    EXPECT_EQ(formatCsvProblem(*badAge, false),
+              "row 4, column C \"volwassene1_leeftijd\": \"veertig\" is not an age (a whole number of years)");
+    const CsvProblem* language = findProblem(p, "csv.language", 5);
+    ASSERT_NE(language, nullptr) << dump(p);
+    EXPECT_EQ(language->column, 4u);
+    EXPECT_NE(language->message.find("Klingon"), std::string::npos);
+    EXPECT_NE(findProblem(p, "csv.columns", 6), nullptr) << dump(p);  // a filled extra cell
+    EXPECT_EQ(findProblem(p, "csv.age", 2), nullptr);                 // the good row is fine
+    // Only the good row is listed as something to add.
+    ASSERT_EQ(p.households.size(), 1u);
+    EXPECT_EQ(p.householdRows, (std::vector<std::size_t>{2}));
+
+    Roster roster = testing::makeFixtureRoster();
+    const Roster before = roster;
+    Status s = applyImport(roster, p);
+    ASSERT_FALSE(s);
+    EXPECT_EQ(s.error().code, "import.has_errors");
+    EXPECT_TRUE(roster == before);
+}
+
+TEST(HouseholdImport, ValueFormats) {
+    const std::string csv =
+        "naam;gemeente;volwassene1_leeftijd;volwassene1_talen;volwassene1_geslacht;toestemming;datum toestemming;"
+        "toestemming onderzoek;leeftijden kinderen\n"
+        "A;X;30;nl:c2;Vrouw;ja;1-2-2024;nee;4 jaar en 9 jaar\n"
+        "B;X;30;nl=b1;F;03/02/2024;;;\n"
+        "C;X;30;Nederlands (A0);;JA;29.02.2024;Yes;0\n"
+        "D;X;30;nl:Z9;q;misschien;31-02-2024;;8 maanden\n";
+    const CsvImportPreview p = previewHouseholdImport(csv, Roster{});
+    ASSERT_EQ(p.households.size(), 3u);  // row 5 has errors
+    const auto& a = p.households[0];
+    EXPECT_EQ(a.members[0].languages[0].level, LanguageLevel::C2);
+    EXPECT_EQ(a.members[0].gender, Gender::Female);
+    EXPECT_EQ(a.consent.toMatchingDate, "2024-02-01");
+    EXPECT_FALSE(a.consent.toResearch);
+    ASSERT_EQ(a.members.size(), 3u);
+    EXPECT_EQ(a.members[2].age, 9);
+    const auto& b = p.households[1];
+    EXPECT_EQ(b.members[0].languages[0].level, LanguageLevel::B1);
+    EXPECT_TRUE(b.consent.toMatching);  // a date in the consent column means consent on that day
+    EXPECT_EQ(b.consent.toMatchingDate, "2024-02-03");
+    const auto& c = p.households[2];
+    EXPECT_EQ(c.consent.toMatchingDate, "2024-02-29");
+    EXPECT_TRUE(c.consent.toResearch);
+    EXPECT_EQ(c.members[1].age, 0);
+    for (std::size_t row = 2; row <= 4; ++row) {
+        for (const CsvProblem& x : p.problems) EXPECT_FALSE(x.row == row && x.severity == Severity::Error) << dump(p);
+    }
+    EXPECT_NE(findProblem(p, "csv.language_level", 5), nullptr) << dump(p);
+    EXPECT_NE(findProblem(p, "csv.gender", 5), nullptr);
+    EXPECT_NE(findProblem(p, "csv.yes_no", 5), nullptr);
+    EXPECT_NE(findProblem(p, "csv.date", 5), nullptr);
+    EXPECT_NE(findProblem(p, "csv.age", 5), nullptr);
+    // A language without a level is an error that says how to write one.
+    const CsvImportPreview noLevel = previewHouseholdImport("naam,gemeente,volwassene1_leeftijd,volwassene1_talen\nA,X,30,Arabisch\n", Roster{});
+    const CsvProblem* level = findProblem(noLevel, "csv.language_level", 2);
+    ASSERT_NE(level, nullptr) << dump(noLevel);
+    EXPECT_NE(level->message.find("\"ar:B1\""), std::string::npos) << level->message;
+}
+
+TEST(HouseholdImport, EmptyRowsAreSkippedAndRowsWithoutMembersAreErrors) {
+    const CsvImportPreview p = previewHouseholdImport("naam;gemeente;volwassene1_leeftijd\n;;\n\nA;X;\n", Roster{});
+    EXPECT_EQ(p.dataRows, 1u);
+    EXPECT_NE(findProblem(p, "csv.no_members", 4), nullptr) << dump(p);
+}
+
+// [SECTION] Apply: all or nothing, ids, validation
+
+TEST(HouseholdImport, ApplyAddsEverythingWithDeterministicIdsAndTheRosterValidates) {
+    Roster roster = testing::makeFixtureRoster();
+    const std::size_t errorsBefore = errorsIn(validateRoster(roster));
+    const std::string csv = fixture("households_nl_semicolon_bom_crlf.csv");
+    const CsvImportPreview p = previewHouseholdImport(csv, roster);
+    ASSERT_FALSE(p.hasErrors()) << dump(p);
+    EXPECT_EQ(p.households[0].id, "h-1");
+    EXPECT_EQ(p.households[1].id, "h-2");
+    // The same file into the same roster gives the same ids.
+    const CsvImportPreview again = previewHouseholdImport(csv, roster);
+    EXPECT_EQ(again.households, p.households);
+
+    ASSERT_TRUE(applyImport(roster, p));
+    ASSERT_EQ(roster.households.size(), 4u);
+    EXPECT_EQ(roster.households[2].id, "h-1");
+    EXPECT_EQ(errorsIn(validateRoster(roster)), errorsBefore);
+    // Applying the same preview again would duplicate: refused, roster untouched.
+    const Roster after = roster;
+    Status twice = applyImport(roster, p);
+    ASSERT_FALSE(twice);
+    EXPECT_EQ(twice.error().code, "import.stale");
+    EXPECT_TRUE(roster == after);
+    // A second import skips the ids now in use.
+    const CsvImportPreview next = previewHouseholdImport(csv, roster);
+    EXPECT_EQ(next.households[0].id, "h-3");
+    EXPECT_EQ(next.households[1].id, "h-4");
+}
+
+TEST(HouseholdImport, IdsSkipGroupIdsAndGivenIdsMustBeFree) {
+    Roster roster;
+    WelcomeGroup g;
+    g.id = "h-1";  // households and groups share one id space
+    g.name = "G";
+    g.municipality = "X";
+    roster.groups.push_back(g);
+    const CsvImportPreview p = previewHouseholdImport("naam,gemeente,volwassene1_leeftijd,volwassene1_talen\nA,X,30,nl:B1\n", roster);
+    ASSERT_EQ(p.households.size(), 1u);
+    EXPECT_EQ(p.households[0].id, "h-2");
+    const CsvImportPreview given = previewHouseholdImport(
+        "id,naam,gemeente,volwassene1_leeftijd\nh-1,A,X,30\nmine,B,X,31\nmine,C,X,32\n", roster);
+    EXPECT_NE(findProblem(given, "csv.id", 2), nullptr) << dump(given);
+    EXPECT_EQ(findProblem(given, "csv.id", 3), nullptr);
+    EXPECT_NE(findProblem(given, "csv.id", 4), nullptr);
+}
+
+TEST(HouseholdImport, ValidationWarningsOfNewRecordsPointAtTheirRows) {
+    // No group anywhere: the validator warns that nobody can take the household.
+    const CsvImportPreview p = previewHouseholdImport(
+        "naam,gemeente,volwassene1_leeftijd,volwassene1_talen,toestemming\nA,X,30,nl:B1,ja\nB,X,31,nl:B1,nee\n", Roster{});
+    ASSERT_FALSE(p.hasErrors()) << dump(p);
+    EXPECT_NE(findProblem(p, "household.unreachable", 2), nullptr) << dump(p);
+    EXPECT_NE(findProblem(p, "consent.matching", 3), nullptr) << dump(p);
+}
+
+// [SECTION] Group members
+
+TEST(MemberImport, BuildsGroupsFromRowsWithCoordinatorAndGroupLevelFields) {
+    Roster roster = testing::makeFixtureRoster();
+    const std::size_t errorsBefore = errorsIn(validateRoster(roster));
+    const CsvImportPreview p = previewGroupMemberImport(fixture("members_nl.csv"), roster);
+    ASSERT_FALSE(p.hasErrors()) << dump(p);
+    ASSERT_EQ(p.groups.size(), 2u);
+    EXPECT_EQ(p.groupRows, (std::vector<std::size_t>{2, 7}));
+    const WelcomeGroup& g = p.groups[0];
+    EXPECT_EQ(g.id, "g-1");
+    EXPECT_EQ(g.name, "Tuingroep Noord");
+    EXPECT_EQ(g.municipality, "Haarlem");
+    EXPECT_EQ(g.capacity, 1);
+    ASSERT_EQ(g.members.size(), 5u);
+    EXPECT_EQ(g.members[0].id, "g-1-m1");
+    EXPECT_EQ(g.coordinatorId, "g-1-m1");
+    EXPECT_EQ(g.members[0].contact, "anna@example.org, +31 6 0000 0001");
+    EXPECT_EQ(g.members[0].sector, "education");
+    EXPECT_EQ(g.members[0].skills, (std::vector<std::string>{"tutoring"}));
+    EXPECT_TRUE(g.members[0].hasChildren);
+    EXPECT_EQ(g.members[1].skills, (std::vector<std::string>{"paperwork"}));
+    EXPECT_EQ(g.members[2].gender, Gender::Other);
+    EXPECT_TRUE(g.availability.evenings && g.availability.weekends);  // any member's availability
+    EXPECT_TRUE(g.consent.toMatching);
+    const WelcomeGroup& g2 = p.groups[1];
+    EXPECT_EQ(g2.id, "g-2");
+    EXPECT_EQ(g2.capacity, 2);
+    EXPECT_EQ(g2.coordinatorId, "g-2-m1");
+    // Two members only: the validator's warning points at the group's first row.
+    const CsvProblem* small = findProblem(p, "group.small", 7);
+    ASSERT_NE(small, nullptr) << dump(p);
+    EXPECT_EQ(small->severity, Severity::Warning);
+
+    ASSERT_TRUE(applyImport(roster, p));
+    EXPECT_EQ(roster.groups.size(), 4u);
+    EXPECT_EQ(errorsIn(validateRoster(roster)), errorsBefore);
+    // Importing the same groups again: they exist now.
+    const CsvImportPreview again = previewGroupMemberImport(fixture("members_nl.csv"), roster);
+    EXPECT_NE(findProblem(again, "csv.group_exists", 2), nullptr) << dump(again);
+}
+
+TEST(MemberImport, ConflictsTwoCoordinatorsAndMissingMunicipality) {
+    const std::string csv =
+        "group,municipality,first name,last name,age,coordinator,languages\n"
+        "Team A,Delft,Ada,Example,40,yes,nl:native\n"
+        "Team A,Leiden,Bo,Example,41,yes,nl:native\n"
+        "Team B,,Cy,Example,15,,nl:native\n";
+    const CsvImportPreview p = previewGroupMemberImport(csv, Roster{});
+    ASSERT_EQ(p.groups.size(), 2u);
+    EXPECT_EQ(p.groups[0].members[0].name, "Ada Example");
+    const CsvProblem* conflict = findProblem(p, "csv.group_conflict", 3);
+    ASSERT_NE(conflict, nullptr) << dump(p);
+    EXPECT_EQ(conflict->column, 2u);
+    EXPECT_NE(conflict->message.find("row 2"), std::string::npos);
+    EXPECT_NE(findProblem(p, "csv.coordinator", 3), nullptr) << dump(p);
+    EXPECT_NE(findProblem(p, "csv.age", 4), nullptr) << dump(p);  // group members are 16 or older
+    EXPECT_NE(findProblem(p, "csv.required", 4), nullptr) << dump(p);  // Team B has no municipality
+}
+
+// [SECTION] Export
+
+TEST(MatchExport, OneRowPerMatchWithoutSpecialCategoryData) {
+    const Roster roster = testing::makeFixtureRoster();
+    const std::string csv = exportMatchesCsv(roster);
+    Result<CsvTable> t = readCsv(csv);
+    ASSERT_TRUE(t);
+    ASSERT_EQ(t->rows.size(), 1 + roster.matches.size());
+    EXPECT_EQ(t->rows[0], (CsvRow{"match", "household", "group", "municipality", "coordinator", "coordinator contact",
+                                  "status", "proposed on", "status since"}));
+    EXPECT_EQ(t->rows[1], (CsvRow{"m1", "Familie Testa", "De Buurtgroep", "Haarlem", "Anna Voorbeeld",
+                                  "g1-m1@example.org", "active", "2024-04-01", "2024-04-12"}));
+    // Nothing about gender, ages, languages, needs, notes or scores, in any form.
+    for (const char* forbidden : {"female", "38", "ar", "native", "paperwork", "Fictief", "Schalkwijk",
+                                         "0.75", "gender", "age", "language"}) {
+        for (const CsvRow& row : t->rows)
+            for (const std::string& cell : row) EXPECT_NE(cell, forbidden);
+    }
+    EXPECT_EQ(csv.find("Fictief huishouden"), std::string::npos);
+    EXPECT_EQ(csv.find("Groep enthousiast"), std::string::npos);
+}
+
+TEST(MatchExport, DutchExcelAndLiveOnly) {
+    Roster roster = testing::makeFixtureRoster();
+    Match ended = roster.matches[0];
+    ended.id = "m2";
+    ended.history.push_back({MatchStatus::Ended, "2024-09-01", "moved", "", {}});
+    roster.matches.push_back(ended);
+    MatchExportOptions o;
+    o.dutchExcel = true;
+    o.dutchHeaders = true;
+    const std::string csv = exportMatchesCsv(roster, o);
+    EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
+    Result<CsvTable> t = readCsv(csv);
+    ASSERT_TRUE(t);
+    EXPECT_EQ(t->delimiter, ';');
+    EXPECT_EQ(t->rows[0][4], "co\xC3\xB6rdinator");
+    ASSERT_EQ(t->rows.size(), 3u);
+    EXPECT_EQ(t->rows[2][6], "be\xC3\xABindigd");
+    o.liveOnly = true;
+    Result<CsvTable> live = readCsv(exportMatchesCsv(roster, o));
+    ASSERT_TRUE(live);
+    EXPECT_EQ(live->rows.size(), 2u);
+}
+
+// [SECTION] Randomized corruption: never crash; an error or a valid result.
+
+std::string corrupt(std::string s, std::mt19937& rng) {
+    std::uniform_int_distribution<int> kind(0, 3);
+    const int k = kind(rng);
+    if (s.empty()) return s;
+    std::uniform_int_distribution<std::size_t> pos(0, s.size() - 1);
+    if (k == 0) {
+        s.resize(pos(rng));
+    } else if (k == 1) {
+        for (int i = 0; i < 4; ++i) s[pos(rng)] = static_cast<char>(rng());
+    } else if (k == 2) {
+        static const char* kBad[] = {"\xC3", "\xFF", "\xED\xA0\x80", "\x81", "\"", "\r", "\0"};
+        const char* b = kBad[rng() % 7];
+        s.insert(pos(rng), std::string(b, b[0] == 0 ? 1 : std::char_traits<char>::length(b)));
+    } else {
+        s.insert(pos(rng), s.substr(pos(rng), 40));
+    }
+    return s;
+}
+
+TEST(CsvCorruption, PreviewsReportErrorsOrGiveRecordsThatValidate) {
+    const Roster base = testing::makeFixtureRoster();
+    const std::vector<std::string> inputs = {fixture("households_nl_semicolon_bom_crlf.csv"),
+                                             fixture("households_en_comma.csv"), fixture("households_cp1252.csv"),
+                                             fixture("members_nl.csv")};
+    std::mt19937 rng(20240229);
+    int applied = 0, refused = 0;
+    for (int round = 0; round < 1500; ++round) {
+        const std::size_t which = static_cast<std::size_t>(round) % inputs.size();
+        const std::string bytes = corrupt(inputs[which], rng);
+        const CsvImportPreview p = which == 3 ? previewGroupMemberImport(bytes, base) : previewHouseholdImport(bytes, base);
+        Roster r = base;
+        Status s = applyImport(r, p);
+        if (p.hasErrors()) {
+            ASSERT_FALSE(s);
+            ASSERT_TRUE(r == base);
+            ++refused;
+        } else {
+            ASSERT_TRUE(s) << s.error().message;
+            ASSERT_EQ(errorsIn(validateRoster(r)), errorsIn(validateRoster(base))) << bytes;
+            ++applied;
+        }
+    }
+    // Both outcomes must actually occur, or the test checks nothing.
+    EXPECT_GT(applied, 50);
+    EXPECT_GT(refused, 50);
+}
+
+}  // namespace
+}  // namespace welkom
