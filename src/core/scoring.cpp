@@ -9,6 +9,8 @@
 //   [SECTION] Solver input and reachability
 #include "core/scoring.h"
 
+#include "core/validation.h"  // kMaxAge
+
 #include <algorithm>
 #include <cassert>
 #include <cstdio>
@@ -226,6 +228,7 @@ struct HouseholdProfile {
 
 struct GroupProfile {
     int muni = -1;
+    int slot = 0;  // position in municipality order (member data, age table)
     int neighbourhood = -1;
     int allowedBegin = 0, allowedEnd = 0;  // into Data::allowedMunis
     int capacity = 1, maxSize = 0;
@@ -244,8 +247,13 @@ struct Scorer::Data {
     std::vector<int> adultAges;
     std::vector<std::uint64_t> hInterest;   // hh.size() * words
     std::vector<int> memberAge;
-    std::vector<std::uint64_t> memberLang;  // languages at A2+
-    std::vector<std::uint64_t> mInterest;   // members * words
+    // Per member, interleaved so one group's members are one contiguous run:
+    // [languages at A2+, interest words...] (stride 1 + words).
+    std::vector<std::uint64_t> memberWords;
+    // Age criterion for a household adult of each age 0..kMaxAge and each
+    // group, age-major with groups in slot (municipality) order: scoring one
+    // household against its candidates reads one contiguous stretch.
+    std::vector<double> ageTable;
     std::vector<int> allowedMunis;
     std::vector<std::string> langCode;      // bit -> code
     std::vector<std::string> interestTag;   // interned id -> tag
@@ -272,7 +280,13 @@ struct Scorer::Data {
         return b;
     }
     const std::uint64_t* hWords(std::size_t h) const { return hInterest.data() + h * static_cast<std::size_t>(words); }
-    const std::uint64_t* mWords(int m) const { return mInterest.data() + static_cast<std::size_t>(m) * static_cast<std::size_t>(words); }
+    std::size_t stride() const { return 1 + static_cast<std::size_t>(words); }
+    std::uint64_t memberLang(int m) const { return memberWords[static_cast<std::size_t>(m) * stride()]; }
+    const std::uint64_t* mWords(int m) const { return memberWords.data() + static_cast<std::size_t>(m) * stride() + 1; }
+    double ageScore(std::size_t g, int age) const {
+        const int a = age < 0 ? 0 : age > kMaxAge ? kMaxAge : age;
+        return ageTable[static_cast<std::size_t>(a) * gr.size() + static_cast<std::size_t>(gr[g].slot)];
+    }
 };
 
 namespace {
@@ -323,11 +337,21 @@ Scorer::Scorer(const Roster& roster, const std::vector<CriterionWeight>& weights
     };
 
     // Groups first, so municipality ids of places with groups are small and buckets exist.
+    // Member data is laid out municipality by municipality: a household's
+    // candidates then sit close together in memory.
     d.gr.resize(roster.groups.size());
-    for (std::size_t gi = 0; gi < roster.groups.size(); ++gi) {
+    for (std::size_t gi = 0; gi < roster.groups.size(); ++gi) d.gr[gi].muni = d.muniId(roster.groups[gi].municipality);
+    std::vector<std::size_t> groupOrder(roster.groups.size());
+    for (std::size_t gi = 0; gi < groupOrder.size(); ++gi) groupOrder[gi] = gi;
+    std::stable_sort(groupOrder.begin(), groupOrder.end(),
+                     [&](std::size_t a, std::size_t b) { return d.gr[a].muni < d.gr[b].muni; });
+    const std::size_t stride = d.stride();
+    d.ageTable.assign(roster.groups.size() * static_cast<std::size_t>(kMaxAge + 1), 0.0);
+    for (std::size_t slot = 0; slot < groupOrder.size(); ++slot) {
+        const std::size_t gi = groupOrder[slot];
         const WelcomeGroup& g = roster.groups[gi];
         GroupProfile& p = d.gr[gi];
-        p.muni = d.muniId(g.municipality);
+        p.slot = static_cast<int>(slot);
         p.neighbourhood = nbId(g.municipality, g.neighbourhood);
         p.allowedBegin = static_cast<int>(d.allowedMunis.size());
         for (const std::string& m : g.allowedMunicipalities) d.allowedMunis.push_back(d.muniId(m));
@@ -351,9 +375,9 @@ Scorer::Scorer(const Roster& roster, const std::vector<CriterionWeight>& weights
             }
             for (int b = 0; b < 64; ++b)
                 if (lang & (std::uint64_t{1} << b)) ++speakers[static_cast<std::size_t>(b)];
-            d.memberLang.push_back(lang);
-            d.mInterest.resize(d.mInterest.size() + W, 0);
-            std::uint64_t* words = d.mInterest.data() + d.mInterest.size() - W;
+            d.memberWords.resize(d.memberWords.size() + stride, 0);
+            d.memberWords[d.memberWords.size() - stride] = lang;
+            std::uint64_t* words = d.memberWords.data() + d.memberWords.size() - W;
             for (const std::string& t : m.interests) setInterest(words, t);
             p.dutchSpeakers += dutchWell ? 1 : 0;
             p.withChildren += m.hasChildren ? 1 : 0;
@@ -371,6 +395,18 @@ Scorer::Scorer(const Roster& roster, const std::vector<CriterionWeight>& weights
             if (m.gender != Gender::Female) p.allFemale = false;
         }
         p.memberEnd = static_cast<int>(d.memberAge.size());
+        // Age per adult: half the best member closeness, half the mean (see the header).
+        const int members = p.memberEnd - p.memberBegin;
+        for (int age = 0; members > 0 && age <= kMaxAge; ++age) {
+            double best = 0.0, sum = 0.0;
+            for (int m = p.memberBegin; m < p.memberEnd; ++m) {
+                const double c = closeness(age - d.memberAge[static_cast<std::size_t>(m)]);
+                sum += c;
+                best = c > best ? c : best;
+            }
+            d.ageTable[static_cast<std::size_t>(age) * roster.groups.size() + slot] =
+                0.5 * best + 0.5 * (sum / members);
+        }
         for (int b = 0; b < 64; ++b)
             if (speakers[static_cast<std::size_t>(b)] >= kMinSpeakers) p.usableLang |= std::uint64_t{1} << b;
     }
@@ -524,7 +560,7 @@ void Scorer::computeScores(std::size_t hi, std::size_t gi, std::array<double, kC
                 if (small) unionWords[k] |= x;
             }
             membersSharingInterest += any != 0 ? 1 : 0;
-            membersSharingLanguage += (d.memberLang[static_cast<std::size_t>(m)] & h.lang) != 0 ? 1 : 0;
+            membersSharingLanguage += (d.memberLang(m) & h.lang) != 0 ? 1 : 0;
         }
         if (small) {
             for (std::size_t k = 0; k < W; ++k) shared += popcount64(unionWords[k]);
@@ -545,16 +581,7 @@ void Scorer::computeScores(std::size_t hi, std::size_t gi, std::array<double, kC
     applicable[A] = h.adultEnd > h.adultBegin && members > 0;
     double age = 0.0;
     if (applicable[A]) {
-        for (int a = h.adultBegin; a < h.adultEnd; ++a) {
-            const int adult = d.adultAges[static_cast<std::size_t>(a)];
-            double best = 0.0, sum = 0.0;
-            for (int m = g.memberBegin; m < g.memberEnd; ++m) {
-                const double c = closeness(adult - d.memberAge[static_cast<std::size_t>(m)]);
-                sum += c;
-                best = c > best ? c : best;
-            }
-            age += 0.5 * best + 0.5 * (sum / members);
-        }
+        for (int a = h.adultBegin; a < h.adultEnd; ++a) age += d.ageScore(gi, d.adultAges[static_cast<std::size_t>(a)]);
         age /= (h.adultEnd - h.adultBegin);
     }
     s[A] = age;
@@ -692,7 +719,7 @@ PairReport Scorer::explain(std::size_t hi, std::size_t gi) const {
         auto speakers = [&](int bit) {
             int n = 0;
             for (int m = g.memberBegin; m < g.memberEnd; ++m)
-                n += (d.memberLang[static_cast<std::size_t>(m)] >> bit) & 1 ? 1 : 0;
+                n += (d.memberLang(m) >> bit) & 1 ? 1 : 0;
             return n;
         };
         if (both != 0) {
@@ -828,7 +855,7 @@ PairReport Scorer::explain(std::size_t hi, std::size_t gi) const {
         rs.kind = RK::LanguageBridge;
         int sharing = 0;
         for (int m = g.memberBegin; m < g.memberEnd; ++m)
-            sharing += (d.memberLang[static_cast<std::size_t>(m)] & h.lang) != 0 ? 1 : 0;
+            sharing += (d.memberLang(m) & h.lang) != 0 ? 1 : 0;
         rs.n0 = sharing;
         rs.n1 = members;
         rs.n2 = g.dutchSpeakers;
@@ -930,7 +957,7 @@ UnplaceableReport Scorer::explainUnplaceable(std::size_t hi) const {
                         if (!(h.lang & (std::uint64_t{1} << b))) continue;
                         int n = 0;
                         for (int m = g.memberBegin; m < g.memberEnd; ++m)
-                            n += (d.memberLang[static_cast<std::size_t>(m)] >> b) & 1 ? 1 : 0;
+                            n += (d.memberLang(m) >> b) & 1 ? 1 : 0;
                         const int need = std::max(0, kMinSpeakers - n);
                         if (need < bestNeed) {
                             bestNeed = need;
