@@ -8,5 +8,7 @@
 namespace welkom::cli {
 
 int runVersion(const std::vector<std::string>& args);
+int runMatch(const std::vector<std::string>& args);   // cmd_match.cpp
+int runScores(const std::vector<std::string>& args);  // cmd_scores.cpp
 
 }  // namespace welkom::cli

@@ -20,6 +20,8 @@ struct Command {
 
 // Every command, in the order `welkom --help` lists them.
 const Command kCommands[] = {
+    {"match", "propose a matching of households to welcome groups", welkom::cli::runMatch},
+    {"scores", "write the household x group score matrix as CSV", welkom::cli::runScores},
     {"version", "print the version", welkom::cli::runVersion},
 };
 

@@ -1180,8 +1180,9 @@ std::string renderChange(const Change& c, bool nl) {
             return nl ? "groep " + c.group + " staat gemeente " + c.tag + " toe" : "group " + c.group + " allows municipality " + c.tag;
         case ChangeKind::AddSpeakers:
             if (nl)
-                return "groep " + c.group + " zou nog " + (c.count == 1 ? "1 lid nodig hebben dat " : n + " leden nodig hebben die ") +
-                       c.tag + " spreekt op A2";
+                return "groep " + c.group + " zou nog " +
+                       (c.count == 1 ? "1 lid nodig hebben dat " + c.tag + " spreekt op A2"
+                                     : n + " leden nodig hebben die " + c.tag + " spreken op A2");
             return "group " + c.group + " would need " + (c.count == 1 ? "one more member" : n + " more members") + " speaking " +
                    c.tag + " at A2";
         case ChangeKind::DropWomenOnly:
