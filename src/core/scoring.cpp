@@ -31,6 +31,9 @@ constexpr std::array<std::string_view, kHardConditionCount> kHardNames = {
     "language",          "women_only",    "household_size", "forbidden"};
 
 int popcount64(std::uint64_t x) {
+#if defined(__GNUC__) || defined(__clang__)
+    return __builtin_popcountll(x);  // one instruction natively and in wasm (i64.popcnt)
+#endif
     int n = 0;
     while (x) {
         x &= x - 1;
@@ -548,7 +551,18 @@ void Scorer::computeScores(std::size_t hi, std::size_t gi, std::array<double, kC
 
     // Interests and language bridge share one pass over the members.
     int membersSharingInterest = 0, membersSharingLanguage = 0, shared = 0;
-    {
+    if (W == 1) {  // the usual case: fewer than 65 distinct interests in the roster
+        const std::uint64_t hmask = hw[0];
+        std::uint64_t uni = 0;
+        const std::uint64_t* mw = d.memberWords.data() + static_cast<std::size_t>(g.memberBegin) * 2;
+        for (int m = g.memberBegin; m < g.memberEnd; ++m, mw += 2) {
+            const std::uint64_t x = mw[1] & hmask;
+            uni |= x;
+            membersSharingInterest += x != 0 ? 1 : 0;
+            membersSharingLanguage += (mw[0] & h.lang) != 0 ? 1 : 0;
+        }
+        shared = popcount64(uni);
+    } else {
         std::uint64_t unionWords[4] = {0, 0, 0, 0};  // W <= 4 on the fast path (256 distinct interests)
         const bool small = W <= 4;
         for (int m = g.memberBegin; m < g.memberEnd; ++m) {
