@@ -19,5 +19,7 @@ int runDecrypt(const std::vector<std::string>& args);
 
 // --lang en|nl of a command: true for Dutch; "cli.bad_lang" otherwise.
 Result<bool> dutchFromArgs(const Args& args);
+int runMatch(const std::vector<std::string>& args);   // cmd_match.cpp
+int runScores(const std::vector<std::string>& args);  // cmd_scores.cpp
 
 }  // namespace welkom::cli

@@ -26,6 +26,8 @@ const Command kCommands[] = {
     {"demo", "write a roster of fictitious people", welkom::cli::runDemo},
     {"encrypt", "encrypt a file with age (recipients or passphrase)", welkom::cli::runEncrypt},
     {"decrypt", "decrypt an age file", welkom::cli::runDecrypt},
+    {"match", "propose a matching of households to welcome groups", welkom::cli::runMatch},
+    {"scores", "write the household x group score matrix as CSV", welkom::cli::runScores},
     {"version", "print the version", welkom::cli::runVersion},
 };
 

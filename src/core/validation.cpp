@@ -103,10 +103,13 @@ public:
         if (options.reachability) {
             for (size_t i : options.reachability(m_roster)) {
                 warn(at("households", i), "household.unreachable",
-                     "no welcome group can take this household (no group in its municipality, or one it may "
-                     "cross to, shares a language with its adults at level A2 or better)",
-                     "geen Welkom Groep kan dit huishouden opvangen (geen groep in de gemeente, of een "
-                     "toegestane gemeente, deelt een taal op niveau A2 of hoger met de volwassenen)");
+                     "no welcome group can take this household: every group in reach breaks a hard condition "
+                     "(municipality, a language spoken at A2 or better by the household and two members, "
+                     "women-only wish, household size, consent, capacity or a coordinator's exclusion)",
+                     "geen Welkom Groep kan dit huishouden opvangen: elke bereikbare groep schendt een harde "
+                     "voorwaarde (gemeente, een taal die het huishouden en twee leden op A2 of hoger spreken, "
+                     "wens voor een vrouwengroep, grootte van het huishouden, toestemming, capaciteit of een "
+                     "uitsluiting door de coördinator)");
             }
         }
     }

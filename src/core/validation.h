@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "core/roster.h"
+#include "core/scoring.h"
 
 namespace welkom {
 
@@ -43,11 +44,13 @@ std::string formatProblem(const Problem& p, bool dutch);
 bool hasErrors(const std::vector<Problem>& problems);
 size_t countSeverity(const std::vector<Problem>& problems, Severity s);
 
-// Returns the indices of households that no group can take. The matching
-// engine installs its own hard-condition check here; see simpleUnreachableHouseholds.
+// Returns the indices of households that no group can take. The default is
+// the matching engine's own hard-condition check (scoring.h,
+// hardConditionUnreachableHouseholds); simpleUnreachableHouseholds is the
+// older, looser stand-in (municipality and language only).
 using ReachabilityCheck = std::function<std::vector<size_t>(const Roster&)>;
 
-// A quick stand-in for the matching engine: a household (with consent, not in
+// A quick stand-in for the matching engine's check: a household (with consent, not in
 // a live match) is unreachable when no consenting group with capacity in its
 // municipality (or allowing it, or any municipality when the settings allow
 // it) has a member who shares a language at level A2 or better with one of
@@ -55,7 +58,7 @@ using ReachabilityCheck = std::function<std::vector<size_t>(const Roster&)>;
 std::vector<size_t> simpleUnreachableHouseholds(const Roster& roster);
 
 struct ValidationOptions {
-    ReachabilityCheck reachability = simpleUnreachableHouseholds;  // empty: skip the check
+    ReachabilityCheck reachability = hardConditionUnreachableHouseholds;  // empty: skip the check
 };
 
 // Limits the rules use, exposed for forms and tests.

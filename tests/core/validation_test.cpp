@@ -278,7 +278,10 @@ TEST(Validation, ReportsEveryProblemAtOnce) {
     r.groups[1].members.pop_back();
     const std::vector<Problem> ps = validateRoster(r);
     EXPECT_EQ(countSeverity(ps, Severity::Error), 4u) << dump(ps);
-    EXPECT_EQ(countSeverity(ps, Severity::Warning), 1u) << dump(ps);
+    // Warnings: the small group, and h2 is unreachable under the engine's hard
+    // conditions (g1 has capacity -1, i.e. takes nobody, and h2 is forbidden from g2).
+    EXPECT_EQ(countSeverity(ps, Severity::Warning), 2u) << dump(ps);
+    EXPECT_TRUE(has(ps, "/households/1", "household.unreachable"));
     EXPECT_TRUE(has(ps, "/groups/1/members/2/age", "age.range"));
     const auto it = std::find_if(ps.begin(), ps.end(), [](const Problem& p) { return p.path == "/groups/1/members/2/age"; });
     EXPECT_EQ(formatProblem(*it, false), "/groups/1/members/2/age: age must be between 16 and 110");

@@ -1,0 +1,77 @@
+#include "cli/matching_common.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <iostream>
+
+#include "core/scoring.h"
+#include "core/validation.h"
+#include "io/roster_json.h"
+
+namespace welkom::cli {
+
+LoadOutcome loadRosterFile(const std::string& path) {
+    Result<std::string> bytes = readFile(path);
+    if (!bytes) {
+        printError(bytes.error().message);
+        return {kExitIo};
+    }
+    std::vector<Problem> problems;
+    Result<LoadedRoster> loaded = loadRoster(*bytes, &problems);
+    if (!loaded) {
+        printError(path + ": " + loaded.error().message);
+        for (const Problem& p : problems)
+            if (p.severity == Severity::Error) std::cerr << "  " << formatProblem(p, false) << "\n";
+        return {kExitProblems};
+    }
+    return {std::move(loaded->roster)};
+}
+
+Result<std::vector<CriterionWeight>> parseWeights(const std::string& text, std::vector<CriterionWeight> base) {
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find(',', start), text.size());
+        const std::string item = text.substr(start, end - start);
+        start = end + 1;
+        if (item.empty()) {
+            if (end >= text.size()) break;
+            continue;
+        }
+        const std::size_t eq = item.find('=');
+        const std::string name = item.substr(0, eq);
+        Criterion c;
+        if (eq == std::string::npos || !parseCriterion(name, c)) {
+            std::string known;
+            for (int i = 0; i < kCriterionCount; ++i) known += (i ? ", " : "") + std::string(criterionName(static_cast<Criterion>(i)));
+            return makeError("cli.weights", "--weights: '" + item + "' is not name=weight with a criterion among " + known);
+        }
+        const std::string number = item.substr(eq + 1);
+        char* endPtr = nullptr;
+        const double w = number.empty() ? -1 : std::strtod(number.c_str(), &endPtr);
+        if (number.empty() || endPtr != number.c_str() + number.size() || !std::isfinite(w) || w < 0)
+            return makeError("cli.weights", "--weights: the weight of '" + name + "' must be a number of 0 or more");
+        bool replaced = false;
+        for (CriterionWeight& cw : base) {
+            if (cw.criterion == name) {
+                cw.weight = w;
+                replaced = true;
+            }
+        }
+        if (!replaced) base.push_back({name, w});
+        if (end >= text.size()) break;
+    }
+    return base;
+}
+
+std::string csvField(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+}  // namespace welkom::cli

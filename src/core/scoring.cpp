@@ -1,0 +1,1379 @@
+// Index:
+//   [SECTION] Names
+//   [SECTION] Goal links (which skills and sectors serve which goals/needs)
+//   [SECTION] Profiles (Scorer::Data)
+//   [SECTION] Hard conditions and scores (hot path)
+//   [SECTION] Explanations
+//   [SECTION] Unplaceable households
+//   [SECTION] Rendering
+//   [SECTION] Solver input and reachability
+#include "core/scoring.h"
+
+#include "core/validation.h"  // kMaxAge
+
+#include <algorithm>
+#include <cassert>
+#include <cstdio>
+#include <unordered_map>
+#include <utility>
+
+namespace welkom {
+
+// [SECTION] Names ----------------------------------------------------------------------------
+
+namespace {
+
+constexpr std::array<std::string_view, kCriterionCount> kCriterionNames = {
+    "interests", "age", "language", "goals", "family", "availability", "distance"};
+
+constexpr std::array<std::string_view, kHardConditionCount> kHardNames = {
+    "household_consent", "group_consent", "group_capacity", "municipality",
+    "language",          "women_only",    "household_size", "forbidden"};
+
+int popcount64(std::uint64_t x) {
+#if defined(__GNUC__) || defined(__clang__)
+    return __builtin_popcountll(x);  // one instruction natively and in wasm (i64.popcnt)
+#endif
+    int n = 0;
+    while (x) {
+        x &= x - 1;
+        ++n;
+    }
+    return n;
+}
+
+double saturate(int n, int at) { return n >= at ? 1.0 : static_cast<double>(n) / at; }
+
+}  // namespace
+
+std::string_view criterionName(Criterion c) { return kCriterionNames[static_cast<std::size_t>(c)]; }
+
+bool parseCriterion(std::string_view name, Criterion& out) {
+    for (int i = 0; i < kCriterionCount; ++i) {
+        if (kCriterionNames[static_cast<std::size_t>(i)] == name) {
+            out = static_cast<Criterion>(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string criterionLabel(Criterion c, bool dutch) {
+    switch (c) {
+        case Criterion::Interests: return dutch ? "Gedeelde interesses" : "Shared interests";
+        case Criterion::Age: return dutch ? "Leeftijd" : "Age";
+        case Criterion::Language: return dutch ? "Taalbrug" : "Language bridge";
+        case Criterion::Goals: return dutch ? "Doelen" : "Goals";
+        case Criterion::Family: return dutch ? "Gezin" : "Family";
+        case Criterion::Availability: return dutch ? "Beschikbaarheid" : "Availability";
+        case Criterion::Distance: return dutch ? "Nabijheid" : "Nearness";
+    }
+    return {};
+}
+
+std::string_view toString(HardCondition c) { return kHardNames[static_cast<std::size_t>(c)]; }
+
+// [SECTION] Goal links ---------------------------------------------------------------------------
+
+namespace {
+
+// Items a household can bring (goals, needs, work sectors) share one 64-bit
+// mask: goals at 0.., needs after them, sectors after those (12 + 8 + 18 = 38).
+constexpr int kNeedBase = 16;
+constexpr int kSectorBase = 32;
+
+int itemBit(VocabularyKind kind, std::string_view code) {
+    const Vocabulary& v = vocabulary(kind);
+    const int base = kind == VocabularyKind::Goals ? 0 : kind == VocabularyKind::Needs ? kNeedBase : kSectorBase;
+    const int room = kind == VocabularyKind::Sectors ? 64 - kSectorBase : 16;
+    for (std::size_t i = 0; i < v.size() && static_cast<int>(i) < room; ++i)
+        if (v[i].code == code) return base + static_cast<int>(i);
+    return -1;
+}
+
+struct ItemRef {
+    VocabularyKind kind;
+    std::string_view code;
+};
+
+// Which household goals and needs a member's skill or sector serves. A
+// member's own sector also serves a household that worked or wants to work in
+// it (a nurse for someone who wants to work in care), see sectorMask().
+struct Link {
+    std::string_view from;  // skill or sector code
+    std::vector<ItemRef> serves;
+};
+
+const std::vector<Link>& skillLinks() {
+    using K = VocabularyKind;
+    static const std::vector<Link> links = {
+        {"tutoring", {{K::Goals, "learn_dutch"}, {K::Goals, "start_education"}, {K::Goals, "children_school"}}},
+        {"job_coaching", {{K::Goals, "find_work"}, {K::Goals, "recognise_diploma"}}},
+        {"paperwork", {{K::Goals, "official_letters"}, {K::Goals, "recognise_diploma"}, {K::Needs, "paperwork_help"}}},
+        {"finances", {{K::Goals, "official_letters"}, {K::Goals, "start_business"}, {K::Needs, "paperwork_help"}}},
+        {"childcare", {{K::Needs, "childcare_help"}}},
+        {"homework_help", {{K::Goals, "children_school"}, {K::Goals, "start_education"}}},
+        {"healthcare_navigation", {{K::Needs, "healthcare_help"}}},
+        {"digital_skills", {{K::Needs, "digital_help"}}},
+        {"transport", {{K::Needs, "transport_help"}, {K::Goals, "find_way_city"}, {K::Goals, "driving_licence"}}},
+        {"housing_help", {{K::Needs, "housing_help"}}},
+        {"network", {{K::Goals, "find_work"}, {K::Goals, "social_network"}, {K::Goals, "volunteer_work"},
+                     {K::Goals, "start_business"}}},
+        {"interpreting", {{K::Goals, "official_letters"}, {K::Needs, "healthcare_help"}}},
+        {"sports_coaching", {{K::Goals, "sports_club"}}},
+    };
+    return links;
+}
+
+const std::vector<Link>& sectorLinks() {
+    using K = VocabularyKind;
+    static const std::vector<Link> links = {
+        {"education", {{K::Goals, "start_education"}, {K::Goals, "children_school"}, {K::Goals, "learn_dutch"}}},
+        {"care", {{K::Needs, "healthcare_help"}}},
+        {"finance", {{K::Goals, "start_business"}, {K::Goals, "official_letters"}}},
+        {"legal", {{K::Goals, "official_letters"}}},
+        {"government", {{K::Goals, "official_letters"}, {K::Goals, "recognise_diploma"}}},
+        {"construction", {{K::Needs, "housing_help"}}},
+    };
+    return links;
+}
+
+std::uint64_t linkMask(const std::vector<Link>& links, std::string_view from) {
+    // Resolved once per table: (code, mask) pairs.
+    static const auto resolve = [](const std::vector<Link>& ls) {
+        std::vector<std::pair<std::string_view, std::uint64_t>> out;
+        for (const Link& l : ls) {
+            std::uint64_t m = 0;
+            for (const ItemRef& r : l.serves) {
+                const int b = itemBit(r.kind, r.code);
+                if (b >= 0) m |= std::uint64_t{1} << b;
+            }
+            out.emplace_back(l.from, m);
+        }
+        return out;
+    };
+    static const auto skills = resolve(skillLinks());
+    static const auto sectors = resolve(sectorLinks());
+    for (const auto& [code, mask] : &links == &skillLinks() ? skills : sectors)
+        if (code == from) return mask;
+    return 0;
+}
+
+// Every item some skill or sector can serve: only these count for goal fit.
+std::uint64_t servableMask() {
+    static const std::uint64_t mask = [] {
+        std::uint64_t m = 0;
+        for (const Link& l : skillLinks())
+            for (const ItemRef& r : l.serves)
+                if (itemBit(r.kind, r.code) >= 0) m |= std::uint64_t{1} << itemBit(r.kind, r.code);
+        for (const Link& l : sectorLinks())
+            for (const ItemRef& r : l.serves)
+                if (itemBit(r.kind, r.code) >= 0) m |= std::uint64_t{1} << itemBit(r.kind, r.code);
+        for (const Term& t : vocabulary(VocabularyKind::Sectors))
+            if (itemBit(VocabularyKind::Sectors, t.code) >= 0) m |= std::uint64_t{1} << itemBit(VocabularyKind::Sectors, t.code);
+        return m;
+    }();
+    return mask;
+}
+
+// The code of an item bit, for reasons.
+std::string itemCode(int bit) {
+    VocabularyKind kind = bit >= kSectorBase ? VocabularyKind::Sectors
+                          : bit >= kNeedBase ? VocabularyKind::Needs
+                                             : VocabularyKind::Goals;
+    const int base = kind == VocabularyKind::Goals ? 0 : kind == VocabularyKind::Needs ? kNeedBase : kSectorBase;
+    return std::string(vocabulary(kind)[static_cast<std::size_t>(bit - base)].code);
+}
+
+constexpr std::uint8_t kSlotDay = 1, kSlotEvening = 2, kSlotWeekend = 4;
+
+std::uint8_t slots(const Availability& a) {
+    return static_cast<std::uint8_t>((a.weekdayDaytime ? kSlotDay : 0) | (a.evenings ? kSlotEvening : 0) |
+                                     (a.weekends ? kSlotWeekend : 0));
+}
+
+bool canTalk(LanguageLevel l) { return l >= LanguageLevel::A2; }
+
+double dutchNeed(LanguageLevel best) {
+    if (best <= LanguageLevel::A2) return 1.0;
+    if (best == LanguageLevel::B1) return 0.75;
+    if (best == LanguageLevel::B2) return 0.5;
+    if (best == LanguageLevel::C1) return 0.25;
+    return 0.0;
+}
+
+double closeness(int gap) {
+    if (gap < 0) gap = -gap;
+    if (gap <= 5) return 1.0;
+    if (gap >= 30) return 0.0;
+    return static_cast<double>(30 - gap) / 25.0;
+}
+
+bool isLocking(MatchStatus s) { return s == MatchStatus::Introduced || s == MatchStatus::Active; }
+
+}  // namespace
+
+// [SECTION] Profiles ---------------------------------------------------------------------------
+
+struct HouseholdProfile {
+    int muni = -1;
+    int neighbourhood = -1;  // interned (municipality, neighbourhood); -1 when not given
+    int size = 0;
+    int children = 0;
+    int adultBegin = 0, adultEnd = 0;  // into Data::adultAges
+    std::uint64_t lang = 0;            // languages an adult speaks at A2+
+    LanguageLevel dutch = LanguageLevel::None;
+    int interestCount = 0;             // interned interests (words at h * W)
+    std::uint64_t items = 0;           // servable goals/needs/sectors
+    std::uint8_t avail = 0;
+    bool womenOnly = false, wantsChildren = false, consent = false, hasForbids = false;
+};
+
+struct GroupProfile {
+    int muni = -1;
+    int slot = 0;  // position in municipality order (member data, age table)
+    int neighbourhood = -1;
+    int allowedBegin = 0, allowedEnd = 0;  // into Data::allowedMunis
+    int capacity = 1, maxSize = 0;
+    bool consent = false, allFemale = false;
+    std::uint64_t usableLang = 0;  // languages kMinSpeakers+ members speak at A2+
+    int memberBegin = 0, memberEnd = 0;  // into member arrays
+    int dutchSpeakers = 0, withChildren = 0, childcare = 0;
+    std::uint64_t items = 0;
+    std::uint8_t avail = 0;
+};
+
+struct Scorer::Data {
+    int words = 1;  // interest bit words per person
+    std::vector<HouseholdProfile> hh;
+    std::vector<GroupProfile> gr;
+    std::vector<int> adultAges;
+    std::vector<std::uint64_t> hInterest;   // hh.size() * words
+    std::vector<int> memberAge;
+    // Per member, interleaved so one group's members are one contiguous run:
+    // [languages at A2+, interest words...] (stride 1 + words).
+    std::vector<std::uint64_t> memberWords;
+    // Age criterion for a household adult of each age 0..kMaxAge and each
+    // group, age-major with groups in slot (municipality) order: scoring one
+    // household against its candidates reads one contiguous stretch.
+    std::vector<double> ageTable;
+    std::vector<int> allowedMunis;
+    std::vector<std::string> langCode;      // bit -> code
+    std::vector<std::string> interestTag;   // interned id -> tag
+    std::vector<std::string> muniName;
+    std::vector<std::vector<int>> groupsIn;        // per municipality, ascending
+    std::vector<std::vector<int>> groupsAllowing;  // per municipality, ascending
+    // Forbidden pairs (coordinator or declined): key household << 32 | group, sorted.
+    std::vector<std::uint64_t> forbidden;
+    std::unordered_map<std::string, int> muniIds;
+    std::unordered_map<std::string, int> langBits;
+
+    int muniId(const std::string& name) {
+        auto [it, inserted] = muniIds.emplace(name, static_cast<int>(muniName.size()));
+        if (inserted) muniName.push_back(name);
+        return it->second;
+    }
+    int langBit(const std::string& code) {
+        auto it = langBits.find(code);
+        if (it != langBits.end()) return it->second;
+        if (langCode.size() >= 64) return -1;  // only with unknown codes (a validation error)
+        const int b = static_cast<int>(langCode.size());
+        langBits.emplace(code, b);
+        langCode.push_back(code);
+        return b;
+    }
+    const std::uint64_t* hWords(std::size_t h) const { return hInterest.data() + h * static_cast<std::size_t>(words); }
+    std::size_t stride() const { return 1 + static_cast<std::size_t>(words); }
+    std::uint64_t memberLang(int m) const { return memberWords[static_cast<std::size_t>(m) * stride()]; }
+    const std::uint64_t* mWords(int m) const { return memberWords.data() + static_cast<std::size_t>(m) * stride() + 1; }
+    double ageScore(std::size_t g, int age) const {
+        const int a = age < 0 ? 0 : age > kMaxAge ? kMaxAge : age;
+        return ageTable[static_cast<std::size_t>(a) * gr.size() + static_cast<std::size_t>(gr[g].slot)];
+    }
+};
+
+namespace {
+
+std::uint64_t forbidKey(std::size_t h, std::size_t g) {
+    return (static_cast<std::uint64_t>(h) << 32) | static_cast<std::uint64_t>(g);
+}
+
+}  // namespace
+
+Scorer::Scorer(const Roster& roster) : Scorer(roster, roster.settings.weights) {}
+
+Scorer::Scorer(const Roster& roster, const std::vector<CriterionWeight>& weights)
+    : m_roster(roster), m_data(std::make_unique<Data>()) {
+    m_weight.fill(1.0);
+    for (const CriterionWeight& w : weights) {
+        Criterion c;
+        if (parseCriterion(w.criterion, c)) m_weight[static_cast<std::size_t>(c)] = w.weight >= 0 ? w.weight : 0.0;
+    }
+    Data& d = *m_data;
+    // Known languages take the first bits in vocabulary order (47 < 64).
+    for (const Term& t : vocabulary(VocabularyKind::Languages)) d.langBit(std::string(t.code));
+
+    // Interests that some household gave (member interests nobody asks for never matter).
+    std::unordered_map<std::string, int> interestIds;
+    for (const Household& h : roster.households)
+        for (const std::string& t : h.interests)
+            if (interestIds.emplace(t, static_cast<int>(d.interestTag.size())).second) d.interestTag.push_back(t);
+    d.words = std::max<int>(1, static_cast<int>((d.interestTag.size() + 63) / 64));
+    const auto W = static_cast<std::size_t>(d.words);
+    auto setInterest = [&](std::uint64_t* words, const std::string& tag) -> bool {
+        auto it = interestIds.find(tag);
+        if (it == interestIds.end()) return false;
+        std::uint64_t& w = words[static_cast<std::size_t>(it->second) / 64];
+        const std::uint64_t bit = std::uint64_t{1} << (it->second % 64);
+        const bool fresh = (w & bit) == 0;
+        w |= bit;
+        return fresh;
+    };
+
+    std::unordered_map<std::string, int> nbIds;
+    auto nbId = [&](const std::string& muni, const std::string& nb) {
+        if (nb.empty()) return -1;
+        std::string key = muni;
+        key.push_back('\0');
+        key += nb;
+        return nbIds.emplace(std::move(key), static_cast<int>(nbIds.size())).first->second;
+    };
+
+    // Groups first, so municipality ids of places with groups are small and buckets exist.
+    // Member data is laid out municipality by municipality: a household's
+    // candidates then sit close together in memory.
+    d.gr.resize(roster.groups.size());
+    for (std::size_t gi = 0; gi < roster.groups.size(); ++gi) d.gr[gi].muni = d.muniId(roster.groups[gi].municipality);
+    std::vector<std::size_t> groupOrder(roster.groups.size());
+    for (std::size_t gi = 0; gi < groupOrder.size(); ++gi) groupOrder[gi] = gi;
+    std::stable_sort(groupOrder.begin(), groupOrder.end(),
+                     [&](std::size_t a, std::size_t b) { return d.gr[a].muni < d.gr[b].muni; });
+    const std::size_t stride = d.stride();
+    d.ageTable.assign(roster.groups.size() * static_cast<std::size_t>(kMaxAge + 1), 0.0);
+    for (std::size_t slot = 0; slot < groupOrder.size(); ++slot) {
+        const std::size_t gi = groupOrder[slot];
+        const WelcomeGroup& g = roster.groups[gi];
+        GroupProfile& p = d.gr[gi];
+        p.slot = static_cast<int>(slot);
+        p.neighbourhood = nbId(g.municipality, g.neighbourhood);
+        p.allowedBegin = static_cast<int>(d.allowedMunis.size());
+        for (const std::string& m : g.allowedMunicipalities) d.allowedMunis.push_back(d.muniId(m));
+        p.allowedEnd = static_cast<int>(d.allowedMunis.size());
+        p.capacity = g.capacity;
+        p.maxSize = g.support.maxHouseholdSize;
+        p.consent = g.consent.toMatching;
+        p.avail = slots(g.availability);
+        p.memberBegin = static_cast<int>(d.memberAge.size());
+        p.allFemale = !g.members.empty();
+        std::array<int, 64> speakers{};
+        for (const GroupMember& m : g.members) {
+            d.memberAge.push_back(m.age);
+            std::uint64_t lang = 0;
+            bool dutchWell = false;
+            for (const LanguageSkill& l : m.languages) {
+                if (!canTalk(l.level)) continue;
+                const int b = d.langBit(l.code);
+                if (b >= 0) lang |= std::uint64_t{1} << b;
+                if (l.code == "nl" && l.level >= LanguageLevel::B2) dutchWell = true;
+            }
+            for (int b = 0; b < 64; ++b)
+                if (lang & (std::uint64_t{1} << b)) ++speakers[static_cast<std::size_t>(b)];
+            d.memberWords.resize(d.memberWords.size() + stride, 0);
+            d.memberWords[d.memberWords.size() - stride] = lang;
+            std::uint64_t* words = d.memberWords.data() + d.memberWords.size() - W;
+            for (const std::string& t : m.interests) setInterest(words, t);
+            p.dutchSpeakers += dutchWell ? 1 : 0;
+            p.withChildren += m.hasChildren ? 1 : 0;
+            bool care = false;
+            for (const std::string& s : m.skills) {
+                p.items |= linkMask(skillLinks(), s);
+                care = care || s == "childcare" || s == "homework_help";
+            }
+            p.childcare += care ? 1 : 0;
+            if (!m.sector.empty()) {
+                p.items |= linkMask(sectorLinks(), m.sector);
+                const int b = itemBit(VocabularyKind::Sectors, m.sector);
+                if (b >= 0) p.items |= std::uint64_t{1} << b;
+            }
+            if (m.gender != Gender::Female) p.allFemale = false;
+        }
+        p.memberEnd = static_cast<int>(d.memberAge.size());
+        // Age per adult: half the best member closeness, half the mean (see the header).
+        const int members = p.memberEnd - p.memberBegin;
+        for (int age = 0; members > 0 && age <= kMaxAge; ++age) {
+            double best = 0.0, sum = 0.0;
+            for (int m = p.memberBegin; m < p.memberEnd; ++m) {
+                const double c = closeness(age - d.memberAge[static_cast<std::size_t>(m)]);
+                sum += c;
+                best = c > best ? c : best;
+            }
+            d.ageTable[static_cast<std::size_t>(age) * roster.groups.size() + slot] =
+                0.5 * best + 0.5 * (sum / members);
+        }
+        for (int b = 0; b < 64; ++b)
+            if (speakers[static_cast<std::size_t>(b)] >= kMinSpeakers) p.usableLang |= std::uint64_t{1} << b;
+    }
+
+    d.hh.resize(roster.households.size());
+    d.hInterest.assign(roster.households.size() * W, 0);
+    const std::uint64_t servable = servableMask();
+    for (std::size_t hi = 0; hi < roster.households.size(); ++hi) {
+        const Household& h = roster.households[hi];
+        HouseholdProfile& p = d.hh[hi];
+        p.muni = d.muniId(h.municipality);
+        p.neighbourhood = nbId(h.municipality, h.neighbourhood);
+        p.size = static_cast<int>(h.members.size());
+        p.consent = h.consent.toMatching;
+        p.womenOnly = h.preferences.womenOnlyGroup;
+        p.wantsChildren = h.preferences.groupWithChildren;
+        p.avail = slots(h.availability);
+        bool anyAdult = false;
+        for (const HouseholdMember& m : h.members) anyAdult = anyAdult || m.role == MemberRole::Adult;
+        p.adultBegin = static_cast<int>(d.adultAges.size());
+        for (const HouseholdMember& m : h.members) {
+            if (m.role == MemberRole::Child) ++p.children;
+            // Without any adult (a validation warning) the members speak for themselves.
+            if (m.role != MemberRole::Adult && anyAdult) continue;
+            d.adultAges.push_back(m.age);
+            for (const LanguageSkill& l : m.languages) {
+                if (l.code == "nl" && l.level > p.dutch) p.dutch = l.level;
+                if (!canTalk(l.level)) continue;
+                const int b = d.langBit(l.code);
+                if (b >= 0) p.lang |= std::uint64_t{1} << b;
+            }
+        }
+        p.adultEnd = static_cast<int>(d.adultAges.size());
+        std::uint64_t* words = d.hInterest.data() + hi * W;
+        for (const std::string& t : h.interests) p.interestCount += setInterest(words, t) ? 1 : 0;
+        for (const std::string& t : h.goals) {
+            const int b = itemBit(VocabularyKind::Goals, t);
+            if (b >= 0) p.items |= std::uint64_t{1} << b;
+        }
+        for (const std::string& t : h.needs) {
+            const int b = itemBit(VocabularyKind::Needs, t);
+            if (b >= 0) p.items |= std::uint64_t{1} << b;
+        }
+        for (const std::string& t : h.workSectors) {
+            const int b = itemBit(VocabularyKind::Sectors, t);
+            if (b >= 0) p.items |= std::uint64_t{1} << b;
+        }
+        p.items &= servable;
+    }
+
+    d.groupsIn.assign(d.muniName.size(), {});
+    d.groupsAllowing.assign(d.muniName.size(), {});
+    for (std::size_t gi = 0; gi < d.gr.size(); ++gi) {
+        const GroupProfile& p = d.gr[gi];
+        d.groupsIn[static_cast<std::size_t>(p.muni)].push_back(static_cast<int>(gi));
+        for (int k = p.allowedBegin; k < p.allowedEnd; ++k) {
+            auto& list = d.groupsAllowing[static_cast<std::size_t>(d.allowedMunis[static_cast<std::size_t>(k)])];
+            if (list.empty() || list.back() != static_cast<int>(gi)) list.push_back(static_cast<int>(gi));
+        }
+    }
+
+    // Forbidden pairs: the coordinator's Forbid, and pairs declined before
+    // (unless the coordinator pinned the pair again).
+    std::unordered_map<std::string_view, std::size_t> hIdx, gIdx;
+    for (std::size_t i = 0; i < roster.households.size(); ++i) hIdx.emplace(roster.households[i].id, i);
+    for (std::size_t i = 0; i < roster.groups.size(); ++i) gIdx.emplace(roster.groups[i].id, i);
+    std::vector<std::uint64_t> pinned;
+    for (const Constraint& c : roster.constraints) {
+        auto h = hIdx.find(c.householdId);
+        auto g = gIdx.find(c.groupId);
+        if (h == hIdx.end() || g == gIdx.end()) continue;
+        (c.kind == ConstraintKind::Forbid ? d.forbidden : pinned).push_back(forbidKey(h->second, g->second));
+    }
+    std::sort(pinned.begin(), pinned.end());
+    for (const Match& m : roster.matches) {
+        if (m.status() != MatchStatus::Declined) continue;
+        auto h = hIdx.find(m.householdId);
+        auto g = gIdx.find(m.groupId);
+        if (h == hIdx.end() || g == gIdx.end()) continue;
+        const std::uint64_t k = forbidKey(h->second, g->second);
+        if (!std::binary_search(pinned.begin(), pinned.end(), k)) d.forbidden.push_back(k);
+    }
+    std::sort(d.forbidden.begin(), d.forbidden.end());
+    d.forbidden.erase(std::unique(d.forbidden.begin(), d.forbidden.end()), d.forbidden.end());
+    for (std::uint64_t k : d.forbidden) d.hh[static_cast<std::size_t>(k >> 32)].hasForbids = true;
+}
+
+Scorer::~Scorer() = default;
+Scorer::Scorer(Scorer&&) noexcept = default;
+
+// [SECTION] Hard conditions and scores -----------------------------------------------------------
+
+namespace {
+
+bool municipalityOk(const Scorer::Data& d, const HouseholdProfile& h, const GroupProfile& g, bool cross) {
+    if (h.muni == g.muni || cross) return true;
+    for (int k = g.allowedBegin; k < g.allowedEnd; ++k)
+        if (d.allowedMunis[static_cast<std::size_t>(k)] == h.muni) return true;
+    return false;
+}
+
+}  // namespace
+
+bool Scorer::isForbidden(std::size_t household, std::size_t group) const {
+    if (!m_data->hh[household].hasForbids) return false;
+    return std::binary_search(m_data->forbidden.begin(), m_data->forbidden.end(), forbidKey(household, group));
+}
+
+bool Scorer::passesIntrinsic(std::size_t household, std::size_t group) const {
+    const HouseholdProfile& h = m_data->hh[household];
+    const GroupProfile& g = m_data->gr[group];
+    return h.consent && g.consent && g.capacity > 0 && (h.lang & g.usableLang) != 0 &&
+           (!h.womenOnly || g.allFemale) && (g.maxSize <= 0 || h.size <= g.maxSize) &&
+           municipalityOk(*m_data, h, g, m_roster.settings.allowCrossMunicipality);
+}
+
+std::optional<HardCondition> Scorer::firstBlock(std::size_t household, std::size_t group) const {
+    const HouseholdProfile& h = m_data->hh[household];
+    const GroupProfile& g = m_data->gr[group];
+    if (!h.consent) return HardCondition::HouseholdConsent;
+    if (!g.consent) return HardCondition::GroupConsent;
+    if (g.capacity <= 0) return HardCondition::GroupCapacity;
+    if (!municipalityOk(*m_data, h, g, m_roster.settings.allowCrossMunicipality)) return HardCondition::Municipality;
+    if ((h.lang & g.usableLang) == 0) return HardCondition::Language;
+    if (h.womenOnly && !g.allFemale) return HardCondition::WomenOnly;
+    if (g.maxSize > 0 && h.size > g.maxSize) return HardCondition::HouseholdSize;
+    if (isForbidden(household, group)) return HardCondition::Forbidden;
+    return std::nullopt;
+}
+
+void Scorer::computeScores(std::size_t hi, std::size_t gi, std::array<double, kCriterionCount>& s,
+                           std::array<bool, kCriterionCount>& applicable) const {
+    const Data& d = *m_data;
+    const HouseholdProfile& h = d.hh[hi];
+    const GroupProfile& g = d.gr[gi];
+    const int members = g.memberEnd - g.memberBegin;
+    const std::size_t W = static_cast<std::size_t>(d.words);
+    const std::uint64_t* hw = d.hWords(hi);
+
+    // Interests and language bridge share one pass over the members.
+    int membersSharingInterest = 0, membersSharingLanguage = 0, shared = 0;
+    if (W == 1) {  // the usual case: fewer than 65 distinct interests in the roster
+        const std::uint64_t hmask = hw[0];
+        std::uint64_t uni = 0;
+        const std::uint64_t* mw = d.memberWords.data() + static_cast<std::size_t>(g.memberBegin) * 2;
+        for (int m = g.memberBegin; m < g.memberEnd; ++m, mw += 2) {
+            const std::uint64_t x = mw[1] & hmask;
+            uni |= x;
+            membersSharingInterest += x != 0 ? 1 : 0;
+            membersSharingLanguage += (mw[0] & h.lang) != 0 ? 1 : 0;
+        }
+        shared = popcount64(uni);
+    } else {
+        std::uint64_t unionWords[4] = {0, 0, 0, 0};  // W <= 4 on the fast path (256 distinct interests)
+        const bool small = W <= 4;
+        for (int m = g.memberBegin; m < g.memberEnd; ++m) {
+            const std::uint64_t* mw = d.mWords(m);
+            std::uint64_t any = 0;
+            for (std::size_t k = 0; k < W; ++k) {
+                const std::uint64_t x = mw[k] & hw[k];
+                any |= x;
+                if (small) unionWords[k] |= x;
+            }
+            membersSharingInterest += any != 0 ? 1 : 0;
+            membersSharingLanguage += (d.memberLang(m) & h.lang) != 0 ? 1 : 0;
+        }
+        if (small) {
+            for (std::size_t k = 0; k < W; ++k) shared += popcount64(unionWords[k]);
+        } else {
+            for (std::size_t k = 0; k < W; ++k) {
+                std::uint64_t u = 0;
+                for (int m = g.memberBegin; m < g.memberEnd; ++m) u |= d.mWords(m)[k] & hw[k];
+                shared += popcount64(u);
+            }
+        }
+    }
+    const std::size_t I = static_cast<std::size_t>(Criterion::Interests);
+    applicable[I] = h.interestCount > 0;
+    s[I] = members == 0 ? 0.0 : 0.6 * saturate(shared, 3) + 0.4 * (static_cast<double>(membersSharingInterest) / members);
+
+    // Age: per adult, half the best closeness and half the mean.
+    const std::size_t A = static_cast<std::size_t>(Criterion::Age);
+    applicable[A] = h.adultEnd > h.adultBegin && members > 0;
+    double age = 0.0;
+    if (applicable[A]) {
+        for (int a = h.adultBegin; a < h.adultEnd; ++a) age += d.ageScore(gi, d.adultAges[static_cast<std::size_t>(a)]);
+        age /= (h.adultEnd - h.adultBegin);
+    }
+    s[A] = age;
+
+    const std::size_t L = static_cast<std::size_t>(Criterion::Language);
+    const double need = dutchNeed(h.dutch);
+    const double bridge = saturate(membersSharingLanguage, 3);
+    const double practice = saturate(g.dutchSpeakers, 3);
+    applicable[L] = true;
+    s[L] = (1.0 - 0.4 * need) * bridge + 0.4 * need * practice;
+
+    const std::size_t G = static_cast<std::size_t>(Criterion::Goals);
+    const int items = popcount64(h.items);
+    applicable[G] = items > 0;
+    s[G] = items > 0 ? static_cast<double>(popcount64(h.items & g.items)) / items : 0.0;
+
+    const std::size_t F = static_cast<std::size_t>(Criterion::Family);
+    applicable[F] = h.children > 0 || h.wantsChildren;
+    s[F] = 0.5 * saturate(g.withChildren, 2) + 0.5 * saturate(g.childcare, 1);
+
+    const std::size_t V = static_cast<std::size_t>(Criterion::Availability);
+    applicable[V] = h.avail != 0 && g.avail != 0;
+    s[V] = h.avail != 0 ? static_cast<double>(popcount64(h.avail & g.avail)) / popcount64(h.avail) : 0.0;
+
+    const std::size_t D = static_cast<std::size_t>(Criterion::Distance);
+    applicable[D] = true;
+    s[D] = h.muni != g.muni ? 0.0 : (h.neighbourhood >= 0 && h.neighbourhood == g.neighbourhood) ? 1.0 : 0.5;
+}
+
+double Scorer::combine(const std::array<double, kCriterionCount>& s,
+                       const std::array<bool, kCriterionCount>& applicable) const {
+    double num = 0.0, den = 0.0;
+    for (std::size_t c = 0; c < static_cast<std::size_t>(kCriterionCount); ++c) {
+        if (!applicable[c] || m_weight[c] <= 0.0) continue;
+        num += m_weight[c] * s[c];
+        den += m_weight[c];
+    }
+    return den > 0.0 ? num / den : 0.5;
+}
+
+PairScore Scorer::score(std::size_t household, std::size_t group) const {
+    PairScore out;
+    out.feasible = !firstBlock(household, group).has_value();
+    computeScores(household, group, out.scores, out.applicable);
+    out.total = combine(out.scores, out.applicable);
+    return out;
+}
+
+double Scorer::total(std::size_t household, std::size_t group) const {
+    std::array<double, kCriterionCount> s;
+    std::array<bool, kCriterionCount> a;
+    computeScores(household, group, s, a);
+    return combine(s, a);
+}
+
+void Scorer::candidateGroups(std::size_t household, std::vector<int>& out) const {
+    out.clear();
+    const Data& d = *m_data;
+    if (m_roster.settings.allowCrossMunicipality) {
+        out.reserve(d.gr.size());
+        for (std::size_t g = 0; g < d.gr.size(); ++g) out.push_back(static_cast<int>(g));
+        return;
+    }
+    const int muni = d.hh[household].muni;
+    const std::vector<int>& own = d.groupsIn[static_cast<std::size_t>(muni)];
+    const std::vector<int>& allowing = d.groupsAllowing[static_cast<std::size_t>(muni)];
+    if (allowing.empty()) {
+        out = own;
+        return;
+    }
+    out.reserve(own.size() + allowing.size());
+    std::set_union(own.begin(), own.end(), allowing.begin(), allowing.end(), std::back_inserter(out));
+}
+
+// [SECTION] Explanations ------------------------------------------------------------------------
+
+namespace {
+
+std::string levelText(LanguageLevel l) { return std::string(toString(l)); }
+
+std::vector<std::string> langCodes(const Scorer::Data& d, std::uint64_t mask) {
+    std::vector<std::string> out;
+    for (int b = 0; b < 64; ++b)
+        if (mask & (std::uint64_t{1} << b)) out.push_back(d.langCode[static_cast<std::size_t>(b)]);
+    return out;
+}
+
+}  // namespace
+
+PairReport Scorer::explain(std::size_t hi, std::size_t gi) const {
+    const Data& d = *m_data;
+    const Household& hh = m_roster.households[hi];
+    const WelcomeGroup& gg = m_roster.groups[gi];
+    const HouseholdProfile& h = d.hh[hi];
+    const GroupProfile& g = d.gr[gi];
+    const int members = g.memberEnd - g.memberBegin;
+    PairReport r;
+    r.householdId = hh.id;
+    r.groupId = gg.id;
+
+    auto verdict = [&](HardCondition c, bool ok, Reason reason) {
+        r.hard.push_back({c, ok, std::move(reason)});
+        r.feasible = r.feasible && ok;
+    };
+    using RK = ReasonKind;
+    verdict(HardCondition::HouseholdConsent, h.consent, {h.consent ? RK::HouseholdConsents : RK::HouseholdNoConsent});
+    verdict(HardCondition::GroupConsent, g.consent, {g.consent ? RK::GroupConsents : RK::GroupNoConsent});
+    {
+        Reason rs{g.capacity > 0 ? RK::GroupHasRoom : RK::GroupPaused};
+        rs.n0 = g.capacity;
+        verdict(HardCondition::GroupCapacity, g.capacity > 0, rs);
+    }
+    {
+        Reason rs;
+        rs.tags = {hh.municipality, gg.municipality};
+        bool ok = true;
+        if (h.muni == g.muni) {
+            rs.kind = RK::SameMunicipality;
+            rs.tags = {hh.municipality};
+        } else if (municipalityOk(d, h, g, false)) {
+            rs.kind = RK::AllowedMunicipality;
+        } else if (m_roster.settings.allowCrossMunicipality) {
+            rs.kind = RK::CrossMunicipalityAllowed;
+        } else {
+            rs.kind = RK::OtherMunicipality;
+            ok = false;
+        }
+        verdict(HardCondition::Municipality, ok, rs);
+    }
+    {
+        Reason rs;
+        rs.tagKind = TagKind::Language;
+        const std::uint64_t both = h.lang & g.usableLang;
+        // Speakers per household language.
+        auto speakers = [&](int bit) {
+            int n = 0;
+            for (int m = g.memberBegin; m < g.memberEnd; ++m)
+                n += (d.memberLang(m) >> bit) & 1 ? 1 : 0;
+            return n;
+        };
+        if (both != 0) {
+            rs.kind = RK::SharedLanguage;
+            rs.tags = langCodes(d, both);
+            int best = 0;
+            for (int b = 0; b < 64; ++b)
+                if (both & (std::uint64_t{1} << b)) best = std::max(best, speakers(b));
+            rs.n0 = best;
+        } else {
+            // A household language with some speakers, too few: the nearer miss.
+            int bestBit = -1, bestCount = 0;
+            for (int b = 0; b < 64; ++b) {
+                if (!(h.lang & (std::uint64_t{1} << b))) continue;
+                const int n = speakers(b);
+                if (n > bestCount) {
+                    bestCount = n;
+                    bestBit = b;
+                }
+            }
+            if (bestBit >= 0) {
+                rs.kind = RK::TooFewSpeakers;
+                rs.tags = {d.langCode[static_cast<std::size_t>(bestBit)]};
+                rs.n0 = bestCount;
+                rs.n1 = kMinSpeakers;
+            } else {
+                rs.kind = RK::NoSharedLanguage;
+                rs.tags = langCodes(d, h.lang);
+                rs.tags2 = langCodes(d, g.usableLang);
+            }
+        }
+        verdict(HardCondition::Language, both != 0, rs);
+    }
+    {
+        Reason rs{RK::NoWomenOnlyWish};
+        bool ok = true;
+        if (h.womenOnly) {
+            int notWomen = 0;
+            for (const GroupMember& m : gg.members) notWomen += m.gender == Gender::Female ? 0 : 1;
+            ok = g.allFemale;
+            rs.kind = ok ? RK::AllWomen : RK::NotAllWomen;
+            rs.n0 = notWomen;
+            rs.n1 = members;
+        }
+        verdict(HardCondition::WomenOnly, ok, rs);
+    }
+    {
+        const bool ok = g.maxSize <= 0 || h.size <= g.maxSize;
+        Reason rs{ok ? RK::SizeWithinLimit : RK::HouseholdTooLarge};
+        rs.n0 = h.size;
+        rs.n1 = g.maxSize > 0 ? g.maxSize : 0;
+        verdict(HardCondition::HouseholdSize, ok, rs);
+    }
+    {
+        Reason rs{RK::NotForbidden};
+        const bool forbidden = isForbidden(hi, gi);
+        if (forbidden) {
+            rs.kind = RK::DeclinedBefore;
+            for (const Constraint& c : m_roster.constraints) {
+                if (c.kind == ConstraintKind::Forbid && c.householdId == hh.id && c.groupId == gg.id) {
+                    rs.kind = RK::ForbiddenByCoordinator;
+                    rs.tags = {c.reason};
+                    break;
+                }
+            }
+            if (rs.kind == RK::DeclinedBefore) {
+                for (const Match& m : m_roster.matches)
+                    if (m.householdId == hh.id && m.groupId == gg.id && m.status() == MatchStatus::Declined) rs.tags = {m.id};
+            }
+        }
+        verdict(HardCondition::Forbidden, !forbidden, rs);
+    }
+
+    // Soft criteria: the same numbers as the hot path, plus the words.
+    PairScore ps;
+    computeScores(hi, gi, ps.scores, ps.applicable);
+    r.total = combine(ps.scores, ps.applicable);
+    r.belowMinimum = r.total < m_roster.settings.minimumScore;
+    for (int c = 0; c < kCriterionCount; ++c) {
+        CriterionResult cr;
+        cr.criterion = static_cast<Criterion>(c);
+        cr.applicable = ps.applicable[static_cast<std::size_t>(c)];
+        cr.score = ps.scores[static_cast<std::size_t>(c)];
+        cr.weight = m_weight[static_cast<std::size_t>(c)];
+        r.soft.push_back(std::move(cr));
+    }
+    const std::uint64_t* hw = d.hWords(hi);
+    {
+        Reason& rs = r.soft[static_cast<std::size_t>(Criterion::Interests)].reason;
+        rs.tagKind = TagKind::Interest;
+        int sharing = 0;
+        std::vector<std::uint64_t> uni(static_cast<std::size_t>(d.words), 0);
+        for (int m = g.memberBegin; m < g.memberEnd; ++m) {
+            std::uint64_t any = 0;
+            for (std::size_t k = 0; k < uni.size(); ++k) {
+                const std::uint64_t x = d.mWords(m)[k] & hw[k];
+                uni[k] |= x;
+                any |= x;
+            }
+            sharing += any ? 1 : 0;
+        }
+        // Tags in the household's own order.
+        for (const std::string& t : hh.interests) {
+            auto it = std::find(d.interestTag.begin(), d.interestTag.end(), t);
+            const auto id = static_cast<std::size_t>(it - d.interestTag.begin());
+            if (it != d.interestTag.end() && ((uni[id / 64] >> (id % 64)) & 1) &&
+                std::find(rs.tags.begin(), rs.tags.end(), t) == rs.tags.end())
+                rs.tags.push_back(t);
+        }
+        rs.n0 = static_cast<double>(rs.tags.size());
+        rs.n1 = sharing;
+        rs.n2 = members;
+        rs.kind = h.interestCount == 0 ? RK::NoInterestsGiven : rs.tags.empty() ? RK::NoSharedInterests : RK::SharedInterests;
+    }
+    {
+        Reason& rs = r.soft[static_cast<std::size_t>(Criterion::Age)].reason;
+        rs.kind = RK::AgeCloseness;
+        int within = 0;
+        for (int m = g.memberBegin; m < g.memberEnd; ++m) {
+            bool near = false;
+            for (int a = h.adultBegin; a < h.adultEnd; ++a) {
+                const int gap = d.adultAges[static_cast<std::size_t>(a)] - d.memberAge[static_cast<std::size_t>(m)];
+                near = near || (gap <= 10 && gap >= -10);
+            }
+            within += near ? 1 : 0;
+        }
+        for (int a = h.adultBegin; a < h.adultEnd; ++a) rs.tags.push_back(std::to_string(d.adultAges[static_cast<std::size_t>(a)]));
+        rs.n0 = within;
+        rs.n1 = members;
+    }
+    {
+        Reason& rs = r.soft[static_cast<std::size_t>(Criterion::Language)].reason;
+        rs.kind = RK::LanguageBridge;
+        int sharing = 0;
+        for (int m = g.memberBegin; m < g.memberEnd; ++m)
+            sharing += (d.memberLang(m) & h.lang) != 0 ? 1 : 0;
+        rs.n0 = sharing;
+        rs.n1 = members;
+        rs.n2 = g.dutchSpeakers;
+        rs.tags = {levelText(h.dutch)};
+    }
+    {
+        Reason& rs = r.soft[static_cast<std::size_t>(Criterion::Goals)].reason;
+        rs.tagKind = TagKind::GoalItem;
+        rs.kind = h.items == 0 ? RK::NoGoalsGiven : RK::GoalFit;
+        for (int b = 0; b < 64; ++b) {
+            if (!(h.items & (std::uint64_t{1} << b))) continue;
+            ((g.items >> b) & 1 ? rs.tags : rs.tags2).push_back(itemCode(b));
+        }
+        rs.n0 = static_cast<double>(rs.tags.size());
+        rs.n1 = static_cast<double>(rs.tags.size() + rs.tags2.size());
+    }
+    {
+        Reason& rs = r.soft[static_cast<std::size_t>(Criterion::Family)].reason;
+        rs.kind = h.children > 0 || h.wantsChildren ? RK::FamilyFit : RK::NoChildren;
+        rs.n0 = h.children;
+        rs.n1 = g.withChildren;
+        rs.n2 = g.childcare;
+    }
+    {
+        Reason& rs = r.soft[static_cast<std::size_t>(Criterion::Availability)].reason;
+        rs.tagKind = TagKind::Slot;
+        rs.kind = h.avail != 0 && g.avail != 0 ? RK::AvailabilityOverlap : RK::AvailabilityUnknown;
+        const std::uint8_t both = h.avail & g.avail;
+        if (both & kSlotDay) rs.tags.push_back("weekday_daytime");
+        if (both & kSlotEvening) rs.tags.push_back("evenings");
+        if (both & kSlotWeekend) rs.tags.push_back("weekends");
+        rs.n0 = popcount64(both);
+        rs.n1 = popcount64(h.avail);
+    }
+    {
+        Reason& rs = r.soft[static_cast<std::size_t>(Criterion::Distance)].reason;
+        if (h.muni != g.muni) {
+            rs.kind = RK::DifferentMunicipality;
+            rs.tags = {hh.municipality, gg.municipality};
+        } else if (h.neighbourhood >= 0 && h.neighbourhood == g.neighbourhood) {
+            rs.kind = RK::SameNeighbourhood;
+            rs.tags = {hh.neighbourhood};
+        } else {
+            rs.kind = RK::SameMunicipalityOnly;
+            rs.tags = {hh.neighbourhood, gg.neighbourhood};
+        }
+    }
+    return r;
+}
+
+PairReport explainPair(const Roster& roster, std::size_t household, std::size_t group) {
+    return Scorer(roster).explain(household, group);
+}
+
+// [SECTION] Unplaceable households ------------------------------------------------------------
+
+UnplaceableReport Scorer::explainUnplaceable(std::size_t hi) const {
+    const Data& d = *m_data;
+    const HouseholdProfile& h = d.hh[hi];
+    const Household& hh = m_roster.households[hi];
+    UnplaceableReport out;
+    out.householdId = hh.id;
+    std::vector<int> cands;
+    candidateGroups(hi, cands);
+    if (cands.empty())
+        for (std::size_t g = 0; g < d.gr.size(); ++g) cands.push_back(static_cast<int>(g));
+
+    struct Scored {
+        CandidateBlock block;
+        SuggestedChange change;
+        std::size_t order;
+    };
+    std::vector<Scored> all;
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+        const auto gi = static_cast<std::size_t>(cands[k]);
+        const GroupProfile& g = d.gr[gi];
+        const WelcomeGroup& gg = m_roster.groups[gi];
+        PairReport r = explain(hi, gi);
+        Scored s;
+        s.order = k;
+        s.block.groupId = gg.id;
+        s.change.groupId = gg.id;
+        for (HardVerdict& v : r.hard) {
+            if (v.ok) continue;
+            Change c{};
+            c.group = gg.id;
+            int cost = 1;
+            switch (v.condition) {
+                case HardCondition::HouseholdConsent: c.kind = ChangeKind::HouseholdConsent; c.group.clear(); break;
+                case HardCondition::GroupConsent: c.kind = ChangeKind::GroupConsent; break;
+                case HardCondition::GroupCapacity: c.kind = ChangeKind::GroupCapacity; c.count = 1; break;
+                case HardCondition::Municipality: c.kind = ChangeKind::AllowMunicipality; c.tag = hh.municipality; break;
+                case HardCondition::Language: {
+                    // The household language (A2+) that needs the fewest extra speakers;
+                    // a household without any such language: its best-spoken one.
+                    c.kind = ChangeKind::AddSpeakers;
+                    int bestNeed = kMinSpeakers + 1;
+                    for (int b = 0; b < 64; ++b) {
+                        if (!(h.lang & (std::uint64_t{1} << b))) continue;
+                        int n = 0;
+                        for (int m = g.memberBegin; m < g.memberEnd; ++m)
+                            n += (d.memberLang(m) >> b) & 1 ? 1 : 0;
+                        const int need = std::max(0, kMinSpeakers - n);
+                        if (need < bestNeed) {
+                            bestNeed = need;
+                            c.tag = d.langCode[static_cast<std::size_t>(b)];
+                        }
+                    }
+                    if (c.tag.empty()) {
+                        LanguageLevel best = LanguageLevel::None;
+                        for (const HouseholdMember& m : hh.members)
+                            for (const LanguageSkill& l : m.languages)
+                                if (l.level > best) {
+                                    best = l.level;
+                                    c.tag = l.code;
+                                }
+                        bestNeed = kMinSpeakers;
+                    }
+                    c.count = bestNeed;
+                    cost = bestNeed;
+                    break;
+                }
+                case HardCondition::WomenOnly: c.kind = ChangeKind::DropWomenOnly; break;
+                case HardCondition::HouseholdSize: c.kind = ChangeKind::RaiseSizeLimit; c.count = h.size; break;
+                case HardCondition::Forbidden: c.kind = ChangeKind::LiftForbid; break;
+            }
+            s.change.changes.push_back(std::move(c));
+            s.change.cost += cost;
+            s.block.failed.push_back(std::move(v));
+        }
+        if (s.block.failed.empty()) out.placeable = true;
+        all.push_back(std::move(s));
+    }
+    std::stable_sort(all.begin(), all.end(), [](const Scored& a, const Scored& b) {
+        if (a.block.failed.size() != b.block.failed.size()) return a.block.failed.size() < b.block.failed.size();
+        return idLess(a.block.groupId, b.block.groupId);
+    });
+    const Scored* cheapest = nullptr;
+    for (const Scored& s : all) {
+        if (s.block.failed.empty()) continue;
+        if (!cheapest || s.change.cost < cheapest->change.cost ||
+            (s.change.cost == cheapest->change.cost && idLess(s.block.groupId, cheapest->block.groupId)))
+            cheapest = &s;
+    }
+    if (!out.placeable && cheapest) out.smallest = cheapest->change;
+    for (Scored& s : all) out.candidates.push_back(std::move(s.block));
+    return out;
+}
+
+UnplaceableReport explainUnplaceable(const Roster& roster, std::size_t household) {
+    return Scorer(roster).explainUnplaceable(household);
+}
+
+// [SECTION] Rendering ---------------------------------------------------------------------------
+
+namespace {
+
+std::string num(double v) {
+    const long long r = static_cast<long long>(v < 0 ? v - 0.5 : v + 0.5);
+    return std::to_string(r);
+}
+
+std::string lowerFirst(std::string s) {
+    if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
+    return s;
+}
+
+std::string tagText(const std::string& tag, TagKind kind, bool dutch) {
+    switch (kind) {
+        case TagKind::Plain:
+        case TagKind::Language: return tag;
+        case TagKind::Interest:
+            return findTerm(vocabulary(VocabularyKind::Interests), tag) ? lowerFirst(tagLabel(VocabularyKind::Interests, tag, dutch))
+                                                                      : tagLabel(VocabularyKind::Interests, tag, dutch);
+        case TagKind::GoalItem:
+            for (VocabularyKind k : {VocabularyKind::Goals, VocabularyKind::Needs, VocabularyKind::Sectors})
+                if (findTerm(vocabulary(k), tag)) {
+                    std::string label = lowerFirst(tagLabel(k, tag, dutch));
+                    if (k == VocabularyKind::Sectors) label = (dutch ? "werk in " : "work in ") + label;
+                    return label;
+                }
+            return tag;
+        case TagKind::Slot:
+            if (tag == "weekday_daytime") return dutch ? "doordeweeks overdag" : "weekday daytime";
+            if (tag == "evenings") return dutch ? "avonden" : "evenings";
+            if (tag == "weekends") return dutch ? "weekenden" : "weekends";
+            return tag;
+    }
+    return tag;
+}
+
+std::string list(const std::vector<std::string>& tags, TagKind kind, bool dutch) {
+    std::string out;
+    for (const std::string& t : tags) {
+        if (!out.empty()) out += ", ";
+        out += tagText(t, kind, dutch);
+    }
+    return out.empty() ? (dutch ? "(geen)" : "(none)") : out;
+}
+
+const std::string& tagAt(const Reason& r, std::size_t i) {
+    static const std::string empty;
+    return i < r.tags.size() ? r.tags[i] : empty;
+}
+
+}  // namespace
+
+std::string renderReason(const Reason& r, bool nl) {
+    using RK = ReasonKind;
+    const std::string n0 = num(r.n0), n1 = num(r.n1), n2 = num(r.n2);
+    const std::string t0 = tagAt(r, 0), t1 = tagAt(r, 1);
+    const std::string tags = list(r.tags, r.tagKind, nl), tags2 = list(r.tags2, r.tagKind, nl);
+    switch (r.kind) {
+        case RK::HouseholdConsents: return nl ? "het huishouden geeft toestemming voor koppelen" : "the household consents to matching";
+        case RK::HouseholdNoConsent:
+            return nl ? "het huishouden heeft geen toestemming gegeven voor koppelen" : "the household has not consented to matching";
+        case RK::GroupConsents: return nl ? "de groep geeft toestemming voor koppelen" : "the group consents to matching";
+        case RK::GroupNoConsent: return nl ? "de groep heeft geen toestemming gegeven voor koppelen" : "the group has not consented to matching";
+        case RK::GroupHasRoom:
+            return nl ? "de groep kan " + n0 + (r.n0 == 1 ? " huishouden" : " huishoudens") + " opvangen"
+                      : "the group can take " + n0 + (r.n0 == 1 ? " household" : " households");
+        case RK::GroupPaused:
+            return nl ? "de groep vangt nu geen huishoudens op (capaciteit 0)" : "the group takes no households now (capacity 0)";
+        case RK::SameMunicipality: return nl ? "beide in " + t0 : "both in " + t0;
+        case RK::AllowedMunicipality:
+            return nl ? "de groep in " + t1 + " neemt ook huishoudens uit " + t0 + " aan"
+                      : "the group in " + t1 + " also takes households from " + t0;
+        case RK::CrossMunicipalityAllowed:
+            return nl ? "huishouden in " + t0 + ", groep in " + t1 + ": koppelen over gemeentegrenzen is toegestaan"
+                      : "household in " + t0 + ", group in " + t1 + ": matching across municipalities is allowed";
+        case RK::OtherMunicipality:
+            return nl ? "huishouden in " + t0 + ", groep in " + t1 + ", en de groep neemt geen huishoudens uit " + t0 + " aan"
+                      : "household in " + t0 + ", group in " + t1 + ", and the group takes no households from " + t0;
+        case RK::SharedLanguage:
+            return nl ? "gedeelde taal: " + tags + " (" + n0 + " leden op A2 of hoger)"
+                      : "shared language: " + tags + " (" + n0 + " members at A2 or better)";
+        case RK::TooFewSpeakers:
+            return nl ? "maar " + n0 + (r.n0 == 1 ? " lid spreekt " : " leden spreken ") + t0 + " op A2 of hoger (" + n1 + " nodig)"
+                      : "only " + n0 + (r.n0 == 1 ? " member speaks " : " members speak ") + t0 + " at A2 or better (" + n1 + " needed)";
+        case RK::NoSharedLanguage:
+            return nl ? "geen gedeelde taal: huishouden spreekt " + tags + "; groep spreekt " + tags2
+                      : "no shared language: household speaks " + tags + "; group speaks " + tags2;
+        case RK::NoWomenOnlyWish: return nl ? "geen wens voor een groep met alleen vrouwen" : "no wish for a women-only group";
+        case RK::AllWomen:
+            return nl ? "het huishouden wil een groep met alleen vrouwen, en alle leden zijn vrouw"
+                      : "the household wants a women-only group, and all members are women";
+        case RK::NotAllWomen:
+            return nl ? "het huishouden wil een groep met alleen vrouwen, maar " + n0 + " van de " + n1 + " leden " +
+                            (r.n0 == 1 ? "is" : "zijn") + " geen vrouw"
+                      : "the household wants a women-only group, but " + n0 + " of " + n1 + " members " +
+                            (r.n0 == 1 ? "is" : "are") + " not a woman";
+        case RK::SizeWithinLimit:
+            if (r.n1 <= 0)
+                return nl ? "huishouden van " + n0 + "; de groep gaf geen grens op" : "household of " + n0 + "; the group gave no size limit";
+            return nl ? "huishouden van " + n0 + "; de groep kan tot " + n1 + " personen aan"
+                      : "household of " + n0 + "; the group supports up to " + n1 + " people";
+        case RK::HouseholdTooLarge:
+            return nl ? "huishouden van " + n0 + "; de groep kan hoogstens " + n1 + " personen aan"
+                      : "household of " + n0 + "; the group supports at most " + n1 + " people";
+        case RK::NotForbidden: return nl ? "de coördinator heeft dit paar niet uitgesloten" : "the coordinator has not ruled this pair out";
+        case RK::ForbiddenByCoordinator:
+            return (nl ? "de coördinator heeft dit paar uitgesloten" : "the coordinator ruled this pair out") +
+                   (t0.empty() ? std::string() : ": " + t0);
+        case RK::DeclinedBefore:
+            return nl ? "dit paar is eerder voorgesteld en afgewezen (koppeling " + t0 + ")"
+                      : "this pair was proposed before and declined (match " + t0 + ")";
+        case RK::SharedInterests:
+            return nl ? n0 + (r.n0 == 1 ? " gedeelde interesse (" : " gedeelde interesses (") + tags + ") met " + n1 + " van de " + n2 + " leden"
+                      : n0 + (r.n0 == 1 ? " shared interest (" : " shared interests (") + tags + ") with " + n1 + " of " + n2 + " members";
+        case RK::NoSharedInterests:
+            return nl ? "geen gedeelde interesses met de " + n2 + " leden" : "no shared interests with any of the " + n2 + " members";
+        case RK::NoInterestsGiven: return nl ? "het huishouden gaf geen interesses op" : "the household gave no interests";
+        case RK::AgeCloseness:
+            return nl ? "volwassenen van " + tags + " jaar: " + n0 + " van de " + n1 + " leden schelen hoogstens 10 jaar"
+                      : "adults aged " + tags + ": " + n0 + " of " + n1 + " members within 10 years";
+        case RK::LanguageBridge:
+            return nl ? n0 + " van de " + n1 + " leden delen een taal met het huishouden; " + n2 +
+                            " spreken Nederlands op B2 of hoger om mee te oefenen (Nederlands van het huishouden: " + t0 + ")"
+                      : n0 + " of " + n1 + " members share a language with the household; " + n2 +
+                            " speak Dutch at B2 or better to practise with (household's Dutch: " + t0 + ")";
+        case RK::GoalFit: {
+            std::string s = nl ? "leden helpen bij " + n0 + " van de " + n1 + " doelen en behoeften"
+                               : "members serve " + n0 + " of " + n1 + " goals and needs";
+            if (!r.tags.empty()) s += ": " + tags;
+            if (!r.tags2.empty()) s += (nl ? "; niet bij: " : "; not: ") + tags2;
+            return s;
+        }
+        case RK::NoGoalsGiven:
+            return nl ? "geen doelen, behoeften of werksectoren waar vaardigheden van leden bij helpen"
+                      : "no goals, needs or work sectors that members' skills can serve";
+        case RK::FamilyFit:
+            return nl ? n0 + (r.n0 == 1 ? " kind; " : " kinderen; ") + n1 + " leden hebben kinderen, " + n2 +
+                            " bieden kinderopvang of huiswerkhulp"
+                      : n0 + (r.n0 == 1 ? " child; " : " children; ") + n1 + " members have children, " + n2 +
+                            " offer childcare or homework help";
+        case RK::NoChildren: return nl ? "geen kinderen in het huishouden" : "no children in the household";
+        case RK::AvailabilityOverlap:
+            return nl ? "samen beschikbaar: " + tags + " (" + n0 + " van de " + n1 + " momenten van het huishouden)"
+                      : "available together: " + tags + " (" + n0 + " of the household's " + n1 + " times)";
+        case RK::AvailabilityUnknown:
+            return nl ? "beschikbaarheid niet aan beide kanten opgegeven" : "availability not given on both sides";
+        case RK::SameNeighbourhood: return nl ? "beide in de wijk " + t0 : "both in the neighbourhood " + t0;
+        case RK::SameMunicipalityOnly:
+            return nl ? "zelfde gemeente, andere of onbekende wijk" : "same municipality, another or unknown neighbourhood";
+        case RK::DifferentMunicipality:
+            return nl ? "verschillende gemeenten: " + t0 + " en " + t1 : "different municipalities: " + t0 + " and " + t1;
+    }
+    return {};
+}
+
+std::string renderChange(const Change& c, bool nl) {
+    const std::string n = std::to_string(c.count);
+    switch (c.kind) {
+        case ChangeKind::HouseholdConsent:
+            return nl ? "het huishouden geeft toestemming voor koppelen" : "the household gives consent to matching";
+        case ChangeKind::GroupConsent:
+            return nl ? "groep " + c.group + " geeft toestemming voor koppelen" : "group " + c.group + " gives consent to matching";
+        case ChangeKind::GroupCapacity:
+            return nl ? "groep " + c.group + " neemt weer een huishouden aan (capaciteit 1)"
+                      : "group " + c.group + " takes a household again (capacity 1)";
+        case ChangeKind::AllowMunicipality:
+            return nl ? "groep " + c.group + " staat gemeente " + c.tag + " toe" : "group " + c.group + " allows municipality " + c.tag;
+        case ChangeKind::AddSpeakers:
+            if (nl)
+                return "groep " + c.group + " zou nog " +
+                       (c.count == 1 ? "1 lid nodig hebben dat " + c.tag + " spreekt op A2"
+                                     : n + " leden nodig hebben die " + c.tag + " spreken op A2");
+            return "group " + c.group + " would need " + (c.count == 1 ? "one more member" : n + " more members") + " speaking " +
+                   c.tag + " at A2";
+        case ChangeKind::DropWomenOnly:
+            return nl ? "het huishouden laat de wens voor een vrouwengroep los (groep " + c.group + ")"
+                      : "the household drops its wish for a women-only group (group " + c.group + ")";
+        case ChangeKind::RaiseSizeLimit:
+            return nl ? "groep " + c.group + " kan huishoudens van " + n + " personen aan"
+                      : "group " + c.group + " supports households of " + n + " people";
+        case ChangeKind::LiftForbid:
+            return nl ? "de coördinator heft de uitsluiting van groep " + c.group + " op"
+                      : "the coordinator lifts the exclusion of group " + c.group;
+    }
+    return {};
+}
+
+// [SECTION] Solver input and reachability ------------------------------------------------------
+
+bool idLess(std::string_view a, std::string_view b) {
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    std::size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (digit(a[i]) && digit(b[j])) {
+            std::size_t i2 = i, j2 = j;
+            while (i2 < a.size() && a[i2] == '0') ++i2;
+            while (j2 < b.size() && b[j2] == '0') ++j2;
+            std::size_t ie = i2, je = j2;
+            while (ie < a.size() && digit(a[ie])) ++ie;
+            while (je < b.size() && digit(b[je])) ++je;
+            if (ie - i2 != je - j2) return ie - i2 < je - j2;
+            const int cmp = a.substr(i2, ie - i2).compare(b.substr(j2, je - j2));
+            if (cmp != 0) return cmp < 0;
+            i = ie;
+            j = je;
+        } else {
+            if (a[i] != b[j]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]);
+            ++i;
+            ++j;
+        }
+    }
+    if ((a.size() - i) != (b.size() - j)) return a.size() - i < b.size() - j;
+    return a < b;  // equal under numbers ("h01" vs "h1"): plain order decides
+}
+
+int MatchingProblem::householdIndex(std::string_view id) const {
+    auto it = std::lower_bound(householdIds.begin(), householdIds.end(), id,
+                               [](const std::string& a, std::string_view b) { return idLess(a, b); });
+    return it != householdIds.end() && *it == id ? static_cast<int>(it - householdIds.begin()) : -1;
+}
+
+int MatchingProblem::groupIndex(std::string_view id) const {
+    auto it = std::lower_bound(groupIds.begin(), groupIds.end(), id,
+                               [](const std::string& a, std::string_view b) { return idLess(a, b); });
+    return it != groupIds.end() && *it == id ? static_cast<int>(it - groupIds.begin()) : -1;
+}
+
+MatchingProblem buildMatchingProblem(const Roster& roster) { return buildMatchingProblem(Scorer(roster)); }
+
+MatchingProblem buildMatchingProblem(const Scorer& scorer) {
+    const Roster& roster = scorer.roster();
+    MatchingProblem p;
+    const std::size_t H = roster.households.size(), G = roster.groups.size();
+    p.householdAt.resize(H);
+    p.groupAt.resize(G);
+    for (std::size_t i = 0; i < H; ++i) p.householdAt[i] = i;
+    for (std::size_t i = 0; i < G; ++i) p.groupAt[i] = i;
+    std::stable_sort(p.householdAt.begin(), p.householdAt.end(), [&](std::size_t a, std::size_t b) {
+        return idLess(roster.households[a].id, roster.households[b].id);
+    });
+    std::stable_sort(p.groupAt.begin(), p.groupAt.end(),
+                     [&](std::size_t a, std::size_t b) { return idLess(roster.groups[a].id, roster.groups[b].id); });
+    std::vector<int> rowOf(H), colOf(G);
+    p.householdIds.reserve(H);
+    p.groupIds.reserve(G);
+    for (std::size_t k = 0; k < H; ++k) {
+        rowOf[p.householdAt[k]] = static_cast<int>(k);
+        p.householdIds.push_back(roster.households[p.householdAt[k]].id);
+    }
+    for (std::size_t k = 0; k < G; ++k) {
+        colOf[p.groupAt[k]] = static_cast<int>(k);
+        p.groupIds.push_back(roster.groups[p.groupAt[k]].id);
+    }
+
+    // Fixed pairs (roster indices): locked = matches under way, pins = coordinator's.
+    std::unordered_map<std::string_view, std::size_t> hIdx, gIdx;
+    for (std::size_t i = 0; i < H; ++i) hIdx.emplace(roster.households[i].id, i);
+    for (std::size_t i = 0; i < G; ++i) gIdx.emplace(roster.groups[i].id, i);
+    std::vector<std::pair<std::size_t, std::size_t>> locked, pins;
+    for (const Match& m : roster.matches) {
+        if (!isLocking(m.status())) continue;
+        auto h = hIdx.find(m.householdId);
+        auto g = gIdx.find(m.groupId);
+        if (h != hIdx.end() && g != gIdx.end()) locked.emplace_back(h->second, g->second);
+    }
+    for (const Constraint& c : roster.constraints) {
+        auto h = hIdx.find(c.householdId);
+        auto g = gIdx.find(c.groupId);
+        if (h == hIdx.end() || g == gIdx.end()) continue;
+        const std::pair<std::size_t, std::size_t> pr{h->second, g->second};
+        if (c.kind == ConstraintKind::Pin) {
+            if (std::find(locked.begin(), locked.end(), pr) == locked.end()) pins.push_back(pr);
+        } else {
+            p.rules.forbidden.push_back({rowOf[pr.first], colOf[pr.second]});
+        }
+    }
+    for (const Match& m : roster.matches) {
+        if (m.status() != MatchStatus::Declined) continue;
+        auto h = hIdx.find(m.householdId);
+        auto g = gIdx.find(m.groupId);
+        if (h == hIdx.end() || g == gIdx.end()) continue;
+        if (scorer.isForbidden(h->second, g->second) &&
+            std::find(pins.begin(), pins.end(), std::make_pair(h->second, g->second)) == pins.end())
+            p.rules.forbidden.push_back({rowOf[h->second], colOf[g->second]});
+    }
+    std::sort(p.rules.forbidden.begin(), p.rules.forbidden.end());
+    p.rules.forbidden.erase(std::unique(p.rules.forbidden.begin(), p.rules.forbidden.end()), p.rules.forbidden.end());
+    // Fixed pairs per household (roster index), for the rows.
+    std::vector<std::vector<std::pair<std::size_t, FixReason>>> fixedOf(H);
+    for (const auto& [h, g] : locked) fixedOf[h].emplace_back(g, FixReason::Locked);
+    for (const auto& [h, g] : pins) fixedOf[h].emplace_back(g, FixReason::Pin);
+
+    p.matrix = ScoreMatrix<double>::sparse(static_cast<int>(G));
+    std::vector<int> cands;
+    std::vector<ScoreMatrix<double>::Entry> row;
+    for (std::size_t k = 0; k < H; ++k) {
+        const std::size_t hi = p.householdAt[k];
+        row.clear();
+        if (roster.households[hi].consent.toMatching) {
+            scorer.candidateGroups(hi, cands);
+            for (int gi : cands) {
+                if (scorer.passesIntrinsic(hi, static_cast<std::size_t>(gi)))
+                    row.push_back({colOf[static_cast<std::size_t>(gi)], scorer.total(hi, static_cast<std::size_t>(gi))});
+            }
+        }
+        for (const auto& [gi, why] : fixedOf[hi]) {
+            if (scorer.passesIntrinsic(hi, gi)) continue;
+            FixedPairNote note;
+            note.pair = {static_cast<int>(k), colOf[gi]};
+            note.reason = why;
+            PairReport r = scorer.explain(hi, gi);
+            for (const HardVerdict& v : r.hard)
+                if (!v.ok && v.condition != HardCondition::Forbidden) note.broken.push_back(v.condition);
+            p.fixedNotes.push_back(std::move(note));
+            bool present = false;
+            for (const auto& e : row) present = present || e.group == colOf[gi];
+            if (!present) row.push_back({colOf[gi], scorer.total(hi, gi)});
+        }
+        p.matrix.addRow(row);
+    }
+
+    p.rules.capacity.resize(G);
+    for (std::size_t k = 0; k < G; ++k) p.rules.capacity[k] = std::max(0, roster.groups[p.groupAt[k]].capacity);
+    for (const auto& [h, g] : locked) p.rules.locked.push_back({rowOf[h], colOf[g]});
+    for (const auto& [h, g] : pins) p.rules.pins.push_back({rowOf[h], colOf[g]});
+    p.rules.minScore = roster.settings.minimumScore;
+    return p;
+}
+
+std::vector<std::size_t> hardConditionUnreachableHouseholds(const Roster& roster) {
+    Scorer scorer(roster);
+    std::unordered_map<std::string_view, int> live;
+    for (const Match& m : roster.matches)
+        if (!isFinal(m.status())) live.emplace(m.householdId, 1);
+    std::vector<std::size_t> out;
+    std::vector<int> cands;
+    for (std::size_t h = 0; h < roster.households.size(); ++h) {
+        if (!roster.households[h].consent.toMatching || live.count(roster.households[h].id) > 0) continue;
+        scorer.candidateGroups(h, cands);
+        bool ok = false;
+        for (int g : cands) {
+            if (!scorer.firstBlock(h, static_cast<std::size_t>(g))) {
+                ok = true;
+                break;
+            }
+        }
+        if (!ok) out.push_back(h);
+    }
+    return out;
+}
+
+}  // namespace welkom
