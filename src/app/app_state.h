@@ -22,6 +22,7 @@
 
 #include "app/document.h"
 #include "app/jobs.h"
+#include "app/matching_session.h"
 #include "app/texts.h"
 #include "app/undo_history.h"
 #include "core/result.h"
@@ -44,6 +45,7 @@ struct UiState {
 // Seconds from the platform's clock; the app never reads a clock itself, so
 // autosave and locking are tested with made-up times.
 struct Clock {
+    std::string today;  // "YYYY-MM-DD", for dates on decisions
     double now = 0.0;
     double lastActivity = 0.0;
     double lastEdit = 0.0;
@@ -118,6 +120,12 @@ struct AppState {
     bool lockWhenAutosaved = false;
     bool locked = false;  // closed for inactivity; the start screen says so
     std::optional<Recovery> recovery;
+
+    // The matching session (derived; decisions go into the roster).
+    MatchMode matchMode = MatchMode::BestTotal;
+    std::optional<MatchingRun> matchingRun;
+    std::optional<MatchingRun> previousRun;  // for "what changed and why"
+    std::optional<PairDetail> pairDetail;
 
     std::vector<JobTicket> jobsToStart;
     std::vector<RunningJob> runningJobs;

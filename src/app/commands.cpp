@@ -34,6 +34,9 @@ void openDocument(AppState& state, Roster roster, std::vector<Problem> warnings)
     state.document = Document{std::move(roster)};
     ++state.editRevision;  // views cached per revision see a new document
     state.history.clear();
+    state.matchingRun.reset();
+    state.previousRun.reset();
+    state.pairDetail.reset();
     state.unsaved = false;
     state.problems = std::move(warnings);
     state.autosavedRevision = state.editRevision;
@@ -44,6 +47,9 @@ void openDocument(AppState& state, Roster roster, std::vector<Problem> warnings)
 
 void closeDocument(AppState& state) {
     state.document.reset();
+    state.matchingRun.reset();
+    state.previousRun.reset();
+    state.pairDetail.reset();
     state.history.clear();
     state.unsaved = false;
     state.problems.clear();
@@ -91,6 +97,51 @@ bool loadIntoDocument(AppState& state, std::string_view json) {
     }
     openDocument(state, std::move(loaded->roster), std::move(loaded->problems));
     return true;
+}
+
+// The smallest "<prefix><n>" not used by any of `ids`.
+template <typename Records>
+std::string freshId(const char* prefix, const Records& records) {
+    for (std::size_t n = records.size() + 1;; ++n) {
+        const std::string id = prefix + std::to_string(n);
+        if (std::none_of(records.begin(), records.end(), [&](const auto& r) { return r.id == id; })) return id;
+    }
+}
+
+void runMatchingNow(AppState& state, MatchMode mode) {
+    if (!state.document) return;
+    state.matchMode = mode;
+    if (state.matchingRun) state.previousRun = std::move(state.matchingRun);
+    state.matchingRun = runMatching(state.document->roster, mode);
+    state.matchingRun->revision = state.editRevision;
+    state.pairDetail.reset();
+}
+
+void acceptProposal(AppState& state) {
+    if (!state.document || !state.matchingRun) return;
+    const MatchingRun& run = *state.matchingRun;
+    editDocument(state, "Accept proposal", [&](Document& d) {
+        Roster& roster = d.roster;
+        for (const ProposedPair& pair : run.pairs) {
+            const std::string& householdId = roster.households[pair.household].id;
+            const std::string& groupId = roster.groups[pair.group].id;
+            // A household with a match still in progress keeps it.
+            const bool open = std::any_of(roster.matches.begin(), roster.matches.end(), [&](const Match& m) {
+                return m.householdId == householdId && !isFinal(m.status());
+            });
+            if (open) continue;
+            Match match;
+            match.id = freshId("m", roster.matches);
+            match.householdId = householdId;
+            match.groupId = groupId;
+            for (int c = 0; c < kCriterionCount; ++c)
+                if (pair.applicable[static_cast<std::size_t>(c)])
+                    match.scores.push_back({std::string(criterionName(static_cast<Criterion>(c))),
+                                            pair.scores[static_cast<std::size_t>(c)]});
+            match.history.push_back({MatchStatus::Proposed, state.clock.today, "accepted matching proposal", "", {}});
+            roster.matches.push_back(std::move(match));
+        }
+    });
 }
 
 void openFile(AppState& state, OpenFile& file) {
@@ -309,6 +360,46 @@ void applyCommand(AppState& state, Command command) {
                        if (!state.document || c.index >= state.document->roster.groups.size()) return;
                        editDocument(state, "Edit group " + c.group.id,
                                     [&](Document& d) { d.roster.groups[c.index] = std::move(c.group); });
+                   },
+                   [&](SetCriterionWeight& c) {
+                       editDocument(state, "Change weight of " + c.criterion, [&](Document& d) {
+                           auto& weights = d.roster.settings.weights;
+                           auto it = std::find_if(weights.begin(), weights.end(),
+                                                  [&](const CriterionWeight& w) { return w.criterion == c.criterion; });
+                           if (it == weights.end()) weights.push_back({c.criterion, std::max(0.0, c.weight)});
+                           else it->weight = std::max(0.0, c.weight);
+                       });
+                   },
+                   [&](AddConstraint& c) {
+                       const bool pin = c.kind == ConstraintKind::Pin;
+                       editDocument(state, std::string(pin ? "Pin " : "Forbid ") + c.householdId + " - " + c.groupId,
+                                    [&](Document& d) {
+                                        Constraint constraint;
+                                        constraint.id = freshId("c", d.roster.constraints);
+                                        constraint.kind = c.kind;
+                                        constraint.householdId = c.householdId;
+                                        constraint.groupId = c.groupId;
+                                        constraint.reason = c.reason;
+                                        constraint.author = "coordinator";
+                                        constraint.date = state.clock.today;
+                                        d.roster.constraints.push_back(std::move(constraint));
+                                    });
+                   },
+                   [&](RemoveConstraint& c) {
+                       editDocument(state, "Release " + c.id, [&](Document& d) {
+                           auto& list = d.roster.constraints;
+                           list.erase(std::remove_if(list.begin(), list.end(),
+                                                     [&](const Constraint& x) { return x.id == c.id; }),
+                                      list.end());
+                       });
+                   },
+                   [&](AcceptProposal&) { acceptProposal(state); },
+                   [&](RunMatching& c) { runMatchingNow(state, c.mode); },
+                   [&](SelectPair& c) {
+                       if (!state.document || !state.matchingRun) return;
+                       const Roster& roster = state.document->roster;
+                       if (c.household >= roster.households.size() || c.group >= roster.groups.size()) return;
+                       state.pairDetail = explainSelection(roster, *state.matchingRun, c.household, c.group);
                    },
                    [&](JumpToProblem& c) {
                        state.ui.focusPath = c.path;

@@ -53,6 +53,20 @@ struct UpdateGroup {
     std::size_t index;
     WelcomeGroup group;
 };
+// Matching decisions (undoable: they are saved in the roster).
+struct SetCriterionWeight {
+    std::string criterion;  // scoring.h criterionName()
+    double weight;
+};
+struct AddConstraint {
+    ConstraintKind kind;
+    std::string householdId, groupId, reason;
+};
+struct RemoveConstraint {
+    std::string id;
+};
+// Turns every pair of the current run into a proposed match (a person's decision).
+struct AcceptProposal {};
 // Shows the record a problem's path points at ("/groups/3/members/2/age").
 struct JumpToProblem {
     std::string path;
@@ -75,6 +89,14 @@ struct DismissError {
 };
 struct DismissNotice {
     std::size_t index;
+};
+
+// -- Matching session
+struct RunMatching {
+    MatchMode mode;
+};
+struct SelectPair {
+    std::size_t household, group;  // roster indices
 };
 
 // Recover the autosave in state.recovery (asks for its passphrase) or throw it away.
@@ -103,7 +125,8 @@ struct JobFinished {
 };
 
 using Command = std::variant<StartDemo, NewProgramme, CloseRoster, ChooseFileToOpen, OpenFile, SaveRoster, SubmitPassphrase,
-                             CancelPassphrase, RenameProgramme, UpdateHousehold, UpdateGroup, JumpToProblem, UndoEdit, RedoEdit, SetLanguage, SetUiScale, SetLockAfter,
+                             CancelPassphrase, RenameProgramme, UpdateHousehold, UpdateGroup, SetCriterionWeight, AddConstraint,
+                             RemoveConstraint, AcceptProposal, RunMatching, SelectPair, JumpToProblem, UndoEdit, RedoEdit, SetLanguage, SetUiScale, SetLockAfter,
                              DismissError, DismissNotice, RecoverAutosave, DiscardAutosave, Tick, UserActivity,
                              AutosaveFound, JobProgressed, JobFinished>;
 

@@ -11,10 +11,8 @@
 
 #include "cli/commands.h"
 #include "cli/matching_common.h"
-#include "core/best_total.h"
-#include "core/fair_matching.h"
+#include "core/matching_mode.h"
 #include "core/scoring.h"
-#include "core/stable_matching.h"
 
 namespace welkom::cli {
 
@@ -185,8 +183,8 @@ int runMatch(const std::vector<std::string>& argv) {
         printError("expected one roster file\nusage: " + usage);
         return kExitUsage;
     }
-    const std::string mode = args->value("--mode").value_or("total");
-    if (mode != "total" && mode != "fair" && mode != "stable") {
+    MatchMode mode = MatchMode::BestTotal;
+    if (!parseMatchMode(args->value("--mode").value_or("total"), mode)) {
         printError("--mode must be total, fair or stable");
         return kExitUsage;
     }
@@ -216,9 +214,7 @@ int runMatch(const std::vector<std::string>& argv) {
 
     Scorer scorer(roster);
     const MatchingProblem problem = buildMatchingProblem(scorer);
-    const Matching<double> m = mode == "fair"     ? solveFair(problem.matrix, problem.rules)
-                               : mode == "stable" ? solveStable(problem.matrix, problem.rules)
-                                                  : solveBestTotal(problem.matrix, problem.rules);
+    const Matching<double> m = solveMatching(problem, mode);
     for (const FixedPairNote& n : problem.fixedNotes) {
         std::string broken;
         for (HardCondition c : n.broken) broken += (broken.empty() ? "" : ", ") + std::string(toString(c));
@@ -237,10 +233,10 @@ int runMatch(const std::vector<std::string>& argv) {
         return kExitProblems;
     }
 
-    const std::string modeName = mode == "fair" ? "fair" : mode == "stable" ? "stable" : "best total";
+    const std::string modeName = mode == MatchMode::BestTotal ? "best total" : std::string(toString(mode));
     if (output) {
         const std::string bytes = endsWith(*output, ".csv") ? matchingCsv(problem, m)
-                                                            : matchingJson(mode, scorer, problem, m, nl).dump(2) + "\n";
+                                                            : matchingJson(std::string(toString(mode)), scorer, problem, m, nl).dump(2) + "\n";
         Status st = writeFile(*output, bytes);
         if (!st) {
             printError(st.error().message);
@@ -248,7 +244,7 @@ int runMatch(const std::vector<std::string>& argv) {
         }
     }
     if (args->has("--json")) {
-        std::cout << matchingJson(mode, scorer, problem, m, nl).dump(2) << "\n";
+        std::cout << matchingJson(std::string(toString(mode)), scorer, problem, m, nl).dump(2) << "\n";
         return kExitOk;
     }
     std::cout << modeName << ": " << m.matched << " of " << problem.households() << " households matched ("

@@ -1,0 +1,133 @@
+// The matching session through commands: run, explain, forbid, pin, compare,
+// accept, undo.
+#include <gtest/gtest.h>
+
+#include "app/commands.h"
+
+namespace welkom {
+namespace {
+
+AppState demoWithRun() {
+    AppState state;
+    state.clock.today = "2027-03-01";
+    applyCommand(state, StartDemo{});
+    applyCommand(state, RunMatching{MatchMode::BestTotal});
+    return state;
+}
+
+std::optional<std::size_t> groupOf(const MatchingRun& run, std::size_t household) {
+    for (const ProposedPair& p : run.pairs)
+        if (p.household == household) return p.group;
+    return std::nullopt;
+}
+
+TEST(MatchingSession, RunProposesOnlyFeasiblePairsWithExplanations) {
+    AppState state = demoWithRun();
+    ASSERT_TRUE(state.matchingRun);
+    const MatchingRun& run = *state.matchingRun;
+    EXPECT_EQ(run.status, SolveStatus::Optimal);
+    ASSERT_FALSE(run.pairs.empty());
+    EXPECT_EQ(run.pairs.size() + run.unmatched.size(), state.document->roster.households.size());
+    // The first household the coordinator has not fixed (pinned or active) has alternatives.
+    const ProposedPair* found = nullptr;
+    for (const ProposedPair& p : run.pairs) {
+        applyCommand(state, SelectPair{p.household, p.group});
+        if (!state.pairDetail->alternatives.empty()) {
+            found = &p;
+            break;
+        }
+    }
+    ASSERT_NE(found, nullptr);
+    const ProposedPair& first = *found;
+    ASSERT_TRUE(state.pairDetail);
+    EXPECT_TRUE(state.pairDetail->inProposal);
+    EXPECT_TRUE(state.pairDetail->report.feasible);
+    EXPECT_NEAR(state.pairDetail->report.total, first.total, 1e-9);
+    ASSERT_FALSE(state.pairDetail->alternatives.empty());
+    EXPECT_EQ(state.pairDetail->alternatives.front().group, first.group) << "the chosen group costs nothing";
+    EXPECT_NEAR(state.pairDetail->alternatives.front().loss, 0.0, 1e-9);
+}
+
+TEST(MatchingSession, ForbidMovesTheHouseholdPinKeepsItAndUndoRestores) {
+    AppState state = demoWithRun();
+    const ProposedPair chosen = state.matchingRun->pairs.front();
+    const Roster& roster = state.document->roster;
+    const std::string hId = roster.households[chosen.household].id;
+    const std::string gId = roster.groups[chosen.group].id;
+
+    applyCommand(state, AddConstraint{ConstraintKind::Forbid, hId, gId, "met before, did not click"});
+    EXPECT_EQ(state.history.undoLabel(), "Forbid " + hId + " - " + gId);
+    applyCommand(state, RunMatching{MatchMode::BestTotal});
+    EXPECT_NE(groupOf(*state.matchingRun, chosen.household), std::optional<std::size_t>(chosen.group));
+    const RunComparison diff = compareRuns(*state.previousRun, *state.matchingRun);
+    EXPECT_FALSE(diff.changes.empty());
+    EXPECT_LE(diff.totalAfter, diff.totalBefore + 1e-9) << "a forbid cannot raise the optimum";
+
+    applyCommand(state, SelectPair{chosen.household, chosen.group});
+    EXPECT_EQ(state.pairDetail->whyNot, "The coordinator forbade this pair.");
+
+    applyCommand(state, UndoEdit{});
+    EXPECT_TRUE(state.document->roster.constraints.size() ==
+                static_cast<std::size_t>(std::count_if(state.document->roster.constraints.begin(),
+                                                       state.document->roster.constraints.end(),
+                                                       [&](const Constraint& c) { return c.householdId != hId || c.groupId != gId || c.kind != ConstraintKind::Forbid; })));
+    applyCommand(state, RunMatching{MatchMode::BestTotal});
+    EXPECT_EQ(groupOf(*state.matchingRun, chosen.household), std::optional<std::size_t>(chosen.group));
+}
+
+TEST(MatchingSession, APinIsKeptByReruns) {
+    AppState state = demoWithRun();
+    // A household whose second-best option exists: pin it there. (Copies: a
+    // re-run replaces the run the loop started on.)
+    const std::vector<ProposedPair> pairs = state.matchingRun->pairs;
+    for (const ProposedPair& p : pairs) {
+        applyCommand(state, SelectPair{p.household, p.group});
+        if (state.pairDetail->alternatives.size() < 2) continue;
+        const std::size_t other = state.pairDetail->alternatives[1].group;
+        const Roster& roster = state.document->roster;
+        applyCommand(state, AddConstraint{ConstraintKind::Pin, roster.households[p.household].id,
+                                          roster.groups[other].id, "agreed at intake"});
+        applyCommand(state, RunMatching{MatchMode::Fair});
+        ASSERT_EQ(state.matchingRun->status, SolveStatus::Optimal)
+            << (state.matchingRun->conflicts.empty() ? "" : state.matchingRun->conflicts[0]);
+        EXPECT_EQ(groupOf(*state.matchingRun, p.household), std::optional<std::size_t>(other));
+        applyCommand(state, RunMatching{MatchMode::BestTotal});
+        EXPECT_EQ(groupOf(*state.matchingRun, p.household), std::optional<std::size_t>(other));
+        return;
+    }
+    FAIL() << "no household with an alternative in the demo";
+}
+
+TEST(MatchingSession, AcceptCreatesProposedMatchesOnlyByDecisionAndUndoes) {
+    AppState state = demoWithRun();
+    const std::size_t before = state.document->roster.matches.size();
+    applyCommand(state, AcceptProposal{});
+    const Roster& roster = state.document->roster;
+    ASSERT_GT(roster.matches.size(), before);
+    for (std::size_t i = before; i < roster.matches.size(); ++i) {
+        const Match& m = roster.matches[i];
+        EXPECT_EQ(m.status(), MatchStatus::Proposed);
+        EXPECT_EQ(m.history.front().date, "2027-03-01");
+        EXPECT_FALSE(m.scores.empty());
+    }
+    EXPECT_FALSE(hasErrors(state.problems)) << "accepted matches keep the roster valid";
+    applyCommand(state, UndoEdit{});
+    EXPECT_EQ(state.document->roster.matches.size(), before);
+}
+
+TEST(MatchingSession, WeightsAreUndoableEdits) {
+    AppState state = demoWithRun();
+    applyCommand(state, SetCriterionWeight{"interests", 3.0});
+    const auto& weights = state.document->roster.settings.weights;
+    auto it = std::find_if(weights.begin(), weights.end(), [](const CriterionWeight& w) { return w.criterion == "interests"; });
+    ASSERT_NE(it, weights.end());
+    EXPECT_DOUBLE_EQ(it->weight, 3.0);
+    applyCommand(state, SetCriterionWeight{"interests", -1.0});
+    EXPECT_GE(std::find_if(weights.begin(), weights.end(), [](const CriterionWeight& w) { return w.criterion == "interests"; })->weight, 0.0);
+    applyCommand(state, UndoEdit{});
+    applyCommand(state, UndoEdit{});
+    EXPECT_EQ(state.history.undoLabel(), "");
+}
+
+}  // namespace
+}  // namespace welkom
