@@ -33,6 +33,29 @@ std::string describeStateForTests(const AppState& state, const std::vector<std::
         }
     }
     out["rosterDigest"] = digest;
+    out["revision"] = state.editRevision;
+    // The matching session, by ids only.
+    nlohmann::json groupOf = nlohmann::json::object();
+    if (state.document && state.matchingRun) {
+        const Roster& roster = state.document->roster;
+        for (const ProposedPair& p : state.matchingRun->pairs)
+            groupOf[roster.households[p.household].id] = roster.groups[p.group].id;
+    }
+    // Households the run kept where a person put them (pins, active matches).
+    nlohmann::json fixed = nlohmann::json::array();
+    if (state.matchingRun) {
+        const MatchingProblem& p = state.matchingRun->problem;
+        for (const auto* list : {&p.rules.pins, &p.rules.locked})
+            for (const PairRef& pair : *list) fixed.push_back(p.householdIds[static_cast<std::size_t>(pair.household)]);
+    }
+    out["fixedHouseholds"] = fixed;
+    out["matchingPairs"] = state.matchingRun ? state.matchingRun->pairs.size() : 0;
+    out["matchingRevision"] = state.matchingRun ? state.matchingRun->revision : 0;
+    out["groupOf"] = groupOf;
+    out["selectedPair"] = state.document && state.pairDetail
+                              ? state.document->roster.households[state.pairDetail->household].id + " " +
+                                    state.document->roster.groups[state.pairDetail->group].id
+                              : std::string();
     out["passphrasePrompt"] = !state.passphrasePrompt ? "" :
         state.passphrasePrompt->purpose == PassphrasePrompt::Purpose::Open ? "open" : "save";
     out["promptMessage"] = state.passphrasePrompt ? state.passphrasePrompt->message : std::string();

@@ -405,6 +405,10 @@ void applyCommand(AppState& state, Command command) {
                        state.ui.focusPath = c.path;
                        ++state.ui.focusRequest;
                    },
+                   [&](ShowPanel& c) {
+                       state.ui.focusPath = "/" + c.id + "/";
+                       ++state.ui.focusRequest;
+                   },
                    [&](UndoEdit&) {
                        if (state.document && state.history.canUndo()) {
                            state.document = state.history.undo(*state.document);

@@ -71,6 +71,10 @@ struct AcceptProposal {};
 struct JumpToProblem {
     std::string path;
 };
+// Brings a panel to the front by its id ("matching").
+struct ShowPanel {
+    std::string id;
+};
 struct UndoEdit {};
 struct RedoEdit {};
 
@@ -126,7 +130,7 @@ struct JobFinished {
 
 using Command = std::variant<StartDemo, NewProgramme, CloseRoster, ChooseFileToOpen, OpenFile, SaveRoster, SubmitPassphrase,
                              CancelPassphrase, RenameProgramme, UpdateHousehold, UpdateGroup, SetCriterionWeight, AddConstraint,
-                             RemoveConstraint, AcceptProposal, RunMatching, SelectPair, JumpToProblem, UndoEdit, RedoEdit, SetLanguage, SetUiScale, SetLockAfter,
+                             RemoveConstraint, AcceptProposal, RunMatching, SelectPair, JumpToProblem, ShowPanel, UndoEdit, RedoEdit, SetLanguage, SetUiScale, SetLockAfter,
                              DismissError, DismissNotice, RecoverAutosave, DiscardAutosave, Tick, UserActivity,
                              AutosaveFound, JobProgressed, JobFinished>;
 

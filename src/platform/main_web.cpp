@@ -215,6 +215,7 @@ void frame() {
     ImGui::NewFrame();
     s_workspace->draw(s_state, s_commands);
     ImGui::Render();
+    welkom::ItemRegistry::instance().endFrame();
 
     const ImGuiIO& io = ImGui::GetIO();
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),

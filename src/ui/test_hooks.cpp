@@ -15,7 +15,9 @@ ItemRegistry& ItemRegistry::instance() {
 
 void ItemRegistry::enableFor(ImGuiContext* context) { context->TestEngineHookItems = true; }
 
-void ItemRegistry::beginFrame() {
+void ItemRegistry::beginFrame() { m_current = Frame{}; }
+
+void ItemRegistry::endFrame() {
     m_last = std::move(m_current);
     m_current = Frame{};
 }

@@ -5,7 +5,8 @@
 // item's rectangle (ItemAdd) and label (ItemInfo) to hooks defined in
 // test_hooks.cpp; this keeps the last complete frame's answers.
 //   ItemRegistry::instance().beginFrame();   // before ImGui::NewFrame()
-//   ... draw ...
+//   ... draw, ImGui::Render() ...
+//   ItemRegistry::instance().endFrame();
 //   auto rect = ItemRegistry::instance().find("Try with fictitious people");
 // Rectangles are in ImGui coordinates (CSS pixels in the browser).
 #pragma once
@@ -37,8 +38,9 @@ public:
     // Switches ImGui's hooks on for `context` (they are off by default).
     static void enableFor(ImGuiContext* context);
 
-    // Makes the items recorded so far the answer for find(), then starts over.
+    // Starts recording a frame; endFrame() makes it the answer for find().
     void beginFrame();
+    void endFrame();
     // The item with this visible label (text before "##"), or this full label
     // or ID string ("Save##toolbar", "Tab###programme"), in the last frame.
     std::optional<ItemRect> find(std::string_view label) const;

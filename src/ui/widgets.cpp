@@ -116,6 +116,12 @@ std::string describeLanguages(const std::vector<LanguageSkill>& languages) {
     return out;
 }
 
+void sectionTitle(const char* text) {
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s", text);
+    ImGui::Separator();
+}
+
 void tooltipForLastItem(const char* text) {
     if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();

@@ -31,6 +31,9 @@ bool inputTextCommitted(const char* label, std::string& text);
 // "ar:native nl:A2": a person's languages with their levels.
 std::string describeLanguages(const std::vector<LanguageSkill>& languages);
 
+// A small heading over a line, to split a panel into sections.
+void sectionTitle(const char* text);
+
 // Shows `text` as a tooltip when the last item is hovered (or focused by keyboard).
 void tooltipForLastItem(const char* text);
 

@@ -41,6 +41,7 @@ public:
         ImGui::NewFrame();
         draw();
         ImGui::Render();
+        ItemRegistry::instance().endFrame();
     }
 
 private:

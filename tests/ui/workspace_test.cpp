@@ -81,6 +81,28 @@ TEST(Workspace, EveryPanelDrawsWithALargeRoster) {
     EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{"households"});
 }
 
+TEST(Workspace, MatchingPanelDrawsARunAPairAndAComparison) {
+    HeadlessImGui imgui(1600.0f, 1600.0f);  // tall enough that the whole detail column is on screen
+    Workspace workspace;
+    for (Language language : {Language::English, Language::Dutch}) {
+        AppState state;
+        state.ui.language = language;
+        applyCommand(state, StartDemo{});
+        applyCommand(state, ShowPanel{"matching"});
+        drawFrames(imgui, workspace, state, 2);
+        EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{"matching"});
+        ASSERT_TRUE(ItemRegistry::instance().find(tr(language, TextId::MatchingRun)));
+        applyCommand(state, RunMatching{MatchMode::BestTotal});
+        const ProposedPair pair = state.matchingRun->pairs.front();
+        applyCommand(state, SelectPair{pair.household, pair.group});
+        applyCommand(state, RunMatching{MatchMode::Fair});
+        applyCommand(state, SelectPair{pair.household, pair.group});
+        drawFrames(imgui, workspace, state, 3);
+        EXPECT_TRUE(ItemRegistry::instance().find(tr(language, TextId::PinPair)));
+        EXPECT_TRUE(ItemRegistry::instance().find(tr(language, TextId::AcceptProposal)));
+    }
+}
+
 TEST(Workspace, TabsAreFoundByTheirLanguageIndependentId) {
     HeadlessImGui imgui;
     Workspace workspace;
