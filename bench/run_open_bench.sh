@@ -13,7 +13,9 @@
 # `age -p` under a pseudo-terminal via `script`, since age reads passphrases only
 # from a terminal); time `age -d` with hyperfine (installed with apt-get when
 # missing and run as root; NO_INSTALL=1 skips that) or else a bash loop; time
-# open_bench natively and under Node. Everything is best of $REPS runs.
+# open_bench natively and under Node. NO_HYPERFINE=1 forces the loop (its times
+# include starting a bash). Everything is best of $REPS runs
+# (passphrase) or $X_REPS runs (X25519).
 # Files go to bench/out/open/ (git-ignored), the passphrase in a mode-600 file;
 # script's output is never shown (the pty echoes the passphrase).
 # Needs age (Debian package `age`), util-linux `script`; emscripten, node and the
@@ -25,7 +27,8 @@ HOUSEHOLDS="${HOUSEHOLDS:-1000}"
 GROUP_COUNT="${GROUP_COUNT:-800}"
 MUNICIPALITIES="${MUNICIPALITIES:-8}"
 SEED="${SEED:-1}"
-REPS="${REPS:-5}"
+REPS="${REPS:-5}"      # passphrase case (each run costs ~1.5 s of scrypt)
+X_REPS="${X_REPS:-20}" # X25519 case (milliseconds: more runs against the noise of a shared machine)
 SODIUM="${WELKOM_SODIUM_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/welkom-deps/libsodium-1.0.18-wasm}"
 export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
 mkdir -p "$OUT"
@@ -91,23 +94,29 @@ script -qec "age -d -o $(printf '%q' "$OUT/check.json") $(printf '%q' "$P_AGE")"
 cmp -s "$OUT/check.json" "$ROSTER" || { echo "run_open_bench: age -d (passphrase) differs" >&2; exit 1; }
 rm -f "$OUT/check.json"
 
-# best_seconds <warmup> <shell command>: best of $REPS wall-clock runs.
+# best_seconds <reps> <warmup> <shell command>: best of <reps> wall-clock runs.
+# Commands without a redirection run without a shell under hyperfine (-N): the
+# X25519 case takes a few milliseconds, too close to a shell's start-up to subtract it.
 best_seconds() {
-  local warmup=$1 cmd=$2
-  if command -v hyperfine >/dev/null; then
-    hyperfine --warmup "$warmup" --runs "$REPS" --style none --export-json "$OUT/hyperfine.json" "$cmd" >/dev/null
+  local reps=$1 warmup=$2 cmd=$3 noshell=()
+  [[ "$cmd" == *[\<\>]* ]] || noshell=(-N)
+  if [ "$HAVE_HYPERFINE" = 1 ]; then
+    hyperfine "${noshell[@]}" --warmup "$warmup" --runs "$reps" --style none --export-json "$OUT/hyperfine.json" \
+      "$cmd" >/dev/null
     grep -o '"min": *[0-9.e+-]*' "$OUT/hyperfine.json" | head -1 | sed 's/.*: *//'
   else
     local i t0 t1 best=""
     for ((i = 0; i < warmup; i++)); do bash -c "$cmd"; done
-    for ((i = 0; i < REPS; i++)); do
+    for ((i = 0; i < reps; i++)); do
       t0=$(date +%s.%N); bash -c "$cmd"; t1=$(date +%s.%N)
       best=$(awk -v a="$t0" -v b="$t1" -v c="$best" 'BEGIN { d = b - a; if (c == "" || d < c) c = d; printf "%.6f", c }')
     done
     echo "$best"
   fi
 }
-TIMER=$(command -v hyperfine >/dev/null && echo "hyperfine $(hyperfine --version | awk '{print $2}')" || echo "bash loop")
+HAVE_HYPERFINE=0
+[ -z "${NO_HYPERFINE:-}" ] && command -v hyperfine >/dev/null && HAVE_HYPERFINE=1
+TIMER=$([ "$HAVE_HYPERFINE" = 1 ] && echo "hyperfine $(hyperfine --version | awk '{print $2}')" || echo "bash loop")
 
 # field <phase> <lines>: the seconds of "open <phase> <s>"
 field() { awk -v p="$1" '$1 == "open" && $2 == p { print $3 }' <<<"$2"; }
@@ -118,12 +127,12 @@ TABLE="$OUT/open-table.txt"
   printf '%-11s %9s %10s %10s %10s %10s %9s %10s %10s %s\n' case age_-d native native wasm wasm wasm/age native/age wasm/age same
   printf '%-11s %9s %10s %10s %10s %10s %9s %10s %10s %s\n' "" "" decrypt open decrypt open open open decrypt ""
 } | tee "$TABLE"
-run_case() {  # name file warmup key-args...
-  local name=$1 file=$2 warmup=$3; shift 3
+run_case() {  # name file reps warmup age-command key-args...
+  local name=$1 file=$2 reps=$3 warmup=$4 age_cmd=$5; shift 5
   local age_s nat was="" same
-  if [ "$name" = x25519 ]; then age_s=$(best_seconds "$warmup" "$AGE_X"); else age_s=$(best_seconds "$warmup" "$AGE_P"); fi
-  nat=$("$NATIVE" "$file" "$REPS" "$@")
-  [ "$HAVE_WASM" = 1 ] && was=$(node --no-experimental-fetch "$WASM" "$file" "$REPS" "$@")
+  age_s=$(best_seconds "$reps" "$warmup" "$age_cmd")
+  nat=$("$NATIVE" "$file" "$reps" "$@")
+  [ "$HAVE_WASM" = 1 ] && was=$(node --no-experimental-fetch "$WASM" "$file" "$reps" "$@")
   # same: native and wasm read the same plaintext (size, hash) and roster, of the roster's size.
   ROSTER_INFO=$(info "$nat")
   same=yes
@@ -137,10 +146,10 @@ run_case() {  # name file warmup key-args...
     printf "%-11s %9.4f %10.4f %10.4f %s %s %10.2f %s %s\n", c, a, nd, no, w, r, no / a, rd, s
   }' | tee -a "$TABLE"
 }
-run_case x25519 "$X_AGE" 1 -i "$KEY"
-run_case passphrase "$P_AGE" 0 --passphrase-file "$PASSFILE"
+run_case x25519 "$X_AGE" "$X_REPS" 3 "$AGE_X" -i "$KEY"
+run_case passphrase "$P_AGE" "$REPS" 0 "$AGE_P" --passphrase-file "$PASSFILE"
 {
-  echo "(seconds, best of $REPS; roster $(awk '{printf "%d households, %d groups, %.2f MB", $3, $4, $2 / 1e6}' <<<"$ROSTER_INFO");"
+  echo "(seconds, best of $X_REPS (X25519) / $REPS (passphrase) runs; roster $(awk '{printf "%d households, %d groups, %.2f MB", $3, $4, $2 / 1e6}' <<<"$ROSTER_INFO");"
   echo " age -d: whole process ($TIMER), output to /dev/null, the passphrase case under script's pty;"
   echo " Welkom: in-process, file already in memory: decrypt = ageDecrypt, open = ageDecrypt + loadRoster"
   echo " (parse + map + validate), as the app opens bytes from the browser; same = native and wasm"
