@@ -8,15 +8,10 @@
 #include "io/age.h"
 #include "io/roster_json.h"
 
+#include "core/overloaded.h"
+
 namespace welkom {
 namespace {
-
-template <class... Ts>
-struct Overloaded : Ts... {
-    using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
 constexpr float kMinUiScale = 0.75f;
 constexpr float kMaxUiScale = 3.0f;

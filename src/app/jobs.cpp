@@ -2,17 +2,11 @@
 
 #include <sodium.h>
 
+#include "core/overloaded.h"
 #include "io/age.h"
 
 namespace welkom {
 namespace {
-
-template <class... Ts>
-struct Overloaded : Ts... {
-    using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
 constexpr char kDecryptTag = 'D';
 constexpr char kEncryptTag = 'E';

@@ -2,7 +2,6 @@
 
 #include <imgui.h>
 
-#include "ui/record_focus.h"
 
 namespace welkom {
 namespace {
@@ -28,37 +27,19 @@ std::vector<RecordColumn<WelcomeGroup>> groupColumns() {
 
 }  // namespace
 
-GroupsPanel::GroupsPanel() : m_table(groupColumns()) {}
+GroupsPanel::GroupsPanel() : RecordPanel(groupColumns()) {}
 
-void GroupsPanel::drawContent(const AppState& state, CommandQueue& commands) {
-    const Roster& roster = state.document->roster;
-    if (auto focused = focusedRecord(state, "/groups/", m_focusRequest)) m_table.select(*focused);
-    const float tableHeight = ImGui::GetContentRegionAvail().y * 0.45f;
-    m_table.draw("groups", roster.groups, state.editRevision, state.ui.language, tableHeight);
-    ImGui::Separator();
-    if (auto selected = m_table.selected()) drawEditor(state, commands, *selected);
-    else ImGui::TextDisabled("%s", tr(state.ui.language, TextId::EditorSelectHint));
-}
-
-void GroupsPanel::drawEditor(const AppState& state, CommandQueue& commands, std::size_t index) {
+bool GroupsPanel::drawFields(const AppState& state, WelcomeGroup& draft) {
     const Language lang = state.ui.language;
-    const WelcomeGroup& current = state.document->roster.groups[index];
-    if (m_draftIndex != index || (m_draftRevision != state.editRevision && !ImGui::IsAnyItemActive())) {
-        m_draft = current;
-        m_draftIndex = index;
-        m_draftRevision = state.editRevision;
-    }
-    ImGui::BeginChild("editor");
-    ImGui::TextDisabled("%s", m_draft.id.c_str());
     bool changed = false;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18.0f);
-    changed |= inputTextCommitted(tr(lang, TextId::ColumnName), m_draft.name);
+    changed |= inputTextCommitted(tr(lang, TextId::ColumnName), draft.name);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18.0f);
-    changed |= inputTextCommitted(tr(lang, TextId::ColumnMunicipality), m_draft.municipality);
+    changed |= inputTextCommitted(tr(lang, TextId::ColumnMunicipality), draft.municipality);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5.0f);
-    ImGui::InputInt(tr(lang, TextId::ColumnCapacity), &m_draft.capacity, 0);
+    ImGui::InputInt(tr(lang, TextId::ColumnCapacity), &draft.capacity, 0);
     changed |= ImGui::IsItemDeactivatedAfterEdit();
-    changed |= consentEditor(m_draft.consent, lang);
+    changed |= consentEditor(draft.consent, lang);
 
     if (ImGui::TreeNodeEx(tr(lang, TextId::FieldMembers), ImGuiTreeNodeFlags_DefaultOpen)) {
         const auto flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
@@ -69,14 +50,14 @@ void GroupsPanel::drawEditor(const AppState& state, CommandQueue& commands, std:
             ImGui::TableSetupColumn(tr(lang, TextId::ColumnLanguages));
             ImGui::TableSetupColumn(tr(lang, TextId::FieldOccupation));
             ImGui::TableHeadersRow();
-            for (std::size_t i = 0; i < m_draft.members.size(); ++i) {
-                GroupMember& member = m_draft.members[i];
+            for (std::size_t i = 0; i < draft.members.size(); ++i) {
+                GroupMember& member = draft.members[i];
                 ImGui::PushID(static_cast<int>(i));
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 // Marking the coordinator: one member per group.
-                if (ImGui::RadioButton("##coordinator", m_draft.coordinatorId == member.id)) {
-                    m_draft.coordinatorId = member.id;
+                if (ImGui::RadioButton("##coordinator", draft.coordinatorId == member.id)) {
+                    draft.coordinatorId = member.id;
                     changed = true;
                 }
                 tooltipForLastItem(tr(lang, TextId::FieldCoordinator));
@@ -97,9 +78,7 @@ void GroupsPanel::drawEditor(const AppState& state, CommandQueue& commands, std:
         }
         ImGui::TreePop();
     }
-    recordProblems(state, "/groups/" + std::to_string(index));
-    ImGui::EndChild();
-    if (changed && !(m_draft == current)) commands.push(UpdateGroup{index, m_draft});
+    return changed;
 }
 
 }  // namespace welkom

@@ -3,30 +3,25 @@
 // with the roster rules' messages inline.
 #pragma once
 
-#include <optional>
-#include <string>
-
-#include "ui/panel.h"
-#include "ui/record_table.h"
+#include "ui/record_panel.h"
 
 namespace welkom {
 
-class GroupsPanel : public Panel {
+class GroupsPanel : public RecordPanel<WelcomeGroup> {
 public:
     GroupsPanel();
     const char* id() const override { return "groups"; }
     TextId title() const override { return TextId::GroupsTitle; }
     bool isAvailable(const AppState& state) const override { return state.document.has_value(); }
-    void drawContent(const AppState& state, CommandQueue& commands) override;
 
 private:
-    void drawEditor(const AppState& state, CommandQueue& commands, std::size_t index);
-
-    RecordTable<WelcomeGroup> m_table;
-    WelcomeGroup m_draft;
-    std::optional<std::size_t> m_draftIndex;
-    std::uint64_t m_draftRevision = 0;
-    std::uint64_t m_focusRequest = 0;
+    const std::vector<WelcomeGroup>& records(const AppState& state) const override {
+        return state.document->roster.groups;
+    }
+    bool drawFields(const AppState& state, WelcomeGroup& draft) override;
+    Command updateCommand(std::size_t index, const WelcomeGroup& draft) const override {
+        return UpdateGroup{index, draft};
+    }
 };
 
 }  // namespace welkom

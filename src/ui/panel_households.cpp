@@ -4,7 +4,6 @@
 
 #include <imgui.h>
 
-#include "ui/record_focus.h"
 
 namespace welkom {
 namespace {
@@ -35,41 +34,22 @@ std::vector<RecordColumn<Household>> householdColumns() {
 
 }  // namespace
 
-HouseholdsPanel::HouseholdsPanel() : m_table(householdColumns()) {}
+HouseholdsPanel::HouseholdsPanel() : RecordPanel(householdColumns()) {}
 
-void HouseholdsPanel::drawContent(const AppState& state, CommandQueue& commands) {
-    const Roster& roster = state.document->roster;
-    if (auto focused = focusedRecord(state, "/households/", m_focusRequest)) m_table.select(*focused);
-    const float tableHeight = ImGui::GetContentRegionAvail().y * 0.5f;
-    m_table.draw("households", roster.households, state.editRevision, state.ui.language, tableHeight);
-    ImGui::Separator();
-    if (auto selected = m_table.selected()) drawEditor(state, commands, *selected);
-    else ImGui::TextDisabled("%s", tr(state.ui.language, TextId::EditorSelectHint));
-}
-
-void HouseholdsPanel::drawEditor(const AppState& state, CommandQueue& commands, std::size_t index) {
+bool HouseholdsPanel::drawFields(const AppState& state, Household& draft) {
     const Language lang = state.ui.language;
-    const Household& current = state.document->roster.households[index];
-    // Follow the document (undo, other edits) unless a field is being typed in.
-    if (m_draftIndex != index || (m_draftRevision != state.editRevision && !ImGui::IsAnyItemActive())) {
-        m_draft = current;
-        m_draftIndex = index;
-        m_draftRevision = state.editRevision;
-    }
-    ImGui::BeginChild("editor");
-    ImGui::TextDisabled("%s", m_draft.id.c_str());
     bool changed = false;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18.0f);
-    changed |= inputTextCommitted(tr(lang, TextId::FieldDisplayName), m_draft.displayName);
+    changed |= inputTextCommitted(tr(lang, TextId::FieldDisplayName), draft.displayName);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18.0f);
-    changed |= inputTextCommitted(tr(lang, TextId::ColumnMunicipality), m_draft.municipality);
+    changed |= inputTextCommitted(tr(lang, TextId::ColumnMunicipality), draft.municipality);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18.0f);
-    changed |= inputTextCommitted(tr(lang, TextId::FieldNeighbourhood), m_draft.neighbourhood);
-    changed |= consentEditor(m_draft.consent, lang);
+    changed |= inputTextCommitted(tr(lang, TextId::FieldNeighbourhood), draft.neighbourhood);
+    changed |= consentEditor(draft.consent, lang);
 
     if (ImGui::TreeNodeEx(tr(lang, TextId::FieldMembers), ImGuiTreeNodeFlags_DefaultOpen)) {
-        for (std::size_t i = 0; i < m_draft.members.size(); ++i) {
-            HouseholdMember& member = m_draft.members[i];
+        for (std::size_t i = 0; i < draft.members.size(); ++i) {
+            HouseholdMember& member = draft.members[i];
             ImGui::PushID(static_cast<int>(i));
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5.0f);
             ImGui::InputInt(tr(lang, TextId::FieldAge), &member.age, 0);
@@ -82,12 +62,10 @@ void HouseholdsPanel::drawEditor(const AppState& state, CommandQueue& commands, 
         ImGui::TreePop();
     }
     if (ImGui::TreeNodeEx(tr(lang, TextId::ColumnInterests), ImGuiTreeNodeFlags_DefaultOpen)) {
-        changed |= tagPicker("interests", VocabularyKind::Interests, m_draft.interests, lang);
+        changed |= tagPicker("interests", VocabularyKind::Interests, draft.interests, lang);
         ImGui::TreePop();
     }
-    recordProblems(state, "/households/" + std::to_string(index));
-    ImGui::EndChild();
-    if (changed && !(m_draft == current)) commands.push(UpdateHousehold{index, m_draft});
+    return changed;
 }
 
 }  // namespace welkom
