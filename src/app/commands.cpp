@@ -5,10 +5,9 @@
 
 #include "app/roster_files.h"
 #include "core/demo_roster.h"
+#include "core/overloaded.h"
 #include "io/age.h"
 #include "io/roster_json.h"
-
-#include "core/overloaded.h"
 
 namespace welkom {
 namespace {
