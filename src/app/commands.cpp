@@ -387,6 +387,25 @@ void applyCommand(AppState& state, Command command) {
                                       list.end());
                        });
                    },
+                   [&](AdvanceMatch& c) {
+                       if (!state.document) return;
+                       auto& matches = state.document->roster.matches;
+                       auto it = std::find_if(matches.begin(), matches.end(), [&](const Match& m) { return m.id == c.matchId; });
+                       if (it == matches.end()) return;
+                       if (!isAllowedTransition(it->status(), c.status)) {
+                           state.errors.push_back(makeError(
+                               "app.transition",
+                               "A match cannot go from " + std::string(toString(it->status())) + " to " +
+                                   std::string(toString(c.status)) + ".",
+                               "Een match kan niet van " + std::string(toString(it->status())) + " naar " +
+                                   std::string(toString(c.status)) + "."));
+                           return;
+                       }
+                       const std::size_t index = static_cast<std::size_t>(it - matches.begin());
+                       editDocument(state, "Match " + c.matchId + ": " + std::string(toString(c.status)), [&](Document& d) {
+                           d.roster.matches[index].history.push_back({c.status, state.clock.today, c.reason, c.note, {}});
+                       });
+                   },
                    [&](AcceptProposal&) { acceptProposal(state); },
                    [&](RunMatching& c) { runMatchingNow(state, c.mode); },
                    [&](SelectPair& c) {

@@ -65,6 +65,12 @@ struct AddConstraint {
 struct RemoveConstraint {
     std::string id;
 };
+// Records the next step of a match's lifecycle (dated today).
+struct AdvanceMatch {
+    std::string matchId;
+    MatchStatus status;
+    std::string reason, note;
+};
 // Turns every pair of the current run into a proposed match (a person's decision).
 struct AcceptProposal {};
 // Shows the record a problem's path points at ("/groups/3/members/2/age").
@@ -130,7 +136,7 @@ struct JobFinished {
 
 using Command = std::variant<StartDemo, NewProgramme, CloseRoster, ChooseFileToOpen, OpenFile, SaveRoster, SubmitPassphrase,
                              CancelPassphrase, RenameProgramme, UpdateHousehold, UpdateGroup, SetCriterionWeight, AddConstraint,
-                             RemoveConstraint, AcceptProposal, RunMatching, SelectPair, JumpToProblem, ShowPanel, UndoEdit, RedoEdit, SetLanguage, SetUiScale, SetLockAfter,
+                             RemoveConstraint, AdvanceMatch, AcceptProposal, RunMatching, SelectPair, JumpToProblem, ShowPanel, UndoEdit, RedoEdit, SetLanguage, SetUiScale, SetLockAfter,
                              DismissError, DismissNotice, RecoverAutosave, DiscardAutosave, Tick, UserActivity,
                              AutosaveFound, JobProgressed, JobFinished>;
 

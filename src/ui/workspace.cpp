@@ -7,6 +7,7 @@
 
 #include "ui/panel_groups.h"
 #include "ui/panel_households.h"
+#include "ui/panel_matches.h"
 #include "ui/panel_matching.h"
 #include "ui/panel_problems.h"
 #include "ui/panel_programme.h"
@@ -32,6 +33,7 @@ Workspace::Workspace() {
     m_panels.push_back(std::make_unique<HouseholdsPanel>());
     m_panels.push_back(std::make_unique<GroupsPanel>());
     m_panels.push_back(std::make_unique<MatchingPanel>());
+    m_panels.push_back(std::make_unique<MatchesPanel>());
     m_panels.push_back(std::make_unique<ProblemsPanel>());
 }
 

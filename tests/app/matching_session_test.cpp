@@ -115,6 +115,24 @@ TEST(MatchingSession, AcceptCreatesProposedMatchesOnlyByDecisionAndUndoes) {
     EXPECT_EQ(state.document->roster.matches.size(), before);
 }
 
+TEST(MatchingSession, MatchesMoveThroughTheLifecycleOnlyByAllowedSteps) {
+    AppState state = demoWithRun();
+    applyCommand(state, AcceptProposal{});
+    const Match& m = state.document->roster.matches.back();
+    const std::string id = m.id;
+    applyCommand(state, AdvanceMatch{id, MatchStatus::Active, "", ""});
+    ASSERT_FALSE(state.errors.empty()) << "proposed cannot jump to active";
+    EXPECT_EQ(state.errors.back().code, "app.transition");
+    applyCommand(state, AdvanceMatch{id, MatchStatus::AcceptedByGroup, "group said yes", "by phone"});
+    const Match& after = state.document->roster.matches.back();
+    EXPECT_EQ(after.status(), MatchStatus::AcceptedByGroup);
+    EXPECT_EQ(after.history.back().date, "2027-03-01");
+    EXPECT_EQ(after.history.back().note, "by phone");
+    EXPECT_EQ(state.history.undoLabel(), "Match " + id + ": accepted_by_group");
+    applyCommand(state, UndoEdit{});
+    EXPECT_EQ(state.document->roster.matches.back().status(), MatchStatus::Proposed);
+}
+
 TEST(MatchingSession, WeightsAreUndoableEdits) {
     AppState state = demoWithRun();
     applyCommand(state, SetCriterionWeight{"interests", 3.0});

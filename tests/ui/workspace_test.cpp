@@ -100,6 +100,11 @@ TEST(Workspace, MatchingPanelDrawsARunAPairAndAComparison) {
         drawFrames(imgui, workspace, state, 3);
         EXPECT_TRUE(ItemRegistry::instance().find(tr(language, TextId::PinPair)));
         EXPECT_TRUE(ItemRegistry::instance().find(tr(language, TextId::AcceptProposal)));
+        applyCommand(state, AcceptProposal{});
+        applyCommand(state, ShowPanel{"matches"});
+        drawFrames(imgui, workspace, state, 3);
+        EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{"matches"});
+        EXPECT_TRUE(ItemRegistry::instance().find(state.document->roster.matches.back().id));
     }
 }
 
