@@ -104,7 +104,7 @@ TEST(Workspace, MatchingPanelDrawsARunAPairAndAComparison) {
         applyCommand(state, ShowPanel{"matches"});
         drawFrames(imgui, workspace, state, 3);
         EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{"matches"});
-        EXPECT_TRUE(ItemRegistry::instance().find(state.document->roster.matches.back().id));
+        EXPECT_TRUE(ItemRegistry::instance().find(state.document->roster.matches.front().id));
     }
 }
 
