@@ -104,6 +104,61 @@ std::optional<Problem> prescan(std::string_view bytes) {
     return std::nullopt;
 }
 
+// Repeated member names. RFC 8259 leaves their meaning open (parsers keep the
+// first, the last or both), so a roster with one is ambiguous: two
+// "households" arrays would silently drop one. Welkom never writes them, so
+// each is an error at <object>/<name>. Recursion is bounded by kMaxJsonDepth
+// (the pre-scan ran first); objects hold at most kMaxObjectMembers members.
+void findDuplicateKeys(JsonRef v, std::string& path, std::vector<Problem>& out) {
+    if (!v.isObject() && !v.isArray()) return;
+    if (v.isObject() && v.size() > 1) {
+        // Each repeated name once, in sorted order. Rosters' objects are small
+        // (a household has ~15 members), so most take the allocation-free path.
+        std::vector<std::string_view> repeated;
+        if (v.size() <= 16) {
+            std::array<std::string_view, 16> keys;
+            std::size_t n = 0;
+            for (JsonRef m : v) {
+                const std::string_view k = m.key();
+                bool seen = false;
+                for (std::size_t i = 0; i < n && !seen; ++i) seen = keys[i] == k;
+                if (seen && std::find(repeated.begin(), repeated.end(), k) == repeated.end()) repeated.push_back(k);
+                keys[n++] = k;
+            }
+            std::sort(repeated.begin(), repeated.end());
+        } else {
+            std::vector<std::string_view> keys;
+            keys.reserve(v.size());
+            for (JsonRef m : v) keys.push_back(m.key());
+            std::sort(keys.begin(), keys.end());
+            for (std::size_t i = 1; i < keys.size(); ++i) {
+                if (keys[i] == keys[i - 1] && (repeated.empty() || repeated.back() != keys[i])) repeated.push_back(keys[i]);
+            }
+        }
+        for (std::string_view k : repeated) {
+            const std::string name(k);
+            Problem p = fileProblem(
+                "json.duplicate_key",
+                "the field \"" + name + "\" appears more than once here; a roster names each field once, so it is "
+                    "unclear which value is meant",
+                "het veld \"" + name + "\" staat hier meer dan eens; een deelnemerslijst noemt elk veld één keer, "
+                    "dus het is onduidelijk welke waarde bedoeld is");
+            p.path = path;
+            appendPointerToken(p.path, name);
+            out.push_back(std::move(p));
+        }
+    }
+    const std::size_t base = path.size();
+    std::size_t index = 0;
+    for (JsonRef child : v) {
+        if (v.isObject()) appendPointerToken(path, child.key());
+        else path += "/" + std::to_string(index);
+        ++index;
+        findDuplicateKeys(child, path, out);
+        path.resize(base);
+    }
+}
+
 // [SECTION] Reader: JSON -> core, collecting every type problem --------------------
 
 class Reader {
@@ -785,6 +840,9 @@ RosterReadReport readRoster(std::string_view bytes, const ValidationOptions& val
             "Dit bestand is gemaakt met een nieuwere versie van Welkom (formaatversie " + v +
                 "); deze versie leest tot en met formaatversie " + mine + ". Werk Welkom bij om het te openen."));
     }
+    // Before migrating: nlohmann's tree would keep only one of the values.
+    std::string duplicatePath;
+    findDuplicateKeys(root, duplicatePath, report.problems);
     if (fileVersion < static_cast<std::uint64_t>(kRosterFormatVersion)) {
         // Old files take the slow road once: nlohmann tree, migrations, text, fast tree.
         ojson doc = ojson::parse(bytes.begin(), bytes.end(), nullptr, false);
