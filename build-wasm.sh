@@ -3,7 +3,8 @@
 #
 #   ./build-wasm.sh            install what is missing, build the web app into dist/
 #   ./build-wasm.sh serve      the same, then serve dist/ on http://127.0.0.1:8080
-#   ./build-wasm.sh test       build everything and run all tests (native, wasm, browser)
+#   ./build-wasm.sh test       build everything and run all tests (native, fuzzing, wasm, browser);
+#                              WELKOM_FUZZ_SECONDS sets each fuzz target's time (default 60)
 #   ./build-wasm.sh deps       only fetch and build the third-party dependencies
 #
 # Third-party sources (Dear ImGui, SDL2, libsodium) come from Debian *source*
@@ -30,6 +31,7 @@ PACKAGES=(
   nlohmann-json3-dev googletest libgtest-dev libsodium-dev libsdl2-dev zlib1g-dev
   fonts-noto-core fonts-dejavu-core
   chromium age python3-scipy python3-fonttools
+  libclang-rt-14-dev
 )
 
 # Emscripten's tools need Debian's node modules (acorn...) even when the
@@ -211,6 +213,8 @@ run_tests() {
   log "layer 1/3, again under AddressSanitizer + UndefinedBehaviorSanitizer"
   (cd "$BUILD/native-asan" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --output-on-failure -j"$JOBS") || failed=1
+  log "layer 1/3, fuzzing: each target for ${WELKOM_FUZZ_SECONDS:-60}s (libFuzzer, see fuzz/run.sh)"
+  JOBS="$JOBS" WELKOM_BUILD_DIR="$BUILD" "$ROOT/fuzz/run.sh" || failed=1
   build_wasm
   assemble_dist
   log "layer 2/3: the same tests compiled to wasm, run under Node"
@@ -226,6 +230,6 @@ case "${1:-build}" in
   build) deps; build_wasm; assemble_dist ;;
   serve) deps; build_wasm; assemble_dist; serve ;;
   test) deps; run_tests ;;
-  -h|--help|help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
+  -h|--help|help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) die "unknown command '$1' (try --help)" ;;
 esac

@@ -139,8 +139,16 @@ void acceptProposal(AppState& state) {
 }
 
 void openFile(AppState& state, OpenFile& file) {
+    if (file.bytes.size() > kMaxOpenFileBytes) {
+        state.errors.push_back(fileTooLargeError());
+        wipeSecret(file.bytes);
+        return;
+    }
     switch (classifyRosterFile(file.bytes)) {
         case RosterFileKind::Encrypted:
+            // Text editors on Windows put a byte order mark in front of an
+            // armored file; the armor format itself does not allow one.
+            if (file.bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) file.bytes.erase(0, 3);
             state.passphrasePrompt = PassphrasePrompt{PassphrasePrompt::Purpose::Open, std::move(file.name),
                                                       std::move(file.bytes), {}, {}, file.isRecovery};
             return;

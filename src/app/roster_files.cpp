@@ -58,6 +58,12 @@ PassphraseStrength passphraseStrength(std::string_view passphrase) {
     return PassphraseStrength::Weak;
 }
 
+Error fileTooLargeError() {
+    const std::string mb = std::to_string(kMaxOpenFileBytes >> 20);
+    return makeError("file.too_large", "This file is larger than " + mb + " MB; a Welkom roster is never that large.",
+                     "Dit bestand is groter dan " + mb + " MB; zo groot is een Welkom-rooster nooit.");
+}
+
 Error notARosterError() {
     return makeError("roster.not_roster", "This file is not a Welkom roster.", "Dit bestand is geen Welkom-rooster.");
 }
@@ -68,7 +74,14 @@ Error explainOpenError(const Error& error) {
     };
     const auto kind = ageErrorKind(error);
     if (!kind) {
-        if (error.code == "json.syntax" || error.code == "roster.not_roster") return notARosterError();
+        if (error.code == "roster.not_roster") return notARosterError();
+        if (error.code == "json.syntax") {
+            // The parser's words say where ("syntax error at line 3, column 8: ..."),
+            // which helps whoever edited the file by hand.
+            const Error general = notARosterError();
+            return makeError(error.code, general.message + " It is damaged or not JSON: " + error.message,
+                             general.messageNl + " Het is beschadigd of geen JSON: " + error.message);
+        }
         return error;  // roster problems already speak plainly (and list every problem)
     }
     switch (*kind) {

@@ -7,6 +7,7 @@
 //   Error shown = explainOpenError(ageError);                      // "Wrong passphrase, or ..."
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,14 @@ enum class RosterFileKind {
 };
 
 RosterFileKind classifyRosterFile(std::string_view bytes);
+
+// Largest file the app opens, checked before anything else (decryption would
+// otherwise spend seconds and twice the file's size in memory on a file too
+// large to be a roster). Room for a roster of kMaxRosterBytes (64 MiB)
+// encrypted and armored: base64 and line breaks make that ~87 MiB.
+constexpr std::size_t kMaxOpenFileBytes = std::size_t{96} * 1024 * 1024;
+// "file.too_large", naming the limit.
+Error fileTooLargeError();
 
 // "<programme>.welkom.age" with the programme name reduced to safe characters.
 std::string suggestedRosterFileName(std::string_view programmeName);

@@ -43,6 +43,12 @@ std::string normalizeKey(std::string_view s) {
             else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(static_cast<char>(c));
             continue;
         }
+        // A byte order mark (U+FEFF) is invisible: a second one in front of the
+        // header (two exports pasted together) must not hide a column.
+        if (c == 0xEF && s.substr(i, 3) == "\xEF\xBB\xBF") {
+            i += 2;
+            continue;
+        }
         if (c == 0xC3 && i + 1 < s.size()) {
             const auto d = static_cast<unsigned char>(s[i + 1]);
             if (d >= 0x80 && d <= 0xBF) {
@@ -60,15 +66,19 @@ std::string normalizeKey(std::string_view s) {
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
 
 std::string_view trim(std::string_view s) {
-    // Also no-break spaces (U+00A0), which spreadsheets paste in.
+    // Also no-break spaces (U+00A0), which spreadsheets paste in, and byte
+    // order marks (U+FEFF, "zero width no-break space") left where files were
+    // pasted together: invisible, so never meant as part of a name.
     for (;;) {
         if (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
         else if (s.size() >= 2 && s.substr(0, 2) == "\xC2\xA0") s.remove_prefix(2);
+        else if (s.size() >= 3 && s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
         else break;
     }
     for (;;) {
         if (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
         else if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") s.remove_suffix(2);
+        else if (s.size() >= 3 && s.substr(s.size() - 3) == "\xEF\xBB\xBF") s.remove_suffix(3);
         else break;
     }
     return s;

@@ -104,6 +104,80 @@ std::optional<Problem> prescan(std::string_view bytes) {
     return std::nullopt;
 }
 
+// Repeated member names. RFC 8259 leaves their meaning open (parsers keep the
+// first, the last or both), so a roster with one is ambiguous: two
+// "households" arrays would silently drop one. Welkom never writes them, so
+// each is an error at <object>/<name>. Recursion is bounded by kMaxJsonDepth
+// (the pre-scan ran first); objects hold at most kMaxObjectMembers members.
+
+// The names repeated in object `v`, each once, sorted. Rosters' objects are
+// small (a household has ~15 members), so most take the allocation-free path.
+void repeatedKeys(JsonRef v, std::vector<std::string_view>& repeated) {
+    repeated.clear();
+    if (v.size() <= 16) {
+        std::array<std::string_view, 16> keys;
+        std::size_t n = 0;
+        for (JsonRef m : v) {
+            const std::string_view k = m.key();
+            bool seen = false;
+            for (std::size_t i = 0; i < n && !seen; ++i) seen = keys[i] == k;
+            if (seen && std::find(repeated.begin(), repeated.end(), k) == repeated.end()) repeated.push_back(k);
+            keys[n++] = k;
+        }
+        std::sort(repeated.begin(), repeated.end());
+        return;
+    }
+    std::vector<std::string_view> keys;
+    keys.reserve(v.size());
+    for (JsonRef m : v) keys.push_back(m.key());
+    std::sort(keys.begin(), keys.end());
+    for (std::size_t i = 1; i < keys.size(); ++i) {
+        if (keys[i] == keys[i - 1] && (repeated.empty() || repeated.back() != keys[i])) repeated.push_back(keys[i]);
+    }
+}
+
+// The common case, no repeats, without building any path: ~0.05 s for a
+// 55 MB roster (20,000 x 20,000) on top of ~0.9 s to read and validate it.
+bool anyRepeatedKeys(JsonRef v, std::vector<std::string_view>& scratch) {
+    if (v.isObject() && v.size() > 1) {
+        repeatedKeys(v, scratch);
+        if (!scratch.empty()) return true;
+    }
+    for (JsonRef child : v) {
+        if ((child.isObject() || child.isArray()) && anyRepeatedKeys(child, scratch)) return true;
+    }
+    return false;
+}
+
+void findDuplicateKeys(JsonRef v, std::string& path, std::vector<Problem>& out) {
+    if (v.isObject() && v.size() > 1) {
+        std::vector<std::string_view> repeated;
+        repeatedKeys(v, repeated);
+        for (std::string_view k : repeated) {
+            const std::string name(k);
+            Problem p = fileProblem(
+                "json.duplicate_key",
+                "the field \"" + name + "\" appears more than once here; a roster names each field once, so it is "
+                    "unclear which value is meant",
+                "het veld \"" + name + "\" staat hier meer dan eens; een deelnemerslijst noemt elk veld één keer, "
+                    "dus het is onduidelijk welke waarde bedoeld is");
+            p.path = path;
+            appendPointerToken(p.path, name);
+            out.push_back(std::move(p));
+        }
+    }
+    const std::size_t base = path.size();
+    std::size_t index = 0;
+    for (JsonRef child : v) {
+        const std::size_t i = index++;
+        if (!child.isObject() && !child.isArray()) continue;
+        if (v.isObject()) appendPointerToken(path, child.key());
+        else path += "/" + std::to_string(i);
+        findDuplicateKeys(child, path, out);
+        path.resize(base);
+    }
+}
+
 // [SECTION] Reader: JSON -> core, collecting every type problem --------------------
 
 class Reader {
@@ -784,6 +858,12 @@ RosterReadReport readRoster(std::string_view bytes, const ValidationOptions& val
                 "); this version reads up to format version " + mine + ". Update Welkom to open it.",
             "Dit bestand is gemaakt met een nieuwere versie van Welkom (formaatversie " + v +
                 "); deze versie leest tot en met formaatversie " + mine + ". Werk Welkom bij om het te openen."));
+    }
+    // Before migrating: nlohmann's tree would keep only one of the values.
+    std::vector<std::string_view> scratch;
+    if (anyRepeatedKeys(root, scratch)) {
+        std::string path;
+        findDuplicateKeys(root, path, report.problems);
     }
     if (fileVersion < static_cast<std::uint64_t>(kRosterFormatVersion)) {
         // Old files take the slow road once: nlohmann tree, migrations, text, fast tree.

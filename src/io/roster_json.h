@@ -22,7 +22,9 @@
 // tree of json_dom.h: ~0.5 s natively for 20,000 x 20,000 (55 MB), see
 // bench/roster_load_bench.cpp. Numbers beyond double range (1e400) are syntax errors
 // (nlohmann: "number overflow"), integers beyond 64 bits are read as doubles
-// and refused by whole-number fields; invalid UTF-8 is a syntax error.
+// and refused by whole-number fields; invalid UTF-8 is a syntax error. A name
+// repeated in one object ("json.duplicate_key") is an error: RFC 8259 leaves
+// its meaning open, and letting one of two "households" arrays win loses data.
 //
 // Compatibility: fields this version does not know are kept per object
 // (ExtraFields in core) and written back unchanged. A file with a newer

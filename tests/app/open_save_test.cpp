@@ -134,7 +134,9 @@ TEST(OpenSave, ForeignAndInvalidFilesAreRefusedWithTheirProblems) {
     EXPECT_FALSE(state.problems.empty()) << "every problem is listed";
 
     applyCommand(state, OpenFile{"cut.json", writeRoster(broken).substr(0, 30)});
-    EXPECT_EQ(state.errors.back().message, "This file is not a Welkom roster.");
+    EXPECT_EQ(state.errors.back().code, "json.syntax");
+    EXPECT_EQ(state.errors.back().message.rfind("This file is not a Welkom roster. It is damaged or not JSON: ", 0), 0u)
+        << state.errors.back().message;
     EXPECT_EQ(*state.document, before);
 }
 

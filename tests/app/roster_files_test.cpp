@@ -47,7 +47,11 @@ TEST(RosterFiles, ExplainsOpenErrorsInCoordinatorWords) {
         EXPECT_EQ(e.code, ageErrorCode(kind)) << "the code still tells what happened";
     }
     EXPECT_NE(explain(AgeErrorKind::WorkFactorTooHigh).message.find("memory"), std::string::npos);
-    EXPECT_EQ(explainOpenError(makeError("json.syntax", "bad json")).message, "This file is not a Welkom roster.");
+    const Error syntax = explainOpenError(makeError("json.syntax", "syntax error at line 3, column 8: x"));
+    EXPECT_EQ(syntax.code, "json.syntax");
+    EXPECT_EQ(syntax.message,
+              "This file is not a Welkom roster. It is damaged or not JSON: syntax error at line 3, column 8: x");
+    EXPECT_EQ(syntax.messageNl.rfind("Dit bestand is geen Welkom-rooster.", 0), 0u);
     const Error rosterProblem = makeError("roster.invalid", "The roster was not opened: 2 errors");
     EXPECT_EQ(explainOpenError(rosterProblem).message, rosterProblem.message);
 }

@@ -297,19 +297,43 @@ TEST(RosterJson, TrailingGarbageIsASyntaxError) {
     EXPECT_EQ(loadRoster(text).error().code, "json.syntax");
 }
 
-TEST(RosterJson, RepeatedKeysReplaceKnownMembersAndKeepTheFirstUnknown) {
+// RFC 8259 leaves repeated names open (first, last or both win), so a roster
+// with one is ambiguous and refused, each repetition named once at its path.
+TEST(RosterJson, RepeatedKeysAreRefusedNamingEachOne) {
     const std::string text =
-        "{\"format\":\"welkom-roster\",\"version\":1,\"x\":1,\"x\":2,\"households\":[{\"id\":\"h1\","
+        "{\"format\":\"welkom-roster\",\"version\":1,\"x\":1,\"x\":2,\"x\":3,\"households\":[{\"id\":\"h1\","
         "\"displayName\":\"A\",\"municipality\":\"Delft\",\"members\":[{\"age\":30,\"languages\":{\"ar\":\"B1\"},"
         "\"languages\":{\"en\":\"B2\"}}],\"interests\":[\"cooking\"],\"interests\":[\"chess\"],"
         "\"consent\":{\"toMatching\":true}}]}";
-    Result<LoadedRoster> loaded = loadRoster(text);
-    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
-    const Household& h = loaded->roster.households[0];
-    EXPECT_EQ(h.interests, std::vector<std::string>{"chess"});
-    ASSERT_EQ(h.members[0].languages.size(), 1u);
-    EXPECT_EQ(h.members[0].languages[0].code, "en");
-    EXPECT_NE(writeRoster(loaded->roster).find("\"x\":1"), std::string::npos);
+    std::vector<Problem> problems;
+    Result<LoadedRoster> loaded = loadRoster(text, &problems);
+    ASSERT_FALSE(loaded.ok());
+    EXPECT_EQ(loaded.error().code, "roster.invalid");
+    EXPECT_NE(loaded.error().message.find("appears more than once"), std::string::npos) << loaded.error().message;
+    EXPECT_EQ(std::count_if(problems.begin(), problems.end(),
+                            [](const Problem& p) { return p.code == "json.duplicate_key"; }),
+              3)
+        << dumpProblems(problems);
+    EXPECT_TRUE(hasProblem(problems, "/x", "json.duplicate_key")) << dumpProblems(problems);
+    EXPECT_TRUE(hasProblem(problems, "/households/0/interests", "json.duplicate_key")) << dumpProblems(problems);
+    EXPECT_TRUE(hasProblem(problems, "/households/0/members/0/languages", "json.duplicate_key"))
+        << dumpProblems(problems);
+
+    // Two "households" arrays: neither may silently win. The same names in
+    // different objects, and repeated values, are fine.
+    EXPECT_EQ(loadRoster("{\"format\":\"welkom-roster\",\"version\":1,\"households\":[],\"households\":[]}")
+                  .error()
+                  .code,
+              "roster.invalid");
+    EXPECT_TRUE(loadRoster("{\"format\":\"welkom-roster\",\"version\":1,\"a\":{\"k\":1},\"b\":{\"k\":1}}").ok());
+
+    // Wide objects take the sorting path: one repetition among 200 names.
+    std::string wide = "{\"format\":\"welkom-roster\",\"version\":1,\"x\":{";
+    for (int i = 0; i < 200; ++i) wide += "\"k" + std::to_string(i) + "\":0,";
+    EXPECT_TRUE(loadRoster(wide + "\"k200\":0}}").ok());
+    std::vector<Problem> wideProblems;
+    EXPECT_FALSE(loadRoster(wide + "\"k7\":0}}", &wideProblems).ok());
+    EXPECT_TRUE(hasProblem(wideProblems, "/x/k7", "json.duplicate_key")) << dumpProblems(wideProblems);
 }
 
 TEST(RosterJson, SchemaDescribesThisVersion) {
