@@ -21,5 +21,7 @@ int runDecrypt(const std::vector<std::string>& args);
 Result<bool> dutchFromArgs(const Args& args);
 int runMatch(const std::vector<std::string>& args);   // cmd_match.cpp
 int runScores(const std::vector<std::string>& args);  // cmd_scores.cpp
+int runLearn(const std::vector<std::string>& args);           // cmd_learn.cpp
+int runExportResearch(const std::vector<std::string>& args);  // cmd_export_research.cpp
 
 }  // namespace welkom::cli

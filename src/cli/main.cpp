@@ -28,6 +28,8 @@ const Command kCommands[] = {
     {"decrypt", "decrypt an age file", welkom::cli::runDecrypt},
     {"match", "propose a matching of households to welcome groups", welkom::cli::runMatch},
     {"scores", "write the household x group score matrix as CSV", welkom::cli::runScores},
+    {"learn", "learn criterion weights from outcomes, with a back-test", welkom::cli::runLearn},
+    {"export-research", "write an anonymised extract of matches and outcomes", welkom::cli::runExportResearch},
     {"version", "print the version", welkom::cli::runVersion},
 };
 

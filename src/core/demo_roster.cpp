@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/check_ins.h"
 #include "core/rng.h"
 #include "core/vocabulary.h"
 
@@ -174,6 +175,9 @@ std::string isoDate(int days) {
     two(buf + 8, d);
     return std::string(buf, 10);
 }
+
+// Inverse of isoDate for the dates this file writes (always valid).
+int daysSinceEpoch(const std::string& iso) { return dayNumber(iso).value_or(0); }
 
 constexpr int kDemoStartDay = 20089;  // 2025-01-01: intakes before, matches after
 
@@ -480,6 +484,87 @@ void addMatches(Rng& rng, Roster& r, const std::vector<std::size_t>& householdMu
     }
 }
 
+// [SECTION] Outcomes and check-ins -------------------------------------------------------
+// Drawn from their own random stream, after everything else, so households,
+// groups, matches and constraints are the same as before check-ins existed.
+// Whether a started match goes well depends on its stored scores (interests,
+// language and goals most), so the learning has something to find. Only
+// IEEE + - * /, no exp(): the bytes must be the same in wasm (see rng.h).
+
+const Names kCheckInNotes = {"Samen gekookt en gegeten", "Helpen met brieven van de gemeente",
+                             "Samen naar de bibliotheek", "Fietsles gegeven", "Bezoek aan de markt"};
+
+void addCheckIns(std::uint64_t seed, Roster& r) {
+    Rng rng(seed ^ 0x636865636b696e73ULL);  // "checkins"
+    using S = MatchStatus;
+    auto scoreOf = [](const Match& m, const char* criterion) {
+        for (const CriterionScore& s : m.scores) {
+            if (s.criterion == criterion) return s.score;
+        }
+        return 0.65;
+    };
+    for (Match& m : r.matches) {
+        std::size_t startAt = m.history.size();
+        for (std::size_t k = 0; k < m.history.size(); ++k) {
+            if (m.history[k].status == S::Introduced) {
+                startAt = k;
+                break;
+            }
+        }
+        if (startAt == m.history.size()) continue;
+        const int start = daysSinceEpoch(m.history[startAt].date);
+        const double quality = 0.45 * scoreOf(m, "interests") + 0.35 * scoreOf(m, "language") +
+                               0.2 * scoreOf(m, "goals");  // 0.3 .. 1
+        const bool good = rng.chance(std::clamp(0.5 + 1.6 * (quality - 0.65), 0.08, 0.92));
+        const S status = m.status();
+        int lastDay = start + 365;  // check-ins up to here
+        bool early = false;
+        if (status == S::Ended && !good && rng.chance(0.6)) {
+            early = true;
+            MatchEvent& end = m.history.back();
+            const int endDay = daysSinceEpoch(m.history[m.history.size() - 2].date) + rng.between(50, 300);
+            end.date = isoDate(endDay);
+            end.reason = "Vroegtijdig beëindigd";
+            lastDay = endDay;
+        } else if (status != S::Ended) {
+            lastDay = start + 200;  // live matches: the 3- and 6-month check-ins so far
+        }
+        const int months[] = {3, 6, 12};
+        const CheckInMilestone milestones[] = {CheckInMilestone::Month3, CheckInMilestone::Month6,
+                                               CheckInMilestone::Month12};
+        for (int k = 0; k < 3; ++k) {
+            const int day = start + months[k] * 365 / 12 + rng.between(-5, 12);
+            if (day > lastDay) break;
+            if (status != S::Ended && k == 1 && rng.chance(0.3)) break;  // not done yet: overdue in the demo
+            CheckIn c;
+            c.id = "ci" + std::to_string(r.checkIns.size() + 1);
+            c.matchId = m.id;
+            c.date = isoDate(day);
+            c.milestone = milestones[k];
+            c.meetingsPerMonth = good ? rng.between(2, 6) : rng.between(0, 3);
+            c.dutchLevel = static_cast<LanguageLevel>(rng.between(static_cast<int>(LanguageLevel::A1),
+                                                                  static_cast<int>(LanguageLevel::B1) + k / 2));
+            c.workStatus = static_cast<WorkStatus>(rng.between(1, 7));
+            c.newContacts = good ? rng.between(1, 6 + 2 * k) : rng.between(0, 2);
+            c.householdSatisfaction = good ? rng.between(4, 5) : rng.between(2, 4);
+            c.groupSatisfaction = good ? rng.between(4, 5) : rng.between(1, 4);
+            if (rng.chance(0.3)) c.note = rng.pick(kCheckInNotes);
+            r.checkIns.push_back(std::move(c));
+        }
+        if (early) {
+            CheckIn c;
+            c.id = "ci" + std::to_string(r.checkIns.size() + 1);
+            c.matchId = m.id;
+            c.date = m.history.back().date;
+            c.householdSatisfaction = rng.between(1, 3);
+            c.groupSatisfaction = rng.between(1, 3);
+            c.endedEarly = true;
+            c.endReason = static_cast<EndReason>(rng.between(1, 9));
+            r.checkIns.push_back(std::move(c));
+        }
+    }
+}
+
 }  // namespace
 
 // [SECTION] generateDemoRoster -----------------------------------------------------------
@@ -510,6 +595,7 @@ Roster generateDemoRoster(const DemoRosterOptions& options) {
         r.groups.push_back(makeGroup(rng, i, groupMuni.back(), municipalities, names));
     }
     addMatches(rng, r, householdMuni, groupMuni, municipalities);
+    addCheckIns(options.seed, r);
     for (const auto& c : kCriteria) r.settings.weights.push_back({c.first, c.second});
     r.settings.minimumScore = 0.2;
     return r;

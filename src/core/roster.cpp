@@ -95,6 +95,13 @@ constexpr std::array<std::string_view, 8> kEducationNames = {
 constexpr std::array<std::string_view, 7> kStatusNames = {
     "proposed", "accepted_by_group", "accepted_by_household", "introduced", "active", "ended", "declined"};
 constexpr std::array<std::string_view, 2> kKindNames = {"pin", "forbid"};
+constexpr std::array<std::string_view, 4> kMilestoneNames = {"ad_hoc", "month_3", "month_6", "month_12"};
+constexpr std::array<std::string_view, 9> kWorkStatusNames = {
+    "unknown", "none", "language_course", "volunteering", "looking", "education", "part_time_work",
+    "full_time_work", "self_employed"};
+constexpr std::array<std::string_view, 10> kEndReasonNames = {
+    "none", "moved", "no_time", "no_connection", "language_barrier", "household_withdrew", "group_withdrew",
+    "conflict", "goals_reached", "other"};
 
 template <typename E, size_t N>
 bool parseFrom(const std::array<std::string_view, N>& names, std::string_view s, E& out) {
@@ -121,6 +128,9 @@ std::string_view toString(MemberRole v) { return nameOf(kRoleNames, v); }
 std::string_view toString(EducationLevel v) { return nameOf(kEducationNames, v); }
 std::string_view toString(MatchStatus v) { return nameOf(kStatusNames, v); }
 std::string_view toString(ConstraintKind v) { return nameOf(kKindNames, v); }
+std::string_view toString(CheckInMilestone v) { return nameOf(kMilestoneNames, v); }
+std::string_view toString(WorkStatus v) { return nameOf(kWorkStatusNames, v); }
+std::string_view toString(EndReason v) { return nameOf(kEndReasonNames, v); }
 
 bool parseLanguageLevel(std::string_view s, LanguageLevel& out) { return parseFrom(kLevelNames, s, out); }
 bool parseGender(std::string_view s, Gender& out) { return parseFrom(kGenderNames, s, out); }
@@ -128,5 +138,8 @@ bool parseMemberRole(std::string_view s, MemberRole& out) { return parseFrom(kRo
 bool parseEducationLevel(std::string_view s, EducationLevel& out) { return parseFrom(kEducationNames, s, out); }
 bool parseMatchStatus(std::string_view s, MatchStatus& out) { return parseFrom(kStatusNames, s, out); }
 bool parseConstraintKind(std::string_view s, ConstraintKind& out) { return parseFrom(kKindNames, s, out); }
+bool parseCheckInMilestone(std::string_view s, CheckInMilestone& out) { return parseFrom(kMilestoneNames, s, out); }
+bool parseWorkStatus(std::string_view s, WorkStatus& out) { return parseFrom(kWorkStatusNames, s, out); }
+bool parseEndReason(std::string_view s, EndReason& out) { return parseFrom(kEndReasonNames, s, out); }
 
 }  // namespace welkom

@@ -24,6 +24,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -233,17 +234,55 @@ struct Constraint {
     }
 };
 
-// A follow-up at about 3, 6 or 12 months. Its outcome fields are defined by a
-// later version; until then they live in `extra` and round trip unchanged.
+// Which planned follow-up a check-in is: at about 3, 6 or 12 months after the
+// introduction, or an extra one in between (AdHoc, e.g. after a phone call).
+enum class CheckInMilestone : std::uint8_t { AdHoc, Month3, Month6, Month12 };
+
+// What the household does now (the most advanced activity). Unknown when not asked.
+enum class WorkStatus : std::uint8_t {
+    Unknown, None, LanguageCourse, Volunteering, Looking, Education, PartTimeWork, FullTimeWork, SelfEmployed
+};
+
+// Why a match ended before its year was over. Coded, not free text: the codes
+// can go into anonymised research extracts, a note cannot.
+enum class EndReason : std::uint8_t {
+    None, Moved, NoTime, NoConnection, LanguageBarrier, HouseholdWithdrew, GroupWithdrew, Conflict,
+    GoalsReached, Other
+};
+
+// A follow-up of one match: how it is going. Every outcome is optional
+// (std::nullopt / Unknown: not asked or not answered), because coordinators
+// fill in what they learn over the phone. Ranges (validation.h): satisfaction
+// 1..5, meetings per month 0..kMaxMeetingsPerMonth, new contacts
+// 0..kMaxNewContacts; the match must exist and have been introduced.
 struct CheckIn {
     std::string id;
     std::string matchId;
     std::string date;
+    CheckInMilestone milestone = CheckInMilestone::AdHoc;
+    std::optional<int> meetingsPerMonth;       // how often household and group meet
+    std::optional<LanguageLevel> dutchLevel;   // the household's best adult Dutch level now
+    WorkStatus workStatus = WorkStatus::Unknown;
+    std::optional<int> newContacts;            // people the household got to know through the group
+    std::optional<int> householdSatisfaction;  // 1 (very unhappy) .. 5 (very happy)
+    std::optional<int> groupSatisfaction;      // 1..5
+    bool endedEarly = false;                   // the match stopped before its year was over
+    EndReason endReason = EndReason::None;     // why, when endedEarly
+    std::string note;                          // free text: personal data, never exported
     ExtraFields extra;
     bool operator==(const CheckIn& o) const {
-        return id == o.id && matchId == o.matchId && date == o.date && extra == o.extra;
+        return id == o.id && matchId == o.matchId && date == o.date && milestone == o.milestone &&
+               meetingsPerMonth == o.meetingsPerMonth && dutchLevel == o.dutchLevel &&
+               workStatus == o.workStatus && newContacts == o.newContacts &&
+               householdSatisfaction == o.householdSatisfaction && groupSatisfaction == o.groupSatisfaction &&
+               endedEarly == o.endedEarly && endReason == o.endReason && note == o.note && extra == o.extra;
     }
 };
+
+constexpr int kMinSatisfaction = 1;
+constexpr int kMaxSatisfaction = 5;
+constexpr int kMaxMeetingsPerMonth = 62;  // twice a day is already implausible
+constexpr int kMaxNewContacts = 1000;
 
 struct CriterionWeight {
     std::string criterion;
@@ -296,6 +335,9 @@ std::string_view toString(MemberRole v);
 std::string_view toString(EducationLevel v);
 std::string_view toString(MatchStatus v);
 std::string_view toString(ConstraintKind v);
+std::string_view toString(CheckInMilestone v);  // "ad_hoc", "month_3", "month_6", "month_12"
+std::string_view toString(WorkStatus v);        // "unknown", "none", "language_course", ...
+std::string_view toString(EndReason v);         // "none", "moved", "no_time", ...
 // Inverse of toString; false when `s` names no value (then `out` is untouched).
 bool parseLanguageLevel(std::string_view s, LanguageLevel& out);
 bool parseGender(std::string_view s, Gender& out);
@@ -303,5 +345,8 @@ bool parseMemberRole(std::string_view s, MemberRole& out);
 bool parseEducationLevel(std::string_view s, EducationLevel& out);
 bool parseMatchStatus(std::string_view s, MatchStatus& out);
 bool parseConstraintKind(std::string_view s, ConstraintKind& out);
+bool parseCheckInMilestone(std::string_view s, CheckInMilestone& out);
+bool parseWorkStatus(std::string_view s, WorkStatus& out);
+bool parseEndReason(std::string_view s, EndReason& out);
 
 }  // namespace welkom

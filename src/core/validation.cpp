@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/check_ins.h"
 #include "core/vocabulary.h"
 
 namespace welkom {
@@ -390,11 +391,59 @@ private:
         const std::string base = at("checkIns", i);
         requireText(base, "id", c.id);
         if (!c.id.empty() && !m_checkInIds.insert(c.id).second) duplicate(sub(base, "id"), c.id);
-        if (m_matches.count(c.matchId) == 0) {
+        date(base, "date", c.date);
+        range(base, "meetingsPerMonth", c.meetingsPerMonth, 0, kMaxMeetingsPerMonth);
+        range(base, "newContacts", c.newContacts, 0, kMaxNewContacts);
+        range(base, "householdSatisfaction", c.householdSatisfaction, kMinSatisfaction, kMaxSatisfaction);
+        range(base, "groupSatisfaction", c.groupSatisfaction, kMinSatisfaction, kMaxSatisfaction);
+        if (c.endReason != EndReason::None && !c.endedEarly) {
+            warn(sub(base, "endReason"), "checkin.reason_without_end",
+                 "a reason for ending is given, but the match is not marked as ended early",
+                 "er is een reden van beëindiging opgegeven, maar de koppeling is niet als vroegtijdig beëindigd "
+                 "gemarkeerd");
+        }
+        const auto found = m_matches.find(c.matchId);
+        if (found == m_matches.end()) {
             error(sub(base, "matchId"), "reference.match", "no match with id \"" + c.matchId + "\"",
                   "geen koppeling met id \"" + c.matchId + "\"");
+            return;
         }
-        date(base, "date", c.date);
+        const Match& m = m_roster.matches[found->second];
+        if (!matchStarted(m)) {
+            warn(sub(base, "matchId"), "checkin.not_started",
+                 "match \"" + m.id + "\" was never introduced, so there is nothing to follow up yet",
+                 "koppeling \"" + m.id + "\" is nooit voorgesteld aan elkaar, dus er valt nog niets op te volgen");
+            return;
+        }
+        const std::string start = matchStartDate(m);
+        if (isValidIsoDate(start) && isValidIsoDate(c.date) && c.date < start) {
+            warn(sub(base, "date"), "checkin.before_start", "this check-in is dated before the match started (" +
+                 start + ")", "deze check-in is gedateerd vóór de start van de koppeling (" + start + ")");
+        }
+        if (c.endedEarly && !isFinal(m.status())) {
+            warn(sub(base, "endedEarly"), "checkin.ended_not_recorded",
+                 "the check-in says the match ended early, but match \"" + m.id + "\" is still open",
+                 "de check-in zegt dat de koppeling vroegtijdig is beëindigd, maar koppeling \"" + m.id +
+                     "\" loopt nog");
+        }
+        if (c.milestone != CheckInMilestone::AdHoc) {
+            std::string k = c.matchId;
+            k.push_back('\0');
+            k.append(toString(c.milestone));
+            if (!m_milestones.insert(std::move(k)).second) {
+                warn(sub(base, "milestone"), "checkin.duplicate_milestone",
+                     "match \"" + m.id + "\" already has a check-in for " + std::string(toString(c.milestone)),
+                     "koppeling \"" + m.id + "\" heeft al een check-in voor " + std::string(toString(c.milestone)));
+            }
+        }
+    }
+
+    void range(const std::string& base, std::string_view field, const std::optional<int>& value, int lo, int hi) {
+        if (!value || (*value >= lo && *value <= hi)) return;
+        const std::string r = std::to_string(lo) + " and " + std::to_string(hi);
+        const std::string rNl = std::to_string(lo) + " en " + std::to_string(hi);
+        error(sub(base, field), "checkin.range", std::string(field) + " must be between " + r,
+              std::string(field) + " moet tussen " + rNl + " liggen");
     }
 
     void settings() {
@@ -442,6 +491,7 @@ private:
     std::unordered_map<std::string_view, size_t> m_matches;
     std::unordered_set<std::string_view> m_constraintIds;
     std::unordered_set<std::string_view> m_checkInIds;
+    std::unordered_set<std::string> m_milestones;  // match id \0 milestone
     std::unordered_map<std::string, ConstraintKind> m_pairKinds;
 };
 

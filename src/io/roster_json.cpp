@@ -11,6 +11,7 @@
 #include <cassert>
 #include <cmath>
 #include <cstdint>
+#include <iterator>
 #include <limits>
 #include <utility>
 
@@ -556,6 +557,33 @@ private:
         }
     }
 
+    // Before check-in outcomes were defined, files kept whatever a coordinator's
+    // tool wrote as unknown members. A known name holding a value of another
+    // shape is therefore kept as unknown (with a warning) instead of refusing
+    // the whole roster; range rules are the validator's.
+    void keepAsUnknown(JsonRef v, std::string_view k, ExtraFields& extra) {
+        extra.emplace_back(std::string(k), v.dump());
+        m_problems.push_back(Problem{path(), Severity::Warning, "checkin.kept_unknown",
+                                     "this value has an unexpected shape; it is kept as it is but not used",
+                                     "deze waarde heeft een onverwachte vorm; ze blijft bewaard maar wordt niet "
+                                     "gebruikt"});
+    }
+
+    void optionalInt(JsonRef v, std::string_view k, std::optional<int>& out, ExtraFields& extra) {
+        if (v.type() == JsonType::Uint && v.asUint() <= static_cast<std::uint64_t>(std::numeric_limits<int>::max())) {
+            out = static_cast<int>(v.asUint());
+        } else if (v.type() == JsonType::Int && v.asInt() >= std::numeric_limits<int>::min()) {
+            out = static_cast<int>(v.asInt());
+        } else {
+            keepAsUnknown(v, k, extra);
+        }
+    }
+
+    template <typename E>
+    void lenientEnum(JsonRef v, std::string_view k, E& out, bool (*parse)(std::string_view, E&), ExtraFields& extra) {
+        if (!v.isString() || !parse(v.str(), out)) keepAsUnknown(v, k, extra);
+    }
+
     void checkIn(JsonRef j, CheckIn& c) {
         if (!object(j)) return;
         required(j, {"id", "matchId"});
@@ -565,6 +593,21 @@ private:
             if (k == "id") str(v, c.id);
             else if (k == "matchId") str(v, c.matchId);
             else if (k == "date") str(v, c.date);
+            else if (k == "milestone") lenientEnum(v, k, c.milestone, &parseCheckInMilestone, c.extra);
+            else if (k == "meetingsPerMonth") optionalInt(v, k, c.meetingsPerMonth, c.extra);
+            else if (k == "dutchLevel") {
+                LanguageLevel l = LanguageLevel::None;
+                if (v.isString() && parseLanguageLevel(v.str(), l)) c.dutchLevel = l;
+                else keepAsUnknown(v, k, c.extra);
+            } else if (k == "workStatus") lenientEnum(v, k, c.workStatus, &parseWorkStatus, c.extra);
+            else if (k == "newContacts") optionalInt(v, k, c.newContacts, c.extra);
+            else if (k == "householdSatisfaction") optionalInt(v, k, c.householdSatisfaction, c.extra);
+            else if (k == "groupSatisfaction") optionalInt(v, k, c.groupSatisfaction, c.extra);
+            else if (k == "endedEarly") {
+                if (v.isBool()) c.endedEarly = v.boolean();
+                else keepAsUnknown(v, k, c.extra);
+            } else if (k == "endReason") lenientEnum(v, k, c.endReason, &parseEndReason, c.extra);
+            else if (k == "note") str(v, c.note);
             else c.extra.emplace_back(std::string(k), v.dump());
         }
     }
@@ -764,6 +807,16 @@ ojson writeCheckIn(const CheckIn& c) {
     j["id"] = c.id;
     j["matchId"] = c.matchId;
     putString(j, "date", c.date);
+    if (c.milestone != CheckInMilestone::AdHoc) j["milestone"] = std::string(toString(c.milestone));
+    if (c.meetingsPerMonth) j["meetingsPerMonth"] = *c.meetingsPerMonth;
+    if (c.dutchLevel) j["dutchLevel"] = std::string(toString(*c.dutchLevel));
+    if (c.workStatus != WorkStatus::Unknown) j["workStatus"] = std::string(toString(c.workStatus));
+    if (c.newContacts) j["newContacts"] = *c.newContacts;
+    if (c.householdSatisfaction) j["householdSatisfaction"] = *c.householdSatisfaction;
+    if (c.groupSatisfaction) j["groupSatisfaction"] = *c.groupSatisfaction;
+    if (c.endedEarly) j["endedEarly"] = true;
+    if (c.endReason != EndReason::None) j["endReason"] = std::string(toString(c.endReason));
+    putString(j, "note", c.note);
     putExtra(j, c.extra);
     return j;
 }
@@ -884,8 +937,11 @@ RosterReadReport readRoster(std::string_view bytes, const ValidationOptions& val
     reader.roster(root, roster);
     // Validating a half-read roster would repeat type errors as rule errors
     // ("id is empty" after "expected a string"), so rules run on clean input only.
-    if (report.problems.empty()) {
-        report.problems = validateRoster(roster, validation);
+    // (The reader's only warnings are outcome values kept as unknown.)
+    if (!hasErrors(report.problems)) {
+        std::vector<Problem> rules = validateRoster(roster, validation);
+        report.problems.insert(report.problems.end(), std::make_move_iterator(rules.begin()),
+                               std::make_move_iterator(rules.end()));
         report.roster = std::move(roster);
     }
     return report;

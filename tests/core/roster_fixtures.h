@@ -106,7 +106,15 @@ inline Roster makeFixtureRoster() {
     ci.id = "ci1";
     ci.matchId = "m1";
     ci.date = "2024-07-12";
-    ci.extra = {{"meetingsPerMonth", "4"}, {"satisfaction", "{\"group\":4,\"household\":5}"}};
+    ci.milestone = CheckInMilestone::Month3;
+    ci.meetingsPerMonth = 4;
+    ci.dutchLevel = LanguageLevel::A2;
+    ci.workStatus = WorkStatus::LanguageCourse;
+    ci.newContacts = 3;
+    ci.householdSatisfaction = 5;
+    ci.groupSatisfaction = 4;
+    ci.note = "Samen naar de markt geweest";
+    ci.extra = {{"mood", "\"good\""}};  // a field of a newer version
     r.checkIns.push_back(ci);
 
     r.settings.weights = {{"interests", 1.0}, {"age", 0.5}, {"language", 2.0}};

@@ -181,6 +181,24 @@ TEST(Validation, EveryRuleTriggersAtItsPath) {
              r.matches.push_back(m);
          },
          "/matches/1", "match.household_twice", Severity::Warning},
+        {"satisfaction out of range", [](Roster& r) { r.checkIns[0].groupSatisfaction = 0; },
+         "/checkIns/0/groupSatisfaction", "checkin.range", Severity::Error},
+        {"meetings out of range", [](Roster& r) { r.checkIns[0].meetingsPerMonth = 63; },
+         "/checkIns/0/meetingsPerMonth", "checkin.range", Severity::Error},
+        {"check-in before the match started", [](Roster& r) { r.checkIns[0].date = "2024-04-01"; },
+         "/checkIns/0/date", "checkin.before_start", Severity::Warning},
+        {"check-in of a match never introduced", [](Roster& r) { r.matches[0].history.resize(2); },
+         "/checkIns/0/matchId", "checkin.not_started", Severity::Warning},
+        {"ended early but still active", [](Roster& r) { r.checkIns[0].endedEarly = true; },
+         "/checkIns/0/endedEarly", "checkin.ended_not_recorded", Severity::Warning},
+        {"end reason without an end", [](Roster& r) { r.checkIns[0].endReason = EndReason::Moved; },
+         "/checkIns/0/endReason", "checkin.reason_without_end", Severity::Warning},
+        {"two check-ins for one milestone",
+         [](Roster& r) {
+             r.checkIns.push_back(r.checkIns[0]);
+             r.checkIns[1].id = "ci2";
+         },
+         "/checkIns/1/milestone", "checkin.duplicate_milestone", Severity::Warning},
         {"group over capacity",
          [](Roster& r) {
              Match m = r.matches[0];
@@ -221,7 +239,7 @@ TEST(Validation, BoundariesAndLookAlikesDoNotTrigger) {
          }},
         {"larger groups", [](Roster& r) { r.groups[0].members.push_back(testing::fixtureMember("g1-m6", "Fay", 50, Gender::Female)); }},
         {"same member ids in different groups", [](Roster& r) { r.groups[1].members[0].id = "g1-m1"; r.groups[1].coordinatorId = "g1-m1"; }},
-        {"leap day", [](Roster& r) { r.checkIns[0].date = "2000-02-29"; }},
+        {"leap day", [](Roster& r) { r.checkIns[0].date = "2028-02-29"; }},
         {"empty dates are unknown, not invalid", [](Roster& r) { r.constraints[0].date = ""; }},
         {"custom tags", [](Roster& r) { r.groups[0].members[0].skills.push_back("custom:Fietsles geven"); }},
         {"Dari filed under fa", [](Roster& r) { r.households[1].members[0].languages.push_back({"fa", LanguageLevel::Native}); }},
@@ -237,6 +255,7 @@ TEST(Validation, BoundariesAndLookAlikesDoNotTrigger) {
          [](Roster& r) {
              r.matches[0].history.resize(2);
              r.matches[0].history.push_back({MatchStatus::Declined, "2024-04-04", "household said no", "", {}});
+             r.checkIns.clear();  // a declined match has nothing to follow up
          }},
         {"same day steps", [](Roster& r) { r.matches[0].history[1].date = "2024-04-01"; }},
         {"scores at the bounds", [](Roster& r) { r.matches[0].scores = {{"a", 0.0}, {"b", 1.0}}; }},

@@ -84,10 +84,71 @@ TEST(RosterJson, UnknownFieldsSurviveAtEveryLevel) {
     ASSERT_EQ(r.extra.size(), 1u);
     EXPECT_EQ(r.extra[0].first, "futureTopLevel");
     EXPECT_EQ(r.households[0].members[1].extra.at(0).second, "4");
-    EXPECT_EQ(r.checkIns[0].extra.size(), 2u);  // check-in outcomes are all "unknown" for now
+    EXPECT_EQ(r.checkIns[0].extra.size(), 1u);  // the fixture's "mood"
 
     const ordered_json back = ordered_json::parse(writeRoster(r));
     EXPECT_EQ(back, ordered_json::parse(input));
+}
+
+// Before outcomes were defined, check-ins carried them as unknown members in
+// any shape. Those files must still open: values of another shape under a now
+// known name are kept as unknown (with a warning), the rest is read.
+TEST(RosterJson, CheckInsFromBeforeOutcomesStillLoad) {
+    ordered_json j = ordered_json::parse(writeRoster(testing::makeFixtureRoster()));
+    ordered_json legacy = {{"id", "ci1"},
+                           {"matchId", "m1"},
+                           {"date", "2024-07-12"},
+                           {"meetingsPerMonth", "weekly"},
+                           {"satisfaction", {{"group", 4}, {"household", 5}}},
+                           {"householdSatisfaction", 4},
+                           {"milestone", "after the summer"}};
+    j["checkIns"] = ordered_json::array({legacy});
+    const std::string input = j.dump();
+    std::vector<Problem> problems;
+    Result<LoadedRoster> loaded = loadRoster(input, &problems);
+    ASSERT_TRUE(loaded.ok()) << loaded.error().message << "\n" << dumpProblems(problems);
+    const CheckIn& c = loaded->roster.checkIns.at(0);
+    EXPECT_FALSE(c.meetingsPerMonth.has_value());
+    EXPECT_EQ(c.householdSatisfaction, 4);
+    EXPECT_EQ(c.milestone, CheckInMilestone::AdHoc);
+    ASSERT_EQ(c.extra.size(), 3u);
+    EXPECT_EQ(c.extra[0].first, "meetingsPerMonth");
+    EXPECT_TRUE(hasProblem(problems, "/checkIns/0/meetingsPerMonth", "checkin.kept_unknown"));
+    EXPECT_TRUE(hasProblem(problems, "/checkIns/0/milestone", "checkin.kept_unknown"));
+    // Nothing is lost on save.
+    const ordered_json back = ordered_json::parse(writeRoster(loaded->roster));
+    EXPECT_EQ(back["checkIns"][0]["meetingsPerMonth"], "weekly");
+    EXPECT_EQ(back["checkIns"][0]["satisfaction"], legacy["satisfaction"]);
+    EXPECT_EQ(back["checkIns"][0]["householdSatisfaction"], 4);
+}
+
+TEST(RosterJson, CheckInOutcomesRoundTripAndRangesAreChecked) {
+    Roster r = testing::makeFixtureRoster();
+    CheckIn c;
+    c.id = "ci2";
+    c.matchId = "m1";
+    c.date = "2024-10-14";
+    c.milestone = CheckInMilestone::Month6;
+    c.meetingsPerMonth = 0;
+    c.endedEarly = true;
+    c.endReason = EndReason::Moved;
+    r.checkIns.push_back(c);
+    const std::string bytes = writeRoster(r);
+    EXPECT_NE(bytes.find("\"endReason\":\"moved\""), std::string::npos);
+    EXPECT_NE(bytes.find("\"meetingsPerMonth\":0"), std::string::npos);  // 0 is an answer, not a default
+    std::vector<Problem> problems;
+    Result<LoadedRoster> loaded = loadRoster(bytes, &problems);
+    ASSERT_TRUE(loaded.ok()) << dumpProblems(problems);
+    EXPECT_TRUE(loaded->roster == r);
+    // The match is still active: the early end is not recorded in its history.
+    EXPECT_TRUE(hasProblem(problems, "/checkIns/1/endedEarly", "checkin.ended_not_recorded"));
+
+    RosterReadReport bad = readEdited([](ordered_json& j) {
+        j["checkIns"][0]["householdSatisfaction"] = 6;
+        j["checkIns"][0]["newContacts"] = -1;
+    });
+    EXPECT_TRUE(hasProblem(bad.problems, "/checkIns/0/householdSatisfaction", "checkin.range"));
+    EXPECT_TRUE(hasProblem(bad.problems, "/checkIns/0/newContacts", "checkin.range"));
 }
 
 TEST(RosterJson, NewerVersionIsRefusedWithAClearMessage) {

@@ -1,0 +1,114 @@
+// Anonymised research extracts: one row per started match with its
+// proposal-time criterion scores, coarse attributes, outcomes and month-level
+// dates; no names, contacts, free text, municipality or ids (each row gets a
+// fresh random id, rows are shuffled). Before writing, a k-anonymity check
+// (k >= 5 by default) on the quasi-identifiers generalises them step by step
+// and suppresses what is still too rare, and says what it did. Other
+// municipalities' extracts can be read back for the learning (learning.h).
+//
+// Usage:
+//   ResearchExport e = buildResearchExport(roster);          // libsodium randomness
+//   for (const std::string& s : e.report.steps) log(s);      // what was generalised / suppressed
+//   std::string csv = writeResearchCsv(e);                  // or writeResearchJson(e)
+//
+//   Result<std::vector<ResearchRow>> rows = readResearchFile(bytes);   // CSV or JSON, detected
+//   std::vector<LearningSample> more = researchSamples(*rows, def);
+//
+// Which matches: started ones (introduced, active or ended) whose household
+// and group both consented to research (Consent::toResearch).
+//
+// Quasi-identifiers (what someone who knows a family could combine):
+// household size band, the first adult's age band, household type, the
+// adults' gender, group size band, number of shared languages and the start
+// period. Generalisation steps, applied in this order until every
+// combination occurs at least k times or at most maxSuppressedShare of the
+// rows would have to go: (1) start month -> quarter, (2) start quarter ->
+// year and group size -> "*", (3) age bands 18-44/45+, household size 1/2+,
+// shared languages 0-1/2+, (4) household type and gender -> "*", (5) start
+// year -> "*". Rows still in a combination rarer than k are then suppressed.
+// Outcomes are not quasi-identifiers here: they are what the data is for,
+// and are coarse (1..5 scales, codes, whole months). Cost: O(rows * steps).
+//
+// Format: CSV (RFC 4180, header row) and JSON
+// {"format": "welkom-research", "version": 1, "k": 5, "steps": [...], "rows": [{...}]}
+// with the same snake_case column names; empty cell / absent member = unknown.
+// Documented in docs/research-export.md.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/learning.h"
+#include "core/result.h"
+#include "core/roster.h"
+
+namespace welkom {
+
+struct ResearchRow {
+    std::string researchId;  // random, 16 hex digits
+    std::array<std::optional<double>, kCriterionCount> scores;  // stored at proposal time
+    // quasi-identifiers ("*" when generalised away)
+    std::string householdSize;    // "1", "2", "3-4", "5+"  (generalised: "1", "2+")
+    std::string adultAge;         // "18-29", "30-44", "45-64", "65+" (generalised: "18-44", "45+")
+    std::string householdType;    // outcomes.h householdType()
+    std::string gender;           // outcomes.h householdGender()
+    std::string groupSize;        // "5-6", "7-9", "10+" (and "<5")
+    std::string sharedLanguages;  // "0", "1", "2", "3+" (generalised: "0-1", "2+")
+    std::string startPeriod;      // "YYYY-MM" (generalised: "YYYY-Qn", "YYYY")
+    // outcomes
+    MatchStatus status = MatchStatus::Active;  // introduced, active or ended
+    std::optional<int> monthsFollowed;
+    bool endedEarly = false;
+    EndReason endReason = EndReason::None;
+    int checkIns = 0;
+    std::optional<int> householdSatisfaction, groupSatisfaction, meetingsPerMonth, newContacts;
+    std::optional<LanguageLevel> dutchLevel;
+    WorkStatus workStatus = WorkStatus::Unknown;
+};
+
+struct ResearchExportOptions {
+    int k = 5;
+    double maxSuppressedShare = 0.05;  // stop generalising once at most this share must be suppressed
+    std::optional<std::uint64_t> seed;  // tests only: deterministic ids and order (else libsodium)
+};
+
+struct ResearchExportReport {
+    int matches = 0;            // in the roster
+    int notStarted = 0;         // never introduced: nothing to learn from
+    int withoutConsent = 0;     // household or group did not consent to research
+    int suppressed = 0;         // rows left out by the k-anonymity check
+    int exported = 0;
+    int k = 5;
+    int generalisationLevel = 0;      // 0..5, the steps applied
+    std::vector<std::string> steps;   // what was done, in English
+    std::vector<std::string> stepsNl; // the same in Dutch
+};
+
+struct ResearchExport {
+    std::vector<ResearchRow> rows;
+    ResearchExportReport report;
+};
+
+// Fails only when libsodium cannot be initialised ("research.random").
+Result<ResearchExport> buildResearchExport(const Roster& roster, const ResearchExportOptions& options = {});
+
+// The quasi-identifier combination of a row, for checks: the seven values joined by '|'.
+std::string quasiIdentifierKey(const ResearchRow& row);
+
+std::string writeResearchCsv(const ResearchExport& e);
+std::string writeResearchJson(const ResearchExport& e);
+
+// CSV (header row as written) or JSON, detected from the first non-space
+// byte. Unknown columns are ignored (newer versions may add some); missing
+// or malformed values are errors naming the row ("research.format").
+Result<std::vector<ResearchRow>> readResearchFile(std::string_view bytes);
+
+// The row as an outcome (for successLabel) and as a learning sample.
+MatchOutcome researchOutcome(const ResearchRow& row);
+std::vector<LearningSample> researchSamples(const std::vector<ResearchRow>& rows, const SuccessDefinition& def);
+
+}  // namespace welkom
