@@ -24,7 +24,7 @@ const std::vector<OptionSpec> kMatchSpecs = {
     {"--output", "-o", true, "write the matching to a .json or .csv file"},
     {"--json", "", false, "print the matching as JSON instead of the summary"},
     {"--lang", "", true, "language of the reasons: en (default) or nl"},
-    {"--help", "-h", false, "show this help"},
+    kHelpOption,
 };
 
 std::string fmt(double v, const char* f = "%.4f") {
@@ -165,20 +165,15 @@ bool endsWith(const std::string& s, const std::string& suffix) {
 int runMatch(const std::vector<std::string>& argv) {
     const std::string usage =
         "welkom match ROSTER [--mode total|fair|stable] [--weights name=w,...] [-o matches.json|matches.csv] [--json]";
-    auto args = Args::parse(argv, kMatchSpecs);
-    if (!args) {
-        printError(args.error().message);
-        return kExitUsage;
-    }
-    if (args->has("--help")) {
-        std::cout << helpText(usage,
-                              "Proposes a matching of households to welcome groups: scores every possible pair "
-                              "(hard conditions first, then the weighted criteria), solves, and prints how many "
-                              "households are matched, the total and worst score, and why each unmatched household "
-                              "could not be placed. Pins, exclusions and active matches in the roster are kept.",
-                              kMatchSpecs);
-        return kExitOk;
-    }
+    Args parsed;
+    if (auto stop = parseCommandLine(argv, kMatchSpecs, usage,
+                                     "Proposes a matching of households to welcome groups: scores every possible pair "
+                                     "(hard conditions first, then the weighted criteria), solves, and prints how many "
+                                     "households are matched, the total and worst score, and why each unmatched household "
+                                     "could not be placed. Pins, exclusions and active matches in the roster are kept.",
+                                     parsed))
+        return *stop;
+    const Args* args = &parsed;
     if (args->positional().size() != 1) {
         printError("expected one roster file\nusage: " + usage);
         return kExitUsage;

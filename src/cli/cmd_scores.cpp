@@ -17,7 +17,7 @@ namespace {
 const std::vector<OptionSpec> kScoresSpecs = {
     {"--output", "-o", true, "write the CSV here (default: standard output)"},
     {"--weights", "", true, "criterion weights, e.g. interests=2,age=0.5 (default: the roster's settings)"},
-    {"--help", "-h", false, "show this help"},
+    kHelpOption,
 };
 
 std::string scoresCsv(const MatchingProblem& p) {
@@ -51,19 +51,14 @@ std::string scoresCsv(const MatchingProblem& p) {
 
 int runScores(const std::vector<std::string>& argv) {
     const std::string usage = "welkom scores ROSTER [-o scores.csv] [--weights name=w,...]";
-    auto args = Args::parse(argv, kScoresSpecs);
-    if (!args) {
-        printError(args.error().message);
-        return kExitUsage;
-    }
-    if (args->has("--help")) {
-        std::cout << helpText(usage,
-                              "Writes the household x group score matrix as CSV: one row per household, one column "
-                              "per group (both in id order). An empty cell is a pair that will not be proposed: it "
-                              "breaks a hard condition, the coordinator excluded it, or it scores below the minimum.",
-                              kScoresSpecs);
-        return kExitOk;
-    }
+    Args parsed;
+    if (auto stop = parseCommandLine(argv, kScoresSpecs, usage,
+                                     "Writes the household x group score matrix as CSV: one row per household, one column "
+                                     "per group (both in id order). An empty cell is a pair that will not be proposed: it "
+                                     "breaks a hard condition, the coordinator excluded it, or it scores below the minimum.",
+                                     parsed))
+        return *stop;
+    const Args* args = &parsed;
     if (args->positional().size() != 1) {
         printError("expected one roster file\nusage: " + usage);
         return kExitUsage;
