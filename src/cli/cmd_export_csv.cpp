@@ -40,15 +40,7 @@ int runExportCsv(const std::vector<std::string>& argv) {
     if (!args.has("--output")) return failWith(kExitUsage, "say where to write with -o FILE");
 
     LoadedRoster loaded;
-    std::vector<Problem> problems;
-    Result<OpenedFile> file = openRoster(args.positional()[0], args.values("--identity"), loaded, problems);
-    if (!file) {
-        for (const Problem& p : problems)
-            if (p.severity == Severity::Error) std::cerr << formatProblem(p, *dutch) << "\n";
-        return failWith(exitCodeFor(file.error()), file.error().message);
-    }
-    wipe(file->plaintext);
-    wipe(file->encryption.passphrase);
+    if (auto stop = readRosterOrReport(args.positional()[0], args.values("--identity"), *dutch, loaded)) return *stop;
     MatchExportOptions options;
     options.dutchExcel = args.has("--semicolon");
     options.dutchHeaders = *dutch;

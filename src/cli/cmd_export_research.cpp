@@ -55,15 +55,7 @@ int runExportResearch(const std::vector<std::string>& argv) {
     }
 
     LoadedRoster loaded;
-    std::vector<Problem> problems;
-    Result<OpenedFile> file = openRoster(args.positional()[0], args.values("--identity"), loaded, problems);
-    if (!file) {
-        for (const Problem& p : problems)
-            if (p.severity == Severity::Error) std::cerr << formatProblem(p, *dutch) << "\n";
-        return failWith(exitCodeFor(file.error()), file.error().message);
-    }
-    wipe(file->plaintext);
-    wipe(file->encryption.passphrase);
+    if (auto stop = readRosterOrReport(args.positional()[0], args.values("--identity"), *dutch, loaded)) return *stop;
     Result<ResearchExport> e = buildResearchExport(loaded.roster, options);
     if (!e) return failWith(kExitProblems, e.error().message);
     const std::string bytes = json ? writeResearchJson(*e) : writeResearchCsv(*e);

@@ -77,15 +77,7 @@ int runLearn(const std::vector<std::string>& argv) {
     }
 
     LoadedRoster loaded;
-    std::vector<Problem> problems;
-    Result<OpenedFile> file = openRoster(args.positional()[0], args.values("--identity"), loaded, problems);
-    if (!file) {
-        for (const Problem& p : problems)
-            if (p.severity == Severity::Error) std::cerr << formatProblem(p, *dutch) << "\n";
-        return failWith(exitCodeFor(file.error()), file.error().message);
-    }
-    wipe(file->plaintext);
-    wipe(file->encryption.passphrase);
+    if (auto stop = readRosterOrReport(args.positional()[0], args.values("--identity"), *dutch, loaded)) return *stop;
     const Roster& roster = loaded.roster;
     std::vector<LearningSample> samples = learningSamples(roster, def);
     std::cout << "roster " << args.positional()[0] << ": " << samples.size() << " matches with a known outcome\n";

@@ -1,5 +1,7 @@
 #include "cli/encrypted_files.h"
 
+#include <iostream>
+
 #include <charconv>
 
 #include <sodium.h>
@@ -113,6 +115,20 @@ Result<int> intOption(const std::string& name, const std::string& text, int lo, 
                                                std::to_string(hi) + ", not '" + text + "'");
     }
     return v;
+}
+
+std::optional<int> readRosterOrReport(const std::string& path, const std::vector<std::string>& identityPaths,
+                                      bool dutch, LoadedRoster& loaded) {
+    std::vector<Problem> problems;
+    Result<OpenedFile> file = openRoster(path, identityPaths, loaded, problems);
+    if (!file) {
+        for (const Problem& p : problems)
+            if (p.severity == Severity::Error) std::cerr << formatProblem(p, dutch) << "\n";
+        return failWith(exitCodeFor(file.error()), file.error().message);
+    }
+    wipe(file->plaintext);
+    wipe(file->encryption.passphrase);
+    return std::nullopt;
 }
 
 }  // namespace welkom::cli

@@ -12,6 +12,7 @@
 //   writeFile("haarlem.welkom.age", *out);
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,12 @@ Result<OpenedFile> openFile(const std::string& path, const std::vector<std::stri
 // roster with errors the Error says so and `problems` receives every problem.
 Result<OpenedFile> openRoster(const std::string& path, const std::vector<std::string>& identityPaths,
                               LoadedRoster& loaded, std::vector<Problem>& problems);
+
+// For commands that only read a roster: opens it like openRoster, prints its
+// errors on stderr (in Dutch when `dutch`) and wipes the plaintext and
+// passphrase. Returns the exit code to stop with, or nothing when `loaded` holds the roster.
+std::optional<int> readRosterOrReport(const std::string& path, const std::vector<std::string>& identityPaths,
+                                      bool dutch, LoadedRoster& loaded);
 
 // Encrypts `plaintext` as `how` says (Kind::None returns it unchanged).
 Result<std::string> seal(const std::string& plaintext, const Encryption& how);
