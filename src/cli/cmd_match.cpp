@@ -195,17 +195,9 @@ int runMatch(const std::vector<std::string>& argv) {
         return kExitUsage;
     }
 
-    LoadOutcome loaded = loadRosterFile(args->positional()[0]);
+    LoadOutcome loaded = loadRosterWithWeights(args->positional()[0], args->value("--weights"));
     if (!loaded) return loaded.exitCode();
     Roster& roster = loaded.roster();
-    if (auto w = args->value("--weights")) {
-        auto parsed = parseWeights(*w, roster.settings.weights);
-        if (!parsed) {
-            printError(parsed.error().message);
-            return kExitUsage;
-        }
-        roster.settings.weights = std::move(*parsed);
-    }
 
     Scorer scorer(roster);
     const MatchingProblem problem = buildMatchingProblem(scorer);

@@ -63,17 +63,9 @@ int runScores(const std::vector<std::string>& argv) {
         printError("expected one roster file\nusage: " + usage);
         return kExitUsage;
     }
-    LoadOutcome loaded = loadRosterFile(args->positional()[0]);
+    LoadOutcome loaded = loadRosterWithWeights(args->positional()[0], args->value("--weights"));
     if (!loaded) return loaded.exitCode();
     Roster& roster = loaded.roster();
-    if (auto w = args->value("--weights")) {
-        auto parsed = parseWeights(*w, roster.settings.weights);
-        if (!parsed) {
-            printError(parsed.error().message);
-            return kExitUsage;
-        }
-        roster.settings.weights = std::move(*parsed);
-    }
     const MatchingProblem problem = buildMatchingProblem(roster);
     const std::string csv = scoresCsv(problem);
     if (auto out = args->value("--output")) {

@@ -74,4 +74,16 @@ std::string csvField(const std::string& s) {
     return out;
 }
 
+LoadOutcome loadRosterWithWeights(const std::string& path, const std::optional<std::string>& weights) {
+    LoadOutcome loaded = loadRosterFile(path);
+    if (!loaded || !weights) return loaded;
+    auto parsed = parseWeights(*weights, loaded.roster().settings.weights);
+    if (!parsed) {
+        printError(parsed.error().message);
+        return LoadOutcome{kExitUsage};
+    }
+    loaded.roster().settings.weights = std::move(*parsed);
+    return loaded;
+}
+
 }  // namespace welkom::cli

@@ -7,6 +7,7 @@
 //   auto w = parseWeights("interests=2,age=0.5", roster->settings.weights);
 #pragma once
 
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -30,6 +31,10 @@ LoadOutcome loadRosterFile(const std::string& path);
 // replaced or added, the rest keep their weight. Names must be criteria
 // (scoring.h) and weights numbers >= 0.
 Result<std::vector<CriterionWeight>> parseWeights(const std::string& text, std::vector<CriterionWeight> base);
+
+// The roster of `path` with the command's --weights (if given) applied over
+// its own weights; a bad --weights gives kExitUsage after printing why.
+LoadOutcome loadRosterWithWeights(const std::string& path, const std::optional<std::string>& weights);
 
 // CSV field quoted when it holds a comma, quote or line break (RFC 4180).
 std::string csvField(const std::string& s);
