@@ -1,5 +1,7 @@
 #include "app/app_state.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 
@@ -60,6 +62,10 @@ std::string describeStateForTests(const AppState& state, const std::vector<std::
         state.passphrasePrompt->purpose == PassphrasePrompt::Purpose::Open ? "open" : "save";
     out["promptMessage"] = state.passphrasePrompt ? state.passphrasePrompt->message : std::string();
     out["busy"] = !state.runningJobs.empty() || !state.jobsToStart.empty();
+    auto matching = std::find_if(state.runningJobs.begin(), state.runningJobs.end(),
+                                 [](const RunningJob& j) { return j.purpose == JobPurpose::Matching; });
+    out["matchingBusy"] = matching != state.runningJobs.end();
+    out["matchingProgress"] = matching != state.runningJobs.end() ? matching->progress : 0.0f;
     out["encryptedSession"] = !state.session.passphrase.empty();
     out["undoLabel"] = state.history.undoLabel();
     out["lastError"] = state.errors.empty() ? std::string() : state.errors.back().message;

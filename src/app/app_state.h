@@ -79,7 +79,7 @@ struct PassphrasePrompt {
     bool isRecovery = false;
 };
 
-enum class JobPurpose { OpenRoster, SaveRoster, Autosave };
+enum class JobPurpose { OpenRoster, SaveRoster, Autosave, Matching };
 
 struct JobTicket {
     std::uint64_t id = 0;
@@ -129,6 +129,7 @@ struct AppState {
 
     std::vector<JobTicket> jobsToStart;
     std::vector<RunningJob> runningJobs;
+    std::vector<std::uint64_t> jobsToCancel;  // the platform stops them (matching: ends its worker)
     std::uint64_t nextJobId = 1;
     std::vector<OutgoingFile> filesToSave;
     bool filePickerRequested = false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "app/matching_wire.h"
 #include "app/roster_files.h"
 #include "core/demo_roster.h"
 #include "core/overloaded.h"
@@ -21,10 +22,27 @@ void wipeSession(Session& session) {
     session.openedFromPlainJson = false;
 }
 
+// Stops a matching run in progress; its result would belong to a roster
+// state that is gone or no longer wanted.
+void cancelMatching(AppState& state) {
+    auto& jobs = state.runningJobs;
+    for (const RunningJob& job : jobs) {
+        if (job.purpose != JobPurpose::Matching) continue;
+        auto& waiting = state.jobsToStart;
+        const auto before = waiting.size();
+        waiting.erase(std::remove_if(waiting.begin(), waiting.end(), [&](const JobTicket& t) { return t.id == job.id; }),
+                      waiting.end());
+        if (waiting.size() == before) state.jobsToCancel.push_back(job.id);  // already handed to the platform
+    }
+    jobs.erase(std::remove_if(jobs.begin(), jobs.end(), [](const RunningJob& j) { return j.purpose == JobPurpose::Matching; }),
+               jobs.end());
+}
+
 // Opens `roster` in place of whatever was open, with a fresh history. Only
 // called with a roster that loaded completely (all or nothing).
 void openDocument(AppState& state, Roster roster, std::vector<Problem> warnings) {
     wipeSession(state.session);
+    cancelMatching(state);
     state.document = Document{std::move(roster)};
     ++state.editRevision;  // views cached per revision see a new document
     state.history.clear();
@@ -40,6 +58,7 @@ void openDocument(AppState& state, Roster roster, std::vector<Problem> warnings)
 }
 
 void closeDocument(AppState& state) {
+    cancelMatching(state);
     state.document.reset();
     state.matchingRun.reset();
     state.previousRun.reset();
@@ -102,12 +121,25 @@ std::string freshId(const char* prefix, const Records& records) {
     }
 }
 
-void runMatchingNow(AppState& state, MatchMode mode) {
+void startMatching(AppState& state, MatchMode mode) {
     if (!state.document) return;
     state.matchMode = mode;
+    cancelMatching(state);
+    RunningJob running;
+    running.purpose = JobPurpose::Matching;
+    running.revision = state.editRevision;
+    startJob(state, MatchJob{writeRoster(state.document->roster), mode}, std::move(running));
+}
+
+void finishMatching(AppState& state, const RunningJob& job, JobOutput& output) {
+    Result<MatchingRun> run = output ? decodeMatchingRun(*output) : Result<MatchingRun>(output.error());
+    if (!run) {
+        state.errors.push_back(run.error());
+        return;
+    }
     if (state.matchingRun) state.previousRun = std::move(state.matchingRun);
-    state.matchingRun = runMatching(state.document->roster, mode);
-    state.matchingRun->revision = state.editRevision;
+    state.matchingRun = std::move(*run);
+    state.matchingRun->revision = job.revision;
     state.pairDetail.reset();
 }
 
@@ -275,6 +307,10 @@ void finishJob(AppState& state, JobFinished& finished) {
     if (it == state.runningJobs.end()) return;  // cancelled
     RunningJob job = std::move(*it);
     state.runningJobs.erase(it);
+    if (job.purpose == JobPurpose::Matching) {
+        finishMatching(state, job, finished.output);
+        return;
+    }
     if (job.purpose == JobPurpose::OpenRoster) {
         if (!finished.output) {
             const Error shown = explainOpenError(finished.output.error());
@@ -415,7 +451,8 @@ void applyCommand(AppState& state, Command command) {
                        });
                    },
                    [&](AcceptProposal&) { acceptProposal(state); },
-                   [&](RunMatching& c) { runMatchingNow(state, c.mode); },
+                   [&](RunMatching& c) { startMatching(state, c.mode); },
+                   [&](CancelMatching&) { cancelMatching(state); },
                    [&](SelectPair& c) {
                        if (!state.document || !state.matchingRun) return;
                        const Roster& roster = state.document->roster;
@@ -488,6 +525,7 @@ void runJobsInline(AppState& state) {
         });
         applyCommand(state, JobFinished{ticket.id, std::move(output)});
     }
+    state.jobsToCancel.clear();  // nothing is left running to stop
 }
 
 }  // namespace welkom

@@ -102,9 +102,12 @@ struct DismissNotice {
 };
 
 // -- Matching session
+// Starts a matching run in the background (a Web Worker in the browser); a
+// run still going is cancelled first. The result arrives as JobFinished.
 struct RunMatching {
     MatchMode mode;
 };
+struct CancelMatching {};
 struct SelectPair {
     std::size_t household, group;  // roster indices
 };
@@ -136,7 +139,7 @@ struct JobFinished {
 
 using Command = std::variant<StartDemo, NewProgramme, CloseRoster, ChooseFileToOpen, OpenFile, SaveRoster, SubmitPassphrase,
                              CancelPassphrase, RenameProgramme, UpdateHousehold, UpdateGroup, SetCriterionWeight, AddConstraint,
-                             RemoveConstraint, AdvanceMatch, AcceptProposal, RunMatching, SelectPair, JumpToProblem, ShowPanel, UndoEdit, RedoEdit, SetLanguage, SetUiScale, SetLockAfter,
+                             RemoveConstraint, AdvanceMatch, AcceptProposal, RunMatching, CancelMatching, SelectPair, JumpToProblem, ShowPanel, UndoEdit, RedoEdit, SetLanguage, SetUiScale, SetLockAfter,
                              DismissError, DismissNotice, RecoverAutosave, DiscardAutosave, Tick, UserActivity,
                              AutosaveFound, JobProgressed, JobFinished>;
 

@@ -2,61 +2,20 @@
 
 #include <sodium.h>
 
+#include "app/matching_wire.h"
+#include "app/wire.h"
 #include "core/overloaded.h"
 #include "io/age.h"
+#include "io/roster_json.h"
 
 namespace welkom {
 namespace {
 
 constexpr char kDecryptTag = 'D';
 constexpr char kEncryptTag = 'E';
+constexpr char kMatchTag = 'M';
 constexpr char kOkTag = 'O';
 constexpr char kErrorTag = 'X';
-
-// [SECTION] Wire format helpers
-
-class WireWriter {
-public:
-    WireWriter& byte(std::uint8_t b) {
-        m_out.push_back(static_cast<char>(b));
-        return *this;
-    }
-    WireWriter& field(std::string_view s) {
-        const auto n = static_cast<std::uint32_t>(s.size());
-        for (int i = 0; i < 4; ++i) m_out.push_back(static_cast<char>((n >> (8 * i)) & 0xFF));
-        m_out.append(s.data(), s.size());
-        return *this;
-    }
-    std::string take() { return std::move(m_out); }
-
-private:
-    std::string m_out;
-};
-
-class WireReader {
-public:
-    explicit WireReader(std::string_view in) : m_in(in) {}
-    bool byte(std::uint8_t& out) {
-        if (m_pos >= m_in.size()) return false;
-        out = static_cast<std::uint8_t>(m_in[m_pos++]);
-        return true;
-    }
-    bool field(std::string& out) {
-        if (m_in.size() - m_pos < 4) return false;
-        std::uint32_t n = 0;
-        for (int i = 0; i < 4; ++i) n |= static_cast<std::uint32_t>(static_cast<std::uint8_t>(m_in[m_pos + i])) << (8 * i);
-        m_pos += 4;
-        if (m_in.size() - m_pos < n) return false;
-        out.assign(m_in.data() + m_pos, n);
-        m_pos += n;
-        return true;
-    }
-    bool atEnd() const { return m_pos == m_in.size(); }
-
-private:
-    std::string_view m_in;
-    std::size_t m_pos = 0;
-};
 
 Error malformedWire() {
     return makeError("job.wire", "Internal error: a background task received damaged data.",
@@ -109,12 +68,30 @@ JobOutput runEncrypt(EncryptJob& job, const JobProgress& progress) {
     return toString(*file);
 }
 
+JobOutput runMatch(MatchJob& job, const JobProgress& progress) {
+    if (progress) progress(-1.0f);
+    // The open roster may have problems (a pair both pinned and forbidden...):
+    // the coordinator sees them in the workspace, and the engine matches the
+    // roster as it is, like the page would. Only an unreadable roster fails.
+    ValidationOptions quick;
+    quick.reachability = {};  // the page already checked; scoring finds the same
+    RosterReadReport report = readRoster(job.roster, quick);
+    wipeSecret(job.roster);  // personal data: no copy outlives the job
+    if (report.failure) return *report.failure;
+    if (!report.roster) return makeError("matching.roster", "The roster could not be read for matching.",
+                                         "Het rooster kon niet gelezen worden om te koppelen.");
+    std::function<void(float)> scored;
+    if (progress) scored = [&](float f) { progress(f); };
+    return encodeMatchingRun(runMatching(*report.roster, job.mode, scored));
+}
+
 }  // namespace
 
 JobOutput runJob(JobRequest request, const JobProgress& progress) {
     return std::visit(Overloaded{
                           [&](DecryptJob& job) { return runDecrypt(job, progress); },
                           [&](EncryptJob& job) { return runEncrypt(job, progress); },
+                          [&](MatchJob& job) { return runMatch(job, progress); },
                       },
                       request);
 }
@@ -129,6 +106,7 @@ std::string encodeJobRequest(const JobRequest& request) {
                        w.byte(kEncryptTag).field(job.plaintext).field(job.passphrase).field(job.recipients);
                        w.byte(static_cast<std::uint8_t>(job.workFactor)).byte(job.armor ? 1 : 0);
                    },
+                   [&](const MatchJob& job) { w.byte(kMatchTag).field(job.roster).byte(static_cast<std::uint8_t>(job.mode)); },
                },
                request);
     return w.take();
@@ -152,6 +130,14 @@ Result<JobRequest> decodeJobRequest(std::string_view wire) {
             return malformedWire();
         job.workFactor = workFactor;
         job.armor = armor != 0;
+        return JobRequest{std::move(job)};
+    }
+    if (tag == kMatchTag) {
+        MatchJob job;
+        std::uint8_t mode = 0;
+        if (!r.field(job.roster) || !r.byte(mode) || mode > static_cast<std::uint8_t>(MatchMode::Stable) || !r.atEnd())
+            return malformedWire();
+        job.mode = static_cast<MatchMode>(mode);
         return JobRequest{std::move(job)};
     }
     return malformedWire();

@@ -17,6 +17,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/matching_mode.h"
 #include "core/result.h"
 
 namespace welkom {
@@ -39,7 +40,14 @@ struct EncryptJob {
     bool armor = false;
 };
 
-using JobRequest = std::variant<DecryptJob, EncryptJob>;
+// Scores the roster (its JSON form, as saved) and solves the matching; the
+// output is the MatchingRun in the form of matching_wire.h.
+struct MatchJob {
+    std::string roster;
+    MatchMode mode = MatchMode::BestTotal;
+};
+
+using JobRequest = std::variant<DecryptJob, EncryptJob, MatchJob>;
 
 // What a job produced: bytes, or an Error for the coordinator.
 using JobOutput = Result<std::string>;

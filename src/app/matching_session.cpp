@@ -38,11 +38,14 @@ std::string conflictWords(const FixConflict& c, const MatchingProblem& p, bool d
 
 }  // namespace
 
-MatchingRun runMatching(const Roster& roster, MatchMode mode) {
+MatchingRun runMatching(const Roster& roster, MatchMode mode, const std::function<void(float)>& progress) {
     MatchingRun run;
     run.mode = mode;
     Scorer scorer(roster);
-    run.problem = buildMatchingProblem(scorer);
+    std::function<void(double)> scored;
+    if (progress) scored = [&](double fraction) { progress(static_cast<float>(fraction)); };
+    run.problem = buildMatchingProblem(scorer, scored);
+    if (progress) progress(-1.0f);
     const Matching<double> m = solveMatching(run.problem, mode);
     run.status = m.status;
     for (const FixConflict& c : m.conflicts) {

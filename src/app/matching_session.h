@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,7 +42,9 @@ struct MatchingRun {
     MatchingProblem problem;
 };
 
-MatchingRun runMatching(const Roster& roster, MatchMode mode);
+// `progress` hears the fraction of households scored (0..1), then -1 while
+// the solver runs (its amount of work is not known in advance).
+MatchingRun runMatching(const Roster& roster, MatchMode mode, const std::function<void(float)>& progress = {});
 
 struct AlternativeGroup {
     std::size_t group = 0;  // roster index

@@ -1254,7 +1254,7 @@ int MatchingProblem::groupIndex(std::string_view id) const {
 
 MatchingProblem buildMatchingProblem(const Roster& roster) { return buildMatchingProblem(Scorer(roster)); }
 
-MatchingProblem buildMatchingProblem(const Scorer& scorer) {
+MatchingProblem buildMatchingProblem(const Scorer& scorer, const std::function<void(double)>& progress) {
     const Roster& roster = scorer.roster();
     MatchingProblem p;
     const std::size_t H = roster.households.size(), G = roster.groups.size();
@@ -1320,7 +1320,9 @@ MatchingProblem buildMatchingProblem(const Scorer& scorer) {
     p.matrix = ScoreMatrix<double>::sparse(static_cast<int>(G));
     std::vector<int> cands;
     std::vector<ScoreMatrix<double>::Entry> row;
+    const std::size_t progressEvery = std::max<std::size_t>(1, H / 64);
     for (std::size_t k = 0; k < H; ++k) {
+        if (progress && k % progressEvery == 0) progress(static_cast<double>(k) / static_cast<double>(H));
         const std::size_t hi = p.householdAt[k];
         row.clear();
         if (roster.households[hi].consent.toMatching) {

@@ -81,6 +81,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -334,7 +335,8 @@ struct MatchingProblem {
 // Households without consent get empty rows. Constraints naming unknown ids
 // are skipped (validation reports them).
 MatchingProblem buildMatchingProblem(const Roster& roster);
-MatchingProblem buildMatchingProblem(const Scorer& scorer);
+// `progress`, when given, hears the fraction of households scored now and then.
+MatchingProblem buildMatchingProblem(const Scorer& scorer, const std::function<void(double)>& progress = {});
 
 // Ordering used for ids: digit runs compare as numbers, then plain text.
 bool idLess(std::string_view a, std::string_view b);

@@ -109,7 +109,12 @@ EM_JS(void, jsWorkerUrl, (char* out, int capacity), {
     stringToUTF8(window.welkomWorkerUrl || "welkom-worker.js", out, capacity);
 });
 
-worker_handle s_worker = 0;
+// Two workers: one for files (keys, encryption), one for matching, so a long
+// matching run never holds up a save, and cancelling it (which ends its
+// worker: a running wasm call cannot be interrupted) loses nothing else.
+worker_handle s_fileWorker = 0;
+worker_handle s_matchingWorker = 0;
+std::uint64_t s_matchingJob = 0;  // the job the matching worker is on
 bool s_reportedUnsaved = false;
 
 // Answers from the worker: 'P' + float progress, or 'R' + the job's output.
@@ -129,15 +134,31 @@ void onWorkerMessage(char* data, int size, void* arg) {
     s_commands.push(welkom::JobFinished{id, welkom::decodeJobOutput({})});
 }
 
+worker_handle createWorker() {
+    char url[512];
+    jsWorkerUrl(url, sizeof url);
+    return emscripten_create_worker(url);
+}
+
+void cancelJobsInWorker() {
+    for (std::uint64_t id : s_state.jobsToCancel) {
+        if (id != s_matchingJob || !s_matchingWorker) continue;
+        emscripten_destroy_worker(s_matchingWorker);
+        s_matchingWorker = 0;
+        s_matchingJob = 0;
+    }
+    s_state.jobsToCancel.clear();
+}
+
 void startJobsInWorker() {
+    cancelJobsInWorker();
     for (welkom::JobTicket& ticket : s_state.jobsToStart) {
-        if (!s_worker) {
-            char url[512];
-            jsWorkerUrl(url, sizeof url);
-            s_worker = emscripten_create_worker(url);
-        }
+        const bool matching = std::holds_alternative<welkom::MatchJob>(ticket.request);
+        worker_handle& worker = matching ? s_matchingWorker : s_fileWorker;
+        if (!worker) worker = createWorker();
+        if (matching) s_matchingJob = ticket.id;
         std::string wire = welkom::encodeJobRequest(ticket.request);
-        emscripten_call_worker(s_worker, "welkom_worker_run", wire.data(), static_cast<int>(wire.size()),
+        emscripten_call_worker(worker, "welkom_worker_run", wire.data(), static_cast<int>(wire.size()),
                                onWorkerMessage, reinterpret_cast<void*>(static_cast<std::uintptr_t>(ticket.id)));
         welkom::wipeSecret(wire);
     }

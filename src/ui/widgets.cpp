@@ -132,4 +132,13 @@ void tooltipForLastItem(const char* text) {
     }
 }
 
+void jobProgressBar(float progress, float width, const char* overlay) {
+    if (progress >= 0.0f) {
+        ImGui::ProgressBar(progress, ImVec2(width, 0.0f), overlay);
+        return;
+    }
+    const float t = static_cast<float>(ImGui::GetTime());
+    ImGui::ProgressBar(t - static_cast<float>(static_cast<int>(t)), ImVec2(width, 0.0f), overlay ? overlay : "");
+}
+
 }  // namespace welkom

@@ -34,6 +34,10 @@ std::string describeLanguages(const std::vector<LanguageSkill>& languages);
 // A small heading over a line, to split a panel into sections.
 void sectionTitle(const char* text);
 
+// A background job's progress: a filled bar for a known fraction, a sweeping
+// one while the amount of work is unknown (progress < 0).
+void jobProgressBar(float progress, float width, const char* overlay = nullptr);
+
 // Shows `text` as a tooltip when the last item is hovered (or focused by keyboard).
 void tooltipForLastItem(const char* text);
 

@@ -21,6 +21,10 @@ constexpr ImGuiWindowFlags kFullScreenFlags = ImGuiWindowFlags_NoDecoration | Im
                                               ImGuiWindowFlags_NoSavedSettings |
                                               ImGuiWindowFlags_NoBringToFrontOnFocus;
 
+// Opening and saving block edits behind a modal; autosaves run silently and
+// the matching shows its progress in its own panel.
+bool isModalJob(JobPurpose purpose) { return purpose == JobPurpose::OpenRoster || purpose == JobPurpose::SaveRoster; }
+
 // "Visible###id": the tab's ImGui ID does not change with the language.
 std::string labelWithId(const char* visible, const char* id) { return std::string(visible) + "###" + id; }
 
@@ -188,7 +192,7 @@ void Workspace::drawMessages(const AppState& state, CommandQueue& commands) {
 void Workspace::drawBusy(const AppState& state) {
     constexpr const char* kPopupId = "###busy";
     const bool anyVisible = std::any_of(state.runningJobs.begin(), state.runningJobs.end(),
-                                        [](const RunningJob& j) { return j.purpose != JobPurpose::Autosave; });
+                                                [](const RunningJob& j) { return isModalJob(j.purpose); });
     if (!anyVisible) {
         if (ImGui::BeginPopupModal(kPopupId)) {
             ImGui::CloseCurrentPopup();
@@ -199,7 +203,7 @@ void Workspace::drawBusy(const AppState& state) {
     const Language lang = state.ui.language;
     // Autosaves run silently; opening and saving show their progress.
     auto visible = std::find_if(state.runningJobs.begin(), state.runningJobs.end(),
-                                [](const RunningJob& j) { return j.purpose != JobPurpose::Autosave; });
+                                [](const RunningJob& j) { return isModalJob(j.purpose); });
     if (visible == state.runningJobs.end()) return;
     const RunningJob& job = *visible;
     const std::string title =
@@ -211,15 +215,8 @@ void Workspace::drawBusy(const AppState& state) {
                                ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
         if (!job.fileName.empty()) ImGui::TextDisabled("%s", job.fileName.c_str());
         const float width = ImGui::GetFontSize() * 24.0f;
-        if (job.progress < 0.0f) {
-            ImGui::TextUnformatted(tr(lang, TextId::BusyDerivingKey));
-            // Indeterminate: a bar that sweeps back and forth.
-            const float t = static_cast<float>(ImGui::GetTime());
-            const float phase = t - static_cast<float>(static_cast<int>(t));
-            ImGui::ProgressBar(phase, ImVec2(width, 0.0f), "");
-        } else {
-            ImGui::ProgressBar(job.progress, ImVec2(width, 0.0f));
-        }
+        if (job.progress < 0.0f) ImGui::TextUnformatted(tr(lang, TextId::BusyDerivingKey));
+        jobProgressBar(job.progress, width);
         ImGui::EndPopup();
     }
 }

@@ -12,6 +12,7 @@ AppState demoWithRun() {
     state.clock.today = "2027-03-01";
     applyCommand(state, StartDemo{});
     applyCommand(state, RunMatching{MatchMode::BestTotal});
+    runJobsInline(state);
     return state;
 }
 
@@ -58,6 +59,7 @@ TEST(MatchingSession, ForbidMovesTheHouseholdPinKeepsItAndUndoRestores) {
     applyCommand(state, AddConstraint{ConstraintKind::Forbid, hId, gId, "met before, did not click"});
     EXPECT_EQ(state.history.undoLabel(), "Forbid " + hId + " - " + gId);
     applyCommand(state, RunMatching{MatchMode::BestTotal});
+    runJobsInline(state);
     EXPECT_NE(groupOf(*state.matchingRun, chosen.household), std::optional<std::size_t>(chosen.group));
     const RunComparison diff = compareRuns(*state.previousRun, *state.matchingRun);
     EXPECT_FALSE(diff.changes.empty());
@@ -72,6 +74,7 @@ TEST(MatchingSession, ForbidMovesTheHouseholdPinKeepsItAndUndoRestores) {
                                                        state.document->roster.constraints.end(),
                                                        [&](const Constraint& c) { return c.householdId != hId || c.groupId != gId || c.kind != ConstraintKind::Forbid; })));
     applyCommand(state, RunMatching{MatchMode::BestTotal});
+    runJobsInline(state);
     EXPECT_EQ(groupOf(*state.matchingRun, chosen.household), std::optional<std::size_t>(chosen.group));
 }
 
@@ -88,10 +91,12 @@ TEST(MatchingSession, APinIsKeptByReruns) {
         applyCommand(state, AddConstraint{ConstraintKind::Pin, roster.households[p.household].id,
                                           roster.groups[other].id, "agreed at intake"});
         applyCommand(state, RunMatching{MatchMode::Fair});
+        runJobsInline(state);
         ASSERT_EQ(state.matchingRun->status, SolveStatus::Optimal)
             << (state.matchingRun->conflicts.empty() ? "" : state.matchingRun->conflicts[0]);
         EXPECT_EQ(groupOf(*state.matchingRun, p.household), std::optional<std::size_t>(other));
         applyCommand(state, RunMatching{MatchMode::BestTotal});
+        runJobsInline(state);
         EXPECT_EQ(groupOf(*state.matchingRun, p.household), std::optional<std::size_t>(other));
         return;
     }
@@ -145,6 +150,114 @@ TEST(MatchingSession, WeightsAreUndoableEdits) {
     applyCommand(state, UndoEdit{});
     applyCommand(state, UndoEdit{});
     EXPECT_EQ(state.history.undoLabel(), "");
+}
+
+// -- The run happens in the background (the page's worker): what the app does
+// while it is under way and when it comes back.
+
+TEST(MatchingInBackground, RunQueuesAJobAndTheResultArrivesLater) {
+    AppState state;
+    applyCommand(state, StartDemo{});
+    applyCommand(state, RunMatching{MatchMode::Fair});
+    EXPECT_FALSE(state.matchingRun) << "nothing until the job finishes";
+    ASSERT_EQ(state.jobsToStart.size(), 1u);
+    EXPECT_TRUE(std::holds_alternative<MatchJob>(state.jobsToStart.front().request));
+    ASSERT_EQ(state.runningJobs.size(), 1u);
+    EXPECT_EQ(state.runningJobs.front().purpose, JobPurpose::Matching);
+    std::vector<float> progress;
+    JobTicket ticket = state.jobsToStart.front();
+    state.jobsToStart.clear();
+    JobOutput output = runJob(std::move(ticket.request), [&](float f) {
+        progress.push_back(f);
+        applyCommand(state, JobProgressed{ticket.id, f});
+    });
+    ASSERT_FALSE(progress.empty());
+    EXPECT_LT(progress.back(), 0.0f) << "the solver phase is reported as open-ended";
+    EXPECT_TRUE(std::any_of(progress.begin(), progress.end(), [](float f) { return f > 0.0f && f < 1.0f; }))
+        << "scoring reports a fraction";
+    applyCommand(state, JobFinished{ticket.id, std::move(output)});
+    ASSERT_TRUE(state.matchingRun);
+    EXPECT_EQ(state.matchingRun->mode, MatchMode::Fair);
+    EXPECT_EQ(state.matchingRun->revision, state.editRevision);
+    EXPECT_TRUE(state.runningJobs.empty());
+}
+
+TEST(MatchingInBackground, ANewRunReplacesOneNotYetStarted) {
+    AppState state;
+    applyCommand(state, StartDemo{});
+    applyCommand(state, RunMatching{MatchMode::BestTotal});
+    applyCommand(state, RunMatching{MatchMode::Stable});
+    ASSERT_EQ(state.jobsToStart.size(), 1u);
+    ASSERT_EQ(state.runningJobs.size(), 1u);
+    EXPECT_TRUE(state.jobsToCancel.empty()) << "the platform never saw the first one";
+    runJobsInline(state);
+    ASSERT_TRUE(state.matchingRun);
+    EXPECT_EQ(state.matchingRun->mode, MatchMode::Stable);
+    EXPECT_FALSE(state.previousRun);
+}
+
+TEST(MatchingInBackground, CancelStopsTheRunningJobAndIgnoresItsLateResult) {
+    AppState state = demoWithRun();
+    const double total = state.matchingRun->total;
+    applyCommand(state, RunMatching{MatchMode::Fair});
+    JobTicket ticket = state.jobsToStart.front();
+    state.jobsToStart.clear();  // handed to the worker
+    applyCommand(state, CancelMatching{});
+    EXPECT_TRUE(state.runningJobs.empty());
+    EXPECT_EQ(state.jobsToCancel, std::vector<std::uint64_t>{ticket.id});
+    applyCommand(state, JobFinished{ticket.id, runJob(std::move(ticket.request))});
+    ASSERT_TRUE(state.matchingRun);
+    EXPECT_EQ(state.matchingRun->mode, MatchMode::BestTotal) << "the earlier run stays";
+    EXPECT_EQ(state.matchingRun->total, total);
+}
+
+TEST(MatchingInBackground, AnEditDuringTheRunMarksTheResultStale) {
+    AppState state;
+    applyCommand(state, StartDemo{});
+    applyCommand(state, RunMatching{MatchMode::BestTotal});
+    applyCommand(state, SetCriterionWeight{"interests", 2.5});
+    runJobsInline(state);
+    ASSERT_TRUE(state.matchingRun);
+    EXPECT_NE(state.matchingRun->revision, state.editRevision) << "computed on the roster before the edit";
+}
+
+TEST(MatchingInBackground, ClosingTheRosterCancelsTheRun) {
+    AppState state;
+    applyCommand(state, StartDemo{});
+    applyCommand(state, RunMatching{MatchMode::BestTotal});
+    JobTicket ticket = state.jobsToStart.front();
+    state.jobsToStart.clear();
+    applyCommand(state, CloseRoster{});
+    EXPECT_EQ(state.jobsToCancel, std::vector<std::uint64_t>{ticket.id});
+    applyCommand(state, StartDemo{});
+    applyCommand(state, JobFinished{ticket.id, runJob(std::move(ticket.request))});
+    EXPECT_FALSE(state.matchingRun) << "a run of the closed roster never lands on the new one";
+}
+
+TEST(MatchingInBackground, ADamagedResultIsShownAndTheEarlierRunKept) {
+    AppState state = demoWithRun();
+    const std::size_t pairs = state.matchingRun->pairs.size();
+    applyCommand(state, RunMatching{MatchMode::Fair});
+    const std::uint64_t id = state.jobsToStart.front().id;
+    state.jobsToStart.clear();
+    applyCommand(state, JobFinished{id, std::string("M\x01 cut short")});
+    ASSERT_FALSE(state.errors.empty());
+    EXPECT_EQ(state.errors.back().code, "matching.wire");
+    ASSERT_TRUE(state.matchingRun);
+    EXPECT_EQ(state.matchingRun->pairs.size(), pairs);
+    EXPECT_TRUE(state.runningJobs.empty());
+}
+
+TEST(MatchingInBackground, AnUnreadableRosterInTheJobIsAnError) {
+    auto output = runJob(MatchJob{"{ not json", MatchMode::BestTotal});
+    ASSERT_FALSE(output);
+    EXPECT_EQ(output.error().code, "json.syntax");
+    auto request = decodeJobRequest(encodeJobRequest(MatchJob{"{}", MatchMode::Stable}));
+    ASSERT_TRUE(request);
+    EXPECT_EQ(std::get<MatchJob>(*request).mode, MatchMode::Stable);
+    std::string wire = encodeJobRequest(MatchJob{"{}", MatchMode::Stable});
+    wire.back() = 9;  // no such mode
+    EXPECT_FALSE(decodeJobRequest(wire));
 }
 
 }  // namespace

@@ -93,9 +93,11 @@ TEST(Workspace, MatchingPanelDrawsARunAPairAndAComparison) {
         EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{"matching"});
         ASSERT_TRUE(ItemRegistry::instance().find(tr(language, TextId::MatchingRun)));
         applyCommand(state, RunMatching{MatchMode::BestTotal});
+        runJobsInline(state);
         const ProposedPair pair = state.matchingRun->pairs.front();
         applyCommand(state, SelectPair{pair.household, pair.group});
         applyCommand(state, RunMatching{MatchMode::Fair});
+        runJobsInline(state);
         applyCommand(state, SelectPair{pair.household, pair.group});
         drawFrames(imgui, workspace, state, 3);
         EXPECT_TRUE(ItemRegistry::instance().find(tr(language, TextId::PinPair)));
