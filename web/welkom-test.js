@@ -5,7 +5,10 @@
 //                                 string in the last rendered frame, or null;
 //                                 clip is the visible area of its window
 //   welkomTest.frameCount()    -> number of frames rendered
-//   welkomTest.state()         -> small summary of the app (no personal data)
+//   welkomTest.state()         -> small summary of the app (no personal data);
+//   welkomTest.state({brief: true}) leaves out rosterDigest and groupOf (slow on 20k rosters)
+//   welkomTest.memory()        -> {pageHeapBytes, workerHeapBytes, jsHeapBytes}: wasm heaps
+//                                 (they only grow, so this is the peak) and Chromium's JS heap
 (function () {
   'use strict';
   function ready() { return typeof Module !== 'undefined' && Module.calledRun; }
@@ -22,6 +25,15 @@
       };
     },
     frameCount: function () { return ready() ? Module.ccall('welkom_test_frame_count', 'number', [], []) : 0; },
-    state: function () { return ready() ? JSON.parse(Module.ccall('welkom_test_state', 'string', [], [])) : null; }
+    state: function (options) {
+      var brief = options && options.brief ? 1 : 0;
+      return ready() ? JSON.parse(Module.ccall('welkom_test_state', 'string', ['number'], [brief])) : null;
+    },
+    memory: function () {
+      if (!ready()) return null;
+      var m = JSON.parse(Module.ccall('welkom_test_memory', 'string', [], []));
+      m.jsHeapBytes = performance.memory ? performance.memory.usedJSHeapSize : null;
+      return m;
+    }
   };
 })();

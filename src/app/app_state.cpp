@@ -9,7 +9,7 @@
 
 namespace welkom {
 
-std::string describeStateForTests(const AppState& state, const std::vector<std::string>& visiblePanels) {
+std::string describeStateForTests(const AppState& state, const std::vector<std::string>& visiblePanels, bool brief) {
     nlohmann::json out;
     out["panels"] = visiblePanels;
     out["language"] = std::string(languageCode(state.ui.language));
@@ -24,7 +24,7 @@ std::string describeStateForTests(const AppState& state, const std::vector<std::
     // SHA-256 of the saved form: lets a test check "identical after reopening"
     // without the page revealing any content.
     std::string digest;
-    if (state.document) {
+    if (state.document && !brief) {
         const std::string bytes = writeRoster(state.document->roster);
         unsigned char hash[crypto_hash_sha256_BYTES];
         crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
@@ -38,14 +38,14 @@ std::string describeStateForTests(const AppState& state, const std::vector<std::
     out["revision"] = state.editRevision;
     // The matching session, by ids only.
     nlohmann::json groupOf = nlohmann::json::object();
-    if (state.document && state.matchingRun) {
+    if (state.document && state.matchingRun && !brief) {
         const Roster& roster = state.document->roster;
         for (const ProposedPair& p : state.matchingRun->pairs)
             groupOf[roster.households[p.household].id] = roster.groups[p.group].id;
     }
     // Households the run kept where a person put them (pins, active matches).
     nlohmann::json fixed = nlohmann::json::array();
-    if (state.matchingRun) {
+    if (state.matchingRun && !brief) {
         const MatchingProblem& p = state.matchingRun->problem;
         for (const auto* list : {&p.rules.pins, &p.rules.locked})
             for (const PairRef& pair : *list) fixed.push_back(p.householdIds[static_cast<std::size_t>(pair.household)]);

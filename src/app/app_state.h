@@ -139,7 +139,10 @@ struct AppState {
 
 // Small JSON summary for the browser test interface (window.welkomTest.state()).
 // It holds counts, flags and panel names only, never names of people or other
-// personal data. `visiblePanels` comes from the interface layer.
-std::string describeStateForTests(const AppState& state, const std::vector<std::string>& visiblePanels);
+// personal data. `visiblePanels` comes from the interface layer. `brief` leaves
+// out the roster digest and the per-household pairs, which cost time on a
+// national-size roster (they come out empty).
+std::string describeStateForTests(const AppState& state, const std::vector<std::string>& visiblePanels,
+                                  bool brief = false);
 
 }  // namespace welkom

@@ -13,6 +13,7 @@
 #include <SDL.h>
 #include <SDL_opengles2.h>
 #include <emscripten.h>
+#include <emscripten/heap.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
@@ -35,6 +36,7 @@ struct Platform {
     float fontPixelRatio = 0.0f;  // pixel ratio and UI scale the font atlas was built for
     float fontUiScale = 0.0f;
     unsigned frameCount = 0;
+    std::uint64_t workerHeapBytes = 0;  // largest wasm heap a worker reported (heaps only grow)
 };
 
 // Interface language: ?lang=nl|en in the address, else the browser's language.
@@ -69,9 +71,17 @@ EMSCRIPTEN_KEEPALIVE const char* welkom_test_item_rect(const char* label) {
 
 EMSCRIPTEN_KEEPALIVE unsigned welkom_test_frame_count() { return s_platform.frameCount; }
 
-EMSCRIPTEN_KEEPALIVE const char* welkom_test_state() {
-    s_answer = welkom::describeStateForTests(s_state, s_workspace ? s_workspace->visiblePanels()
-                                                                  : std::vector<std::string>{});
+// brief != 0 leaves out what costs time on a large roster (digest, pair map).
+EMSCRIPTEN_KEEPALIVE const char* welkom_test_state(int brief) {
+    s_answer = welkom::describeStateForTests(
+        s_state, s_workspace ? s_workspace->visiblePanels() : std::vector<std::string>{}, brief != 0);
+    return s_answer.c_str();
+}
+
+// Wasm heap sizes in bytes: this page's and the largest a worker reached.
+EMSCRIPTEN_KEEPALIVE const char* welkom_test_memory() {
+    s_answer = "{\"pageHeapBytes\":" + std::to_string(emscripten_get_heap_size()) +
+               ",\"workerHeapBytes\":" + std::to_string(s_platform.workerHeapBytes) + "}";
     return s_answer.c_str();
 }
 
@@ -117,9 +127,16 @@ worker_handle s_matchingWorker = 0;
 std::uint64_t s_matchingJob = 0;  // the job the matching worker is on
 bool s_reportedUnsaved = false;
 
-// Answers from the worker: 'P' + float progress, or 'R' + the job's output.
+// Answers from the worker: 'P' + float progress, 'H' + its heap size, or
+// 'R' + the job's output.
 void onWorkerMessage(char* data, int size, void* arg) {
     const auto id = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(arg));
+    if (size == 1 + static_cast<int>(sizeof(std::uint64_t)) && data[0] == 'H') {
+        std::uint64_t bytes = 0;
+        std::memcpy(&bytes, data + 1, sizeof bytes);
+        s_platform.workerHeapBytes = std::max(s_platform.workerHeapBytes, bytes);
+        return;
+    }
     if (size >= 1 + static_cast<int>(sizeof(float)) && data[0] == 'P') {
         float fraction = 0.0f;
         std::memcpy(&fraction, data + 1, sizeof(float));
