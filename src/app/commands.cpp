@@ -86,8 +86,9 @@ void editDocument(AppState& state, std::string label, Edit&& edit) {
                                          "Er is geen rooster geopend om te wijzigen."));
         return;
     }
-    state.history.record(std::move(label), *state.document);
+    Document before = *state.document;
     edit(*state.document);
+    state.history.record(std::move(label), std::move(before), *state.document);
     markEdited(state);
 }
 
@@ -469,13 +470,13 @@ void applyCommand(AppState& state, Command command) {
                    },
                    [&](UndoEdit&) {
                        if (state.document && state.history.canUndo()) {
-                           state.document = state.history.undo(*state.document);
+                           state.history.undo(*state.document);
                            markEdited(state);
                        }
                    },
                    [&](RedoEdit&) {
                        if (state.document && state.history.canRedo()) {
-                           state.document = state.history.redo(*state.document);
+                           state.history.redo(*state.document);
                            markEdited(state);
                        }
                    },
