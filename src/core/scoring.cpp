@@ -695,6 +695,8 @@ PairReport Scorer::explain(std::size_t hi, std::size_t gi) const {
     PairReport r;
     r.householdId = hh.id;
     r.groupId = gg.id;
+    r.hard.reserve(kHardConditionCount);
+    r.soft.reserve(kCriterionCount);
 
     auto verdict = [&](HardCondition c, bool ok, Reason reason) {
         r.hard.push_back({c, ok, std::move(reason)});
@@ -706,7 +708,7 @@ PairReport Scorer::explain(std::size_t hi, std::size_t gi) const {
     {
         Reason rs{g.capacity > 0 ? RK::GroupHasRoom : RK::GroupPaused};
         rs.n0 = g.capacity;
-        verdict(HardCondition::GroupCapacity, g.capacity > 0, rs);
+        verdict(HardCondition::GroupCapacity, g.capacity > 0, std::move(rs));
     }
     {
         Reason rs;
@@ -723,7 +725,7 @@ PairReport Scorer::explain(std::size_t hi, std::size_t gi) const {
             rs.kind = RK::OtherMunicipality;
             ok = false;
         }
-        verdict(HardCondition::Municipality, ok, rs);
+        verdict(HardCondition::Municipality, ok, std::move(rs));
     }
     {
         Reason rs;
@@ -765,7 +767,7 @@ PairReport Scorer::explain(std::size_t hi, std::size_t gi) const {
                 rs.tags2 = langCodes(d, g.usableLang);
             }
         }
-        verdict(HardCondition::Language, both != 0, rs);
+        verdict(HardCondition::Language, both != 0, std::move(rs));
     }
     {
         Reason rs{RK::NoWomenOnlyWish};
@@ -778,14 +780,14 @@ PairReport Scorer::explain(std::size_t hi, std::size_t gi) const {
             rs.n0 = notWomen;
             rs.n1 = members;
         }
-        verdict(HardCondition::WomenOnly, ok, rs);
+        verdict(HardCondition::WomenOnly, ok, std::move(rs));
     }
     {
         const bool ok = g.maxSize <= 0 || h.size <= g.maxSize;
         Reason rs{ok ? RK::SizeWithinLimit : RK::HouseholdTooLarge};
         rs.n0 = h.size;
         rs.n1 = g.maxSize > 0 ? g.maxSize : 0;
-        verdict(HardCondition::HouseholdSize, ok, rs);
+        verdict(HardCondition::HouseholdSize, ok, std::move(rs));
     }
     {
         Reason rs{RK::NotForbidden};
@@ -804,7 +806,7 @@ PairReport Scorer::explain(std::size_t hi, std::size_t gi) const {
                     if (m.householdId == hh.id && m.groupId == gg.id && m.status() == MatchStatus::Declined) rs.tags = {m.id};
             }
         }
-        verdict(HardCondition::Forbidden, !forbidden, rs);
+        verdict(HardCondition::Forbidden, !forbidden, std::move(rs));
     }
 
     // Soft criteria: the same numbers as the hot path, plus the words.
