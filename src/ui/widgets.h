@@ -6,6 +6,7 @@
 #include "app/app_state.h"
 #include "app/commands.h"
 #include "app/texts.h"
+#include "core/scoring.h"
 #include "core/vocabulary.h"
 
 namespace welkom {
@@ -33,6 +34,9 @@ std::string describeLanguages(const std::vector<LanguageSkill>& languages);
 
 // A small heading over a line, to split a panel into sections.
 void sectionTitle(const char* text);
+
+// What a criterion measures, for its tooltip (weight sliders, explanations, overview).
+TextId criterionHelp(Criterion criterion);
 
 // Shows `text` as a tooltip when the last item is hovered (or focused by keyboard).
 void tooltipForLastItem(const char* text);
