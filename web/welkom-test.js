@@ -5,6 +5,9 @@
 //                                 string in the last rendered frame, or null;
 //                                 clip is the visible area of its window
 //   welkomTest.frameCount()    -> number of frames rendered
+//   welkomTest.frameTimes()    -> {frames, lastMs, longestMs}: milliseconds of work
+//                                 in the last frame and the longest since the
+//                                 previous call (which resets it)
 //   welkomTest.state()         -> small summary of the app (no personal data)
 (function () {
   'use strict';
@@ -22,6 +25,9 @@
       };
     },
     frameCount: function () { return ready() ? Module.ccall('welkom_test_frame_count', 'number', [], []) : 0; },
+    frameTimes: function () {
+      return ready() ? JSON.parse(Module.ccall('welkom_test_frame_times', 'string', [], [])) : null;
+    },
     state: function () { return ready() ? JSON.parse(Module.ccall('welkom_test_state', 'string', [], [])) : null; }
   };
 })();

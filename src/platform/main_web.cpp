@@ -5,6 +5,7 @@
 // [SECTION] Files and jobs: the browser side of AppState's hand-over fields
 // [SECTION] Frame: events, appearance, panels, render, commands
 // [SECTION] main: SDL, WebGL2 and ImGui setup
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -35,6 +36,9 @@ struct Platform {
     float fontPixelRatio = 0.0f;  // pixel ratio and UI scale the font atlas was built for
     float fontUiScale = 0.0f;
     unsigned frameCount = 0;
+    // Time spent in frame() (events, panels, render, commands), for the frame-time test.
+    double lastFrameMs = 0.0;
+    double longestFrameMs = 0.0;  // since the test last asked
 };
 
 // Interface language: ?lang=nl|en in the address, else the browser's language.
@@ -69,6 +73,17 @@ EMSCRIPTEN_KEEPALIVE const char* welkom_test_item_rect(const char* label) {
 
 EMSCRIPTEN_KEEPALIVE unsigned welkom_test_frame_count() { return s_platform.frameCount; }
 
+// {"frames":n,"lastMs":x,"longestMs":y}: work per frame in milliseconds; the
+// longest is since the previous call (which resets it).
+EMSCRIPTEN_KEEPALIVE const char* welkom_test_frame_times() {
+    char buffer[128];
+    std::snprintf(buffer, sizeof buffer, "{\"frames\":%u,\"lastMs\":%.3f,\"longestMs\":%.3f}", s_platform.frameCount,
+                  s_platform.lastFrameMs, s_platform.longestFrameMs);
+    s_platform.longestFrameMs = 0.0;
+    s_answer = buffer;
+    return s_answer.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE const char* welkom_test_state() {
     s_answer = welkom::describeStateForTests(s_state, s_workspace ? s_workspace->visiblePanels()
                                                                   : std::vector<std::string>{});
@@ -100,7 +115,8 @@ EM_JS(void, jsStoreAutosave, (const char* name, const char* bytes, int size), {
     window.welkomStorage.storeAutosave(UTF8ToString(name), HEAPU8.slice(bytes, bytes + size));
 });
 EM_JS(void, jsDeleteAutosave, (), { window.welkomStorage.deleteAutosave(); });
-// Settings from the address, e.g. ?lockAfter=300&autosaveDelay=10 (seconds).
+// Settings from the address, e.g. ?lockAfter=300&autosaveDelay=10 (seconds),
+// ?demoSize=300 (households and groups of the demo).
 EM_JS(double, jsNumberParameter, (const char* name, double fallback), {
     var value = parseFloat(new URLSearchParams(location.search).get(UTF8ToString(name)));
     return isFinite(value) && value > 0 ? value : fallback;
@@ -229,6 +245,8 @@ void frame() {
     welkom::applyCommands(s_state, s_commands);
     serveHandOvers();
     ++s_platform.frameCount;
+    s_platform.lastFrameMs = emscripten_get_now() - now * 1000.0;
+    s_platform.longestFrameMs = std::max(s_platform.longestFrameMs, s_platform.lastFrameMs);
 }
 
 }  // namespace
@@ -271,6 +289,7 @@ int main(int, char**) {
     s_state.ui.language = browserPrefersDutch() ? welkom::Language::Dutch : welkom::Language::English;
     s_state.ui.lockAfterSeconds = jsNumberParameter("lockAfter", s_state.ui.lockAfterSeconds);
     s_state.ui.autosaveDelaySeconds = jsNumberParameter("autosaveDelay", s_state.ui.autosaveDelaySeconds);
+    s_state.ui.demoSize = static_cast<int>(jsNumberParameter("demoSize", 0.0));
     s_state.clock.now = s_state.clock.lastActivity = emscripten_get_now() / 1000.0;
     static welkom::Workspace workspace;
     s_workspace = &workspace;
