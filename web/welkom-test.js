@@ -5,9 +5,10 @@
 //                                 string in the last rendered frame, or null;
 //                                 clip is the visible area of its window
 //   welkomTest.frameCount()    -> number of frames rendered
-//   welkomTest.frameTimes()    -> {frames, lastMs, longestMs}: milliseconds of work
-//                                 in the last frame and the longest since the
-//                                 previous call (which resets it)
+//   welkomTest.frameTimes()    -> {frames, lastMs, longestMs, lastUiMs, lastCommandsMs,
+//                                 longestCommandsMs}: milliseconds of work in the
+//                                 last frame, of its panels and its commands, and
+//                                 the longest since the previous call (which resets them)
 //   welkomTest.state()         -> small summary of the app (no personal data)
 (function () {
   'use strict';

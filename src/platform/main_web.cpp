@@ -39,6 +39,11 @@ struct Platform {
     // Time spent in frame() (events, panels, render, commands), for the frame-time test.
     double lastFrameMs = 0.0;
     double longestFrameMs = 0.0;  // since the test last asked
+    // Parts of the last frame: drawing the panels (NewFrame to Render) and
+    // applying the commands (a matching run happens there). The rest is GL.
+    double lastUiMs = 0.0;
+    double lastCommandsMs = 0.0;
+    double longestCommandsMs = 0.0;
 };
 
 // Interface language: ?lang=nl|en in the address, else the browser's language.
@@ -73,13 +78,18 @@ EMSCRIPTEN_KEEPALIVE const char* welkom_test_item_rect(const char* label) {
 
 EMSCRIPTEN_KEEPALIVE unsigned welkom_test_frame_count() { return s_platform.frameCount; }
 
-// {"frames":n,"lastMs":x,"longestMs":y}: work per frame in milliseconds; the
-// longest is since the previous call (which resets it).
+// {"frames":n,"lastMs":x,"longestMs":y,"lastUiMs":u,"lastCommandsMs":c,"longestCommandsMs":z}:
+// work per frame in milliseconds, in all and its parts (panels; commands);
+// the longest are since the previous call (which resets them).
 EMSCRIPTEN_KEEPALIVE const char* welkom_test_frame_times() {
-    char buffer[128];
-    std::snprintf(buffer, sizeof buffer, "{\"frames\":%u,\"lastMs\":%.3f,\"longestMs\":%.3f}", s_platform.frameCount,
-                  s_platform.lastFrameMs, s_platform.longestFrameMs);
+    char buffer[256];
+    std::snprintf(buffer, sizeof buffer,
+                  "{\"frames\":%u,\"lastMs\":%.3f,\"longestMs\":%.3f,\"lastUiMs\":%.3f,\"lastCommandsMs\":%.3f,"
+                  "\"longestCommandsMs\":%.3f}",
+                  s_platform.frameCount, s_platform.lastFrameMs, s_platform.longestFrameMs, s_platform.lastUiMs,
+                  s_platform.lastCommandsMs, s_platform.longestCommandsMs);
     s_platform.longestFrameMs = 0.0;
+    s_platform.longestCommandsMs = 0.0;
     s_answer = buffer;
     return s_answer.c_str();
 }
@@ -228,9 +238,11 @@ void frame() {
     welkom::ItemRegistry::instance().beginFrame();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    const double uiStart = emscripten_get_now();
     ImGui::NewFrame();
     s_workspace->draw(s_state, s_commands);
     ImGui::Render();
+    s_platform.lastUiMs = emscripten_get_now() - uiStart;
     welkom::ItemRegistry::instance().endFrame();
 
     const ImGuiIO& io = ImGui::GetIO();
@@ -242,7 +254,10 @@ void frame() {
     SDL_GL_SwapWindow(s_platform.window);
 
     s_commands.push(welkom::Tick{now});
+    const double commandsStart = emscripten_get_now();
     welkom::applyCommands(s_state, s_commands);
+    s_platform.lastCommandsMs = emscripten_get_now() - commandsStart;
+    s_platform.longestCommandsMs = std::max(s_platform.longestCommandsMs, s_platform.lastCommandsMs);
     serveHandOvers();
     ++s_platform.frameCount;
     s_platform.lastFrameMs = emscripten_get_now() - now * 1000.0;

@@ -4,9 +4,11 @@
 // only generous sanity bounds are asserted, since the shared test machine
 // and software WebGL make tight timings meaningless.
 //
-// Two measures per frame: the interval between animation frames (what a
-// person sees; 16.7 ms at 60 Hz is the floor) and the work the app does in
-// the frame (welkomTest.frameTimes(): events, panels, render, commands).
+// Measures per frame: the interval between animation frames (what a person
+// sees; 16.7 ms at 60 Hz is the floor), the work the app does in the frame
+// (welkomTest.frameTimes(): events, panels, GL render, commands) and two of
+// its parts: drawing the panels, and applying commands (the matching run).
+// Under software WebGL the GL part dominates; the panels part is the app's own.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startApp } from './lib/harness.mjs';
@@ -21,13 +23,18 @@ function recordFrames(page, { frames = 120, afterRun = 0 } = {}) {
   return page.evaluate(({ frames, afterRun }) => new Promise((resolve) => {
     const intervals = [];
     const work = [];
+    const ui = [];
+    const commands = [];
     let last = null;
     let left = afterRun > 0 ? -1 : frames;
     window.welkomTest.frameTimes();  // resets the longest
     function step(now) {
       if (last !== null) {
+        const times = window.welkomTest.frameTimes();
         intervals.push(now - last);
-        work.push(window.welkomTest.frameTimes().lastMs);
+        work.push(times.lastMs);
+        ui.push(times.lastUiMs);
+        commands.push(times.longestCommandsMs);  // since the previous animation frame
         if (left < 0) {
           const s = window.welkomTest.state();
           if (s.matchingPairs > 0 && s.matchingRevision === s.revision) left = afterRun;
@@ -36,7 +43,7 @@ function recordFrames(page, { frames = 120, afterRun = 0 } = {}) {
         }
       }
       last = now;
-      if (left === 0 || intervals.length >= 3000) resolve({ intervals, work });
+      if (left === 0 || intervals.length >= 3000) resolve({ intervals, work, ui, commands });
       else requestAnimationFrame(step);
     }
     requestAnimationFrame(step);
@@ -48,7 +55,7 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function summary(label, { intervals, work }) {
+function summary(label, { intervals, work, ui, commands }) {
   const r = (x) => Math.round(x * 10) / 10;
   return {
     label,
@@ -57,6 +64,9 @@ function summary(label, { intervals, work }) {
     longestIntervalMs: r(Math.max(...intervals)),
     medianWorkMs: r(median(work)),
     longestWorkMs: r(Math.max(...work)),
+    medianPanelsMs: r(median(ui)),
+    longestPanelsMs: r(Math.max(...ui)),
+    longestCommandsMs: r(Math.max(...commands)),
   };
 }
 
@@ -103,7 +113,11 @@ test(`a ${kSize} x ${kSize} roster stays interactive`, async (t) => {
   await app.screenshot('frame-times-overview-300');
 
   // Sanity only: a frozen or broken page, not a slow machine.
-  for (const s of [households, idle, overview]) assert.ok(s.medianWorkMs < 200, JSON.stringify(s));
+  for (const s of [households, idle, overview]) {
+    assert.ok(s.medianPanelsMs < 250, JSON.stringify(s));
+    assert.ok(s.medianWorkMs < 1000, JSON.stringify(s));
+  }
+  assert.ok(duringRun.longestCommandsMs > 0, 'the run was measured');
   assert.ok(duringRun.longestIntervalMs < 30000, JSON.stringify(duringRun));
   app.assertClean();
 });
