@@ -19,6 +19,17 @@ void drawFrames(HeadlessImGui& imgui, Workspace& workspace, AppState& state, int
     }
 }
 
+// The demo in `language`, with the panel `id` in front and drawn.
+AppState demoShowing(HeadlessImGui& imgui, Workspace& workspace, Language language, const char* id) {
+    AppState state;
+    state.ui.language = language;
+    applyCommand(state, StartDemo{});
+    applyCommand(state, ShowPanel{id});
+    drawFrames(imgui, workspace, state, 2);
+    EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{id});
+    return state;
+}
+
 TEST(Workspace, StartScreenShowsTheStartPanelAndItsButtons) {
     HeadlessImGui imgui;
     Workspace workspace;
@@ -86,12 +97,7 @@ TEST(Workspace, MatchingPanelDrawsARunAPairAndAComparison) {
     HeadlessImGui imgui(1600.0f, 1600.0f);  // tall enough that the whole detail column is on screen
     Workspace workspace;
     for (Language language : {Language::English, Language::Dutch}) {
-        AppState state;
-        state.ui.language = language;
-        applyCommand(state, StartDemo{});
-        applyCommand(state, ShowPanel{"matching"});
-        drawFrames(imgui, workspace, state, 2);
-        EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{"matching"});
+        AppState state = demoShowing(imgui, workspace, language, "matching");
         ASSERT_TRUE(ItemRegistry::instance().find(tr(language, TextId::MatchingRun)));
         applyCommand(state, RunMatching{MatchMode::BestTotal});
         const ProposedPair pair = state.matchingRun->pairs.front();
@@ -119,12 +125,7 @@ TEST(Workspace, OverviewOffersARunThenDrawsTheHeatmapWithTooltips) {
     HeadlessImGui imgui(1400.0f, 900.0f);
     Workspace workspace;
     for (Language language : {Language::English, Language::Dutch}) {
-        AppState state;
-        state.ui.language = language;
-        applyCommand(state, StartDemo{});
-        applyCommand(state, ShowPanel{"overview"});
-        drawFrames(imgui, workspace, state, 2);
-        EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{"overview"});
+        AppState state = demoShowing(imgui, workspace, language, "overview");
         // No run yet: the panel says so and offers the run.
         const auto run = ItemRegistry::instance().find(tr(language, TextId::MatchingRun));
         ASSERT_TRUE(run);
