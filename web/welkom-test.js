@@ -5,6 +5,10 @@
 //                                 string in the last rendered frame, or null;
 //                                 clip is the visible area of its window
 //   welkomTest.frameCount()    -> number of frames rendered
+//   welkomTest.frameTimes()    -> {frames, lastMs, longestMs, lastUiMs, lastCommandsMs,
+//                                 longestCommandsMs}: milliseconds of work in the
+//                                 last frame, of its panels and its commands, and
+//                                 the longest since the previous call (which resets them)
 //   welkomTest.state()         -> small summary of the app (no personal data);
 //   welkomTest.state({brief: true}) leaves out rosterDigest and groupOf (slow on 20k rosters)
 //   welkomTest.memory()        -> {pageHeapBytes, workerHeapBytes, jsHeapBytes}: wasm heaps
@@ -25,6 +29,9 @@
       };
     },
     frameCount: function () { return ready() ? Module.ccall('welkom_test_frame_count', 'number', [], []) : 0; },
+    frameTimes: function () {
+      return ready() ? JSON.parse(Module.ccall('welkom_test_frame_times', 'string', [], [])) : null;
+    },
     state: function (options) {
       var brief = options && options.brief ? 1 : 0;
       return ready() ? JSON.parse(Module.ccall('welkom_test_state', 'string', ['number'], [brief])) : null;

@@ -20,6 +20,7 @@ std::string describeStateForTests(const AppState& state, const std::vector<std::
     out["households"] = state.document ? state.document->roster.households.size() : 0;
     out["groups"] = state.document ? state.document->roster.groups.size() : 0;
     out["matches"] = state.document ? state.document->roster.matches.size() : 0;
+    out["constraints"] = state.document ? state.document->roster.constraints.size() : 0;
     out["problems"] = state.problems.size();
     // SHA-256 of the saved form: lets a test check "identical after reopening"
     // without the page revealing any content.

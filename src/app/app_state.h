@@ -40,6 +40,9 @@ struct UiState {
     // Path of the field a problem points at; the panel holding it selects it.
     std::string focusPath;
     std::uint64_t focusRequest = 0;  // counts jumps, so a repeated jump still moves
+    // Households and groups of the demo roster; 0: kBuiltInDemo. The browser
+    // tests ask for a larger one (?demoSize=300) to measure frame times.
+    int demoSize = 0;
 };
 
 // Seconds from the platform's clock; the app never reads a clock itself, so

@@ -364,7 +364,12 @@ void finishJob(AppState& state, JobFinished& finished) {
 void applyCommand(AppState& state, Command command) {
     std::visit(Overloaded{
                    [&](StartDemo&) {
-                       Roster demo = generateDemoRoster(kBuiltInDemo);
+                       DemoRosterOptions options = kBuiltInDemo;
+                       if (state.ui.demoSize > 0) {
+                           options.households = options.groups = std::min(state.ui.demoSize, kMaxDemoSize);
+                           options.municipalities = std::max(kBuiltInDemo.municipalities, options.households / 75);
+                       }
+                       Roster demo = generateDemoRoster(options);
                        demo.programmeName = tr(state.ui.language, TextId::DemoProgrammeName);
                        std::vector<Problem> warnings = validateRoster(demo);
                        openDocument(state, std::move(demo), std::move(warnings));

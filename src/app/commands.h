@@ -156,6 +156,8 @@ private:
 
 // Size and seed of the built-in demo roster: a municipality's worth of people.
 constexpr DemoRosterOptions kBuiltInDemo{60, 45, 4, 2027};
+// Largest demo UiState::demoSize may ask for.
+constexpr int kMaxDemoSize = 20000;
 
 // Applies one command. Failures are reported in state.errors, never dropped.
 void applyCommand(AppState& state, Command command);

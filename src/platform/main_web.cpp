@@ -5,6 +5,7 @@
 // [SECTION] Files and jobs: the browser side of AppState's hand-over fields
 // [SECTION] Frame: events, appearance, panels, render, commands
 // [SECTION] main: SDL, WebGL2 and ImGui setup
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -37,6 +38,14 @@ struct Platform {
     float fontUiScale = 0.0f;
     unsigned frameCount = 0;
     std::uint64_t workerHeapBytes = 0;  // largest wasm heap a worker reported (heaps only grow)
+    // Time spent in frame() (events, panels, render, commands), for the frame-time test.
+    double lastFrameMs = 0.0;
+    double longestFrameMs = 0.0;  // since the test last asked
+    // Parts of the last frame: drawing the panels (NewFrame to Render) and
+    // applying the commands (a matching run happens there). The rest is GL.
+    double lastUiMs = 0.0;
+    double lastCommandsMs = 0.0;
+    double longestCommandsMs = 0.0;
 };
 
 // Interface language: ?lang=nl|en in the address, else the browser's language.
@@ -70,6 +79,22 @@ EMSCRIPTEN_KEEPALIVE const char* welkom_test_item_rect(const char* label) {
 }
 
 EMSCRIPTEN_KEEPALIVE unsigned welkom_test_frame_count() { return s_platform.frameCount; }
+
+// {"frames":n,"lastMs":x,"longestMs":y,"lastUiMs":u,"lastCommandsMs":c,"longestCommandsMs":z}:
+// work per frame in milliseconds, in all and its parts (panels; commands);
+// the longest are since the previous call (which resets them).
+EMSCRIPTEN_KEEPALIVE const char* welkom_test_frame_times() {
+    char buffer[256];
+    std::snprintf(buffer, sizeof buffer,
+                  "{\"frames\":%u,\"lastMs\":%.3f,\"longestMs\":%.3f,\"lastUiMs\":%.3f,\"lastCommandsMs\":%.3f,"
+                  "\"longestCommandsMs\":%.3f}",
+                  s_platform.frameCount, s_platform.lastFrameMs, s_platform.longestFrameMs, s_platform.lastUiMs,
+                  s_platform.lastCommandsMs, s_platform.longestCommandsMs);
+    s_platform.longestFrameMs = 0.0;
+    s_platform.longestCommandsMs = 0.0;
+    s_answer = buffer;
+    return s_answer.c_str();
+}
 
 // brief != 0 leaves out what costs time on a large roster (digest, pair map).
 EMSCRIPTEN_KEEPALIVE const char* welkom_test_state(int brief) {
@@ -110,7 +135,8 @@ EM_JS(void, jsStoreAutosave, (const char* name, const char* bytes, int size), {
     window.welkomStorage.storeAutosave(UTF8ToString(name), HEAPU8.slice(bytes, bytes + size));
 });
 EM_JS(void, jsDeleteAutosave, (), { window.welkomStorage.deleteAutosave(); });
-// Settings from the address, e.g. ?lockAfter=300&autosaveDelay=10 (seconds).
+// Settings from the address, e.g. ?lockAfter=300&autosaveDelay=10 (seconds),
+// ?demoSize=300 (households and groups of the demo).
 EM_JS(double, jsNumberParameter, (const char* name, double fallback), {
     var value = parseFloat(new URLSearchParams(location.search).get(UTF8ToString(name)));
     return isFinite(value) && value > 0 ? value : fallback;
@@ -250,9 +276,11 @@ void frame() {
     welkom::ItemRegistry::instance().beginFrame();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    const double uiStart = emscripten_get_now();
     ImGui::NewFrame();
     s_workspace->draw(s_state, s_commands);
     ImGui::Render();
+    s_platform.lastUiMs = emscripten_get_now() - uiStart;
     welkom::ItemRegistry::instance().endFrame();
 
     const ImGuiIO& io = ImGui::GetIO();
@@ -264,9 +292,14 @@ void frame() {
     SDL_GL_SwapWindow(s_platform.window);
 
     s_commands.push(welkom::Tick{now});
+    const double commandsStart = emscripten_get_now();
     welkom::applyCommands(s_state, s_commands);
+    s_platform.lastCommandsMs = emscripten_get_now() - commandsStart;
+    s_platform.longestCommandsMs = std::max(s_platform.longestCommandsMs, s_platform.lastCommandsMs);
     serveHandOvers();
     ++s_platform.frameCount;
+    s_platform.lastFrameMs = emscripten_get_now() - now * 1000.0;
+    s_platform.longestFrameMs = std::max(s_platform.longestFrameMs, s_platform.lastFrameMs);
 }
 
 }  // namespace
@@ -309,6 +342,7 @@ int main(int, char**) {
     s_state.ui.language = browserPrefersDutch() ? welkom::Language::Dutch : welkom::Language::English;
     s_state.ui.lockAfterSeconds = jsNumberParameter("lockAfter", s_state.ui.lockAfterSeconds);
     s_state.ui.autosaveDelaySeconds = jsNumberParameter("autosaveDelay", s_state.ui.autosaveDelaySeconds);
+    s_state.ui.demoSize = static_cast<int>(jsNumberParameter("demoSize", 0.0));
     s_state.clock.now = s_state.clock.lastActivity = emscripten_get_now() / 1000.0;
     static welkom::Workspace workspace;
     s_workspace = &workspace;

@@ -10,10 +10,6 @@
 namespace welkom {
 namespace {
 
-constexpr TextId kCriterionHelp[kCriterionCount] = {TextId::HelpInterests, TextId::HelpAge,    TextId::HelpLanguage,
-                                                    TextId::HelpGoals,     TextId::HelpFamily, TextId::HelpAvailability,
-                                                    TextId::HelpDistance};
-
 struct ModeChoice {
     MatchMode mode;
     TextId label;
@@ -119,7 +115,7 @@ void MatchingPanel::drawWeights(const AppState& state, CommandQueue& commands) {
         // One undoable step when the slider is let go.
         if (ImGui::IsItemDeactivatedAfterEdit())
             commands.push(SetCriterionWeight{std::string(criterionName(criterion)), weight});
-        tooltipForLastItem(tr(lang, kCriterionHelp[c]));
+        tooltipForLastItem(tr(lang, criterionHelp(criterion)));
         ImGui::PopID();
         if (c % 4 != 3 && c + 1 < kCriterionCount) ImGui::SameLine();
     }
@@ -224,7 +220,7 @@ void MatchingPanel::drawPairDetail(const AppState& state, CommandQueue& commands
         else ImGui::TextDisabled("  -  ");
         ImGui::SameLine();
         ImGui::TextWrapped("%s: %s", criterionLabel(c.criterion, dutch).c_str(), renderReason(c.reason, dutch).c_str());
-        tooltipForLastItem(tr(lang, kCriterionHelp[static_cast<int>(c.criterion)]));
+        tooltipForLastItem(tr(lang, criterionHelp(c.criterion)));
         ImGui::PopID();
     }
 

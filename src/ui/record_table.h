@@ -8,6 +8,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -17,6 +18,7 @@
 #include <imgui.h>
 
 #include "app/texts.h"
+#include "core/scoring.h"
 #include "ui/widgets.h"
 
 namespace welkom {
@@ -30,6 +32,55 @@ struct RecordColumn {
     std::function<double(const Record&)> number;
     float widthWeight = 1.0f;
 };
+
+inline std::string lowered(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// The rows to show: indices of the records that contain `search` in any
+// column (ignoring case), sorted by column `sortColumn` (-1: roster order).
+// Text sorts like ids, numbers inside compared as numbers (g2 before g10),
+// so "g1, g2, ..., g10" reads the way a person counts; ties keep roster order.
+template <typename Record>
+std::vector<std::size_t> recordOrder(const std::vector<Record>& records, const std::vector<RecordColumn<Record>>& columns,
+                                     const std::string& search, int sortColumn, bool descending, Language lang) {
+    std::vector<std::size_t> order;
+    const std::string needle = lowered(search);
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        if (!needle.empty()) {
+            bool found = false;
+            for (const auto& column : columns)
+                if (lowered(column.text(records[i], lang)).find(needle) != std::string::npos) found = true;
+            if (!found) continue;
+        }
+        order.push_back(i);
+    }
+    if (sortColumn < 0 || sortColumn >= static_cast<int>(columns.size())) return order;
+    const auto& column = columns[static_cast<std::size_t>(sortColumn)];
+    // Keys once per row, not once per comparison.
+    std::vector<double> numbers;
+    std::vector<std::string> texts;
+    if (column.number) {
+        numbers.resize(records.size());
+        for (std::size_t i : order) numbers[i] = column.number(records[i]);
+    } else {
+        texts.resize(records.size());
+        for (std::size_t i : order) texts[i] = column.text(records[i], lang);
+    }
+    auto less = [&](std::size_t a, std::size_t b) {
+        if (column.number) {
+            if (numbers[a] != numbers[b]) return numbers[a] < numbers[b];
+        } else if (idLess(texts[a], texts[b])) {
+            return true;
+        } else if (idLess(texts[b], texts[a])) {
+            return false;
+        }
+        return a < b;  // stable and reproducible
+    };
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return descending ? less(b, a) : less(a, b); });
+    return order;
+}
 
 template <typename Record>
 class RecordTable {
@@ -106,39 +157,9 @@ public:
     }
 
 private:
-    static std::string lowered(std::string s) {
-        for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return s;
-    }
 
     void rebuildOrder(const std::vector<Record>& records, std::uint64_t revision, Language lang) {
-        m_order.clear();
-        const std::string needle = lowered(m_search);
-        for (std::size_t i = 0; i < records.size(); ++i) {
-            if (!needle.empty()) {
-                bool found = false;
-                for (const auto& column : m_columns)
-                    if (lowered(column.text(records[i], lang)).find(needle) != std::string::npos) found = true;
-                if (!found) continue;
-            }
-            m_order.push_back(i);
-        }
-        if (m_sortColumn >= 0 && m_sortColumn < static_cast<int>(m_columns.size())) {
-            const auto& column = m_columns[static_cast<std::size_t>(m_sortColumn)];
-            auto less = [&](std::size_t a, std::size_t b) {
-                if (column.number) {
-                    const double x = column.number(records[a]), y = column.number(records[b]);
-                    if (x != y) return x < y;
-                } else {
-                    const std::string x = column.text(records[a], lang), y = column.text(records[b], lang);
-                    if (x != y) return x < y;
-                }
-                return a < b;  // stable and reproducible
-            };
-            std::sort(m_order.begin(), m_order.end(), [&](std::size_t a, std::size_t b) {
-                return m_sortDescending ? less(b, a) : less(a, b);
-            });
-        }
+        m_order = recordOrder(records, m_columns, m_search, m_sortColumn, m_sortDescending, lang);
         m_orderRevision = revision;
         m_orderLanguage = lang;
     }

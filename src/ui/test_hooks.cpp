@@ -43,6 +43,10 @@ void ItemRegistry::recordLabel(unsigned id, const char* label) {
     }
 }
 
+void registerLastItem(const char* label) {
+    if (GImGui && GImGui->TestEngineHookItems) ItemRegistry::instance().recordLabel(ImGui::GetItemID(), label);
+}
+
 }  // namespace welkom
 
 // ---- Hooks declared in imgui_internal.h ------------------------------------

@@ -32,6 +32,10 @@ struct ItemRect {
     }
 };
 
+// Names the last item for the test hooks, for items ImGui 1.86 reports
+// without a label (InvisibleButton): registerLastItem("heatmap").
+void registerLastItem(const char* label);
+
 class ItemRegistry {
 public:
     static ItemRegistry& instance();

@@ -122,6 +122,13 @@ void sectionTitle(const char* text) {
     ImGui::Separator();
 }
 
+TextId criterionHelp(Criterion criterion) {
+    static constexpr TextId kHelp[kCriterionCount] = {TextId::HelpInterests, TextId::HelpAge,    TextId::HelpLanguage,
+                                                      TextId::HelpGoals,     TextId::HelpFamily, TextId::HelpAvailability,
+                                                      TextId::HelpDistance};
+    return kHelp[static_cast<int>(criterion)];
+}
+
 void tooltipForLastItem(const char* text) {
     if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();

@@ -6,6 +6,7 @@
 #include "app/app_state.h"
 #include "app/commands.h"
 #include "app/texts.h"
+#include "core/scoring.h"
 #include "core/vocabulary.h"
 
 namespace welkom {
@@ -37,6 +38,9 @@ void sectionTitle(const char* text);
 // A background job's progress: a filled bar for a known fraction, a sweeping
 // one while the amount of work is unknown (progress < 0).
 void jobProgressBar(float progress, float width, const char* overlay = nullptr);
+
+// What a criterion measures, for its tooltip (weight sliders, explanations, overview).
+TextId criterionHelp(Criterion criterion);
 
 // Shows `text` as a tooltip when the last item is hovered (or focused by keyboard).
 void tooltipForLastItem(const char* text);

@@ -9,6 +9,7 @@
 #include "ui/panel_households.h"
 #include "ui/panel_matches.h"
 #include "ui/panel_matching.h"
+#include "ui/panel_overview.h"
 #include "ui/panel_problems.h"
 #include "ui/panel_programme.h"
 #include "ui/panel_start.h"
@@ -37,6 +38,7 @@ Workspace::Workspace() {
     m_panels.push_back(std::make_unique<HouseholdsPanel>());
     m_panels.push_back(std::make_unique<GroupsPanel>());
     m_panels.push_back(std::make_unique<MatchingPanel>());
+    m_panels.push_back(std::make_unique<OverviewPanel>());
     m_panels.push_back(std::make_unique<MatchesPanel>());
     m_panels.push_back(std::make_unique<ProblemsPanel>());
 }

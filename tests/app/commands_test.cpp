@@ -16,6 +16,21 @@ TEST(Commands, StartDemoOpensADemoDocumentWithoutUnsavedChanges) {
     EXPECT_FALSE(state.history.canUndo());
 }
 
+TEST(Commands, StartDemoHonoursTheRequestedSizeWithinLimits) {
+    AppState state;
+    applyCommand(state, StartDemo{});
+    EXPECT_EQ(state.document->roster.households.size(), static_cast<std::size_t>(kBuiltInDemo.households));
+    EXPECT_EQ(state.document->roster.groups.size(), static_cast<std::size_t>(kBuiltInDemo.groups));
+    state.ui.demoSize = 300;
+    applyCommand(state, StartDemo{});
+    EXPECT_EQ(state.document->roster.households.size(), 300u);
+    EXPECT_EQ(state.document->roster.groups.size(), 300u);
+    EXPECT_TRUE(state.document->roster.isDemo);
+    state.ui.demoSize = 1000000;
+    applyCommand(state, StartDemo{});
+    EXPECT_EQ(state.document->roster.households.size(), static_cast<std::size_t>(kMaxDemoSize));
+}
+
 TEST(Commands, EditsAreUndoableAndMarkUnsaved) {
     AppState state;
     applyCommand(state, NewProgramme{"Haarlem 2027"});

@@ -2,19 +2,11 @@
 // accept, undo.
 #include <gtest/gtest.h>
 
+#include "app/app_fixtures.h"
 #include "app/commands.h"
 
 namespace welkom {
 namespace {
-
-AppState demoWithRun() {
-    AppState state;
-    state.clock.today = "2027-03-01";
-    applyCommand(state, StartDemo{});
-    applyCommand(state, RunMatching{MatchMode::BestTotal});
-    runJobsInline(state);
-    return state;
-}
 
 std::optional<std::size_t> groupOf(const MatchingRun& run, std::size_t household) {
     for (const ProposedPair& p : run.pairs)

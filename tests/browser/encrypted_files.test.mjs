@@ -9,24 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { artifactsDir, startApp } from './lib/harness.mjs';
+import { openWithChooser, saveWithPassphrase, typePassphrase } from './lib/roster_files.mjs';
 
 const kPassphrase = 'fiets boom water zon';
-
-// Saves the open roster with kPassphrase through the menu and the dialog.
-async function saveWithPassphrase(app) {
-  await app.click('menu-file');
-  await app.click('Save encrypted');
-  await app.waitForState((s) => s.passphrasePrompt === 'save');
-  await typePassphrase(app, kPassphrase);
-  await app.click('##confirm');
-  await app.type(kPassphrase);
-  await app.screenshot('save-passphrase-dialog');
-  const download = app.page.waitForEvent('download', { timeout: 60000 });
-  await app.click('Encrypt and save');
-  const saved = await download;
-  await app.waitForState((s) => !s.busy && s.encryptedSession);
-  return saved;
-}
 
 // Replaces the programme name through its text field (a real edit, undoable).
 async function renameProgramme(app, name) {
@@ -67,20 +52,6 @@ function decryptWithAgeCli(file, passphrase) {
   }
 }
 
-async function openWithChooser(app, label, files) {
-  const chooser = app.page.waitForEvent('filechooser');
-  await app.click(label);
-  await (await chooser).setFiles(files);
-  await app.waitForState((s) => s.passphrasePrompt === 'open' || s.lastError !== '');
-}
-
-// Types into the passphrase dialog once it is on screen and focused.
-async function typePassphrase(app, text) {
-  await app.findItem('##passphrase');
-  await app.waitFrames(3);
-  await app.type(text);
-}
-
 async function pageStorageText(page) {
   return page.evaluate(async () => {
     let text = JSON.stringify(Object.assign({}, localStorage)) + JSON.stringify(Object.assign({}, sessionStorage));
@@ -114,7 +85,7 @@ test('demo -> save encrypted -> reload -> open with the passphrase gives the sam
   assert.ok(opened.rosterDigest.length === 64);
 
   // Save: the passphrase dialog asks twice and shows a strength hint.
-  const saved = await saveWithPassphrase(app);
+  const saved = await saveWithPassphrase(app, kPassphrase);
   assert.equal(saved.suggestedFilename(), 'demo-programme.welkom.age');
   const file = join(artifactsDir, 'demo-programme.welkom.age');
   await saved.saveAs(file);
@@ -172,7 +143,7 @@ test('unsaved edits are autosaved encrypted, the idle roster locks, and the work
   async (t) => {
     const app = await startApp(t, { query: 'lang=en&autosaveDelay=1&lockAfter=12' });
     await app.click('Try with fictitious people');
-    await saveWithPassphrase(app);
+    await saveWithPassphrase(app, kPassphrase);
     const marker = 'Testprogramma Voorbeeldstad 2028';
     await renameProgramme(app, marker);
     const edited = await app.waitForState((s) => s.unsaved);

@@ -3,6 +3,7 @@
 #include "ui/workspace.h"
 
 #include <gtest/gtest.h>
+#include <imgui_internal.h>
 
 #include "core/demo_roster.h"
 #include "ui/ui_test_context.h"
@@ -16,6 +17,17 @@ void drawFrames(HeadlessImGui& imgui, Workspace& workspace, AppState& state, int
         imgui.frame([&] { workspace.draw(state, commands); });
         applyCommands(state, commands);
     }
+}
+
+// The demo in `language`, with the panel `id` in front and drawn.
+AppState demoShowing(HeadlessImGui& imgui, Workspace& workspace, Language language, const char* id) {
+    AppState state;
+    state.ui.language = language;
+    applyCommand(state, StartDemo{});
+    applyCommand(state, ShowPanel{id});
+    drawFrames(imgui, workspace, state, 2);
+    EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{id});
+    return state;
 }
 
 TEST(Workspace, StartScreenShowsTheStartPanelAndItsButtons) {
@@ -85,12 +97,7 @@ TEST(Workspace, MatchingPanelDrawsARunAPairAndAComparison) {
     HeadlessImGui imgui(1600.0f, 1600.0f);  // tall enough that the whole detail column is on screen
     Workspace workspace;
     for (Language language : {Language::English, Language::Dutch}) {
-        AppState state;
-        state.ui.language = language;
-        applyCommand(state, StartDemo{});
-        applyCommand(state, ShowPanel{"matching"});
-        drawFrames(imgui, workspace, state, 2);
-        EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{"matching"});
+        AppState state = demoShowing(imgui, workspace, language, "matching");
         ASSERT_TRUE(ItemRegistry::instance().find(tr(language, TextId::MatchingRun)));
         applyCommand(state, RunMatching{MatchMode::BestTotal});
         runJobsInline(state);
@@ -108,6 +115,80 @@ TEST(Workspace, MatchingPanelDrawsARunAPairAndAComparison) {
         EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{"matches"});
         EXPECT_TRUE(ItemRegistry::instance().find(state.document->roster.matches.front().id));
     }
+}
+
+// Whether a tooltip was drawn in the last frame.
+bool tooltipShown() {
+    ImGuiWindow* tooltip = ImGui::FindWindowByName("##Tooltip_00");
+    return tooltip && tooltip->Active;
+}
+
+TEST(Workspace, OverviewOffersARunThenDrawsTheHeatmapWithTooltips) {
+    HeadlessImGui imgui(1400.0f, 900.0f);
+    Workspace workspace;
+    for (Language language : {Language::English, Language::Dutch}) {
+        AppState state = demoShowing(imgui, workspace, language, "overview");
+        // No run yet: the panel says so and offers the run.
+        const auto run = ItemRegistry::instance().find(tr(language, TextId::MatchingRun));
+        ASSERT_TRUE(run);
+        ImGui::GetIO().MousePos = ImVec2(run->x + run->w * 0.5f, run->y + run->h * 0.5f);
+        ImGui::GetIO().MouseDown[0] = true;
+        drawFrames(imgui, workspace, state, 1);
+        ImGui::GetIO().MouseDown[0] = false;
+        drawFrames(imgui, workspace, state, 2);
+        runJobsInline(state);  // what the page's worker does
+        drawFrames(imgui, workspace, state, 1);
+        ASSERT_TRUE(state.matchingRun) << "the button ran the matching";
+        EXPECT_FALSE(ItemRegistry::instance().find(tr(language, TextId::MatchingRun)));
+
+        // The heatmap: one cell per pair for the demo; hovering a cell explains it.
+        const auto heatmap = ItemRegistry::instance().find("heatmap");
+        ASSERT_TRUE(heatmap);
+        const float cellWidth = heatmap->w / static_cast<float>(state.document->roster.groups.size());
+        const float cellHeight = heatmap->h / static_cast<float>(state.document->roster.households.size());
+        EXPECT_NEAR(cellWidth, cellHeight, 0.01f) << "square cells";
+        EXPECT_GE(cellWidth, 5.0f) << "the demo fits with readable cells";
+        ImGui::GetIO().MousePos = ImVec2(heatmap->x + cellWidth * 2.5f, heatmap->y + cellHeight * 3.5f);
+        drawFrames(imgui, workspace, state, 2);
+        EXPECT_TRUE(tooltipShown()) << "a pair's reasons";
+        // Each criterion's distribution explains what the criterion measures.
+        for (const char* id : {"dist-total", "dist-interests", "dist-distance"}) {
+            const auto dist = ItemRegistry::instance().find(id);
+            ASSERT_TRUE(dist) << id;
+            ImGui::GetIO().MousePos = ImVec2(dist->x + dist->w * 0.5f, dist->y + dist->h * 0.5f);
+            drawFrames(imgui, workspace, state, 2);
+            EXPECT_TRUE(tooltipShown()) << id;
+        }
+        // Zoomed in, the view scrolls and still draws.
+        ImGui::GetIO().MousePos = ImVec2(-1.0f, -1.0f);
+        applyCommand(state, AddConstraint{ConstraintKind::Forbid, state.document->roster.households[0].id,
+                                          state.document->roster.groups[0].id, "test"});
+        applyCommand(state, RunMatching{MatchMode::Fair});
+        runJobsInline(state);
+        drawFrames(imgui, workspace, state, 3);
+        EXPECT_TRUE(ItemRegistry::instance().find("heatmap"));
+        ImGui::GetIO().MousePos = ImVec2(-1.0f, -1.0f);
+    }
+}
+
+TEST(Workspace, OverviewShowsALargeRosterInBlocks) {
+    HeadlessImGui imgui;
+    Workspace workspace;
+    AppState state;
+    state.document = Document{generateDemoRoster({900, 700, 6, 3})};
+    applyCommand(state, RunMatching{MatchMode::BestTotal});
+    runJobsInline(state);
+    ASSERT_TRUE(state.matchingRun);
+    applyCommand(state, ShowPanel{"overview"});
+    drawFrames(imgui, workspace, state, 3);
+    EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{"overview"});
+    const auto heatmap = ItemRegistry::instance().find("heatmap");
+    ASSERT_TRUE(heatmap);
+    EXPECT_LE(heatmap->h, 800.0f) << "blocks: the whole roster fits the view";
+    ImGui::GetIO().MousePos = ImVec2(heatmap->x + heatmap->w * 0.5f, heatmap->y + heatmap->h * 0.5f);
+    drawFrames(imgui, workspace, state, 2);
+    EXPECT_TRUE(tooltipShown()) << "a block's summary";
+    ImGui::GetIO().MousePos = ImVec2(-1.0f, -1.0f);
 }
 
 TEST(Workspace, TabsAreFoundByTheirLanguageIndependentId) {

@@ -1,0 +1,123 @@
+// A 300 x 300 roster in headless Chromium: frame times while idle (Matching
+// and Overview panels) and the longest frame around a matching run. The
+// numbers are printed (t.diagnostic and the console) for bench/README.md;
+// only generous sanity bounds are asserted, since the shared test machine
+// and software WebGL make tight timings meaningless.
+//
+// Measures per frame: the interval between animation frames (what a person
+// sees; 16.7 ms at 60 Hz is the floor), the work the app does in the frame
+// (welkomTest.frameTimes(): events, panels, GL render, commands) and two of
+// its parts: drawing the panels, and applying commands (the matching run).
+// Under software WebGL the GL part dominates; the panels part is the app's own.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { startApp } from './lib/harness.mjs';
+import { runMatching } from './lib/matching_steps.mjs';
+
+const kSize = 300;
+
+// Records animation frames: the interval and the app's work in each. Stops
+// after `frames` frames or, with `afterRun`, that many frames after a matching
+// run of the current roster arrived (at most 3000 frames).
+function recordFrames(page, { frames = 120, afterRun = 0 } = {}) {
+  return page.evaluate(({ frames, afterRun }) => new Promise((resolve) => {
+    const intervals = [];
+    const work = [];
+    const ui = [];
+    const commands = [];
+    let last = null;
+    let left = afterRun > 0 ? -1 : frames;
+    window.welkomTest.frameTimes();  // resets the longest
+    function step(now) {
+      if (last !== null) {
+        const times = window.welkomTest.frameTimes();
+        intervals.push(now - last);
+        work.push(times.lastMs);
+        ui.push(times.lastUiMs);
+        commands.push(times.longestCommandsMs);  // since the previous animation frame
+        if (left < 0) {
+          const s = window.welkomTest.state();
+          if (s.matchingPairs > 0 && s.matchingRevision === s.revision) left = afterRun;
+        } else {
+          left -= 1;
+        }
+      }
+      last = now;
+      if (left === 0 || intervals.length >= 3000) resolve({ intervals, work, ui, commands });
+      else requestAnimationFrame(step);
+    }
+    requestAnimationFrame(step);
+  }), { frames, afterRun });
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function summary(label, { intervals, work, ui, commands }) {
+  const r = (x) => Math.round(x * 10) / 10;
+  return {
+    label,
+    frames: intervals.length,
+    medianIntervalMs: r(median(intervals)),
+    longestIntervalMs: r(Math.max(...intervals)),
+    medianWorkMs: r(median(work)),
+    longestWorkMs: r(Math.max(...work)),
+    medianPanelsMs: r(median(ui)),
+    longestPanelsMs: r(Math.max(...ui)),
+    longestCommandsMs: r(Math.max(...commands)),
+  };
+}
+
+function report(t, line) {
+  const text = `frame times ${JSON.stringify(line)}`;
+  t.diagnostic(text);
+  console.log(text);
+}
+
+test(`a ${kSize} x ${kSize} roster stays interactive`, async (t) => {
+  const app = await startApp(t, { query: `lang=en&demoSize=${kSize}` });
+  // Baseline: the start screen, which costs next to nothing; it shows what the
+  // machine and software WebGL cost by themselves.
+  report(t, summary('idle, start screen (baseline)', await recordFrames(app.page)));
+  await app.click('Try with fictitious people');
+  const opened = await app.waitForState((s) => s.rosterOpen);
+  assert.equal(opened.households, kSize);
+  assert.equal(opened.groups, kSize);
+
+  await app.click('households');
+  const households = summary('idle, Households panel', await recordFrames(app.page));
+  report(t, households);
+
+  // Idle on the Matching panel, then a run measured frame by frame.
+  await app.click('matching');
+  const idle = summary('idle, Matching panel before a run', await recordFrames(app.page));
+  report(t, idle);
+  const during = recordFrames(app.page, { afterRun: 30 });  // from before the click
+  const run = await runMatching(app);
+  const duringRun = summary('matching run (Matching panel)', await during);
+  report(t, duringRun);
+  assert.ok(run.matchingPairs > kSize / 2, `matched ${run.matchingPairs}`);
+
+  await app.click('overview');
+  await app.findItem('heatmap');
+  const overview = summary('idle, Overview panel with the heatmap', await recordFrames(app.page));
+  report(t, overview);
+  // Hovering the heatmap explains a pair (one scoring per new cell).
+  const heatmap = await app.findItem('heatmap');
+  const hovering = recordFrames(app.page, { frames: 60 });
+  for (let i = 0; i < 20; i++)
+    await app.page.mouse.move(heatmap.x + heatmap.w * (0.2 + 0.03 * i), heatmap.y + heatmap.h * (0.3 + 0.02 * i));
+  report(t, summary('Overview, moving over the heatmap', await hovering));
+  await app.screenshot('frame-times-overview-300');
+
+  // Sanity only: a frozen or broken page, not a slow machine.
+  for (const s of [households, idle, overview]) {
+    assert.ok(s.medianPanelsMs < 250, JSON.stringify(s));
+    assert.ok(s.medianWorkMs < 1000, JSON.stringify(s));
+  }
+  assert.ok(duringRun.longestCommandsMs > 0, 'the run was measured');
+  assert.ok(duringRun.longestIntervalMs < 30000, JSON.stringify(duringRun));
+  app.assertClean();
+});

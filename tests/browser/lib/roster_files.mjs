@@ -1,0 +1,42 @@
+// Saving and opening encrypted roster files through the interface, shared by
+// the browser tests: the passphrase dialog, the download it triggers and the
+// file chooser.
+//
+//   const download = await saveWithPassphrase(app, 'fiets boom water zon');
+//   await download.saveAs(file);
+//   await openWithChooser(app, 'Open a roster file...', file);
+//   await typePassphrase(app, 'fiets boom water zon');
+//   await app.press('Enter');
+
+// Types into the passphrase dialog once it is on screen and focused.
+export async function typePassphrase(app, text) {
+  await app.findItem('##passphrase');
+  await app.waitFrames(3);
+  await app.type(text);
+}
+
+// Saves the open roster with `passphrase` through the menu and the dialog
+// (asked twice); returns playwright's Download of the encrypted file.
+export async function saveWithPassphrase(app, passphrase, { screenshotName = 'save-passphrase-dialog' } = {}) {
+  await app.click('menu-file');
+  await app.click('Save encrypted');
+  await app.waitForState((s) => s.passphrasePrompt === 'save');
+  await typePassphrase(app, passphrase);
+  await app.click('##confirm');
+  await app.type(passphrase);
+  if (screenshotName) await app.screenshot(screenshotName);
+  const download = app.page.waitForEvent('download', { timeout: 60000 });
+  await app.click('Encrypt and save');
+  const saved = await download;
+  await app.waitForState((s) => !s.busy && s.encryptedSession);
+  return saved;
+}
+
+// Clicks `label`, hands `files` to the file chooser it opens, and waits for
+// the passphrase prompt (or an error).
+export async function openWithChooser(app, label, files) {
+  const chooser = app.page.waitForEvent('filechooser');
+  await app.click(label);
+  await (await chooser).setFiles(files);
+  await app.waitForState((s) => s.passphrasePrompt === 'open' || s.lastError !== '');
+}
