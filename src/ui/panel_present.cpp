@@ -161,7 +161,9 @@ void PresentationPanel::drawColumns(const AppState& state) {
         const std::size_t h = rows.households[static_cast<std::size_t>(row)];
         const std::string label = fitted(roster.households[h].id + "  " + roster.households[h].displayName,
                                          columnWidth - ImGui::GetFontSize());
-        draw->AddText(ImVec2(origin.x, rowY(row)), householdLinked[h] ? text : dim, label.c_str());
+        // A household the what-if moved (or left without a group) is orange too.
+        const ImU32 colour = changed[h] ? ImGui::GetColorU32(kChangedColour) : householdLinked[h] ? text : dim;
+        draw->AddText(ImVec2(origin.x, rowY(row)), colour, label.c_str());
     }
     for (int row = 0; row < rows.groupCount; ++row) {
         const std::size_t g = rows.groups[static_cast<std::size_t>(row)];
