@@ -8,6 +8,7 @@
 //   problems          validation problems of the open roster or of a refused file
 //   errors, notices   messages not yet dismissed; every Error ends up in errors
 //   clock, recovery   time from the platform; autosave found or left by locking
+//   presentation      presentation mode's runs and what-if weight (derived, never saved)
 //   jobsToStart, runningJobs, filesToSave, filePickerRequested,
 //   autosaveToStore, autosaveDeleteRequested
 //                     hand-over to the platform: work for the worker, files to

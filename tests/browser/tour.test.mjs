@@ -60,6 +60,13 @@ for (const language of ['en', 'nl']) {
     await app.click(language === 'en' ? 'Adopt this weight' : 'Dit gewicht overnemen');
     s = await app.waitForState((x) => x.undoLabel === 'Change weight of interests');
     assert.equal(s.presentChanged, 0);
+
+    // View > Presentation mode leaves it: normal scale, the matching tab in front.
+    await app.click('menu-view');
+    await app.click('menu-presentation');
+    s = await app.waitForState((x) => !x.presentation);
+    assert.equal(s.uiScale, 1);
+    assert.deepEqual(s.panels, ['matching']);
     app.assertClean();
   });
 }
