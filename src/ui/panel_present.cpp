@@ -172,7 +172,7 @@ void PresentationPanel::drawColumns(const AppState& state) {
         draw->AddText(ImVec2(rightStart, rowY(row)), groupLinked[g] ? text : dim, label.c_str());
     }
 
-    // Links, with the pair's score on them; changed ones on top.
+    // Links with the pair's score; changed ones on top.
     const float thickness = std::max(1.5f, ImGui::GetFontSize() * 0.12f);
     for (int pass = 0; pass < 2; ++pass) {
         for (const ProposedPair* link : links) {
@@ -181,17 +181,17 @@ void PresentationPanel::drawColumns(const AppState& state) {
             const ImVec2 a(leftEdge, rowY(rows.householdRow[link->household]) + rowHeight * 0.4f);
             const ImVec2 b(rightStart - ImGui::GetFontSize() * 0.5f, rowY(rows.groupRow[link->group]) + rowHeight * 0.4f);
             const ImU32 colour = ImGui::GetColorU32(moved ? kChangedColour : kLinkColour);
-            draw->AddLine(a, b, colour, moved ? thickness * 2.0f : thickness);
-            draw->AddCircleFilled(a, thickness * 1.6f, colour);
-            draw->AddCircleFilled(b, thickness * 1.6f, colour);
             char score[16];
             std::snprintf(score, sizeof score, "%.2f", link->total);
             const ImVec2 size = ImGui::CalcTextSize(score);
-            // The score sits near the household's end, where links do not cross.
-            const ImVec2 at(a.x + (b.x - a.x) * 0.18f - size.x * 0.5f, a.y + (b.y - a.y) * 0.18f - size.y * 0.5f);
-            draw->AddRectFilled(ImVec2(at.x - 3.0f, at.y), ImVec2(at.x + size.x + 3.0f, at.y + size.y),
-                                ImGui::GetColorU32(ImGuiCol_WindowBg), 3.0f);
+            // The score stands in the household's own row, so scores never overlap;
+            // the line starts after it.
+            const ImVec2 at(a.x + ImGui::GetFontSize() * 0.5f, a.y - size.y * 0.5f);
+            const ImVec2 lineStart(at.x + size.x + ImGui::GetFontSize() * 0.3f, a.y);
+            draw->AddCircleFilled(a, thickness * 1.6f, colour);
             draw->AddText(at, colour, score);
+            draw->AddLine(lineStart, b, colour, moved ? thickness * 2.0f : thickness);
+            draw->AddCircleFilled(b, thickness * 1.6f, colour);
         }
     }
     // Reserve the space, so the child scrolls when the columns are long.
