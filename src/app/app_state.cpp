@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 
+#include "app/presentation.h"
+#include "app/tour.h"
 #include "io/roster_json.h"
 
 namespace welkom {
@@ -73,6 +75,17 @@ std::string describeStateForTests(const AppState& state, const std::vector<std::
     out["lastErrorCode"] = state.errors.empty() ? std::string() : state.errors.back().code;
     out["lastNotice"] = state.notices.empty() ? std::string() : state.notices.back().message;
     out["errorCount"] = state.errors.size();
+    // Guided tour and presentation mode.
+    out["tourActive"] = state.ui.tour.active;
+    out["tourStep"] = state.ui.tour.step;
+    out["tourStepDone"] = state.ui.tour.active && tourStepDone(state, currentTourStep(state));
+    out["tourHighlight"] = state.ui.tour.active ? tourHighlight(state) : std::string();
+    out["presentation"] = state.ui.presentation;
+    out["presentLinks"] = visibleLinkCount(state);
+    out["presentPairs"] = state.presentation.whatIfRun ? state.presentation.whatIfRun->pairs.size() : 0;
+    out["presentChanged"] = whatIfChanges(state).changes.size();
+    out["whatIfCriterion"] = std::string(criterionName(state.presentation.whatIfCriterion));
+    out["whatIfWeight"] = state.presentation.whatIfWeight;
     // dump() with replacement: never fails on odd bytes in messages.
     return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

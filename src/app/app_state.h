@@ -8,6 +8,7 @@
 //   problems          validation problems of the open roster or of a refused file
 //   errors, notices   messages not yet dismissed; every Error ends up in errors
 //   clock, recovery   time from the platform; autosave found or left by locking
+//   presentation      presentation mode's runs and what-if weight (derived, never saved)
 //   jobsToStart, runningJobs, filesToSave, filePickerRequested,
 //   autosaveToStore, autosaveDeleteRequested
 //                     hand-over to the platform: work for the worker, files to
@@ -30,9 +31,23 @@
 
 namespace welkom {
 
+// The guided demo tour (app/tour.h): which step is shown. Steps advance by
+// commands (StartTour, TourNext, TourBack, EndTour).
+struct TourState {
+    bool active = false;
+    int step = 0;                  // index into the tour's steps, 0 .. kTourStepCount-1
+    std::uint64_t stepChanges = 0;  // counts step changes, so the window can take keyboard focus
+    std::size_t pinsAtStepStart = 0;  // the demo has pins of its own: the pin step wants a new one
+};
+
 struct UiState {
     Language language = Language::English;
     float uiScale = 1.0f;
+    // Presentation mode (app/presentation.h): large scale and high contrast
+    // for a projector; the scale to go back to when it ends.
+    bool presentation = false;
+    float scaleBeforePresentation = 1.0f;
+    TourState tour;
     // Unsaved edits of an encrypted roster are autosaved (encrypted) this long
     // after the last edit, and the roster is locked after this much inactivity.
     double autosaveDelaySeconds = 20.0;
@@ -106,6 +121,18 @@ struct OutgoingFile {
     std::string mimeType;
 };
 
+// The presentation view's matching: derived only, never saved. The what-if
+// weight lives here, apart from the roster's weights, so moving the slider is
+// not an edit (nothing to undo) until the coordinator adopts it.
+struct PresentationState {
+    std::optional<MatchingRun> baseRun;    // with the roster's own weights
+    std::optional<MatchingRun> whatIfRun;  // with the what-if weight
+    double buildStart = 0.0;               // clock.now when the links started to appear
+    bool buildSkipped = false;             // show every link at once
+    Criterion whatIfCriterion = Criterion::Interests;
+    double whatIfWeight = 1.0;
+};
+
 struct AppState {
     std::optional<Document> document;
     UndoHistory history;
@@ -129,6 +156,7 @@ struct AppState {
     std::optional<MatchingRun> matchingRun;
     std::optional<MatchingRun> previousRun;  // for "what changed and why"
     std::optional<PairDetail> pairDetail;
+    PresentationState presentation;
 
     std::vector<JobTicket> jobsToStart;
     std::vector<RunningJob> runningJobs;

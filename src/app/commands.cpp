@@ -4,7 +4,9 @@
 #include <utility>
 
 #include "app/matching_wire.h"
+#include "app/presentation.h"
 #include "app/roster_files.h"
+#include "app/tour.h"
 #include "core/demo_roster.h"
 #include "core/overloaded.h"
 #include "io/age.h"
@@ -55,6 +57,9 @@ void openDocument(AppState& state, Roster roster, std::vector<Problem> warnings)
     state.locked = false;
     state.lockWhenAutosaved = false;
     state.clock.lastActivity = state.clock.now;
+    endTour(state);
+    clearPresentation(state);
+    if (state.ui.presentation) startPresentation(state);
 }
 
 void closeDocument(AppState& state) {
@@ -68,6 +73,8 @@ void closeDocument(AppState& state) {
     state.problems.clear();
     state.lockWhenAutosaved = false;
     wipeSession(state.session);
+    endTour(state);
+    clearPresentation(state);
 }
 
 void markEdited(AppState& state) {
@@ -514,6 +521,22 @@ void applyCommand(AppState& state, Command command) {
                            if (job.id == c.id) job.progress = c.fraction;
                    },
                    [&](JobFinished& c) { finishJob(state, c); },
+                   [&](StartTour&) { startTour(state); },
+                   [&](TourNext&) { moveTour(state, 1); },
+                   [&](TourBack&) { moveTour(state, -1); },
+                   [&](EndTour&) { endTour(state); },
+                   [&](SetPresentationMode& c) { setPresentationMode(state, c.on); },
+                   [&](ReplayBuildUp&) { startPresentation(state); },
+                   [&](SkipBuildUp&) { skipBuildUp(state); },
+                   [&](SetWhatIfWeight& c) { setWhatIfWeight(state, c.criterion, c.weight); },
+                   [&](AdoptWhatIfWeight&) {
+                       if (!state.document || !state.presentation.whatIfRun) return;
+                       const PresentationState p = state.presentation;
+                       applyCommand(state, SetCriterionWeight{std::string(criterionName(p.whatIfCriterion)),
+                                                              p.whatIfWeight});
+                       startPresentation(state);
+                       skipBuildUp(state);  // the links are on screen already
+                   },
                },
                command);
 }

@@ -112,6 +112,28 @@ struct SelectPair {
     std::size_t household, group;  // roster indices
 };
 
+// -- Guided demo tour (app/tour.h): steps bring their panel to the front.
+struct StartTour {};
+struct TourNext {};  // past the last step ends the tour
+struct TourBack {};
+struct EndTour {};
+
+// -- Presentation mode (app/presentation.h)
+struct SetPresentationMode {
+    bool on;
+};
+// Builds the proposal up again (re-run with the roster's weights).
+struct ReplayBuildUp {};
+// Shows every link at once (tests, or a presenter in a hurry).
+struct SkipBuildUp {};
+// Re-runs the matching with one criterion's weight changed, on a copy: not an edit.
+struct SetWhatIfWeight {
+    Criterion criterion;
+    double weight;
+};
+// Makes the what-if weight the roster's own: an undoable edit.
+struct AdoptWhatIfWeight {};
+
 // Recover the autosave in state.recovery (asks for its passphrase) or throw it away.
 struct RecoverAutosave {};
 struct DiscardAutosave {};
@@ -141,7 +163,8 @@ using Command = std::variant<StartDemo, NewProgramme, CloseRoster, ChooseFileToO
                              CancelPassphrase, RenameProgramme, UpdateHousehold, UpdateGroup, SetCriterionWeight, AddConstraint,
                              RemoveConstraint, AdvanceMatch, AcceptProposal, RunMatching, CancelMatching, SelectPair, JumpToProblem, ShowPanel, UndoEdit, RedoEdit, SetLanguage, SetUiScale, SetLockAfter,
                              DismissError, DismissNotice, RecoverAutosave, DiscardAutosave, Tick, UserActivity,
-                             AutosaveFound, JobProgressed, JobFinished>;
+                             AutosaveFound, JobProgressed, JobFinished, StartTour, TourNext, TourBack, EndTour,
+                             SetPresentationMode, ReplayBuildUp, SkipBuildUp, SetWhatIfWeight, AdoptWhatIfWeight>;
 
 class CommandQueue {
 public:

@@ -36,6 +36,7 @@ struct Platform {
     SDL_GLContext glContext = nullptr;
     float fontPixelRatio = 0.0f;  // pixel ratio and UI scale the font atlas was built for
     float fontUiScale = 0.0f;
+    bool highContrast = false;  // style the atlas was built with (presentation mode)
     unsigned frameCount = 0;
     std::uint64_t workerHeapBytes = 0;  // largest wasm heap a worker reported (heaps only grow)
     // Time spent in frame() (events, panels, render, commands), for the frame-time test.
@@ -244,8 +245,12 @@ namespace {
 // to another monitor) or the coordinator's UI scale changed.
 void refreshAppearance() {
     const float pixelRatio = static_cast<float>(emscripten_get_device_pixel_ratio());
-    if (pixelRatio == s_platform.fontPixelRatio && s_state.ui.uiScale == s_platform.fontUiScale) return;
-    if (!welkom::applyAppearance(kFontPath, pixelRatio, s_state.ui.uiScale) && s_platform.fontPixelRatio == 0.0f) {
+    const bool highContrast = s_state.ui.presentation;
+    if (pixelRatio == s_platform.fontPixelRatio && s_state.ui.uiScale == s_platform.fontUiScale &&
+        highContrast == s_platform.highContrast)
+        return;
+    if (!welkom::applyAppearance(kFontPath, pixelRatio, s_state.ui.uiScale, highContrast) &&
+        s_platform.fontPixelRatio == 0.0f) {
         s_state.errors.push_back(welkom::makeError("ui.font", "The interface font could not be loaded; some names may show as '?'.",
                                                    "Het lettertype kon niet worden geladen; sommige namen kunnen als '?' verschijnen."));
     }
@@ -253,6 +258,7 @@ void refreshAppearance() {
     ImGui_ImplOpenGL3_CreateFontsTexture();
     s_platform.fontPixelRatio = pixelRatio;
     s_platform.fontUiScale = s_state.ui.uiScale;
+    s_platform.highContrast = highContrast;
 }
 
 void frame() {
@@ -344,6 +350,8 @@ int main(int, char**) {
     s_state.ui.autosaveDelaySeconds = jsNumberParameter("autosaveDelay", s_state.ui.autosaveDelaySeconds);
     s_state.ui.demoSize = static_cast<int>(jsNumberParameter("demoSize", 0.0));
     s_state.clock.now = s_state.clock.lastActivity = emscripten_get_now() / 1000.0;
+    // ?present=1: start in presentation mode (an information evening's laptop).
+    if (jsNumberParameter("present", 0.0) > 0.0) welkom::applyCommand(s_state, welkom::SetPresentationMode{true});
     static welkom::Workspace workspace;
     s_workspace = &workspace;
     EM_ASM({ if (window.welkomReady) window.welkomReady(); });

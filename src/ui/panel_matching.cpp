@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "app/tour.h"
 #include "ui/widgets.h"
 
 namespace welkom {
@@ -236,6 +237,12 @@ void MatchingPanel::drawPairDetail(const AppState& state, CommandQueue& commands
     }
 
     sectionTitle(tr(lang, TextId::ReasonLabel));
+    // The tour's pin step points at the buttons below: bring them into view once.
+    if (state.ui.tour.active && currentTourStep(state) == TourStep::TryPin &&
+        m_tourScrolled != state.ui.tour.stepChanges) {
+        ImGui::SetScrollHereY(0.3f);
+        m_tourScrolled = state.ui.tour.stepChanges;
+    }
     ImGui::SetNextItemWidth(-1.0f);
     inputTextWithHint("##reason", tr(lang, TextId::ReasonLabel), m_reason);
     if (ImGui::Button(tr(lang, TextId::PinPair))) {

@@ -4,6 +4,7 @@
 // forbid or release with a reason; compare with the previous run; accept.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "ui/panel.h"
@@ -25,6 +26,7 @@ private:
     void drawComparison(const AppState& state);
 
     std::string m_reason;  // reason typed for a pin or forbid
+    std::uint64_t m_tourScrolled = 0;  // tour step change for which the pin buttons were scrolled into view
 };
 
 }  // namespace welkom

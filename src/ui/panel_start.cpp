@@ -35,6 +35,11 @@ void StartPanel::drawContent(const AppState& state, CommandQueue& commands) {
     }
     if (ImGui::Button(tr(lang, TextId::StartTryDemo), buttonSize)) commands.push(StartDemo{});
     tooltipForLastItem(tr(lang, TextId::StartTryDemoHint));
+    if (ImGui::Button(tr(lang, TextId::StartTryDemoTour), buttonSize)) {
+        commands.push(StartDemo{});
+        commands.push(StartTour{});
+    }
+    tooltipForLastItem(tr(lang, TextId::TourOfferHint));
     if (ImGui::Button(tr(lang, TextId::StartOpenRoster), buttonSize)) commands.push(ChooseFileToOpen{});
     if (ImGui::Button(tr(lang, TextId::StartNewProgramme), buttonSize)) commands.push(NewProgramme{});
     ImGui::Spacing();

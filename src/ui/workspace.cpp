@@ -10,6 +10,7 @@
 #include "ui/panel_matches.h"
 #include "ui/panel_matching.h"
 #include "ui/panel_overview.h"
+#include "ui/panel_present.h"
 #include "ui/panel_problems.h"
 #include "ui/panel_programme.h"
 #include "ui/panel_start.h"
@@ -34,6 +35,7 @@ std::string labelWithId(const char* visible, const char* id) { return std::strin
 Workspace::Workspace() {
     // Every panel, in tab order.
     m_panels.push_back(std::make_unique<StartPanel>());
+    m_panels.push_back(std::make_unique<PresentationPanel>());  // presentation mode only
     m_panels.push_back(std::make_unique<ProgrammePanel>());
     m_panels.push_back(std::make_unique<HouseholdsPanel>());
     m_panels.push_back(std::make_unique<GroupsPanel>());
@@ -89,6 +91,7 @@ void Workspace::draw(const AppState& state, CommandQueue& commands) {
     }
     ImGui::End();
     drawStatusBar(state, commands);
+    m_tour.draw(state, commands);
     m_passphraseDialog.draw(state, commands);
     drawBusy(state);
 }
@@ -97,7 +100,13 @@ void Workspace::drawMenuBar(const AppState& state, CommandQueue& commands) {
     const Language lang = state.ui.language;
     if (!ImGui::BeginMainMenuBar()) return;
     ImGui::TextUnformatted("Welkom " WELKOM_VERSION);
-    if (state.document && state.document->roster.isDemo) demoBadge(lang);
+    if (state.document && state.document->roster.isDemo) {
+        demoBadge(lang);
+        if (!state.ui.tour.active) {
+            if (ImGui::SmallButton(labelWithId(tr(lang, TextId::TourOffer), "tour-offer").c_str())) commands.push(StartTour{});
+            tooltipForLastItem(tr(lang, TextId::TourOfferHint));
+        }
+    }
     if (ImGui::BeginMenu(labelWithId(tr(lang, TextId::MenuFile), "menu-file").c_str())) {
         if (ImGui::MenuItem(tr(lang, TextId::MenuOpen))) commands.push(ChooseFileToOpen{});
         if (ImGui::MenuItem(tr(lang, TextId::MenuSave), "Ctrl+S", false, state.document.has_value()))
@@ -123,6 +132,9 @@ void Workspace::drawMenuBar(const AppState& state, CommandQueue& commands) {
             }
             ImGui::EndMenu();
         }
+        if (ImGui::MenuItem(labelWithId(tr(lang, TextId::MenuPresentation), "menu-presentation").c_str(), nullptr,
+                            state.ui.presentation))
+            commands.push(SetPresentationMode{!state.ui.presentation});
         if (ImGui::BeginMenu(tr(lang, TextId::MenuLockAfter))) {
             for (int minutes : {5, 15, 30, 60}) {
                 const std::string label = std::to_string(minutes) + " " + tr(lang, TextId::Minutes);

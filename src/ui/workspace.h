@@ -1,7 +1,7 @@
 // Workspace: the whole screen. A menu bar (app name, version, DEMO badge,
 // language), the panels (the start screen when no roster is open, otherwise
 // one tab per available panel), a status bar, and the dialogs (passphrase,
-// work in progress). Registers every panel in
+// work in progress, the guided tour). Registers every panel in
 // one list and handles the global shortcuts (Ctrl+Z, Ctrl+Shift+Z).
 //   Workspace workspace;
 //   each frame, between ImGui::NewFrame() and ImGui::Render():
@@ -14,6 +14,7 @@
 
 #include "ui/dialog_passphrase.h"
 #include "ui/panel.h"
+#include "ui/tour_window.h"
 
 namespace welkom {
 
@@ -33,6 +34,7 @@ private:
 
     std::vector<std::unique_ptr<Panel>> m_panels;
     PassphraseDialog m_passphraseDialog;
+    TourWindow m_tour;
     std::uint64_t m_seenFocusRequest = 0;
     std::vector<std::string> m_visiblePanels;
 };

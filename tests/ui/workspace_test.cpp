@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <imgui_internal.h>
 
+#include "app/presentation.h"
+#include "app/tour.h"
 #include "core/demo_roster.h"
 #include "ui/ui_test_context.h"
 
@@ -200,6 +202,99 @@ TEST(Workspace, TabsAreFoundByTheirLanguageIndependentId) {
     drawFrames(imgui, workspace, state, 3);
     EXPECT_TRUE(ItemRegistry::instance().find("programme"));
     EXPECT_TRUE(ItemRegistry::instance().find("Programma"));
+}
+
+// A key held for one frame, then released (ImGui 1.86 samples keys per frame).
+void pressKey(HeadlessImGui& imgui, Workspace& workspace, AppState& state, ImGuiKey key) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeysDown[io.KeyMap[key]] = true;
+    drawFrames(imgui, workspace, state, 1);
+    io.KeysDown[io.KeyMap[key]] = false;
+    drawFrames(imgui, workspace, state, 1);
+}
+
+TEST(Workspace, GuidedTourShowsEachStepsPanelAndPointsAtItsItem) {
+    HeadlessImGui imgui(1600.0f, 1000.0f);
+    Workspace workspace;
+    for (Language language : {Language::English, Language::Dutch}) {
+        AppState state;
+        state.ui.language = language;
+        drawFrames(imgui, workspace, state, 2);
+        ASSERT_TRUE(ItemRegistry::instance().find(tr(language, TextId::StartTryDemoTour)));
+        applyCommand(state, StartDemo{});
+        applyCommand(state, StartTour{});
+        for (int i = 0; i < kTourStepCount; ++i) {
+            const TourStep step = currentTourStep(state);
+            drawFrames(imgui, workspace, state, 3);
+            EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{tourPanel(step)}) << "step " << i;
+            EXPECT_TRUE(ItemRegistry::instance().find("tour-next")) << "step " << i;
+            if (step == TourStep::RunMatching) {
+                applyCommand(state, RunMatching{MatchMode::BestTotal});
+                runJobsInline(state);
+            }
+            if (step == TourStep::WhyPair) {
+                const ProposedPair pair = state.matchingRun->pairs.front();
+                applyCommand(state, SelectPair{pair.household, pair.group});
+            }
+            drawFrames(imgui, workspace, state, 2);
+            auto target = ItemRegistry::instance().find(tourHighlight(state));
+            ASSERT_TRUE(target) << "step " << i << " points at " << tourHighlight(state);
+            EXPECT_TRUE(target->visible()) << "step " << i;
+            if (step == TourStep::TryPin) {
+                const auto& d = *state.pairDetail;
+                applyCommand(state, AddConstraint{ConstraintKind::Pin, state.document->roster.households[d.household].id,
+                                                  state.document->roster.groups[d.group].id, "test"});
+            }
+            EXPECT_TRUE(tourStepDone(state, step)) << "step " << i;
+            applyCommand(state, TourNext{});
+        }
+        EXPECT_FALSE(state.ui.tour.active);
+        drawFrames(imgui, workspace, state, 2);
+        EXPECT_FALSE(ItemRegistry::instance().find("tour-next")) << "the window is gone";
+        EXPECT_TRUE(ItemRegistry::instance().find("tour-offer")) << "the demo offers the tour again";
+    }
+}
+
+TEST(Workspace, TourWindowTakesKeysWhenItHasFocus) {
+    HeadlessImGui imgui;
+    Workspace workspace;
+    AppState state;
+    applyCommand(state, StartDemo{});
+    drawFrames(imgui, workspace, state, 2);
+    applyCommand(state, StartTour{});
+    drawFrames(imgui, workspace, state, 3);
+    pressKey(imgui, workspace, state, ImGuiKey_RightArrow);
+    EXPECT_EQ(state.ui.tour.step, 1);
+    pressKey(imgui, workspace, state, ImGuiKey_Enter);
+    EXPECT_EQ(state.ui.tour.step, 2);
+    pressKey(imgui, workspace, state, ImGuiKey_LeftArrow);
+    EXPECT_EQ(state.ui.tour.step, 1);
+    pressKey(imgui, workspace, state, ImGuiKey_Escape);
+    EXPECT_FALSE(state.ui.tour.active);
+}
+
+TEST(Workspace, PresentationPanelBuildsUpAndDrawsTheWhatIf) {
+    HeadlessImGui imgui;
+    Workspace workspace;
+    for (Language language : {Language::English, Language::Dutch}) {
+        AppState state;
+        state.ui.language = language;
+        applyCommand(state, SetPresentationMode{true});
+        drawFrames(imgui, workspace, state, 2);
+        applyCommand(state, StartDemo{});
+        drawFrames(imgui, workspace, state, 3);
+        EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{"present"});
+        EXPECT_TRUE(ItemRegistry::instance().find("whatif"));
+        EXPECT_TRUE(ItemRegistry::instance().find(tr(language, TextId::PresentSkip)));
+        applyCommand(state, SkipBuildUp{});
+        applyCommand(state, SetWhatIfWeight{Criterion::Language, 3.0});
+        drawFrames(imgui, workspace, state, 3);
+        EXPECT_FALSE(ItemRegistry::instance().find(tr(language, TextId::PresentSkip))) << "built up";
+        EXPECT_TRUE(ItemRegistry::instance().find(tr(language, TextId::PresentAdopt)));
+        applyCommand(state, SetPresentationMode{false});
+        drawFrames(imgui, workspace, state, 3);
+        EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{"matching"});
+    }
 }
 
 }  // namespace

@@ -1,0 +1,44 @@
+// Presentation mode: for an information evening with a projector. Large UI
+// scale and high contrast, and a view where the matching proposal builds up
+// link by link, with a "what if" weight for one criterion that re-runs the
+// matching on a copy of the roster and shows which pairs change.
+//
+//   applyCommand(state, SetPresentationMode{true});  // scale 175 %, high contrast
+//   applyCommand(state, StartDemo{});                  // builds the proposal up over kBuildUpSeconds
+//   visibleLinkCount(state)                            // grows with state.clock.now (Tick)
+//   applyCommand(state, SetWhatIfWeight{Criterion::Interests, 3.0});
+//   whatIfChanges(state).changes.size()                // pairs that moved
+//   applyCommand(state, AdoptWhatIfWeight{});          // only now an (undoable) roster edit
+//
+// The what-if weight never touches the document: undo does not see it until
+// it is adopted. Runs are synchronous: demo-size rosters take milliseconds.
+#pragma once
+
+#include <cstddef>
+
+#include "app/app_state.h"
+
+namespace welkom {
+
+// Scale used while presenting, and how long the proposal takes to build up.
+constexpr float kPresentationScale = 1.75f;
+constexpr double kBuildUpSeconds = 3.0;
+
+// Links of the what-if run shown at state.clock.now (all once the build-up is done).
+std::size_t visibleLinkCount(const AppState& state);
+bool buildUpComplete(const AppState& state);
+// Households whose group differs between the roster's weights and the what-if weight.
+RunComparison whatIfChanges(const AppState& state);
+// The roster's own weight for `criterion` (1 when it has none, as in scoring.h).
+double rosterWeight(const Roster& roster, Criterion criterion);
+
+// Command helpers (commands.cpp).
+void setPresentationMode(AppState& state, bool on);
+// Runs the matching with the roster's weights and starts the build-up again;
+// the what-if weight starts at the roster's weight.
+void startPresentation(AppState& state);
+void setWhatIfWeight(AppState& state, Criterion criterion, double weight);
+void skipBuildUp(AppState& state);
+void clearPresentation(AppState& state);
+
+}  // namespace welkom

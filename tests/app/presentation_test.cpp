@@ -1,0 +1,117 @@
+// Presentation mode: scale and contrast, the build-up driven by the clock,
+// and the what-if weight that re-runs the matching without editing the roster.
+#include "app/presentation.h"
+
+#include <gtest/gtest.h>
+
+#include "app/commands.h"
+
+namespace welkom {
+namespace {
+
+AppState presentingDemo(double now = 100.0) {
+    AppState state;
+    applyCommand(state, Tick{now});
+    applyCommand(state, SetPresentationMode{true});
+    applyCommand(state, StartDemo{});
+    return state;
+}
+
+TEST(Presentation, ModeScalesUpAndBackToTheCoordinatorsScale) {
+    AppState state;
+    applyCommand(state, SetUiScale{1.25f});
+    applyCommand(state, SetPresentationMode{true});
+    EXPECT_TRUE(state.ui.presentation);
+    EXPECT_FLOAT_EQ(state.ui.uiScale, kPresentationScale);
+    applyCommand(state, SetPresentationMode{true});
+    applyCommand(state, SetPresentationMode{false});
+    EXPECT_FALSE(state.ui.presentation);
+    EXPECT_FLOAT_EQ(state.ui.uiScale, 1.25f);
+}
+
+TEST(Presentation, OpeningARosterBuildsTheProposalUpWithTheClock) {
+    AppState state = presentingDemo(100.0);
+    ASSERT_TRUE(state.presentation.baseRun);
+    EXPECT_EQ(state.ui.focusPath, "/present/");
+    const std::size_t total = state.presentation.whatIfRun->pairs.size();
+    ASSERT_GT(total, 10u);
+    EXPECT_EQ(visibleLinkCount(state), 1u) << "the first link at once";
+    applyCommand(state, Tick{100.0 + kBuildUpSeconds / 2.0});
+    const std::size_t half = visibleLinkCount(state);
+    EXPECT_GT(half, 1u);
+    EXPECT_LT(half, total);
+    EXPECT_FALSE(buildUpComplete(state));
+    applyCommand(state, Tick{100.0 + kBuildUpSeconds + 0.01});
+    EXPECT_EQ(visibleLinkCount(state), total);
+    EXPECT_TRUE(buildUpComplete(state));
+
+    applyCommand(state, ReplayBuildUp{});
+    EXPECT_EQ(visibleLinkCount(state), 1u);
+    applyCommand(state, SkipBuildUp{});
+    EXPECT_EQ(visibleLinkCount(state), total) << "a test can jump to the end";
+}
+
+TEST(Presentation, WhatIfWeightChangesTheProposalButNotTheRoster) {
+    AppState state = presentingDemo();
+    const auto weightsBefore = state.document->roster.settings.weights.size();
+    const double rosterInterests = rosterWeight(state.document->roster, Criterion::Interests);
+    EXPECT_TRUE(whatIfChanges(state).changes.empty());
+
+    applyCommand(state, SetWhatIfWeight{Criterion::Interests, 3.0});
+    EXPECT_EQ(state.presentation.whatIfCriterion, Criterion::Interests);
+    EXPECT_DOUBLE_EQ(state.presentation.whatIfWeight, 3.0);
+    const RunComparison changes = whatIfChanges(state);
+    EXPECT_FALSE(changes.changes.empty()) << "weighting interests three times moves some households";
+    for (const RunChange& c : changes.changes) {
+        ASSERT_TRUE(c.after.has_value() || c.before.has_value());
+        EXPECT_NE(c.before, c.after);
+    }
+    EXPECT_FALSE(state.history.canUndo()) << "a what-if is not an edit";
+    EXPECT_FALSE(state.unsaved);
+    EXPECT_EQ(state.document->roster.settings.weights.size(), weightsBefore);
+    EXPECT_DOUBLE_EQ(rosterWeight(state.document->roster, Criterion::Interests), rosterInterests);
+
+    // Back to the roster's weight: the proposal is the roster's again.
+    applyCommand(state, SetWhatIfWeight{Criterion::Interests, rosterInterests});
+    EXPECT_TRUE(whatIfChanges(state).changes.empty());
+    applyCommand(state, SetWhatIfWeight{Criterion::Interests, 99.0});
+    EXPECT_DOUBLE_EQ(state.presentation.whatIfWeight, 3.0) << "the slider's range";
+}
+
+TEST(Presentation, AdoptingTheWhatIfWeightIsOneUndoableEdit) {
+    AppState state = presentingDemo();
+    applyCommand(state, SetWhatIfWeight{Criterion::Interests, 0.0});
+    const auto adoptedPairs = state.presentation.whatIfRun->pairs.size();
+    applyCommand(state, AdoptWhatIfWeight{});
+    EXPECT_DOUBLE_EQ(rosterWeight(state.document->roster, Criterion::Interests), 0.0);
+    EXPECT_EQ(state.history.undoLabel(), "Change weight of interests");
+    EXPECT_TRUE(whatIfChanges(state).changes.empty()) << "the adopted weight is the new starting point";
+    EXPECT_EQ(state.presentation.baseRun->pairs.size(), adoptedPairs);
+    EXPECT_TRUE(buildUpComplete(state));
+    applyCommand(state, UndoEdit{});
+    EXPECT_DOUBLE_EQ(rosterWeight(state.document->roster, Criterion::Interests), 1.0);
+}
+
+TEST(Presentation, LeavingOrClosingForgetsTheRuns) {
+    AppState state = presentingDemo();
+    applyCommand(state, SetWhatIfWeight{Criterion::Language, 2.0});
+    applyCommand(state, SetPresentationMode{false});
+    EXPECT_FALSE(state.presentation.whatIfRun);
+    EXPECT_EQ(state.ui.focusPath, "/matching/");
+    applyCommand(state, SetPresentationMode{true});
+    EXPECT_TRUE(state.presentation.whatIfRun);
+    applyCommand(state, CloseRoster{});
+    EXPECT_FALSE(state.presentation.baseRun);
+    EXPECT_EQ(visibleLinkCount(state), 0u);
+}
+
+TEST(Presentation, AWhatIfAfterAnEditStartsFromTheEditedRoster) {
+    AppState state = presentingDemo();
+    applyCommand(state, SetCriterionWeight{"distance", 0.0});
+    applyCommand(state, SetWhatIfWeight{Criterion::Distance, 0.0});
+    EXPECT_EQ(state.presentation.baseRun->revision, state.editRevision);
+    EXPECT_TRUE(whatIfChanges(state).changes.empty());
+}
+
+}  // namespace
+}  // namespace welkom
