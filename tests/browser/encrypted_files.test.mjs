@@ -9,24 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { artifactsDir, startApp } from './lib/harness.mjs';
-
-const kPassphrase = 'fiets boom water zon';
-
-// Saves the open roster with kPassphrase through the menu and the dialog.
-async function saveWithPassphrase(app) {
-  await app.click('menu-file');
-  await app.click('Save encrypted');
-  await app.waitForState((s) => s.passphrasePrompt === 'save');
-  await typePassphrase(app, kPassphrase);
-  await app.click('##confirm');
-  await app.type(kPassphrase);
-  await app.screenshot('save-passphrase-dialog');
-  const download = app.page.waitForEvent('download', { timeout: 60000 });
-  await app.click('Encrypt and save');
-  const saved = await download;
-  await app.waitForState((s) => !s.busy && s.encryptedSession);
-  return saved;
-}
+import { kPassphrase, openWithChooser, saveWithPassphrase, typePassphrase } from './lib/roster_files.mjs';
 
 // Replaces the programme name through its text field (a real edit, undoable).
 async function renameProgramme(app, name) {
@@ -65,20 +48,6 @@ function decryptWithAgeCli(file, passphrase) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-async function openWithChooser(app, label, files) {
-  const chooser = app.page.waitForEvent('filechooser');
-  await app.click(label);
-  await (await chooser).setFiles(files);
-  await app.waitForState((s) => s.passphrasePrompt === 'open' || s.lastError !== '');
-}
-
-// Types into the passphrase dialog once it is on screen and focused.
-async function typePassphrase(app, text) {
-  await app.findItem('##passphrase');
-  await app.waitFrames(3);
-  await app.type(text);
 }
 
 async function pageStorageText(page) {

@@ -36,7 +36,18 @@ WORKER = ["welkom-worker-payload.js", "welkom-worker.js"]
 # The HTML parser ends or re-interprets a script's text at these sequences,
 # even in a data block; none of our files contains them, and if one ever does
 # the build must stop instead of producing a page that breaks at run time.
-FORBIDDEN = re.compile(r"</script|<!--|<script", re.IGNORECASE)
+FORBIDDEN = re.compile(r"</script|<!--|<script|</style", re.IGNORECASE)
+
+
+# Replaces index.html's comment about its policy, which names its files.
+SINGLE_FILE_COMMENT = """<!--
+  Welkom, single-file build (web/tools/make_single_file.py): the whole app is in
+  this file and runs from disk. The policy below forbids every network
+  connection (connect-src 'none'); only the inline scripts and style with the
+  listed SHA-256 hashes may run, the wasm is compiled from bytes inside this
+  file ('wasm-unsafe-eval'), and the worker starts from a blob: URL the page
+  makes from its own text.
+-->"""
 
 
 def read_text(dist, name, inlined=True):
@@ -57,7 +68,7 @@ def csp_hash(text):
 
 
 def replace_once(html, pattern, replacement, what):
-    result, count = re.subn(pattern, lambda _: replacement, html)
+    result, count = re.subn(pattern, lambda _: replacement, html, flags=re.DOTALL)
     if count != 1:
         sys.exit(f"make_single_file: expected one {what} in index.html, found {count}")
     return result
@@ -82,6 +93,7 @@ def main(argv):
     policy = ("default-src 'none'; script-src %s 'wasm-unsafe-eval'; style-src %s; img-src data: blob:; "
               "connect-src 'none'; worker-src blob:; base-uri 'none'; form-action 'none'; object-src 'none'"
               % (script_hashes, csp_hash(css)))
+    html = replace_once(html, r"<!--.*?-->", SINGLE_FILE_COMMENT, "comment")
     html = replace_once(html, r'<meta http-equiv="Content-Security-Policy" content="[^"]*">',
                         f'<meta http-equiv="Content-Security-Policy" content="{policy}">', "CSP")
     html = replace_once(html, r'<link rel="icon" href="favicon\.svg"', f'<link rel="icon" href="{favicon}"', "icon")
