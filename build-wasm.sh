@@ -33,13 +33,15 @@ SDL2_VERSION=2.26.5
 SODIUM_VERSION=1.0.18
 
 # Debian packages needed to build and test. Kept in one list so the message for
-# non-root users and the install command are the same.
+# non-root users and the install command are the same. firefox-esr, xvfb and
+# xauth run the single file in Firefox on a virtual display, with Mesa's
+# software WebGL (libgl1-mesa-dri): headless Firefox has no WebGL.
 PACKAGES=(
   emscripten nodejs cmake make g++ clang pkg-config xz-utils dpkg-dev python3
   autoconf automake libtool
   nlohmann-json3-dev googletest libgtest-dev libsodium-dev libsdl2-dev zlib1g-dev
   fonts-noto-core fonts-dejavu-core
-  chromium firefox-esr xvfb xauth age python3-scipy python3-fonttools
+  chromium firefox-esr xvfb xauth libgl1-mesa-dri age python3-scipy python3-fonttools
   libclang-rt-14-dev
 )
 
@@ -290,7 +292,7 @@ run_tests() {
   log "layer 2/3: the same tests compiled to wasm, run under Node"
   (cd "$BUILD/wasm" && ctest --output-on-failure) || failed=1
   log "layer 3/3: browser tests (playwright-core + Debian's Chromium)"
-  "$ROOT/tests/browser/run.sh" "$ROOT/dist" || failed=1
+  "$ROOT/tests/browser/run.sh" "$DIST" || failed=1
   if [ "$failed" -ne 0 ]; then log "SOME TESTS FAILED"; return 1; fi
   log "all test layers passed"
 }

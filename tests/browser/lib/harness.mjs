@@ -10,8 +10,9 @@
 //
 // startApp(t, { prefix: '/a/b/' }) serves dist/ under that path only (a static
 // host's sub-folder); startApp(t, { file: '/abs/welkom.html' }) opens the
-// single-file build from disk with every non-file: request aborted. Either way
-// app.problems.requests lists every request the page and its workers made.
+// single-file build from disk with every request but its own file aborted.
+// Either way app.problems.requests lists every request Playwright saw in the
+// browser context, app.problems.failedResponses every HTTP status >= 400.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
