@@ -9,8 +9,9 @@
 #   ./build-wasm.sh test       build everything and run all tests (native, fuzzing, wasm, browser);
 #                              WELKOM_FUZZ_SECONDS sets each fuzz target's time (default 60)
 #   ./build-wasm.sh reproducible
-#                              build welkom.html twice (second time in a fresh build folder)
-#                              and check both are byte-identical (a full second wasm build)
+#                              build welkom.html twice (second time from a copy of the sources
+#                              at another path, in a fresh build folder) and check both are
+#                              byte-identical (a full second wasm build)
 #   ./build-wasm.sh deps       only fetch and build the third-party dependencies
 #
 # WELKOM_BUILD_DIR (default build/) and WELKOM_DIST_DIR (default dist/) move the outputs.
@@ -208,17 +209,21 @@ assemble_single_file() {
   echo "SHA-256 $sum  welkom.html"
 }
 
-# Builds welkom.html a second time, in a fresh build folder with another
-# path, and compares it with the first: any timestamp, path or random name
-# that leaks into the output shows up as a difference.
+# Builds welkom.html a second time, from a copy of the sources at another
+# path into a fresh build folder, and compares it with the first: any
+# timestamp, path or random name that leaks into the output shows up as a
+# difference. The copy holds the files git knows (tracked, or new and not
+# ignored) as they are in the working tree.
 check_reproducible() {
   local first="$DIST/welkom.html"
   [ -f "$first" ] || die "no $first to compare; build it first"
   local other
   other="$(mktemp -d "${TMPDIR:-/tmp}/welkom-rebuild.XXXXXX")"
-  log "second build of the same sources in $other (a full wasm build)"
+  log "second build of the same sources, copied to $other/src (a full wasm build)"
+  mkdir -p "$other/src"
+  (cd "$ROOT" && git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf -) | tar -xf - -C "$other/src"
   (
-    BUILD="$other/build" DIST="$other/dist"
+    ROOT="$other/src" BUILD="$other/build" DIST="$other/dist"
     build_wasm --target welkom && assemble_dist && assemble_single_file
   ) >"$other/build.log" 2>&1 || { tail -n 30 "$other/build.log" >&2; die "the second build failed (log: $other/build.log)"; }
   compare_single_files "$first" "$other/dist/welkom.html" && rm -rf "$other"
