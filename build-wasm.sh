@@ -2,10 +2,19 @@
 # Welkom build driver. One script for newcomers and CI on Debian 12:
 #
 #   ./build-wasm.sh            install what is missing, build the web app into dist/
-#   ./build-wasm.sh serve      the same, then serve dist/ on http://127.0.0.1:8080
+#   ./build-wasm.sh --single-file
+#                              the same, plus dist/welkom.html: the whole app in one file that
+#                              works opened from disk (USB stick); prints its SHA-256
+#   ./build-wasm.sh serve      build, then serve dist/ on http://127.0.0.1:8080
 #   ./build-wasm.sh test       build everything and run all tests (native, fuzzing, wasm, browser);
 #                              WELKOM_FUZZ_SECONDS sets each fuzz target's time (default 60)
+#   ./build-wasm.sh reproducible
+#                              build welkom.html twice (second time from a copy of the sources
+#                              at another path, in a fresh build folder) and check both are
+#                              byte-identical (a full second wasm build)
 #   ./build-wasm.sh deps       only fetch and build the third-party dependencies
+#
+# WELKOM_BUILD_DIR (default build/) and WELKOM_DIST_DIR (default dist/) move the outputs.
 #
 # Third-party sources (Dear ImGui, SDL2, libsodium) come from Debian *source*
 # packages, are built for WebAssembly once and cached outside the checkout in
@@ -16,6 +25,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 CACHE="${WELKOM_DEPS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/welkom-deps}"
 BUILD="${WELKOM_BUILD_DIR:-$ROOT/build}"
+DIST="${WELKOM_DIST_DIR:-$ROOT/dist}"
 JOBS="${JOBS:-$(nproc)}"
 PORT="${WELKOM_PORT:-8080}"
 
@@ -24,13 +34,15 @@ SDL2_VERSION=2.26.5
 SODIUM_VERSION=1.0.18
 
 # Debian packages needed to build and test. Kept in one list so the message for
-# non-root users and the install command are the same.
+# non-root users and the install command are the same. firefox-esr, xvfb and
+# xauth run the single file in Firefox on a virtual display, with Mesa's
+# software WebGL (libgl1-mesa-dri): headless Firefox has no WebGL.
 PACKAGES=(
   emscripten nodejs cmake make g++ clang pkg-config xz-utils dpkg-dev python3
   autoconf automake libtool
   nlohmann-json3-dev googletest libgtest-dev libsodium-dev libsdl2-dev zlib1g-dev
   fonts-noto-core fonts-dejavu-core
-  chromium age python3-scipy python3-fonttools
+  chromium firefox-esr xvfb xauth libgl1-mesa-dri age python3-scipy python3-fonttools
   libclang-rt-14-dev
 )
 
@@ -166,7 +178,7 @@ build_wasm() {
 }
 
 assemble_dist() {
-  local dist="$ROOT/dist"
+  local dist="$DIST"
   rm -rf "$dist" && mkdir -p "$dist"
   cp "$BUILD/wasm/welkom.js" "$BUILD/wasm/welkom-payload.js" "$dist/"
   cp "$BUILD/wasm/welkom-worker.js" "$BUILD/wasm/welkom-worker-payload.js" "$dist/"
@@ -181,8 +193,70 @@ assemble_dist() {
   done
   local wasm
   wasm=$(gzip -9c "$BUILD/wasm/welkom.wasm" | wc -c)
-  printf '[welkom] dist/ ready. Transferred size (gzip -9, all files): %d bytes = %.2f MB (budget 1.50 MB); the wasm alone: %d bytes\n' \
-    "$total" "$(awk "BEGIN{print $total/1000000}")" "$wasm"
+  printf '[welkom] %s ready. Transferred size (gzip -9, all files): %d bytes = %.2f MB (budget 1.50 MB); the wasm alone: %d bytes\n' \
+    "$dist" "$total" "$(awk "BEGIN{print $total/1000000}")" "$wasm"
+}
+
+# dist/welkom.html from the files of dist/ (see web/tools/make_single_file.py).
+# Not counted in the transfer size above: it is the same app in another form.
+assemble_single_file() {
+  local out="${1:-$DIST/welkom.html}"
+  "${PYTHON:-python3}" "$ROOT/web/tools/make_single_file.py" "$DIST" "$out"
+  local sum size
+  sum=$(sha256sum "$out" | cut -d' ' -f1)
+  size=$(wc -c <"$out")
+  log "single file: $out ($size bytes)"
+  echo "SHA-256 $sum  welkom.html"
+}
+
+# Builds welkom.html a second time, from a copy of the sources at another
+# path into a fresh build folder, and compares it with the first: any
+# timestamp, path or random name that leaks into the output shows up as a
+# difference. The copy holds the files git knows (tracked, or new and not
+# ignored) as they are in the working tree.
+check_reproducible() {
+  local first="$DIST/welkom.html"
+  [ -f "$first" ] || die "no $first to compare; build it first"
+  local other
+  other="$(mktemp -d "${TMPDIR:-/tmp}/welkom-rebuild.XXXXXX")"
+  log "second build of the same sources, copied to $other/src (a full wasm build)"
+  mkdir -p "$other/src"
+  (cd "$ROOT" && git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf -) | tar -xf - -C "$other/src"
+  (
+    ROOT="$other/src" BUILD="$other/build" DIST="$other/dist"
+    build_wasm --target welkom && assemble_dist && assemble_single_file
+  ) >"$other/build.log" 2>&1 || { tail -n 30 "$other/build.log" >&2; die "the second build failed (log: $other/build.log)"; }
+  compare_single_files "$first" "$other/dist/welkom.html" && rm -rf "$other"
+}
+
+compare_single_files() {
+  local a b
+  a=$(sha256sum "$1" | cut -d' ' -f1)
+  b=$(sha256sum "$2" | cut -d' ' -f1)
+  echo "SHA-256 $a  $1"
+  echo "SHA-256 $b  $2"
+  if [ "$a" != "$b" ]; then
+    cmp "$1" "$2" | head -n 3 >&2 || true
+    log "NOT REPRODUCIBLE: the two builds differ"
+    return 1
+  fi
+  log "reproducible: both builds are byte-identical"
+}
+
+# The cheap check run by `test`: the build's objects linked, packed and
+# assembled again into another folder give the same welkom.html. (The full
+# check, a second build from the sources, is `./build-wasm.sh reproducible`.)
+check_reassembly() {
+  local other
+  other="$(mktemp -d "${TMPDIR:-/tmp}/welkom-reassembly.XXXXXX")"
+  (
+    set -e
+    rm -f "$BUILD/wasm/welkom.js" "$BUILD/wasm/welkom-worker.js"
+    build_wasm --target welkom
+    DIST="$other/dist"
+    assemble_dist && assemble_single_file
+  ) >"$other/build.log" 2>&1 || { tail -n 30 "$other/build.log" >&2; return 1; }
+  compare_single_files "$DIST/welkom.html" "$other/dist/welkom.html" && rm -rf "$other"
 }
 
 build_native() {
@@ -217,19 +291,32 @@ run_tests() {
   JOBS="$JOBS" WELKOM_BUILD_DIR="$BUILD" "$ROOT/fuzz/run.sh" || failed=1
   build_wasm
   assemble_dist
+  assemble_single_file
+  log "reproducibility: relink and reassemble welkom.html, compare"
+  check_reassembly || failed=1
   log "layer 2/3: the same tests compiled to wasm, run under Node"
   (cd "$BUILD/wasm" && ctest --output-on-failure) || failed=1
   log "layer 3/3: browser tests (playwright-core + Debian's Chromium)"
-  "$ROOT/tests/browser/run.sh" "$ROOT/dist" || failed=1
+  "$ROOT/tests/browser/run.sh" "$DIST" || failed=1
   if [ "$failed" -ne 0 ]; then log "SOME TESTS FAILED"; return 1; fi
   log "all test layers passed"
 }
 
+# --single-file may come alone or after `build`/`serve`.
+SINGLE_FILE=0
+args=()
+for arg in "$@"; do
+  if [ "$arg" = --single-file ]; then SINGLE_FILE=1; else args+=("$arg"); fi
+done
+set -- "${args[@]:-}"
+single_file_if_asked() { if [ "$SINGLE_FILE" -eq 1 ]; then assemble_single_file; fi; }
+
 case "${1:-build}" in
   deps) deps ;;
-  build) deps; build_wasm; assemble_dist ;;
-  serve) deps; build_wasm; assemble_dist; serve ;;
+  build|"") deps; build_wasm; assemble_dist; single_file_if_asked ;;
+  serve) deps; build_wasm; assemble_dist; single_file_if_asked; serve ;;
+  reproducible) deps; build_wasm --target welkom; assemble_dist; assemble_single_file; check_reproducible ;;
   test) deps; run_tests ;;
-  -h|--help|help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' ;;
+  -h|--help|help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) die "unknown command '$1' (try --help)" ;;
 esac

@@ -38,12 +38,37 @@
     return bytes;
   }
 
+  // The single-file build (web/tools/make_single_file.py) carries each script
+  // as a data block in the page; its text runs as an inline script, allowed by
+  // its hash in the page's policy. Otherwise the script is the file `src`.
+  function inlinedFile(name) {
+    var block = document.getElementById('welkom-file:' + name);
+    if (!block) return null;
+    var text = block.textContent;
+    block.remove();
+    return text;
+  }
+
   function loadScript(src, onload) {
     var script = document.createElement('script');
+    var inlined = inlinedFile(src);
+    if (inlined !== null) {
+      script.textContent = inlined;
+      document.body.appendChild(script);  // inline scripts run right here
+      if (onload) onload();
+      return;
+    }
     script.src = src;
     script.onload = onload;
     script.onerror = function () { showFatal('crash', 'could not load ' + src); };
     document.body.appendChild(script);
+  }
+
+  // The worker of the single-file build: no file to load it from, and
+  // browsers refuse workers from file:// anyway, so it starts from a Blob.
+  var workerSource = inlinedFile('welkom-worker.js');
+  if (workerSource !== null) {
+    window.welkomWorkerUrl = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
   }
 
   loadScript('welkom-payload.js', function () {

@@ -7,11 +7,34 @@
   var kStore = 'autosave';
   var kKey = 'current';
 
+  // Some browsers refuse IndexedDB to a page opened from a file (file://) or
+  // in a private window. Then autosave is off: the app says so once, in its
+  // notices, and nothing more is attempted or logged.
+  var unavailable = false;
+  function storageUnavailable(error) {
+    if (unavailable) return;
+    unavailable = true;
+    console.info('Welkom: browser storage is unavailable, autosave is off (' + error + ')');
+    if (Module.calledRun) Module.ccall('welkom_autosave_unavailable', null, [], []);
+  }
+
   function withStore(mode, action) {
     return new Promise(function (resolve, reject) {
-      var request = indexedDB.open(kDatabase, 1);
+      var request;
+      try {
+        if (!window.indexedDB) throw new Error('no IndexedDB in this browser');
+        request = indexedDB.open(kDatabase, 1);
+      } catch (error) {
+        storageUnavailable(error);
+        resolve(undefined);
+        return;
+      }
       request.onupgradeneeded = function () { request.result.createObjectStore(kStore); };
-      request.onerror = function () { reject(request.error); };
+      request.onerror = function (event) {
+        if (event && event.preventDefault) event.preventDefault();
+        storageUnavailable(request.error);
+        resolve(undefined);
+      };
       request.onsuccess = function () {
         var db = request.result;
         var transaction = db.transaction(kStore, mode);
@@ -26,15 +49,16 @@
 
   window.welkomStorage = {
     storeAutosave: function (name, bytes) {
+      if (unavailable) return;
       var record = { name: name, bytes: bytes, savedAt: new Date().toISOString() };
       withStore('readwrite', function (store) { return store.put(record, kKey); }).catch(warn('autosave failed'));
     },
     deleteAutosave: function () {
+      if (unavailable) return;
       withStore('readwrite', function (store) { return store.delete(kKey); }).catch(warn('could not remove the autosave'));
     },
     // Hands a stored autosave to the app once it runs.
     offerAutosave: function () {
-      if (!window.indexedDB) return;
       withStore('readonly', function (store) { return store.get(kKey); }).then(function (record) {
         if (!record || !record.bytes) return;
         var bytes = new Uint8Array(record.bytes);

@@ -7,6 +7,7 @@
 #include "app/presentation.h"
 #include "app/roster_files.h"
 #include "app/tour.h"
+#include "app/texts.h"
 #include "core/demo_roster.h"
 #include "core/overloaded.h"
 #include "io/age.h"
@@ -516,6 +517,11 @@ void applyCommand(AppState& state, Command command) {
                        state.clock.lastActivity = c.now;
                    },
                    [&](AutosaveFound& c) { state.recovery = std::move(c.recovery); },
+                   [&](AutosaveUnavailable&) {
+                       state.notices.push_back(makeError("autosave.unavailable",
+                                                         tr(Language::English, TextId::AutosaveUnavailable),
+                                                         tr(Language::Dutch, TextId::AutosaveUnavailable)));
+                   },
                    [&](JobProgressed& c) {
                        for (RunningJob& job : state.runningJobs)
                            if (job.id == c.id) job.progress = c.fraction;

@@ -150,6 +150,9 @@ struct UserActivity {
 struct AutosaveFound {
     Recovery recovery;
 };
+// The browser refuses its storage (a page opened from file://, a private
+// window): autosave is off, and the coordinator is told so once.
+struct AutosaveUnavailable {};
 struct JobProgressed {
     std::uint64_t id;
     float fraction;
@@ -163,7 +166,7 @@ using Command = std::variant<StartDemo, NewProgramme, CloseRoster, ChooseFileToO
                              CancelPassphrase, RenameProgramme, UpdateHousehold, UpdateGroup, SetCriterionWeight, AddConstraint,
                              RemoveConstraint, AdvanceMatch, AcceptProposal, RunMatching, CancelMatching, SelectPair, JumpToProblem, ShowPanel, UndoEdit, RedoEdit, SetLanguage, SetUiScale, SetLockAfter,
                              DismissError, DismissNotice, RecoverAutosave, DiscardAutosave, Tick, UserActivity,
-                             AutosaveFound, JobProgressed, JobFinished, StartTour, TourNext, TourBack, EndTour,
+                             AutosaveFound, AutosaveUnavailable, JobProgressed, JobFinished, StartTour, TourNext, TourBack, EndTour,
                              SetPresentationMode, ReplayBuildUp, SkipBuildUp, SetWhatIfWeight, AdoptWhatIfWeight>;
 
 class CommandQueue {

@@ -122,6 +122,9 @@ EMSCRIPTEN_KEEPALIVE void welkom_autosave_found(const char* name, const char* by
         {name ? name : "", std::string(bytes, static_cast<std::size_t>(size)), savedAt ? savedAt : ""}});
 }
 
+// IndexedDB refused by the browser (web/storage.js): autosave is off.
+EMSCRIPTEN_KEEPALIVE void welkom_autosave_unavailable() { s_commands.push(welkom::AutosaveUnavailable{}); }
+
 }  // extern "C"
 
 // [SECTION] Files and jobs ------------------------------------------------------

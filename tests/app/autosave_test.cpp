@@ -84,6 +84,16 @@ TEST(Autosave, DiscardingAsksThePlatformToDeleteIt) {
     EXPECT_TRUE(state.autosaveDeleteRequested);
 }
 
+TEST(Autosave, RefusedBrowserStorageBecomesANoticeInBothLanguages) {
+    AppState state;
+    applyCommand(state, AutosaveUnavailable{});
+    ASSERT_EQ(state.notices.size(), 1u);
+    EXPECT_EQ(state.notices[0].code, "autosave.unavailable");
+    EXPECT_NE(state.notices[0].message.find("autosave"), std::string::npos);
+    EXPECT_NE(state.notices[0].messageNl.find("Versleuteld opslaan"), std::string::npos);
+    EXPECT_TRUE(state.errors.empty());
+}
+
 TEST(Autosave, ASaveMakesTheStoredAutosaveObsolete) {
     AppState state = savedSession();
     applyCommand(state, RenameProgramme{"Programma 2028"});

@@ -9,9 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { artifactsDir, startApp } from './lib/harness.mjs';
-import { openWithChooser, saveWithPassphrase, typePassphrase } from './lib/roster_files.mjs';
-
-const kPassphrase = 'fiets boom water zon';
+import { kPassphrase, openWithChooser, saveWithPassphrase, typePassphrase } from './lib/roster_files.mjs';
 
 // Replaces the programme name through its text field (a real edit, undoable).
 async function renameProgramme(app, name) {

@@ -7,10 +7,16 @@
 //   assert.equal((await app.state()).demo, true);
 //   await app.screenshot('after-demo');
 //   app.assertClean();                           // no console error, no foreign request
+//
+// startApp(t, { prefix: '/a/b/' }) serves dist/ under that path only (a static
+// host's sub-folder); startApp(t, { file: '/abs/welkom.html' }) opens the
+// single-file build from disk with every request but its own file aborted.
+// Either way app.problems.requests lists every request Playwright saw in the
+// browser context, app.problems.failedResponses every HTTP status >= 400.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serveStatic } from './server.mjs';
 
@@ -26,27 +32,35 @@ const kChromiumArgs = ['--no-sandbox', '--disable-background-networking', '--dis
 
 // Options: query (address query string), viewport, deviceScaleFactor,
 // initScript (runs in the page before its own scripts), waitForFrames (false
-// when the app is expected not to start).
+// when the app is expected not to start), prefix and file (see above).
 export async function startApp(t, { query = 'lang=en', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1,
-  initScript = null, waitForFrames = true } = {}) {
-  const server = await serveStatic(distDir);
+  initScript = null, waitForFrames = true, prefix = '/', file = null } = {}) {
+  const server = file ? null : await serveStatic(distDir, { prefix });
+  const base = file ? pathToFileURL(file).href : `${server.origin}${prefix}index.html`;
+  // Where the page may load from: its own server, or only its own file.
+  const allowed = (url) => (file ? url === base || url.startsWith(base + '?') : url.startsWith(server.origin + '/'));
   const browser = await chromium.launch({ executablePath: chromiumPath, args: kChromiumArgs });
-  const context = await browser.newContext({ viewport, deviceScaleFactor });
+  const context = await browser.newContext({ viewport, deviceScaleFactor, acceptDownloads: true });
   const page = await context.newPage();
-  const problems = { consoleErrors: [], foreignRequests: [] };
+  const problems = { consoleErrors: [], foreignRequests: [], requests: [], failedResponses: [] };
   page.on('console', (msg) => { if (msg.type() === 'error') problems.consoleErrors.push(msg.text()); });
   page.on('pageerror', (err) => problems.consoleErrors.push(String(err)));
-  await context.route('**/*', (route) => {
+  context.on('request', (request) => problems.requests.push(request.url()));
+  context.on('response', (response) => {
+    if (response.status() >= 400) problems.failedResponses.push(`${response.status()} ${response.url()}`);
+  });
+  await context.route('**', (route) => {
     const url = route.request().url();
-    if (url.startsWith(server.origin + '/')) return route.continue();
+    if (allowed(url)) return route.continue();
     problems.foreignRequests.push(url);
     return route.abort();
   });
-  t.after(async () => { await browser.close(); await server.close(); });
+  t.after(async () => { await browser.close(); if (server) await server.close(); });
 
   if (initScript) await page.addInitScript(initScript);
-  await page.goto(`${server.origin}/index.html?${query}`);
-  const app = new App(page, problems, server.origin);
+  await page.goto(`${base}?${query}`);
+  const app = new App(page, problems, server ? server.origin : 'file://');
+  app.server = server;
   if (waitForFrames) await app.waitFrames(3);
   return app;
 }

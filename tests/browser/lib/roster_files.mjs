@@ -8,6 +8,9 @@
 //   await typePassphrase(app, 'fiets boom water zon');
 //   await app.press('Enter');
 
+// A passphrase for fictitious test rosters.
+export const kPassphrase = 'fiets boom water zon';
+
 // Types into the passphrase dialog once it is on screen and focused.
 export async function typePassphrase(app, text) {
   await app.findItem('##passphrase');
@@ -17,7 +20,7 @@ export async function typePassphrase(app, text) {
 
 // Saves the open roster with `passphrase` through the menu and the dialog
 // (asked twice); returns playwright's Download of the encrypted file.
-export async function saveWithPassphrase(app, passphrase, { screenshotName = 'save-passphrase-dialog' } = {}) {
+export async function saveWithPassphrase(app, passphrase = kPassphrase, { screenshotName = 'save-passphrase-dialog' } = {}) {
   await app.click('menu-file');
   await app.click('Save encrypted');
   await app.waitForState((s) => s.passphrasePrompt === 'save');

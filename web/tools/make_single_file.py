@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Turns an assembled dist/ into one self-contained welkom.html.
+
+The single file is for a USB stick or an e-mail attachment: opened straight
+from disk (file://) it needs no server and no network. Everything the page
+loads from dist/ is put inside it:
+
+  - the stylesheet as an inline <style>, the favicon as a data: URL;
+  - boot.js as the only parser-run inline <script>;
+  - every script boot.js loads (the payload with the wasm and the font,
+    files.js, storage.js, welkom-test.js, welkom.js) as a non-running data
+    block <script type="text/plain" id="welkom-file:NAME">; boot.js runs them
+    in its usual order by copying their text into new <script> elements;
+  - the worker (its payload followed by welkom-worker.js) as one more data
+    block, which boot.js turns into a Blob URL: new Worker() then needs no
+    fetch, which browsers refuse for file:// anyway.
+
+The Content-Security-Policy keeps forbidding every connection. Inline code is
+allowed by its SHA-256 hash only (no 'unsafe-inline'), workers only from blob:.
+
+The output depends on nothing but the input bytes (no timestamps, no paths,
+fixed order), so two builds of one commit give the same file.
+
+usage: make_single_file.py DIST_DIR OUT.html
+"""
+import base64
+import hashlib
+import re
+import sys
+
+# Scripts boot.js loads, in its order. Checked against boot.js below so the
+# two cannot drift apart silently.
+SCRIPTS = ["welkom-payload.js", "files.js", "storage.js", "welkom-test.js", "welkom.js"]
+WORKER = ["welkom-worker-payload.js", "welkom-worker.js"]
+
+# The HTML parser ends or re-interprets a script's text at these sequences,
+# even in a data block; none of our files contains them, and if one ever does
+# the build must stop instead of producing a page that breaks at run time.
+FORBIDDEN = re.compile(r"</script|<!--|<script|</style", re.IGNORECASE)
+
+
+# Replaces index.html's comment about its policy, which names its files.
+SINGLE_FILE_COMMENT = """<!--
+  Welkom, single-file build (web/tools/make_single_file.py): the whole app is in
+  this file and runs from disk. The policy below forbids every network
+  connection (connect-src 'none'); only the inline scripts and style with the
+  listed SHA-256 hashes may run, the wasm is compiled from bytes inside this
+  file ('wasm-unsafe-eval'), and the worker starts from a blob: URL the page
+  makes from its own text.
+-->"""
+
+
+def read_text(dist, name, inlined=True):
+    with open(f"{dist}/{name}", encoding="utf-8", newline="") as f:
+        text = f.read()
+    if not inlined:
+        return text
+    if "\r" in text:
+        sys.exit(f"make_single_file: {name} has CR characters; the HTML parser would change them")
+    if FORBIDDEN.search(text):
+        sys.exit(f"make_single_file: {name} contains '{FORBIDDEN.search(text).group(0)}', "
+                 "which cannot be inlined in HTML")
+    return text
+
+
+def csp_hash(text):
+    return "'sha256-%s'" % base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+def replace_once(html, pattern, replacement, what):
+    result, count = re.subn(pattern, lambda _: replacement, html, flags=re.DOTALL)
+    if count != 1:
+        sys.exit(f"make_single_file: expected one {what} in index.html, found {count}")
+    return result
+
+
+def main(argv):
+    if len(argv) != 3:
+        sys.exit(__doc__)
+    dist, out = argv[1], argv[2]
+    boot = read_text(dist, "boot.js")
+    for name in SCRIPTS:
+        if f"'{name}'" not in boot:
+            sys.exit(f"make_single_file: boot.js no longer loads '{name}'; update SCRIPTS")
+    scripts = [(name, read_text(dist, name)) for name in SCRIPTS]
+    worker = "".join(read_text(dist, name) for name in WORKER)
+    css = read_text(dist, "welkom.css")
+    with open(f"{dist}/favicon.svg", "rb") as f:
+        favicon = "data:image/svg+xml;base64," + base64.b64encode(f.read()).decode("ascii")
+    html = read_text(dist, "index.html", inlined=False)
+
+    script_hashes = " ".join(csp_hash(text) for text in [boot] + [text for _, text in scripts])
+    policy = ("default-src 'none'; script-src %s 'wasm-unsafe-eval'; style-src %s; img-src data: blob:; "
+              "connect-src 'none'; worker-src blob:; base-uri 'none'; form-action 'none'; object-src 'none'"
+              % (script_hashes, csp_hash(css)))
+    html = replace_once(html, r"<!--.*?-->", SINGLE_FILE_COMMENT, "comment")
+    html = replace_once(html, r'<meta http-equiv="Content-Security-Policy" content="[^"]*">',
+                        f'<meta http-equiv="Content-Security-Policy" content="{policy}">', "CSP")
+    html = replace_once(html, r'<link rel="icon" href="favicon\.svg"', f'<link rel="icon" href="{favicon}"', "icon")
+    html = replace_once(html, r'<link rel="stylesheet" href="welkom\.css">', f"<style>{css}</style>", "stylesheet")
+    blocks = "".join(f'<script type="text/plain" id="welkom-file:{name}">{text}</script>\n' for name, text in scripts)
+    blocks += f'<script type="text/plain" id="welkom-file:welkom-worker.js">{worker}</script>\n'
+    html = replace_once(html, r'<script src="boot\.js"></script>\n', f"{blocks}<script>{boot}</script>\n", "boot script")
+    with open(out, "w", encoding="utf-8", newline="\n") as f:
+        f.write(html)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
