@@ -40,7 +40,8 @@ void optionalInt(const char* label, const char* id, std::optional<int>& value, i
     if (value) {
         int v = *value;
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
-        if (ImGui::InputInt((std::string("##") + id + "-value").c_str(), &v)) value = v;
+        // No step buttons: the field keeps its own label (tests find it), and typing is quicker.
+        if (ImGui::InputInt((std::string("##") + id + "-value").c_str(), &v, 0, 0)) value = v;
     } else {
         ImGui::TextDisabled("%s", tr(lang, TextId::NotAsked));
     }
