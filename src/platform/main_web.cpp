@@ -101,7 +101,7 @@ EM_JS(void, jsPickFile, (int purpose), { window.welkomFiles.pick(purpose); });
 EM_JS(void, jsToday, (char* out, int capacity), {
     var wanted = new URLSearchParams(location.search).get('today');
     var d = new Date();
-    var pad = function(n) { return (n < 10 ? '0' : '') + n; };
+    var pad = function(n) { return (n < 10 ? "0" : "") + n; };
     var today = wanted && wanted.length === 10 && !isNaN(Date.parse(wanted)) ? wanted
               : d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
     stringToUTF8(today, out, capacity);

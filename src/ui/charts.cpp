@@ -73,9 +73,14 @@ void drawBarChart(const char* id, const BarChart& chart, ImVec2 size) {
             top = std::max(top, chart.stacked ? sum : most);
         }
         top = niceCeiling(top);
+        // Counts: whole numbers at every one of the four ticks.
+        if (!chart.percent) top = std::max(4.0, std::ceil(top / 4.0) * 4.0);
     }
 
-    const float axisWidth = ImGui::CalcTextSize(formatValue(top, chart.percent).c_str()).x + fontSize * 0.6f;
+    float axisWidth = 0.0f;
+    for (int t = 0; t <= 4; ++t)
+        axisWidth = std::max(axisWidth, ImGui::CalcTextSize(formatValue(top * t / 4.0, chart.percent).c_str()).x);
+    axisWidth += fontSize * 0.6f;
     const float titleHeight = fontSize * 1.3f;  // y title above the plot
     const bool notes = !chart.groupNotes.empty();
     const float bottomHeight = fontSize * (notes ? 3.4f : 2.4f);  // group labels (+ notes) and x title

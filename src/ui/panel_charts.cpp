@@ -68,7 +68,9 @@ void ChartsPanel::drawContent(const AppState& state, CommandQueue&) {
         for (int s = 0; s < kMatchStatusCount; ++s)
             chart.series.push_back({statusText(static_cast<MatchStatus>(s), lang), chartColour(s)});
         for (std::size_t d = 0; d < m_status.dates.size(); ++d) {
-            chart.groups.push_back(m_status.dates[d].substr(0, 7));
+            // First days of months as "2025-03"; the last point is `today` itself.
+            const std::string& date = m_status.dates[d];
+            chart.groups.push_back(date.size() == 10 && date.compare(8, 2, "01") == 0 ? date.substr(0, 7) : date);
             chart.values.emplace_back(m_status.counts[d].begin(), m_status.counts[d].end());
         }
         chart.labelEvery = std::max(1, static_cast<int>(chart.groups.size()) / 8);

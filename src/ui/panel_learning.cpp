@@ -39,10 +39,18 @@ bool sameWeights(const std::vector<CriterionWeight>& proposal, const Roster& ros
 }  // namespace
 
 void LearningPanel::drawContent(const AppState& state, CommandQueue& commands) {
+    // Inputs and the export on the left, results on the right: each column
+    // scrolls on its own, so "Run learning" and "Adopt" stay in reach.
+    const float left = ImGui::GetContentRegionAvail().x * 0.36f;
+    ImGui::BeginChild("inputs", ImVec2(left, 0.0f));
     ImGui::TextWrapped("%s", tr(state.ui.language, TextId::LearningIntro));
     drawInputs(state, commands);
-    drawResults(state, commands);
     drawExport(state, commands);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("results", ImVec2(0.0f, 0.0f), true);
+    drawResults(state, commands);
+    ImGui::EndChild();
 }
 
 void LearningPanel::drawInputs(const AppState& state, CommandQueue& commands) {
@@ -51,8 +59,8 @@ void LearningPanel::drawInputs(const AppState& state, CommandQueue& commands) {
     SuccessDefinition def = state.successDefinition;
     bool changed = false;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
-    ImGui::InputInt((std::string(tr(lang, TextId::SuccessMonths)) + "##months").c_str(), &def.months);
-    changed |= ImGui::IsItemDeactivatedAfterEdit() || (ImGui::IsItemEdited() && !ImGui::IsItemActive());
+    // Applied as typed: `def` is a fresh copy every frame, so waiting for the end of the edit would lose it.
+    changed |= ImGui::InputInt((std::string(tr(lang, TextId::SuccessMonths)) + "##months").c_str(), &def.months);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
     changed |= ImGui::SliderInt((std::string(tr(lang, TextId::SuccessMinHousehold)) + "##minhousehold").c_str(),
                                 &def.minHouseholdSatisfaction, 0, kMaxSatisfaction);
@@ -138,6 +146,12 @@ void LearningPanel::drawResults(const AppState& state, CommandQueue& commands) {
     }
 
     sectionTitle(tr(lang, TextId::ProposedWeightsTitle));
+    // Adopting is the coordinator's decision, after reading the back-test below.
+    if (sameWeights(run.proposal.weights, roster)) {
+        ImGui::TextColored(ImVec4(0.45f, 0.85f, 0.50f, 1.0f), "%s", tr(lang, TextId::WeightsAdopted));
+    } else if (ImGui::Button(tr(lang, TextId::AdoptWeightsButton))) {
+        commands.push(AdoptWeights{run.proposal.weights});
+    }
     if (ImGui::BeginTable("weights", 3, flags)) {
         ImGui::TableSetupColumn(tr(lang, TextId::ColumnCriterion));
         ImGui::TableSetupColumn(tr(lang, TextId::ColumnCurrent));
@@ -178,11 +192,6 @@ void LearningPanel::drawResults(const AppState& state, CommandQueue& commands) {
         ImGui::TextDisabled("%s", tr(lang, TextId::BackTestCaveat));
     }
 
-    if (sameWeights(run.proposal.weights, roster)) {
-        ImGui::TextColored(ImVec4(0.45f, 0.85f, 0.50f, 1.0f), "%s", tr(lang, TextId::WeightsAdopted));
-    } else if (ImGui::Button(tr(lang, TextId::AdoptWeightsButton))) {
-        commands.push(AdoptWeights{run.proposal.weights});
-    }
 }
 
 void LearningPanel::drawExport(const AppState& state, CommandQueue& commands) {

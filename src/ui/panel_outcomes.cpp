@@ -97,7 +97,7 @@ void OutcomesPanel::drawDueList(const AppState& state) {
     }
     const auto flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
                        ImGuiTableFlags_SizingStretchProp;
-    const float height = std::min(ImGui::GetTextLineHeightWithSpacing() * (static_cast<float>(m_due.size()) + 1.6f),
+    const float height = std::min(ImGui::GetFrameHeight() * (static_cast<float>(m_due.size()) + 1.0f),
                                   ImGui::GetFontSize() * 12.0f);
     if (!ImGui::BeginTable("due", 7, flags, ImVec2(0.0f, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
@@ -126,7 +126,7 @@ void OutcomesPanel::drawDueList(const AppState& state) {
                               : d.state == DueState::Due   ? ImVec4(1.0f, 0.80f, 0.35f, 1.0f)
                                                            : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
         if (d.daysLate > 0)
-            ImGui::TextColored(colour, "%s (%d %s)", dueText(d.state, lang), d.daysLate, tr(lang, TextId::ColumnDaysLate));
+            ImGui::TextColored(colour, "%s (%d %s)", dueText(d.state, lang), d.daysLate, tr(lang, TextId::DaysLate));
         else
             ImGui::TextColored(colour, "%s", dueText(d.state, lang));
         ImGui::TableNextColumn();
@@ -169,7 +169,7 @@ void OutcomesPanel::drawMatchCheckIns(const AppState& state) {
         const CheckIn& c = roster.checkIns[i];
         char line[160];
         std::snprintf(line, sizeof line, "%s  %s  %s  %s %s/%s", c.id.c_str(), c.date.c_str(), milestoneText(c.milestone, lang),
-                      tr(lang, TextId::ColumnSatisfaction),
+                      tr(lang, TextId::SatisfactionShort),
                       c.householdSatisfaction ? std::to_string(*c.householdSatisfaction).c_str() : "-",
                       c.groupSatisfaction ? std::to_string(*c.groupSatisfaction).c_str() : "-");
         if (ImGui::Selectable((std::string(line) + "##ci-" + c.id).c_str(), m_editingId == c.id)) {
