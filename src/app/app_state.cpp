@@ -86,6 +86,25 @@ std::string describeStateForTests(const AppState& state, const std::vector<std::
     out["presentChanged"] = whatIfChanges(state).changes.size();
     out["whatIfCriterion"] = std::string(criterionName(state.presentation.whatIfCriterion));
     out["whatIfWeight"] = state.presentation.whatIfWeight;
+    // Outcomes and learning: counts and criterion weights only.
+    out["checkIns"] = state.document ? state.document->roster.checkIns.size() : 0;
+    out["today"] = state.clock.today;
+    nlohmann::json weights = nlohmann::json::object();
+    if (state.document)
+        for (const CriterionWeight& w : state.document->roster.settings.weights) weights[w.criterion] = w.weight;
+    out["weights"] = weights;
+    std::size_t researchRows = 0;
+    for (const ResearchDataset& d : state.researchDatasets) researchRows += d.rows.size();
+    out["researchDatasets"] = state.researchDatasets.size();
+    out["researchRows"] = researchRows;
+    out["learningRan"] = state.learning.has_value();
+    out["learningSamples"] = state.learning ? state.learning->fit.samples : 0;
+    out["learningProposed"] = state.learning && state.learning->proposal.proposed;
+    nlohmann::json proposed = nlohmann::json::object();
+    if (state.learning)
+        for (const CriterionWeight& w : state.learning->proposal.weights) proposed[w.criterion] = w.weight;
+    out["proposedWeights"] = proposed;
+    out["researchExported"] = state.researchExport ? state.researchExport->exported : -1;
     // dump() with replacement: never fails on odd bytes in messages.
     return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -9,6 +9,8 @@
 //   errors, notices   messages not yet dismissed; every Error ends up in errors
 //   clock, recovery   time from the platform; autosave found or left by locking
 //   presentation      presentation mode's runs and what-if weight (derived, never saved)
+//   successDefinition, researchDatasets, learning, researchExport
+//                     the Learning panel's inputs and latest results
 //   jobsToStart, runningJobs, filesToSave, filePickerRequested,
 //   autosaveToStore, autosaveDeleteRequested
 //                     hand-over to the platform: work for the worker, files to
@@ -24,6 +26,7 @@
 #include "app/document.h"
 #include "app/jobs.h"
 #include "app/matching_session.h"
+#include "app/outcomes_session.h"
 #include "app/texts.h"
 #include "app/undo_history.h"
 #include "core/result.h"
@@ -99,6 +102,10 @@ struct PassphrasePrompt {
 
 enum class JobPurpose { OpenRoster, SaveRoster, Autosave, Matching };
 
+// What a file from the platform's picker is for.
+enum class FilePurpose { Roster, ResearchData };
+enum class ResearchFormat { Csv, Json };
+
 struct JobTicket {
     std::uint64_t id = 0;
     JobRequest request;
@@ -158,12 +165,19 @@ struct AppState {
     std::optional<PairDetail> pairDetail;
     PresentationState presentation;
 
+    // Outcomes and learning (derived or imported; never saved in the roster).
+    SuccessDefinition successDefinition;
+    std::vector<ResearchDataset> researchDatasets;
+    std::optional<LearningRun> learning;
+    std::optional<ResearchExportReport> researchExport;  // of the latest research export
+
     std::vector<JobTicket> jobsToStart;
     std::vector<RunningJob> runningJobs;
     std::vector<std::uint64_t> jobsToCancel;  // the platform stops them (matching: ends its worker)
     std::uint64_t nextJobId = 1;
     std::vector<OutgoingFile> filesToSave;
     bool filePickerRequested = false;
+    FilePurpose filePickerPurpose = FilePurpose::Roster;
     std::optional<Recovery> autosaveToStore;  // write to browser storage (ciphertext only)
     bool autosaveDeleteRequested = false;      // remove it from browser storage
 };

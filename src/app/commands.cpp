@@ -5,12 +5,14 @@
 
 #include "app/matching_wire.h"
 #include "app/presentation.h"
+#include "app/outcomes_session.h"
 #include "app/roster_files.h"
 #include "app/tour.h"
 #include "app/texts.h"
 #include "core/demo_roster.h"
 #include "core/overloaded.h"
 #include "io/age.h"
+#include "io/research_export.h"
 #include "io/roster_json.h"
 
 namespace welkom {
@@ -52,6 +54,8 @@ void openDocument(AppState& state, Roster roster, std::vector<Problem> warnings)
     state.matchingRun.reset();
     state.previousRun.reset();
     state.pairDetail.reset();
+    state.learning.reset();
+    state.researchExport.reset();
     state.unsaved = false;
     state.problems = std::move(warnings);
     state.autosavedRevision = state.editRevision;
@@ -69,6 +73,9 @@ void closeDocument(AppState& state) {
     state.matchingRun.reset();
     state.previousRun.reset();
     state.pairDetail.reset();
+    state.learning.reset();
+    state.researchExport.reset();
+    state.researchDatasets.clear();
     state.history.clear();
     state.unsaved = false;
     state.problems.clear();
@@ -367,6 +374,132 @@ void finishJob(AppState& state, JobFinished& finished) {
     state.recovery.reset();
 }
 
+
+// [SECTION] Outcomes and learning
+
+Error noDocumentError() {
+    return makeError("app.no_document", "There is no roster open to change.", "Er is geen rooster geopend om te wijzigen.");
+}
+
+// Refuses a check-in the core rules call an error, naming every field.
+bool acceptCheckIn(AppState& state, const CheckIn& checkIn, std::optional<std::size_t> index) {
+    const std::vector<Problem> errors = checkInErrors(state.document->roster, checkIn, index);
+    if (errors.empty()) return true;
+    std::string en = "This check-in was not saved:", nl = "Deze check-in is niet opgeslagen:";
+    for (const Problem& p : errors) {
+        const std::string field = p.path.substr(p.path.find_last_of('/') + 1);
+        en += " " + field + ": " + p.message + ";";
+        nl += " " + field + ": " + p.messageNl + ";";
+    }
+    en.back() = '.';
+    nl.back() = '.';
+    state.errors.push_back(makeError("checkin.invalid", std::move(en), std::move(nl)));
+    return false;
+}
+
+std::optional<std::size_t> checkInIndex(const Roster& roster, const std::string& id) {
+    for (std::size_t i = 0; i < roster.checkIns.size(); ++i)
+        if (roster.checkIns[i].id == id) return i;
+    return std::nullopt;
+}
+
+Error unknownCheckInError(const std::string& id) {
+    return makeError("checkin.unknown", "There is no check-in \"" + id + "\" (it may have been removed).",
+                     "Er is geen check-in \"" + id + "\" (misschien is die verwijderd).");
+}
+
+void addCheckIn(AppState& state, AddCheckIn& c) {
+    if (!state.document) return state.errors.push_back(noDocumentError());
+    CheckIn checkIn = std::move(c.checkIn);
+    if (checkIn.id.empty()) checkIn.id = freshId("ci", state.document->roster.checkIns);
+    if (!acceptCheckIn(state, checkIn, std::nullopt)) return;
+    const std::string label = "Add check-in " + std::string(toString(checkIn.milestone)) + " to match " + checkIn.matchId;
+    editDocument(state, label, [&](Document& d) { d.roster.checkIns.push_back(std::move(checkIn)); });
+}
+
+void updateCheckIn(AppState& state, UpdateCheckIn& c) {
+    if (!state.document) return state.errors.push_back(noDocumentError());
+    const std::optional<std::size_t> index = checkInIndex(state.document->roster, c.id);
+    if (!index) return state.errors.push_back(unknownCheckInError(c.id));
+    CheckIn checkIn = std::move(c.checkIn);
+    checkIn.id = c.id;
+    if (state.document->roster.checkIns[*index] == checkIn) return;  // nothing changed: no empty undo step
+    if (!acceptCheckIn(state, checkIn, index)) return;
+    editDocument(state, "Edit check-in " + c.id,
+                 [&](Document& d) { d.roster.checkIns[*index] = std::move(checkIn); });
+}
+
+void removeCheckIn(AppState& state, const RemoveCheckIn& c) {
+    if (!state.document) return state.errors.push_back(noDocumentError());
+    const std::optional<std::size_t> index = checkInIndex(state.document->roster, c.id);
+    if (!index) return state.errors.push_back(unknownCheckInError(c.id));
+    editDocument(state, "Remove check-in " + c.id, [&](Document& d) {
+        d.roster.checkIns.erase(d.roster.checkIns.begin() + static_cast<std::ptrdiff_t>(*index));
+    });
+}
+
+void adoptWeights(AppState& state, const AdoptWeights& c) {
+    if (!state.document) return state.errors.push_back(noDocumentError());
+    for (const CriterionWeight& w : c.weights) {
+        Criterion criterion{};
+        if (!parseCriterion(w.criterion, criterion) || !(w.weight >= 0.0 && w.weight <= 1e6)) {
+            return state.errors.push_back(makeError(
+                "weights.invalid", "These weights were not adopted: \"" + w.criterion + "\" has no valid weight.",
+                "Deze gewichten zijn niet overgenomen: \"" + w.criterion + "\" heeft geen geldig gewicht."));
+        }
+    }
+    editDocument(state, "Adopt learned weights", [&](Document& d) {
+        auto& weights = d.roster.settings.weights;
+        for (const CriterionWeight& w : c.weights) {
+            auto it = std::find_if(weights.begin(), weights.end(),
+                                   [&](const CriterionWeight& x) { return x.criterion == w.criterion; });
+            if (it == weights.end()) weights.push_back(w);
+            else it->weight = w.weight;
+        }
+    });
+}
+
+void importResearchFile(AppState& state, ImportResearchFile& file) {
+    if (file.bytes.size() > kMaxOpenFileBytes) return state.errors.push_back(fileTooLargeError());
+    Result<std::vector<ResearchRow>> rows = readResearchFile(file.bytes);
+    if (!rows) {
+        return state.errors.push_back(makeError(
+            "research.format",
+            file.name + " was not added to the learning: " + rows.error().message,
+            file.name + " is niet toegevoegd aan het leren: dit is geen leesbaar onderzoeksbestand van Welkom (" +
+                rows.error().message + ")."));
+    }
+    const std::size_t known = researchSamples(*rows, state.successDefinition).size();
+    state.notices.push_back(makeError(
+        "research.imported",
+        "Added " + file.name + ": " + std::to_string(rows->size()) + " matches, " + std::to_string(known) +
+            " with a known outcome.",
+        file.name + " toegevoegd: " + std::to_string(rows->size()) + " koppelingen, " + std::to_string(known) +
+            " met een bekende uitkomst."));
+    state.researchDatasets.push_back({std::move(file.name), std::move(*rows)});
+}
+
+void exportResearch(AppState& state, ResearchFormat format) {
+    if (!state.document) return state.errors.push_back(noDocumentError());
+    Result<ResearchExport> extract = buildResearchExport(state.document->roster);
+    if (!extract) return state.errors.push_back(extract.error());
+    const bool csv = format == ResearchFormat::Csv;
+    // The coordinator asked for this file: anonymised, so it is offered unencrypted.
+    state.filesToSave.push_back({csv ? "welkom-research.csv" : "welkom-research.json",
+                                 csv ? writeResearchCsv(*extract) : writeResearchJson(*extract),
+                                 csv ? "text/csv" : "application/json"});
+    state.researchExport = std::move(extract->report);
+}
+
+void setSuccessDefinition(AppState& state, const SuccessDefinition& d) {
+    SuccessDefinition def;
+    def.months = std::clamp(d.months, 1, 60);
+    def.minHouseholdSatisfaction = std::clamp(d.minHouseholdSatisfaction, 0, kMaxSatisfaction);
+    def.minGroupSatisfaction = std::clamp(d.minGroupSatisfaction, 0, kMaxSatisfaction);
+    state.successDefinition = def;
+    state.learning.reset();  // its results answered another question
+}
+
 }  // namespace
 
 void applyCommand(AppState& state, Command command) {
@@ -392,7 +525,10 @@ void applyCommand(AppState& state, Command command) {
                        closeDocument(state);
                        state.locked = false;
                    },
-                   [&](ChooseFileToOpen&) { state.filePickerRequested = true; },
+                   [&](ChooseFileToOpen& c) {
+                       state.filePickerRequested = true;
+                       state.filePickerPurpose = c.purpose;
+                   },
                    [&](OpenFile& c) { openFile(state, c); },
                    [&](SaveRoster&) { saveRoster(state); },
                    [&](SubmitPassphrase& c) { submitPassphrase(state, c); },
@@ -481,6 +617,22 @@ void applyCommand(AppState& state, Command command) {
                        state.ui.focusPath = "/" + c.id + "/";
                        ++state.ui.focusRequest;
                    },
+                   [&](AddCheckIn& c) { addCheckIn(state, c); },
+                   [&](UpdateCheckIn& c) { updateCheckIn(state, c); },
+                   [&](RemoveCheckIn& c) { removeCheckIn(state, c); },
+                   [&](AdoptWeights& c) { adoptWeights(state, c); },
+                   [&](SetSuccessDefinition& c) { setSuccessDefinition(state, c.definition); },
+                   [&](ImportResearchFile& c) { importResearchFile(state, c); },
+                   [&](RemoveResearchDataset& c) {
+                       if (c.index < state.researchDatasets.size())
+                           state.researchDatasets.erase(state.researchDatasets.begin() + static_cast<std::ptrdiff_t>(c.index));
+                   },
+                   [&](RunLearning&) {
+                       if (!state.document) return state.errors.push_back(noDocumentError());
+                       state.learning = runLearning(state.document->roster, state.researchDatasets, state.successDefinition);
+                       state.learning->revision = state.editRevision;
+                   },
+                   [&](ExportResearch& c) { exportResearch(state, c.format); },
                    [&](UndoEdit&) {
                        if (state.document && state.history.canUndo()) {
                            state.history.undo(*state.document);
@@ -512,6 +664,9 @@ void applyCommand(AppState& state, Command command) {
                        state.autosaveDeleteRequested = true;
                    },
                    [&](Tick& c) { tick(state, c.now); },
+                   [&](SetToday& c) {
+                       if (isValidIsoDate(c.date)) state.clock.today = std::move(c.date);
+                   },
                    [&](UserActivity& c) {
                        state.clock.now = c.now;
                        state.clock.lastActivity = c.now;

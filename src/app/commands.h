@@ -31,8 +31,11 @@ struct OpenFile {
     std::string bytes;
     bool isRecovery = false;  // an autosave: opens with unsaved changes
 };
-// Ask the platform to show its file picker (the result arrives as OpenFile).
-struct ChooseFileToOpen {};
+// Ask the platform to show its file picker. The chosen file arrives as
+// OpenFile (a roster) or ImportResearchFile (FilePurpose::ResearchData).
+struct ChooseFileToOpen {
+    FilePurpose purpose = FilePurpose::Roster;
+};
 // Save the open roster, encrypted (asks for a passphrase the first time).
 struct SaveRoster {};
 struct SubmitPassphrase {
@@ -80,6 +83,23 @@ struct JumpToProblem {
 // Brings a panel to the front by its id ("matching").
 struct ShowPanel {
     std::string id;
+};
+// Check-ins of a match (undoable: they are saved in the roster). Checked
+// with the core rules first; a refused one leaves the roster as it was and
+// says why in state.errors.
+struct AddCheckIn {
+    CheckIn checkIn;  // a fresh id is given when empty
+};
+struct UpdateCheckIn {
+    std::string id;
+    CheckIn checkIn;
+};
+struct RemoveCheckIn {
+    std::string id;
+};
+// Sets every criterion weight at once: one undo step ("Adopt learned weights").
+struct AdoptWeights {
+    std::vector<CriterionWeight> weights;
 };
 struct UndoEdit {};
 struct RedoEdit {};
@@ -134,6 +154,24 @@ struct SetWhatIfWeight {
 // Makes the what-if weight the roster's own: an undoable edit.
 struct AdoptWhatIfWeight {};
 
+// -- Learning and research extracts (not saved in the roster)
+struct SetSuccessDefinition {
+    SuccessDefinition definition;
+};
+// An anonymised extract picked for the learning (CSV or JSON, research_export.h).
+struct ImportResearchFile {
+    std::string name;
+    std::string bytes;
+};
+struct RemoveResearchDataset {
+    std::size_t index;
+};
+struct RunLearning {};
+// Builds the k-anonymous research extract of the roster and offers it as a download.
+struct ExportResearch {
+    ResearchFormat format;
+};
+
 // Recover the autosave in state.recovery (asks for its passphrase) or throw it away.
 struct RecoverAutosave {};
 struct DiscardAutosave {};
@@ -142,6 +180,11 @@ struct DiscardAutosave {};
 // Called every frame: autosave and idle locking are decided here.
 struct Tick {
     double now;
+};
+// The platform's calendar day ("YYYY-MM-DD"): dates decisions and check-ins,
+// and says which check-ins are due. The app never reads a calendar itself.
+struct SetToday {
+    std::string date;
 };
 // The coordinator pressed a key, clicked or moved the mouse.
 struct UserActivity {
@@ -164,10 +207,13 @@ struct JobFinished {
 
 using Command = std::variant<StartDemo, NewProgramme, CloseRoster, ChooseFileToOpen, OpenFile, SaveRoster, SubmitPassphrase,
                              CancelPassphrase, RenameProgramme, UpdateHousehold, UpdateGroup, SetCriterionWeight, AddConstraint,
-                             RemoveConstraint, AdvanceMatch, AcceptProposal, RunMatching, CancelMatching, SelectPair, JumpToProblem, ShowPanel, UndoEdit, RedoEdit, SetLanguage, SetUiScale, SetLockAfter,
-                             DismissError, DismissNotice, RecoverAutosave, DiscardAutosave, Tick, UserActivity,
-                             AutosaveFound, AutosaveUnavailable, JobProgressed, JobFinished, StartTour, TourNext, TourBack, EndTour,
-                             SetPresentationMode, ReplayBuildUp, SkipBuildUp, SetWhatIfWeight, AdoptWhatIfWeight>;
+                             RemoveConstraint, AdvanceMatch, AcceptProposal, RunMatching, CancelMatching, SelectPair, JumpToProblem,
+                             ShowPanel, AddCheckIn, UpdateCheckIn, RemoveCheckIn, AdoptWeights, UndoEdit, RedoEdit, SetLanguage,
+                             SetUiScale, SetLockAfter, DismissError, DismissNotice, SetSuccessDefinition,
+                             ImportResearchFile, RemoveResearchDataset, RunLearning, ExportResearch, RecoverAutosave,
+                             DiscardAutosave, Tick, SetToday, UserActivity, AutosaveFound, AutosaveUnavailable, JobProgressed,
+                             JobFinished, StartTour, TourNext, TourBack, EndTour, SetPresentationMode, ReplayBuildUp,
+                             SkipBuildUp, SetWhatIfWeight, AdoptWhatIfWeight>;
 
 class CommandQueue {
 public:

@@ -111,9 +111,14 @@ EMSCRIPTEN_KEEPALIVE const char* welkom_test_memory() {
     return s_answer.c_str();
 }
 
-// A file the coordinator picked or dropped (web/files.js).
-EMSCRIPTEN_KEEPALIVE void welkom_file_received(const char* name, const char* bytes, int size) {
-    s_commands.push(welkom::OpenFile{name ? name : "", std::string(bytes, static_cast<std::size_t>(size))});
+// A file the coordinator picked or dropped (web/files.js). `purpose` is the
+// FilePurpose the picker was opened for (dropped files: a roster).
+EMSCRIPTEN_KEEPALIVE void welkom_file_received(const char* name, const char* bytes, int size, int purpose) {
+    std::string content(bytes, static_cast<std::size_t>(size));
+    if (purpose == static_cast<int>(welkom::FilePurpose::ResearchData))
+        s_commands.push(welkom::ImportResearchFile{name ? name : "", std::move(content)});
+    else
+        s_commands.push(welkom::OpenFile{name ? name : "", std::move(content)});
 }
 
 // An encrypted autosave found in IndexedDB at start-up (web/storage.js).
@@ -130,7 +135,16 @@ EMSCRIPTEN_KEEPALIVE void welkom_autosave_unavailable() { s_commands.push(welkom
 // [SECTION] Files and jobs ------------------------------------------------------
 namespace {
 
-EM_JS(void, jsPickFile, (), { window.welkomFiles.pick(); });
+EM_JS(void, jsPickFile, (int purpose), { window.welkomFiles.pick(purpose); });
+// Today's local date "YYYY-MM-DD", or ?today=YYYY-MM-DD from the address (tests, demos).
+EM_JS(void, jsToday, (char* out, int capacity), {
+    var wanted = new URLSearchParams(location.search).get('today');
+    var d = new Date();
+    var pad = function(n) { return (n < 10 ? "0" : "") + n; };
+    var today = wanted && wanted.length === 10 && !isNaN(Date.parse(wanted)) ? wanted
+              : d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
+    stringToUTF8(today, out, capacity);
+});
 EM_JS(void, jsDownload, (const char* name, const char* bytes, int size, const char* mimeType), {
     window.welkomFiles.download(UTF8ToString(name), HEAPU8.slice(bytes, bytes + size), UTF8ToString(mimeType));
 });
@@ -222,7 +236,7 @@ void serveHandOvers() {
     s_state.filesToSave.clear();
     if (s_state.filePickerRequested) {
         s_state.filePickerRequested = false;
-        jsPickFile();
+        jsPickFile(static_cast<int>(s_state.filePickerPurpose));
     }
     if (s_state.autosaveToStore) {
         const welkom::Recovery& autosave = *s_state.autosaveToStore;  // ciphertext only
@@ -300,6 +314,9 @@ void frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(s_platform.window);
 
+    char today[16];
+    jsToday(today, sizeof today);
+    if (s_state.clock.today != today) s_commands.push(welkom::SetToday{today});
     s_commands.push(welkom::Tick{now});
     const double commandsStart = emscripten_get_now();
     welkom::applyCommands(s_state, s_commands);

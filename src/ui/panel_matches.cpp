@@ -11,13 +11,6 @@ constexpr MatchStatus kStatuses[] = {MatchStatus::Proposed,   MatchStatus::Accep
                                      MatchStatus::Introduced, MatchStatus::Active,          MatchStatus::Ended,
                                      MatchStatus::Declined};
 
-const char* statusText(MatchStatus status, Language lang) {
-    static constexpr TextId kText[] = {TextId::StatusProposed,   TextId::StatusAcceptedByGroup, TextId::StatusAcceptedByHousehold,
-                                       TextId::StatusIntroduced, TextId::StatusActive,          TextId::StatusEnded,
-                                       TextId::StatusDeclined};
-    return tr(lang, kText[static_cast<int>(status)]);
-}
-
 }  // namespace
 
 void MatchesPanel::drawContent(const AppState& state, CommandQueue& commands) {

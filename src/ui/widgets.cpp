@@ -116,6 +116,13 @@ std::string describeLanguages(const std::vector<LanguageSkill>& languages) {
     return out;
 }
 
+const char* statusText(MatchStatus status, Language lang) {
+    static constexpr TextId kText[] = {TextId::StatusProposed,   TextId::StatusAcceptedByGroup, TextId::StatusAcceptedByHousehold,
+                                       TextId::StatusIntroduced, TextId::StatusActive,          TextId::StatusEnded,
+                                       TextId::StatusDeclined};
+    return tr(lang, kText[static_cast<int>(status)]);
+}
+
 void sectionTitle(const char* text) {
     ImGui::Spacing();
     ImGui::TextDisabled("%s", text);

@@ -32,6 +32,9 @@ bool inputTextCommitted(const char* label, std::string& text);
 // "ar:native nl:A2": a person's languages with their levels.
 std::string describeLanguages(const std::vector<LanguageSkill>& languages);
 
+// A match status in the interface language ("accepted by group").
+const char* statusText(MatchStatus status, Language language);
+
 // A small heading over a line, to split a panel into sections.
 void sectionTitle(const char* text);
 

@@ -5,12 +5,15 @@
 
 #include <imgui.h>
 
+#include "ui/panel_charts.h"
 #include "ui/panel_groups.h"
 #include "ui/panel_households.h"
+#include "ui/panel_learning.h"
 #include "ui/panel_matches.h"
 #include "ui/panel_matching.h"
 #include "ui/panel_overview.h"
 #include "ui/panel_present.h"
+#include "ui/panel_outcomes.h"
 #include "ui/panel_problems.h"
 #include "ui/panel_programme.h"
 #include "ui/panel_start.h"
@@ -42,6 +45,9 @@ Workspace::Workspace() {
     m_panels.push_back(std::make_unique<MatchingPanel>());
     m_panels.push_back(std::make_unique<OverviewPanel>());
     m_panels.push_back(std::make_unique<MatchesPanel>());
+    m_panels.push_back(std::make_unique<OutcomesPanel>());
+    m_panels.push_back(std::make_unique<ChartsPanel>());
+    m_panels.push_back(std::make_unique<LearningPanel>());
     m_panels.push_back(std::make_unique<ProblemsPanel>());
 }
 

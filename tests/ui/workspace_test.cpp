@@ -2,11 +2,15 @@
 // roster can be in, and items are found by label through the test hooks.
 #include "ui/workspace.h"
 
+#include <fstream>
+#include <iterator>
+
 #include <gtest/gtest.h>
 #include <imgui_internal.h>
 
 #include "app/presentation.h"
 #include "app/tour.h"
+#include "core/check_ins.h"
 #include "core/demo_roster.h"
 #include "ui/ui_test_context.h"
 
@@ -294,6 +298,57 @@ TEST(Workspace, PresentationPanelBuildsUpAndDrawsTheWhatIf) {
         applyCommand(state, SetPresentationMode{false});
         drawFrames(imgui, workspace, state, 3);
         EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{"matching"});
+    }
+}
+
+}  // namespace
+}  // namespace welkom
+
+namespace welkom {
+namespace {
+
+// The outcomes panels (issue 7): check-ins with the editor open, the charts,
+// and the learning with a proposal, a refusal and an export report, in both
+// languages; the items tests click are found by label.
+TEST(Workspace, OutcomesChartsAndLearningPanelsDraw) {
+    HeadlessImGui imgui(1600.0f, 2400.0f);
+    Workspace workspace;
+    std::ifstream in(std::string(WELKOM_SOURCE_DIR) + "/tests/fixtures/research/research-fictitious.csv", std::ios::binary);
+    const std::string csv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (Language language : {Language::English, Language::Dutch}) {
+        AppState state;
+        state.ui.language = language;
+        applyCommand(state, SetToday{"2026-11-29"});
+        applyCommand(state, StartDemo{});
+
+        applyCommand(state, ShowPanel{"outcomes"});
+        drawFrames(imgui, workspace, state, 3);
+        EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{"outcomes"});
+        const std::vector<DueCheckIn> due = dueCheckIns(state.document->roster, state.clock.today);
+        ASSERT_FALSE(due.empty()) << "the demo has check-ins due on this day";
+        const std::string enter = std::string(tr(language, TextId::EnterCheckIn)) + "##due-" + due[0].matchId + "-" +
+                                  std::string(toString(due[0].milestone));
+        ASSERT_TRUE(ItemRegistry::instance().find(enter)) << enter;
+
+        applyCommand(state, ShowPanel{"charts"});
+        drawFrames(imgui, workspace, state, 3);
+        EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{"charts"});
+
+        applyCommand(state, ShowPanel{"learning"});
+        applyCommand(state, RunLearning{});  // the demo alone: refused
+        drawFrames(imgui, workspace, state, 3);
+        EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{"learning"});
+        EXPECT_TRUE(ItemRegistry::instance().find(tr(language, TextId::RunLearningButton)));
+        EXPECT_FALSE(ItemRegistry::instance().find(tr(language, TextId::AdoptWeightsButton)));
+        applyCommand(state, ImportResearchFile{"research-fictitious.csv", csv});
+        applyCommand(state, RunLearning{});
+        applyCommand(state, ExportResearch{ResearchFormat::Csv});
+        drawFrames(imgui, workspace, state, 3);
+        ASSERT_TRUE(state.learning && state.learning->proposal.proposed);
+        EXPECT_TRUE(ItemRegistry::instance().find(tr(language, TextId::AdoptWeightsButton)));
+        applyCommand(state, AdoptWeights{state.learning->proposal.weights});
+        drawFrames(imgui, workspace, state, 2);
+        EXPECT_FALSE(ItemRegistry::instance().find(tr(language, TextId::AdoptWeightsButton))) << "adopted";
     }
 }
 
