@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { artifactsDir, startApp } from './lib/harness.mjs';
 import { constrainSelectedPair, firstFreeHousehold, openExplanation, runMatching } from './lib/matching_steps.mjs';
-import { openWithChooser, saveWithPassphrase, typePassphrase } from './lib/roster_files.mjs';
+import { reloadAndReopen, saveWithPassphrase } from './lib/roster_files.mjs';
 
 const kPassphrase = 'zeilboot molen tulp regen';
 
@@ -112,13 +112,7 @@ test('demo -> edit -> match -> explain -> forbid -> re-run -> pin -> undo -> acc
     await saved.saveAs(file);
     const left = await app.state();
     assert.equal(left.unsaved, false);
-    await app.page.reload();
-    await app.waitFrames(3);
-    assert.equal((await app.state()).rosterOpen, false);
-    await openWithChooser(app, 'Open a roster file...', file);
-    await typePassphrase(app, kPassphrase);
-    await app.press('Enter');
-    const reopened = await app.waitForState((s) => s.rosterOpen && !s.busy);
+    const reopened = await reloadAndReopen(app, file, kPassphrase);
     assert.equal(reopened.rosterDigest, left.rosterDigest, 'the same roster, byte for byte');
     assert.equal(reopened.matches, left.matches);
     assert.equal(reopened.constraints, left.constraints);

@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { artifactsDir, distDir, startApp } from './lib/harness.mjs';
-import { kPassphrase, openWithChooser, saveWithPassphrase, typePassphrase } from './lib/roster_files.mjs';
+import { kPassphrase, reloadAndReopen, saveWithPassphrase } from './lib/roster_files.mjs';
+import { runDemoTour } from './lib/tour.mjs';
 
 const singleFile = join(distDir, 'welkom.html');
 // Without the file the tests cannot run: outside CI that is a printed skip
@@ -51,18 +52,25 @@ test('welkom.html from disk, network blocked: demo, matching, save and reopen en
   assert.equal(readFileSync(file).subarray(0, 22).toString(), 'age-encryption.org/v1\n');
 
   // Reload from disk and open the file again with its passphrase.
-  await app.page.reload();
-  await app.waitFrames(3);
-  assert.equal((await app.state()).rosterOpen, false);
-  await openWithChooser(app, 'Open a roster file...', file);
-  await typePassphrase(app, kPassphrase);
-  await app.press('Enter');
-  const reopened = await app.waitForState((s) => s.rosterOpen && !s.busy);
+  const reopened = await reloadAndReopen(app, file, kPassphrase);
   assert.equal(reopened.rosterDigest, accepted.rosterDigest, 'the same roster after reopening');
 
   const schemes = [...new Set(app.problems.requests.map((url) => url.split(':')[0]))];
   console.log(`# single file: ${app.problems.requests.length} requests recorded (schemes: ${schemes.join(', ')}), ` +
     `${app.problems.foreignRequests.length} aborted; workers: ${workers.join(', ')}`);
+  assert.deepEqual(networkRequests(app), [], 'network requests');
+  assert.ok(app.problems.requests.length > 0, 'requests are being recorded');
+  app.assertClean();
+});
+
+// What an information evening does with the USB stick: the guided tour from
+// start to end (it runs a matching and pins a pair), offline.
+test('welkom.html from disk, network blocked: the demo tour to the end', { skip }, async (t) => {
+  const app = await startApp(t, { file: singleFile, viewport: { width: 1280, height: 800 } });
+  const shots = await runDemoTour(app, { language: 'en', switchLanguage: false });
+  assert.ok(shots.length >= 7, `a screenshot per step: ${shots.length}`);
+  const done = await app.state();
+  assert.ok(done.matchingPairs > 0, 'the tour ran a matching');
   assert.deepEqual(networkRequests(app), [], 'network requests');
   assert.ok(app.problems.requests.length > 0, 'requests are being recorded');
   app.assertClean();

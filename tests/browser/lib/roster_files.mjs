@@ -43,3 +43,15 @@ export async function openWithChooser(app, label, files) {
   await (await chooser).setFiles(files);
   await app.waitForState((s) => s.passphrasePrompt === 'open' || s.lastError !== '');
 }
+
+// Reloads the page (the roster closes) and opens `file` again with its
+// passphrase; returns the state once it is open.
+export async function reloadAndReopen(app, file, passphrase = kPassphrase) {
+  await app.page.reload();
+  await app.waitFrames(3);
+  if ((await app.state()).rosterOpen) throw new Error('the roster stayed open after a reload');
+  await openWithChooser(app, 'Open a roster file...', file);
+  await typePassphrase(app, passphrase);
+  await app.press('Enter');
+  return app.waitForState((s) => s.rosterOpen && !s.busy);
+}
