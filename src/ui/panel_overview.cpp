@@ -12,6 +12,11 @@
 namespace welkom {
 namespace {
 
+// A large roster's heatmap is some 200,000 rectangles in one draw list: past
+// what 16-bit indices reach, and the WebGL2 renderer cannot offset them, so
+// they would wrap and draw only the top rows (CMakeLists.txt sets ImDrawIdx).
+static_assert(sizeof(ImDrawIdx) == 4, "the heatmap needs 32-bit vertex indices");
+
 constexpr float kMinCellPixels = 2.0f;   // smaller cells are merged into blocks
 constexpr float kMaxCellPixels = 40.0f;
 constexpr int kMaxZoom = 8;
