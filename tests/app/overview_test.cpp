@@ -7,6 +7,7 @@
 
 #include "app/app_fixtures.h"
 #include "app/commands.h"
+#include "core/demo_roster.h"
 
 namespace welkom {
 namespace {
@@ -91,6 +92,46 @@ TEST(Overview, BlocksHoldTheBestOpenPairOfTheirRowsAndColumns) {
         }
     }
     EXPECT_GT(openTotal, 0u);
+}
+
+// A national-size roster in large blocks (sparse score matrix, 40
+// municipalities): every block agrees with a brute-force pass over all pairs,
+// and every block row has an open pair, as every household has feasible groups.
+TEST(Overview, LargeBlocksOfASparseRosterAgreeWithEveryPair) {
+    AppState state;
+    state.clock.today = "2027-03-01";
+    state.document = Document{generateDemoRoster({3000, 3000, 40, 11})};
+    applyCommand(state, RunMatching{MatchMode::BestTotal});
+    runJobsInline(state);
+    ASSERT_TRUE(state.matchingRun);
+    const MatchingRun& run = *state.matchingRun;
+    const ScoreHeatmap map = buildScoreHeatmap(run, 37, 23);
+    ASSERT_GT(map.rowsPerCell, 50);
+    ASSERT_GT(map.columnsPerCell, 100);
+    std::vector<float> best(map.cells.size(), -1.0f);
+    std::vector<std::uint32_t> open(map.cells.size(), 0);
+    std::vector<bool> rowHasOpen(static_cast<std::size_t>(map.rows), false);
+    for (int h = 0; h < map.households; ++h) {
+        for (int g = 0; g < map.groups; ++g) {
+            const auto s = run.problem.matrix.score(h, g);
+            if (!s || isForbidden(run, h, g)) continue;
+            const std::size_t i = static_cast<std::size_t>(h / map.rowsPerCell * map.columns + g / map.columnsPerCell);
+            best[i] = std::max(best[i], static_cast<float>(*s));
+            ++open[i];
+            rowHasOpen[static_cast<std::size_t>(h / map.rowsPerCell)] = true;
+        }
+    }
+    for (int row = 0; row < map.rows; ++row) {
+        bool mapRowHasOpen = false;
+        for (int column = 0; column < map.columns; ++column) {
+            const std::size_t i = static_cast<std::size_t>(row * map.columns + column);
+            EXPECT_FLOAT_EQ(map.at(row, column).best, best[i]) << row << "," << column;
+            EXPECT_EQ(map.at(row, column).open, open[i]) << row << "," << column;
+            mapRowHasOpen = mapRowHasOpen || (map.at(row, column).flags & kCellOpen);
+        }
+        EXPECT_TRUE(rowHasOpen[static_cast<std::size_t>(row)]) << "row " << row << " of households with feasible groups";
+        EXPECT_EQ(mapRowHasOpen, rowHasOpen[static_cast<std::size_t>(row)]) << "row " << row;
+    }
 }
 
 TEST(Overview, ForbiddenAndPinnedPairsAreMarkedAndTheFingerprintFollowsTheRun) {

@@ -2,6 +2,8 @@
 // roster can be in, and items are found by label through the test hooks.
 #include "ui/workspace.h"
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <iterator>
 
@@ -195,6 +197,72 @@ TEST(Workspace, OverviewShowsALargeRosterInBlocks) {
     drawFrames(imgui, workspace, state, 2);
     EXPECT_TRUE(tooltipShown()) << "a block's summary";
     ImGui::GetIO().MousePos = ImVec2(-1.0f, -1.0f);
+}
+
+// Pixel rows of `area` that a drawn triangle in a colour other than
+// `background` covers, counting only triangles smaller than a quarter of the
+// area (cells and runs of cells, not the background under them). Reads the
+// draw data as the renderer does: each index into its list's vertices, so
+// indices that wrapped around (16-bit, more than 65536 vertices) point at the
+// wrong cells and leave rows uncovered.
+std::vector<bool> rowsCoveredByColour(const ItemRect& area, ImU32 background) {
+    const int top = static_cast<int>(std::ceil(area.y));
+    std::vector<bool> covered(static_cast<std::size_t>(std::max(0.0f, std::floor(area.y + area.h) - static_cast<float>(top))), false);
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int l = 0; l < data->CmdListsCount; ++l) {
+        const ImDrawList* list = data->CmdLists[l];
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            for (unsigned int i = 0; i + 2 < cmd.ElemCount; i += 3) {
+                float minX = 1e9f, maxX = -1e9f, minY = 1e9f, maxY = -1e9f;
+                bool backgroundColour = false;
+                for (unsigned int k = 0; k < 3; ++k) {
+                    const ImDrawVert& v = list->VtxBuffer[static_cast<int>(list->IdxBuffer[static_cast<int>(cmd.IdxOffset + i + k)] + cmd.VtxOffset)];
+                    minX = std::min(minX, v.pos.x), maxX = std::max(maxX, v.pos.x);
+                    minY = std::min(minY, v.pos.y), maxY = std::max(maxY, v.pos.y);
+                    backgroundColour = backgroundColour || v.col == background;
+                }
+                if (backgroundColour || maxY - minY > area.h / 4.0f || minX < area.x - 0.5f || maxX > area.x + area.w + 0.5f ||
+                    minY < area.y - 0.5f || maxY > area.y + area.h + 0.5f)
+                    continue;
+                for (int y = static_cast<int>(std::ceil(minY - 0.5f)); static_cast<float>(y) + 0.5f < maxY; ++y)
+                    if (y >= top && y - top < static_cast<int>(covered.size())) covered[static_cast<std::size_t>(y - top)] = true;
+            }
+        }
+    }
+    return covered;
+}
+
+// A national-size roster at full-HD size: the heatmap is some 500 x 400
+// blocks, far more vertices than 16-bit indices reach, and still every row of
+// blocks is drawn in colour (every household has feasible groups).
+TEST(Workspace, OverviewDrawsEveryRowOfALargeHeatmap) {
+    HeadlessImGui imgui(1600.0f, 1000.0f);
+    Workspace workspace;
+    AppState state;
+    state.document = Document{generateDemoRoster({3000, 3000, 40, 11})};
+    applyCommand(state, RunMatching{MatchMode::BestTotal});
+    runJobsInline(state);
+    ASSERT_TRUE(state.matchingRun);
+    applyCommand(state, ShowPanel{"overview"});
+    ImGui::GetIO().MousePos = ImVec2(-1.0f, -1.0f);
+    drawFrames(imgui, workspace, state, 3);
+    const auto heatmap = ItemRegistry::instance().find("heatmap");
+    ASSERT_TRUE(heatmap);
+    EXPECT_GT(heatmap->h, 600.0f) << "the heatmap fills the view";
+    int mostVertices = 0;
+    for (int l = 0; l < ImGui::GetDrawData()->CmdListsCount; ++l)
+        mostVertices = std::max(mostVertices, ImGui::GetDrawData()->CmdLists[l]->VtxBuffer.Size);
+    EXPECT_GT(mostVertices, 1 << 16) << "the case 16-bit vertex indices cannot draw";
+    const std::vector<bool> covered = rowsCoveredByColour(*heatmap, IM_COL32(46, 46, 54, 255));
+    ASSERT_FALSE(covered.empty());
+    int uncovered = 0, firstUncovered = -1;
+    for (std::size_t y = 0; y < covered.size(); ++y)
+        if (!covered[y]) {
+            if (firstUncovered < 0) firstUncovered = static_cast<int>(y);
+            ++uncovered;
+        }
+    EXPECT_EQ(uncovered, 0) << "pixel rows without an open block, the first " << firstUncovered << " px below the top of "
+                            << covered.size();
 }
 
 TEST(Workspace, TabsAreFoundByTheirLanguageIndependentId) {
