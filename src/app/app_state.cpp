@@ -11,6 +11,12 @@
 
 namespace welkom {
 
+const RunningJob* findRunningJob(const AppState& state, JobPurpose purpose) {
+    auto it = std::find_if(state.runningJobs.begin(), state.runningJobs.end(),
+                           [&](const RunningJob& j) { return j.purpose == purpose; });
+    return it == state.runningJobs.end() ? nullptr : &*it;
+}
+
 std::string describeStateForTests(const AppState& state, const std::vector<std::string>& visiblePanels, bool brief) {
     nlohmann::json out;
     out["panels"] = visiblePanels;
@@ -65,10 +71,9 @@ std::string describeStateForTests(const AppState& state, const std::vector<std::
         state.passphrasePrompt->purpose == PassphrasePrompt::Purpose::Open ? "open" : "save";
     out["promptMessage"] = state.passphrasePrompt ? state.passphrasePrompt->message : std::string();
     out["busy"] = !state.runningJobs.empty() || !state.jobsToStart.empty();
-    auto matching = std::find_if(state.runningJobs.begin(), state.runningJobs.end(),
-                                 [](const RunningJob& j) { return j.purpose == JobPurpose::Matching; });
-    out["matchingBusy"] = matching != state.runningJobs.end();
-    out["matchingProgress"] = matching != state.runningJobs.end() ? matching->progress : 0.0f;
+    const RunningJob* matching = findRunningJob(state, JobPurpose::Matching);
+    out["matchingBusy"] = matching != nullptr;
+    out["matchingProgress"] = matching ? matching->progress : 0.0f;
     out["encryptedSession"] = !state.session.passphrase.empty();
     out["undoLabel"] = state.history.undoLabel();
     out["lastError"] = state.errors.empty() ? std::string() : state.errors.back().message;

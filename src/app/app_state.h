@@ -182,6 +182,9 @@ struct AppState {
     bool autosaveDeleteRequested = false;      // remove it from browser storage
 };
 
+// The running job with that purpose (at most one each is started), or null.
+const RunningJob* findRunningJob(const AppState& state, JobPurpose purpose);
+
 // Small JSON summary for the browser test interface (window.welkomTest.state()).
 // It holds counts, flags and panel names only, never names of people or other
 // personal data. `visiblePanels` comes from the interface layer. `brief` leaves

@@ -231,15 +231,10 @@ void startSave(AppState& state, std::string passphrase) {
     startJob(state, std::move(job), std::move(running));
 }
 
-bool jobRunning(const AppState& state, JobPurpose purpose) {
-    return std::any_of(state.runningJobs.begin(), state.runningJobs.end(),
-                       [&](const RunningJob& j) { return j.purpose == purpose; });
-}
-
 // Encrypts the unsaved roster with the session's passphrase for browser
 // storage. Only ever ciphertext leaves the wasm memory.
 void startAutosave(AppState& state) {
-    if (jobRunning(state, JobPurpose::Autosave)) return;
+    if (findRunningJob(state, JobPurpose::Autosave)) return;
     EncryptJob job;
     job.plaintext = writeRoster(state.document->roster);
     job.passphrase = state.session.passphrase;

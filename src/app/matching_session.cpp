@@ -96,7 +96,7 @@ PairDetail explainSelection(const Roster& roster, const MatchingRun& run, std::s
     const std::string& groupId = roster.groups[group].id;
     switch (why.block) {
         case PairBlock::None: {
-            std::string holds, holdsNl;
+            std::string holds;
             for (int other : why.groupHolds) holds += (holds.empty() ? "" : ", ") + run.problem.householdIds[static_cast<std::size_t>(other)];
             const std::string loss = why.loss ? formatScore(*why.loss) : "?";
             detail.whyNot = "Group " + groupId + (holds.empty() ? " stays free" : " went to " + holds) +

@@ -74,9 +74,8 @@ void MatchingPanel::drawControls(const AppState& state, CommandQueue& commands) 
         tooltipForLastItem(tr(lang, choice.help));
     }
     ImGui::SameLine();
-    auto running = std::find_if(state.runningJobs.begin(), state.runningJobs.end(),
-                                [](const RunningJob& j) { return j.purpose == JobPurpose::Matching; });
-    if (running != state.runningJobs.end()) {
+    const RunningJob* running = findRunningJob(state, JobPurpose::Matching);
+    if (running) {
         // The worker is busy: show how far it got; accepting waits for the result.
         const TextId phase = running->progress < 0.0f ? TextId::MatchingSolving : TextId::MatchingScoring;
         jobProgressBar(running->progress, ImGui::GetFontSize() * 12.0f, tr(lang, phase));
@@ -85,7 +84,7 @@ void MatchingPanel::drawControls(const AppState& state, CommandQueue& commands) 
     } else if (ImGui::Button(tr(lang, TextId::MatchingRun))) {
         commands.push(RunMatching{state.matchMode});
     }
-    if (running == state.runningJobs.end() && state.matchingRun && state.matchingRun->status == SolveStatus::Optimal &&
+    if (!running && state.matchingRun && state.matchingRun->status == SolveStatus::Optimal &&
         !state.matchingRun->pairs.empty()) {
         ImGui::SameLine();
         if (ImGui::Button(tr(lang, TextId::AcceptProposal))) commands.push(AcceptProposal{});
