@@ -55,12 +55,29 @@ ScoreMatrix<S> ScoreMatrix<S>::sparse(int groups) {
 }
 
 template <typename S>
-void ScoreMatrix<S>::addRow(std::vector<Entry> entries) {
+void ScoreMatrix<S>::reserve(std::size_t households, std::size_t pairs) {
     assert(!m_dense);
-    std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.group < b.group; });
-    for (const Entry& e : entries) {
-        m_arcGroup.push_back(e.group);
-        m_values.push_back(e.score);
+    m_rowStart.reserve(households + 1);
+    m_arcGroup.reserve(pairs);
+    m_values.reserve(pairs);
+}
+
+template <typename S>
+void ScoreMatrix<S>::addRow(const std::vector<Entry>& entries) {
+    assert(!m_dense);
+    auto byGroup = [](const Entry& a, const Entry& b) { return a.group < b.group; };
+    auto append = [this](const std::vector<Entry>& sorted) {
+        for (const Entry& e : sorted) {
+            m_arcGroup.push_back(e.group);
+            m_values.push_back(e.score);
+        }
+    };
+    if (std::is_sorted(entries.begin(), entries.end(), byGroup)) {
+        append(entries);  // the usual case for rows built in group order: no copy, no sort
+    } else {
+        std::vector<Entry> sorted = entries;
+        std::stable_sort(sorted.begin(), sorted.end(), byGroup);
+        append(sorted);
     }
     m_rowStart.push_back(static_cast<int>(m_arcGroup.size()));
     ++m_households;

@@ -103,7 +103,9 @@ public:
     static ScoreMatrix sparse(int groups);
     // Appends the next household's feasible pairs (any order; sorted here).
     // Duplicate or out-of-range groups are reported by validate().
-    void addRow(std::vector<Entry> entries);
+    void addRow(const std::vector<Entry>& entries);
+    // Sparse: room for this many households and pairs in all (saves regrowing).
+    void reserve(std::size_t households, std::size_t pairs);
 
     int households() const { return m_households; }
     int groups() const { return m_groups; }

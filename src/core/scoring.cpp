@@ -42,6 +42,25 @@ int popcount64(std::uint64_t x) {
     return n;
 }
 
+// k / n for 0 <= k <= n: from a table for small n, so the hot path does not
+// pay for a division; the table holds the divisions' own results, so the bits
+// are the same either way.
+constexpr int kRatioTableMax = 64;
+
+const std::vector<double>& ratioTable() {
+    static const std::vector<double> table = [] {
+        std::vector<double> t;
+        for (int n = 0; n <= kRatioTableMax; ++n)
+            for (int k = 0; k <= n; ++k) t.push_back(n == 0 ? 0.0 : static_cast<double>(k) / n);
+        return t;
+    }();
+    return table;
+}
+
+inline double ratio(const double* table, int k, int n) {
+    return n <= kRatioTableMax ? table[static_cast<std::size_t>(n * (n + 1) / 2 + k)] : static_cast<double>(k) / n;
+}
+
 double saturate(int n, int at) { return n >= at ? 1.0 : static_cast<double>(n) / at; }
 
 }  // namespace
@@ -231,7 +250,7 @@ struct HouseholdProfile {
 
 struct GroupProfile {
     int muni = -1;
-    int slot = 0;  // position in municipality order (member data, age table)
+    int index = 0;  // roster index
     int neighbourhood = -1;
     int allowedBegin = 0, allowedEnd = 0;  // into Data::allowedMunis
     int capacity = 1, maxSize = 0;
@@ -239,6 +258,8 @@ struct GroupProfile {
     std::uint64_t usableLang = 0;  // languages kMinSpeakers+ members speak at A2+
     int memberBegin = 0, memberEnd = 0;  // into member arrays
     int dutchSpeakers = 0, withChildren = 0, childcare = 0;
+    double practice = 0.0;  // Dutch practice part of the language criterion: min(dutchSpeakers, 3)/3
+    double family = 0.0;    // family criterion (group side only)
     std::uint64_t items = 0;
     std::uint8_t avail = 0;
 };
@@ -246,7 +267,13 @@ struct GroupProfile {
 struct Scorer::Data {
     int words = 1;  // interest bit words per person
     std::vector<HouseholdProfile> hh;
+    // Groups in slot order: by municipality, then id (as the solver's columns),
+    // so a household's candidates are one contiguous run here, in the member
+    // arrays and in the age table, and a row comes out in column order.
+    // slotOf maps roster index -> slot.
     std::vector<GroupProfile> gr;
+    std::vector<int> slotOf;
+    std::vector<int> muniFirstSlot;  // per municipality id, plus one: slots [m], [m + 1)
     std::vector<int> adultAges;
     std::vector<std::uint64_t> hInterest;   // hh.size() * words
     std::vector<int> memberAge;
@@ -286,9 +313,10 @@ struct Scorer::Data {
     std::size_t stride() const { return 1 + static_cast<std::size_t>(words); }
     std::uint64_t memberLang(int m) const { return memberWords[static_cast<std::size_t>(m) * stride()]; }
     const std::uint64_t* mWords(int m) const { return memberWords.data() + static_cast<std::size_t>(m) * stride() + 1; }
-    double ageScore(std::size_t g, int age) const {
+    const GroupProfile& group(std::size_t rosterIndex) const { return gr[static_cast<std::size_t>(slotOf[rosterIndex])]; }
+    double ageScore(std::size_t slot, int age) const {
         const int a = age < 0 ? 0 : age > kMaxAge ? kMaxAge : age;
-        return ageTable[static_cast<std::size_t>(a) * gr.size() + static_cast<std::size_t>(gr[g].slot)];
+        return ageTable[static_cast<std::size_t>(a) * gr.size() + slot];
     }
 };
 
@@ -342,19 +370,25 @@ Scorer::Scorer(const Roster& roster, const std::vector<CriterionWeight>& weights
     // Groups first, so municipality ids of places with groups are small and buckets exist.
     // Member data is laid out municipality by municipality: a household's
     // candidates then sit close together in memory.
-    d.gr.resize(roster.groups.size());
-    for (std::size_t gi = 0; gi < roster.groups.size(); ++gi) d.gr[gi].muni = d.muniId(roster.groups[gi].municipality);
+    std::vector<int> groupMuni(roster.groups.size());
+    for (std::size_t gi = 0; gi < roster.groups.size(); ++gi) groupMuni[gi] = d.muniId(roster.groups[gi].municipality);
     std::vector<std::size_t> groupOrder(roster.groups.size());
     for (std::size_t gi = 0; gi < groupOrder.size(); ++gi) groupOrder[gi] = gi;
-    std::stable_sort(groupOrder.begin(), groupOrder.end(),
-                     [&](std::size_t a, std::size_t b) { return d.gr[a].muni < d.gr[b].muni; });
+    std::stable_sort(groupOrder.begin(), groupOrder.end(), [&](std::size_t a, std::size_t b) {
+        if (groupMuni[a] != groupMuni[b]) return groupMuni[a] < groupMuni[b];
+        return idLess(roster.groups[a].id, roster.groups[b].id);
+    });
+    d.gr.resize(roster.groups.size());
+    d.slotOf.resize(roster.groups.size());
     const std::size_t stride = d.stride();
     d.ageTable.assign(roster.groups.size() * static_cast<std::size_t>(kMaxAge + 1), 0.0);
     for (std::size_t slot = 0; slot < groupOrder.size(); ++slot) {
         const std::size_t gi = groupOrder[slot];
         const WelcomeGroup& g = roster.groups[gi];
-        GroupProfile& p = d.gr[gi];
-        p.slot = static_cast<int>(slot);
+        GroupProfile& p = d.gr[slot];
+        d.slotOf[gi] = static_cast<int>(slot);
+        p.index = static_cast<int>(gi);
+        p.muni = groupMuni[gi];
         p.neighbourhood = nbId(g.municipality, g.neighbourhood);
         p.allowedBegin = static_cast<int>(d.allowedMunis.size());
         for (const std::string& m : g.allowedMunicipalities) d.allowedMunis.push_back(d.muniId(m));
@@ -412,6 +446,8 @@ Scorer::Scorer(const Roster& roster, const std::vector<CriterionWeight>& weights
         }
         for (int b = 0; b < 64; ++b)
             if (speakers[static_cast<std::size_t>(b)] >= kMinSpeakers) p.usableLang |= std::uint64_t{1} << b;
+        p.practice = saturate(p.dutchSpeakers, 3);
+        p.family = 0.5 * saturate(p.withChildren, 2) + 0.5 * saturate(p.childcare, 1);
     }
 
     d.hh.resize(roster.households.size());
@@ -462,8 +498,13 @@ Scorer::Scorer(const Roster& roster, const std::vector<CriterionWeight>& weights
 
     d.groupsIn.assign(d.muniName.size(), {});
     d.groupsAllowing.assign(d.muniName.size(), {});
+    d.muniFirstSlot.assign(d.muniName.size() + 1, static_cast<int>(d.gr.size()));
+    for (std::size_t slot = d.gr.size(); slot-- > 0;)
+        d.muniFirstSlot[static_cast<std::size_t>(d.gr[slot].muni)] = static_cast<int>(slot);
+    for (std::size_t m = d.muniName.size(); m-- > 0;)  // municipalities without groups: empty runs
+        d.muniFirstSlot[m] = std::min(d.muniFirstSlot[m], d.muniFirstSlot[m + 1]);
     for (std::size_t gi = 0; gi < d.gr.size(); ++gi) {
-        const GroupProfile& p = d.gr[gi];
+        const GroupProfile& p = d.group(gi);
         d.groupsIn[static_cast<std::size_t>(p.muni)].push_back(static_cast<int>(gi));
         for (int k = p.allowedBegin; k < p.allowedEnd; ++k) {
             auto& list = d.groupsAllowing[static_cast<std::size_t>(d.allowedMunis[static_cast<std::size_t>(k)])];
@@ -511,6 +552,12 @@ bool municipalityOk(const Scorer::Data& d, const HouseholdProfile& h, const Grou
     return false;
 }
 
+// Hard conditions except Forbidden (see passesIntrinsic).
+inline bool intrinsicOk(const Scorer::Data& d, const HouseholdProfile& h, const GroupProfile& g, bool cross) {
+    return h.consent && g.consent && g.capacity > 0 && (h.lang & g.usableLang) != 0 &&
+           (!h.womenOnly || g.allFemale) && (g.maxSize <= 0 || h.size <= g.maxSize) && municipalityOk(d, h, g, cross);
+}
+
 }  // namespace
 
 bool Scorer::isForbidden(std::size_t household, std::size_t group) const {
@@ -519,16 +566,12 @@ bool Scorer::isForbidden(std::size_t household, std::size_t group) const {
 }
 
 bool Scorer::passesIntrinsic(std::size_t household, std::size_t group) const {
-    const HouseholdProfile& h = m_data->hh[household];
-    const GroupProfile& g = m_data->gr[group];
-    return h.consent && g.consent && g.capacity > 0 && (h.lang & g.usableLang) != 0 &&
-           (!h.womenOnly || g.allFemale) && (g.maxSize <= 0 || h.size <= g.maxSize) &&
-           municipalityOk(*m_data, h, g, m_roster.settings.allowCrossMunicipality);
+    return intrinsicOk(*m_data, m_data->hh[household], m_data->group(group), m_roster.settings.allowCrossMunicipality);
 }
 
 std::optional<HardCondition> Scorer::firstBlock(std::size_t household, std::size_t group) const {
     const HouseholdProfile& h = m_data->hh[household];
-    const GroupProfile& g = m_data->gr[group];
+    const GroupProfile& g = m_data->group(group);
     if (!h.consent) return HardCondition::HouseholdConsent;
     if (!g.consent) return HardCondition::GroupConsent;
     if (g.capacity <= 0) return HardCondition::GroupCapacity;
@@ -540,14 +583,43 @@ std::optional<HardCondition> Scorer::firstBlock(std::size_t household, std::size
     return std::nullopt;
 }
 
-void Scorer::computeScores(std::size_t hi, std::size_t gi, std::array<double, kCriterionCount>& s,
-                           std::array<bool, kCriterionCount>& applicable) const {
-    const Data& d = *m_data;
-    const HouseholdProfile& h = d.hh[hi];
-    const GroupProfile& g = d.gr[gi];
+namespace {
+
+// What one household brings to each of its pairs, worked out once per
+// household so that scoring a row of candidates repeats only the group side.
+struct HouseholdTerms {
+    const HouseholdProfile* p = nullptr;
+    const std::uint64_t* interestWords = nullptr;
+    const int* adultAges = nullptr;
+    int adults = 0;
+    double need = 0.0;       // dutchNeed of the best adult Dutch
+    int items = 0;           // servable goals/needs/sectors
+    int availSlots = 0;
+    const double* ratios = nullptr;  // ratioTable()
+};
+
+HouseholdTerms householdTerms(const Scorer::Data& d, std::size_t hi) {
+    HouseholdTerms t;
+    t.p = &d.hh[hi];
+    t.interestWords = d.hWords(hi);
+    t.adultAges = d.adultAges.data() + t.p->adultBegin;
+    t.adults = t.p->adultEnd - t.p->adultBegin;
+    t.need = dutchNeed(t.p->dutch);
+    t.items = popcount64(t.p->items);
+    t.availSlots = popcount64(t.p->avail);
+    t.ratios = ratioTable().data();
+    return t;
+}
+
+// The criterion scores of one pair: the single definition behind total(),
+// score(), explain() and the matrix (so all of them give the same bits).
+inline void pairScores(const Scorer::Data& d, const HouseholdTerms& t, std::size_t slot,
+                       std::array<double, kCriterionCount>& s, std::array<bool, kCriterionCount>& applicable) {
+    const HouseholdProfile& h = *t.p;
+    const GroupProfile& g = d.gr[slot];
     const int members = g.memberEnd - g.memberBegin;
     const std::size_t W = static_cast<std::size_t>(d.words);
-    const std::uint64_t* hw = d.hWords(hi);
+    const std::uint64_t* hw = t.interestWords;
 
     // Interests and language bridge share one pass over the members.
     int membersSharingInterest = 0, membersSharingLanguage = 0, shared = 0;
@@ -555,7 +627,7 @@ void Scorer::computeScores(std::size_t hi, std::size_t gi, std::array<double, kC
         const std::uint64_t hmask = hw[0];
         std::uint64_t uni = 0;
         const std::uint64_t* mw = d.memberWords.data() + static_cast<std::size_t>(g.memberBegin) * 2;
-        for (int m = g.memberBegin; m < g.memberEnd; ++m, mw += 2) {
+        for (int m = 0; m < members; ++m, mw += 2) {
             const std::uint64_t x = mw[1] & hmask;
             uni |= x;
             membersSharingInterest += x != 0 ? 1 : 0;
@@ -588,52 +660,88 @@ void Scorer::computeScores(std::size_t hi, std::size_t gi, std::array<double, kC
     }
     const std::size_t I = static_cast<std::size_t>(Criterion::Interests);
     applicable[I] = h.interestCount > 0;
-    s[I] = members == 0 ? 0.0 : 0.6 * saturate(shared, 3) + 0.4 * (static_cast<double>(membersSharingInterest) / members);
+    const double* ratios = t.ratios;
+    s[I] = members == 0 ? 0.0 : 0.6 * ratio(ratios, std::min(shared, 3), 3) + 0.4 * ratio(ratios, membersSharingInterest, members);
 
-    // Age: per adult, half the best closeness and half the mean.
+    // Age: per adult, half the best closeness and half the mean (a table per group).
     const std::size_t A = static_cast<std::size_t>(Criterion::Age);
-    applicable[A] = h.adultEnd > h.adultBegin && members > 0;
+    applicable[A] = t.adults > 0 && members > 0;
     double age = 0.0;
     if (applicable[A]) {
-        for (int a = h.adultBegin; a < h.adultEnd; ++a) age += d.ageScore(gi, d.adultAges[static_cast<std::size_t>(a)]);
-        age /= (h.adultEnd - h.adultBegin);
+        for (int a = 0; a < t.adults; ++a) age += d.ageScore(slot, t.adultAges[a]);
+        if (t.adults > 1) age /= t.adults;  // x / 1 == x
     }
     s[A] = age;
 
     const std::size_t L = static_cast<std::size_t>(Criterion::Language);
-    const double need = dutchNeed(h.dutch);
-    const double bridge = saturate(membersSharingLanguage, 3);
-    const double practice = saturate(g.dutchSpeakers, 3);
+    const double bridge = ratio(ratios, std::min(membersSharingLanguage, 3), 3);
     applicable[L] = true;
-    s[L] = (1.0 - 0.4 * need) * bridge + 0.4 * need * practice;
+    s[L] = (1.0 - 0.4 * t.need) * bridge + 0.4 * t.need * g.practice;
 
     const std::size_t G = static_cast<std::size_t>(Criterion::Goals);
-    const int items = popcount64(h.items);
-    applicable[G] = items > 0;
-    s[G] = items > 0 ? static_cast<double>(popcount64(h.items & g.items)) / items : 0.0;
+    applicable[G] = t.items > 0;
+    s[G] = t.items > 0 ? ratio(ratios, popcount64(h.items & g.items), t.items) : 0.0;
 
     const std::size_t F = static_cast<std::size_t>(Criterion::Family);
     applicable[F] = h.children > 0 || h.wantsChildren;
-    s[F] = 0.5 * saturate(g.withChildren, 2) + 0.5 * saturate(g.childcare, 1);
+    s[F] = g.family;
 
     const std::size_t V = static_cast<std::size_t>(Criterion::Availability);
     applicable[V] = h.avail != 0 && g.avail != 0;
-    s[V] = h.avail != 0 ? static_cast<double>(popcount64(h.avail & g.avail)) / popcount64(h.avail) : 0.0;
+    s[V] = h.avail != 0 ? ratio(ratios, popcount64(h.avail & g.avail), t.availSlots) : 0.0;
 
     const std::size_t D = static_cast<std::size_t>(Criterion::Distance);
     applicable[D] = true;
     s[D] = h.muni != g.muni ? 0.0 : (h.neighbourhood >= 0 && h.neighbourhood == g.neighbourhood) ? 1.0 : 0.5;
 }
 
-double Scorer::combine(const std::array<double, kCriterionCount>& s,
-                       const std::array<bool, kCriterionCount>& applicable) const {
+inline double combineScores(const std::array<double, kCriterionCount>& weight, const std::array<double, kCriterionCount>& s,
+                            const std::array<bool, kCriterionCount>& applicable) {
     double num = 0.0, den = 0.0;
     for (std::size_t c = 0; c < static_cast<std::size_t>(kCriterionCount); ++c) {
-        if (!applicable[c] || m_weight[c] <= 0.0) continue;
-        num += m_weight[c] * s[c];
-        den += m_weight[c];
+        if (!applicable[c] || weight[c] <= 0.0) continue;
+        num += weight[c] * s[c];
+        den += weight[c];
     }
     return den > 0.0 ? num / den : 0.5;
+}
+
+}  // namespace
+
+void Scorer::computeScores(std::size_t hi, std::size_t gi, std::array<double, kCriterionCount>& s,
+                           std::array<bool, kCriterionCount>& applicable) const {
+    pairScores(*m_data, householdTerms(*m_data, hi), static_cast<std::size_t>(m_data->slotOf[gi]), s, applicable);
+}
+
+void Scorer::feasibleTotals(std::size_t household, std::vector<std::pair<int, double>>& out) const {
+    const Data& d = *m_data;
+    const HouseholdTerms t = householdTerms(d, household);
+    const bool cross = m_roster.settings.allowCrossMunicipality;
+    std::array<double, kCriterionCount> s;
+    std::array<bool, kCriterionCount> a;
+    auto visit = [&](std::size_t slot) {
+        const GroupProfile& g = d.gr[slot];
+        if (!intrinsicOk(d, *t.p, g, cross)) return;
+        pairScores(d, t, slot, s, a);
+        out.emplace_back(g.index, combineScores(m_weight, s, a));
+    };
+    if (cross) {
+        for (std::size_t slot = 0; slot < d.gr.size(); ++slot) visit(slot);
+        return;
+    }
+    // The household's own municipality (one run of slots), then groups elsewhere that allow it.
+    const auto muni = static_cast<std::size_t>(t.p->muni);
+    for (auto slot = static_cast<std::size_t>(d.muniFirstSlot[muni]); slot < static_cast<std::size_t>(d.muniFirstSlot[muni + 1]); ++slot)
+        visit(slot);
+    for (int gi : d.groupsAllowing[muni]) {
+        const auto slot = static_cast<std::size_t>(d.slotOf[static_cast<std::size_t>(gi)]);
+        if (d.gr[slot].muni != t.p->muni) visit(slot);
+    }
+}
+
+double Scorer::combine(const std::array<double, kCriterionCount>& s,
+                       const std::array<bool, kCriterionCount>& applicable) const {
+    return combineScores(m_weight, s, applicable);
 }
 
 PairScore Scorer::score(std::size_t household, std::size_t group) const {
@@ -649,6 +757,13 @@ double Scorer::total(std::size_t household, std::size_t group) const {
     std::array<bool, kCriterionCount> a;
     computeScores(household, group, s, a);
     return combine(s, a);
+}
+
+std::size_t Scorer::candidateCount(std::size_t household) const {
+    const Data& d = *m_data;
+    if (m_roster.settings.allowCrossMunicipality) return d.gr.size();
+    const auto muni = static_cast<std::size_t>(d.hh[household].muni);
+    return static_cast<std::size_t>(d.muniFirstSlot[muni + 1] - d.muniFirstSlot[muni]) + d.groupsAllowing[muni].size();
 }
 
 void Scorer::candidateGroups(std::size_t household, std::vector<int>& out) const {
@@ -690,7 +805,7 @@ PairReport Scorer::explain(std::size_t hi, std::size_t gi) const {
     const Household& hh = m_roster.households[hi];
     const WelcomeGroup& gg = m_roster.groups[gi];
     const HouseholdProfile& h = d.hh[hi];
-    const GroupProfile& g = d.gr[gi];
+    const GroupProfile& g = d.group(gi);
     const int members = g.memberEnd - g.memberBegin;
     PairReport r;
     r.householdId = hh.id;
@@ -947,7 +1062,7 @@ UnplaceableReport Scorer::explainUnplaceable(std::size_t hi) const {
     std::vector<Scored> all;
     for (std::size_t k = 0; k < cands.size(); ++k) {
         const auto gi = static_cast<std::size_t>(cands[k]);
-        const GroupProfile& g = d.gr[gi];
+        const GroupProfile& g = d.group(gi);
         const WelcomeGroup& gg = m_roster.groups[gi];
         PairReport r = explain(hi, gi);
         Scored s;
@@ -1320,7 +1435,11 @@ MatchingProblem buildMatchingProblem(const Scorer& scorer, const std::function<v
     for (const auto& [h, g] : pins) fixedOf[h].emplace_back(g, FixReason::Pin);
 
     p.matrix = ScoreMatrix<double>::sparse(static_cast<int>(G));
-    std::vector<int> cands;
+    std::size_t upperBound = 0;
+    for (std::size_t hi = 0; hi < H; ++hi)
+        if (roster.households[hi].consent.toMatching) upperBound += scorer.candidateCount(hi);
+    p.matrix.reserve(H, upperBound + locked.size() + pins.size());
+    std::vector<std::pair<int, double>> totals;
     std::vector<ScoreMatrix<double>::Entry> row;
     const std::size_t progressEvery = std::max<std::size_t>(1, H / 64);
     for (std::size_t k = 0; k < H; ++k) {
@@ -1328,11 +1447,9 @@ MatchingProblem buildMatchingProblem(const Scorer& scorer, const std::function<v
         const std::size_t hi = p.householdAt[k];
         row.clear();
         if (roster.households[hi].consent.toMatching) {
-            scorer.candidateGroups(hi, cands);
-            for (int gi : cands) {
-                if (scorer.passesIntrinsic(hi, static_cast<std::size_t>(gi)))
-                    row.push_back({colOf[static_cast<std::size_t>(gi)], scorer.total(hi, static_cast<std::size_t>(gi))});
-            }
+            totals.clear();
+            scorer.feasibleTotals(hi, totals);
+            for (const auto& [gi, total] : totals) row.push_back({colOf[static_cast<std::size_t>(gi)], total});
         }
         for (const auto& [gi, why] : fixedOf[hi]) {
             if (scorer.passesIntrinsic(hi, gi)) continue;

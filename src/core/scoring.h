@@ -73,10 +73,15 @@
 //
 // Cost: Scorer construction is linear in the roster (profiles: bit masks for
 // languages, goals and availability, interned interest ids as bit words);
-// a pair costs O(adults x members + members x interest words), no allocation.
+// a pair costs O(adults + members x interest words), no allocation (the age
+// criterion is a per-group table by adult age; small ratios come from a table
+// of the divisions' results, so the hot path divides once per pair).
 // buildMatchingProblem visits only groups in the household's municipality or
-// allowing it (all groups when crossing is allowed). Reasons are built only
-// by explain()/explainUnplaceable(), never for the whole matrix.
+// allowing it (all groups when crossing is allowed), one row at a time with
+// the household's side worked out once (feasibleTotals); groups are stored by
+// municipality, then id, so a row reads memory in order and needs no sort.
+// Reasons are built only by explain()/explainUnplaceable(), never for the
+// whole matrix.
 #pragma once
 
 #include <array>
@@ -86,6 +91,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/assignment_problem.h"
@@ -269,6 +275,11 @@ public:
     PairScore score(std::size_t household, std::size_t group) const;
     // The combined score of a pair known to be feasible (the hot path).
     double total(std::size_t household, std::size_t group) const;
+    // The hot path of buildMatchingProblem: appends (group, total) for every
+    // candidate group (see candidateGroups; roster indices, in no set order)
+    // that passes passesIntrinsic(). The household's side of the scores is
+    // worked out once for the row, and groups are visited in memory order.
+    void feasibleTotals(std::size_t household, std::vector<std::pair<int, double>>& out) const;
 
     PairReport explain(std::size_t household, std::size_t group) const;
     UnplaceableReport explainUnplaceable(std::size_t household) const;
@@ -276,6 +287,9 @@ public:
     // Indices of groups that may be in reach of the household's municipality
     // (own, allowing it, or all when crossing is allowed), ascending.
     void candidateGroups(std::size_t household, std::vector<int>& out) const;
+    // How many groups candidateGroups() gives (may count a group twice when it
+    // allows its own municipality): an upper bound for reserving.
+    std::size_t candidateCount(std::size_t household) const;
 
     ~Scorer();
     Scorer(Scorer&&) noexcept;

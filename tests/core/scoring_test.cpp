@@ -446,6 +446,52 @@ TEST(ScoringProblem, DeterministicAndIndependentOfRosterOrder) {
     }
 }
 
+// The row hot path walks groups in memory order (own municipality as one run,
+// then groups elsewhere allowing it); it must give exactly the pairs and totals
+// of candidateGroups + passesIntrinsic + total, also when a group allows its own
+// municipality, a household lives where no group is, or crossing is allowed.
+TEST(ScoringProblem, RowHotPathGivesTheCandidatePairsAndTotals) {
+    for (std::uint64_t seed : {2u, 6u, 11u}) {
+        Roster r = generateDemoRoster({120, 90, 5, seed});
+        Rng rng(seed);
+        for (WelcomeGroup& g : r.groups) {
+            g.allowedMunicipalities.clear();
+            if (rng.chance(0.3)) g.allowedMunicipalities.push_back(r.groups[rng.below(r.groups.size())].municipality);
+            if (rng.chance(0.1)) g.allowedMunicipalities.push_back(g.municipality);
+        }
+        r.households[0].municipality = "Nergensdorp";
+        r.groups[1].allowedMunicipalities.push_back("Nergensdorp");
+        r.households[1].municipality = "Ergensveen";  // no group here, none allows it
+        for (bool cross : {false, true}) {
+            r.settings.allowCrossMunicipality = cross;
+            Scorer s(r);
+            std::vector<int> cands;
+            std::vector<std::pair<int, double>> fast;
+            std::size_t pairs = 0;
+            for (std::size_t h = 0; h < r.households.size(); ++h) {
+                std::vector<std::pair<int, double>> expected;
+                s.candidateGroups(h, cands);
+                EXPECT_LE(cands.size(), s.candidateCount(h));
+                for (int g : cands)
+                    if (s.passesIntrinsic(h, static_cast<std::size_t>(g)))
+                        expected.emplace_back(g, s.total(h, static_cast<std::size_t>(g)));
+                fast.clear();
+                s.feasibleTotals(h, fast);
+                std::sort(fast.begin(), fast.end());
+                EXPECT_EQ(fast, expected) << "household " << r.households[h].id << (cross ? " crossing" : "");
+                pairs += expected.size();
+            }
+            EXPECT_GT(pairs, r.households.size());
+            if (!cross) {
+                s.candidateGroups(1, cands);
+                EXPECT_TRUE(cands.empty());
+                s.candidateGroups(0, cands);
+                EXPECT_EQ(cands, std::vector<int>{1});
+            }
+        }
+    }
+}
+
 TEST(ScoringProblem, PinnedPairBreakingAHardConditionIsKeptAndNoted) {
     Roster r = testing::makeFixtureRoster();
     r.households[kH2].members[0].languages = {{"ti", LanguageLevel::Native}};
