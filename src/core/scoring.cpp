@@ -1,5 +1,6 @@
 // Index:
 //   [SECTION] Names
+//   [SECTION] Tag lists
 //   [SECTION] Goal links (which skills and sectors serve which goals/needs)
 //   [SECTION] Profiles (Scorer::Data)
 //   [SECTION] Hard conditions and scores (hot path)
@@ -14,6 +15,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cstdio>
+#include <cstring>
 #include <unordered_map>
 #include <utility>
 
@@ -61,6 +63,19 @@ inline double ratio(const double* table, int k, int n) {
     return n <= kRatioTableMax ? table[static_cast<std::size_t>(n * (n + 1) / 2 + k)] : static_cast<double>(k) / n;
 }
 
+// Index of the lowest set bit; precondition x != 0.
+int lowestBit(std::uint64_t x) {
+#if defined(__GNUC__) || defined(__clang__)
+    return __builtin_ctzll(x);  // one instruction natively and in wasm (i64.ctz)
+#endif
+    int n = 0;
+    while (!(x & 1)) {
+        x >>= 1;
+        ++n;
+    }
+    return n;
+}
+
 double saturate(int n, int at) { return n >= at ? 1.0 : static_cast<double>(n) / at; }
 
 }  // namespace
@@ -91,6 +106,93 @@ std::string criterionLabel(Criterion c, bool dutch) {
 }
 
 std::string_view toString(HardCondition c) { return kHardNames[static_cast<std::size_t>(c)]; }
+
+// [SECTION] Tag lists --------------------------------------------------------------------------
+
+void TagList::pushBackGrowing(std::string_view tag) {
+    char length[5];
+    std::uint32_t lengthBytes = 1;
+    if (tag.size() < 0xFF) {
+        length[0] = static_cast<char>(tag.size());
+    } else {
+        const auto n = static_cast<std::uint32_t>(tag.size());
+        length[0] = static_cast<char>(0xFF);
+        for (int k = 0; k < 4; ++k) length[1 + k] = static_cast<char>((n >> (8 * k)) & 0xFF);
+        lengthBytes = 5;
+    }
+    const std::size_t need = static_cast<std::size_t>(m_bytes) + lengthBytes + tag.size();
+    if (need > m_capacity) {
+        const std::size_t capacity = std::max<std::size_t>(need, 2 * static_cast<std::size_t>(m_capacity));
+        char* grown = new char[capacity];
+        std::memcpy(grown, chars(), m_bytes);
+        delete[] m_heap;
+        m_heap = grown;
+        m_capacity = static_cast<std::uint32_t>(capacity);
+    }
+    char* at = chars() + m_bytes;
+    std::memcpy(at, length, lengthBytes);
+    if (!tag.empty()) std::memcpy(at + lengthBytes, tag.data(), tag.size());
+    m_bytes = static_cast<std::uint32_t>(need);
+    ++m_count;
+}
+
+void TagList::assign(const TagList& o) {
+    if (o.m_bytes > m_capacity) {
+        delete[] m_heap;
+        m_heap = new char[o.m_bytes];
+        m_capacity = o.m_bytes;
+    }
+    if (o.m_bytes > 0) std::memcpy(chars(), o.chars(), o.m_bytes);
+    m_bytes = o.m_bytes;
+    m_count = o.m_count;
+}
+
+void TagList::take(TagList& o) noexcept {
+    if (o.m_heap) {  // steal the heap buffer
+        delete[] m_heap;
+        m_heap = o.m_heap;
+        m_capacity = o.m_capacity;
+        o.m_heap = nullptr;
+        o.m_capacity = kInlineBytes;
+        m_bytes = o.m_bytes;
+        m_count = o.m_count;
+    } else {
+        assign(o);  // fits inline here too, or in our own heap buffer
+    }
+    o.m_bytes = 0;
+    o.m_count = 0;
+}
+
+bool TagList::operator==(const TagList& o) const {
+    return m_count == o.m_count && m_bytes == o.m_bytes && std::memcmp(chars(), o.chars(), m_bytes) == 0;
+}
+
+namespace {
+
+// The tag that starts at `at`, and where its bytes begin.
+std::string_view tagStartingAt(const char* at) {
+    const auto first = static_cast<unsigned char>(*at);
+    if (first < 0xFF) return {at + 1, first};
+    std::uint32_t n = 0;
+    for (int k = 0; k < 4; ++k) n |= static_cast<std::uint32_t>(static_cast<unsigned char>(at[1 + k])) << (8 * k);
+    return {at + 5, n};
+}
+
+}  // namespace
+
+std::string_view TagList::const_iterator::operator*() const { return tagStartingAt(m_at); }
+
+TagList::const_iterator& TagList::const_iterator::operator++() {
+    const std::string_view t = tagStartingAt(m_at);
+    m_at = t.data() + t.size();
+    return *this;
+}
+
+std::string_view TagList::operator[](std::size_t i) const {
+    auto it = begin();
+    for (; i > 0; --i) ++it;
+    return *it;
+}
 
 // [SECTION] Goal links ---------------------------------------------------------------------------
 
@@ -196,12 +298,12 @@ std::uint64_t servableMask() {
 }
 
 // The code of an item bit, for reasons.
-std::string itemCode(int bit) {
+std::string_view itemCode(int bit) {
     VocabularyKind kind = bit >= kSectorBase ? VocabularyKind::Sectors
                           : bit >= kNeedBase ? VocabularyKind::Needs
                                              : VocabularyKind::Goals;
     const int base = kind == VocabularyKind::Goals ? 0 : kind == VocabularyKind::Needs ? kNeedBase : kSectorBase;
-    return std::string(vocabulary(kind)[static_cast<std::size_t>(bit - base)].code);
+    return vocabulary(kind)[static_cast<std::size_t>(bit - base)].code;
 }
 
 constexpr std::uint8_t kSlotDay = 1, kSlotEvening = 2, kSlotWeekend = 4;
@@ -243,6 +345,7 @@ struct HouseholdProfile {
     std::uint64_t lang = 0;            // languages an adult speaks at A2+
     LanguageLevel dutch = LanguageLevel::None;
     int interestCount = 0;             // interned interests (words at h * W)
+    int interestBegin = 0, interestEnd = 0;  // into Data::hInterestIds: the same, in the household's order
     std::uint64_t items = 0;           // servable goals/needs/sectors
     std::uint8_t avail = 0;
     bool womenOnly = false, wantsChildren = false, consent = false, hasForbids = false;
@@ -276,6 +379,7 @@ struct Scorer::Data {
     std::vector<int> muniFirstSlot;  // per municipality id, plus one: slots [m], [m + 1)
     std::vector<int> adultAges;
     std::vector<std::uint64_t> hInterest;   // hh.size() * words
+    std::vector<int> hInterestIds;          // per household, its interests' interned ids in its own order
     std::vector<int> memberAge;
     // Per member, interleaved so one group's members are one contiguous run:
     // [languages at A2+, interest words...] (stride 1 + words).
@@ -480,7 +584,11 @@ Scorer::Scorer(const Roster& roster, const std::vector<CriterionWeight>& weights
         }
         p.adultEnd = static_cast<int>(d.adultAges.size());
         std::uint64_t* words = d.hInterest.data() + hi * W;
-        for (const std::string& t : h.interests) p.interestCount += setInterest(words, t) ? 1 : 0;
+        p.interestBegin = static_cast<int>(d.hInterestIds.size());
+        for (const std::string& t : h.interests)
+            if (setInterest(words, t)) d.hInterestIds.push_back(interestIds.at(t));
+        p.interestEnd = static_cast<int>(d.hInterestIds.size());
+        p.interestCount = p.interestEnd - p.interestBegin;
         for (const std::string& t : h.goals) {
             const int b = itemBit(VocabularyKind::Goals, t);
             if (b >= 0) p.items |= std::uint64_t{1} << b;
@@ -789,13 +897,22 @@ void Scorer::candidateGroups(std::size_t household, std::vector<int>& out) const
 
 namespace {
 
-std::string levelText(LanguageLevel l) { return std::string(toString(l)); }
+void addLangCodes(const Scorer::Data& d, std::uint64_t mask, TagList& out) {
+    for (; mask != 0; mask &= mask - 1) out.push_back(d.langCode[static_cast<std::size_t>(lowestBit(mask))]);
+}
 
-std::vector<std::string> langCodes(const Scorer::Data& d, std::uint64_t mask) {
-    std::vector<std::string> out;
-    for (int b = 0; b < 64; ++b)
-        if (mask & (std::uint64_t{1} << b)) out.push_back(d.langCode[static_cast<std::size_t>(b)]);
-    return out;
+void addNumber(int n, TagList& out) {
+    char buf[16];
+    char* end = buf + sizeof buf;
+    char* at = end;
+    const bool negative = n < 0;
+    unsigned v = negative ? 0u - static_cast<unsigned>(n) : static_cast<unsigned>(n);
+    do {
+        *--at = static_cast<char>('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    if (negative) *--at = '-';
+    out.push_back(std::string_view(at, static_cast<std::size_t>(end - at)));
 }
 
 }  // namespace
@@ -810,28 +927,31 @@ PairReport Scorer::explain(std::size_t hi, std::size_t gi) const {
     PairReport r;
     r.householdId = hh.id;
     r.groupId = gg.id;
-    r.hard.reserve(kHardConditionCount);
-    r.soft.reserve(kCriterionCount);
-
-    auto verdict = [&](HardCondition c, bool ok, Reason reason) {
-        r.hard.push_back({c, ok, std::move(reason)});
+    // Reasons are filled in place (a report is large; moving reasons in costs).
+    auto hardReason = [&](HardCondition c) -> Reason& { return r.hard[static_cast<std::size_t>(c)].reason; };
+    auto verdict = [&](HardCondition c, bool ok) {
+        HardVerdict& v = r.hard[static_cast<std::size_t>(c)];
+        v.condition = c;
+        v.ok = ok;
         r.feasible = r.feasible && ok;
     };
     using RK = ReasonKind;
-    verdict(HardCondition::HouseholdConsent, h.consent, {h.consent ? RK::HouseholdConsents : RK::HouseholdNoConsent});
-    verdict(HardCondition::GroupConsent, g.consent, {g.consent ? RK::GroupConsents : RK::GroupNoConsent});
+    hardReason(HardCondition::HouseholdConsent).kind = h.consent ? RK::HouseholdConsents : RK::HouseholdNoConsent;
+    verdict(HardCondition::HouseholdConsent, h.consent);
+    hardReason(HardCondition::GroupConsent).kind = g.consent ? RK::GroupConsents : RK::GroupNoConsent;
+    verdict(HardCondition::GroupConsent, g.consent);
     {
-        Reason rs{g.capacity > 0 ? RK::GroupHasRoom : RK::GroupPaused};
+        Reason& rs = hardReason(HardCondition::GroupCapacity);
+        rs.kind = g.capacity > 0 ? RK::GroupHasRoom : RK::GroupPaused;
         rs.n0 = g.capacity;
-        verdict(HardCondition::GroupCapacity, g.capacity > 0, std::move(rs));
+        verdict(HardCondition::GroupCapacity, g.capacity > 0);
     }
     {
-        Reason rs;
-        rs.tags = {hh.municipality, gg.municipality};
+        Reason& rs = hardReason(HardCondition::Municipality);
         bool ok = true;
         if (h.muni == g.muni) {
             rs.kind = RK::SameMunicipality;
-            rs.tags = {hh.municipality};
+            rs.tags.push_back(hh.municipality);
         } else if (municipalityOk(d, h, g, false)) {
             rs.kind = RK::AllowedMunicipality;
         } else if (m_roster.settings.allowCrossMunicipality) {
@@ -840,10 +960,14 @@ PairReport Scorer::explain(std::size_t hi, std::size_t gi) const {
             rs.kind = RK::OtherMunicipality;
             ok = false;
         }
-        verdict(HardCondition::Municipality, ok, std::move(rs));
+        if (rs.kind != RK::SameMunicipality) {
+            rs.tags.push_back(hh.municipality);
+            rs.tags.push_back(gg.municipality);
+        }
+        verdict(HardCondition::Municipality, ok);
     }
     {
-        Reason rs;
+        Reason& rs = hardReason(HardCondition::Language);
         rs.tagKind = TagKind::Language;
         const std::uint64_t both = h.lang & g.usableLang;
         // Speakers per household language.
@@ -855,16 +979,15 @@ PairReport Scorer::explain(std::size_t hi, std::size_t gi) const {
         };
         if (both != 0) {
             rs.kind = RK::SharedLanguage;
-            rs.tags = langCodes(d, both);
+            addLangCodes(d, both, rs.tags);
             int best = 0;
-            for (int b = 0; b < 64; ++b)
-                if (both & (std::uint64_t{1} << b)) best = std::max(best, speakers(b));
+            for (std::uint64_t rest = both; rest != 0; rest &= rest - 1) best = std::max(best, speakers(lowestBit(rest)));
             rs.n0 = best;
         } else {
             // A household language with some speakers, too few: the nearer miss.
             int bestBit = -1, bestCount = 0;
-            for (int b = 0; b < 64; ++b) {
-                if (!(h.lang & (std::uint64_t{1} << b))) continue;
+            for (std::uint64_t rest = h.lang; rest != 0; rest &= rest - 1) {
+                const int b = lowestBit(rest);
                 const int n = speakers(b);
                 if (n > bestCount) {
                     bestCount = n;
@@ -873,19 +996,20 @@ PairReport Scorer::explain(std::size_t hi, std::size_t gi) const {
             }
             if (bestBit >= 0) {
                 rs.kind = RK::TooFewSpeakers;
-                rs.tags = {d.langCode[static_cast<std::size_t>(bestBit)]};
+                rs.tags.push_back(d.langCode[static_cast<std::size_t>(bestBit)]);
                 rs.n0 = bestCount;
                 rs.n1 = kMinSpeakers;
             } else {
                 rs.kind = RK::NoSharedLanguage;
-                rs.tags = langCodes(d, h.lang);
-                rs.tags2 = langCodes(d, g.usableLang);
+                addLangCodes(d, h.lang, rs.tags);
+                addLangCodes(d, g.usableLang, rs.tags2);
             }
         }
-        verdict(HardCondition::Language, both != 0, std::move(rs));
+        verdict(HardCondition::Language, both != 0);
     }
     {
-        Reason rs{RK::NoWomenOnlyWish};
+        Reason& rs = hardReason(HardCondition::WomenOnly);
+        rs.kind = RK::NoWomenOnlyWish;
         bool ok = true;
         if (h.womenOnly) {
             int notWomen = 0;
@@ -895,24 +1019,26 @@ PairReport Scorer::explain(std::size_t hi, std::size_t gi) const {
             rs.n0 = notWomen;
             rs.n1 = members;
         }
-        verdict(HardCondition::WomenOnly, ok, std::move(rs));
+        verdict(HardCondition::WomenOnly, ok);
     }
     {
         const bool ok = g.maxSize <= 0 || h.size <= g.maxSize;
-        Reason rs{ok ? RK::SizeWithinLimit : RK::HouseholdTooLarge};
+        Reason& rs = hardReason(HardCondition::HouseholdSize);
+        rs.kind = ok ? RK::SizeWithinLimit : RK::HouseholdTooLarge;
         rs.n0 = h.size;
         rs.n1 = g.maxSize > 0 ? g.maxSize : 0;
-        verdict(HardCondition::HouseholdSize, ok, std::move(rs));
+        verdict(HardCondition::HouseholdSize, ok);
     }
     {
-        Reason rs{RK::NotForbidden};
+        Reason& rs = hardReason(HardCondition::Forbidden);
+        rs.kind = RK::NotForbidden;
         const bool forbidden = isForbidden(hi, gi);
         if (forbidden) {
             rs.kind = RK::DeclinedBefore;
             for (const Constraint& c : m_roster.constraints) {
                 if (c.kind == ConstraintKind::Forbid && c.householdId == hh.id && c.groupId == gg.id) {
                     rs.kind = RK::ForbiddenByCoordinator;
-                    rs.tags = {c.reason};
+                    rs.tags.push_back(c.reason);
                     break;
                 }
             }
@@ -921,7 +1047,7 @@ PairReport Scorer::explain(std::size_t hi, std::size_t gi) const {
                     if (m.householdId == hh.id && m.groupId == gg.id && m.status() == MatchStatus::Declined) rs.tags = {m.id};
             }
         }
-        verdict(HardCondition::Forbidden, !forbidden, std::move(rs));
+        verdict(HardCondition::Forbidden, !forbidden);
     }
 
     // Soft criteria: the same numbers as the hot path, plus the words.
@@ -929,23 +1055,25 @@ PairReport Scorer::explain(std::size_t hi, std::size_t gi) const {
     computeScores(hi, gi, ps.scores, ps.applicable);
     r.total = combine(ps.scores, ps.applicable);
     r.belowMinimum = r.total < m_roster.settings.minimumScore;
-    for (int c = 0; c < kCriterionCount; ++c) {
-        CriterionResult cr;
+    for (std::size_t c = 0; c < static_cast<std::size_t>(kCriterionCount); ++c) {
+        CriterionResult& cr = r.soft[c];
         cr.criterion = static_cast<Criterion>(c);
-        cr.applicable = ps.applicable[static_cast<std::size_t>(c)];
-        cr.score = ps.scores[static_cast<std::size_t>(c)];
-        cr.weight = m_weight[static_cast<std::size_t>(c)];
-        r.soft.push_back(std::move(cr));
+        cr.applicable = ps.applicable[c];
+        cr.score = ps.scores[c];
+        cr.weight = m_weight[c];
     }
     const std::uint64_t* hw = d.hWords(hi);
     {
         Reason& rs = r.soft[static_cast<std::size_t>(Criterion::Interests)].reason;
         rs.tagKind = TagKind::Interest;
         int sharing = 0;
-        std::vector<std::uint64_t> uni(static_cast<std::size_t>(d.words), 0);
+        const auto W = static_cast<std::size_t>(d.words);
+        std::uint64_t small[4] = {0, 0, 0, 0};  // shared interest bits; a vector only past 256 interests
+        std::vector<std::uint64_t> large(W > 4 ? W : 0, 0);
+        std::uint64_t* uni = W > 4 ? large.data() : small;
         for (int m = g.memberBegin; m < g.memberEnd; ++m) {
             std::uint64_t any = 0;
-            for (std::size_t k = 0; k < uni.size(); ++k) {
+            for (std::size_t k = 0; k < W; ++k) {
                 const std::uint64_t x = d.mWords(m)[k] & hw[k];
                 uni[k] |= x;
                 any |= x;
@@ -953,12 +1081,9 @@ PairReport Scorer::explain(std::size_t hi, std::size_t gi) const {
             sharing += any ? 1 : 0;
         }
         // Tags in the household's own order.
-        for (const std::string& t : hh.interests) {
-            auto it = std::find(d.interestTag.begin(), d.interestTag.end(), t);
-            const auto id = static_cast<std::size_t>(it - d.interestTag.begin());
-            if (it != d.interestTag.end() && ((uni[id / 64] >> (id % 64)) & 1) &&
-                std::find(rs.tags.begin(), rs.tags.end(), t) == rs.tags.end())
-                rs.tags.push_back(t);
+        for (int k = h.interestBegin; k < h.interestEnd; ++k) {
+            const auto id = static_cast<std::size_t>(d.hInterestIds[static_cast<std::size_t>(k)]);
+            if ((uni[id / 64] >> (id % 64)) & 1) rs.tags.push_back(d.interestTag[id]);
         }
         rs.n0 = static_cast<double>(rs.tags.size());
         rs.n1 = sharing;
@@ -977,7 +1102,7 @@ PairReport Scorer::explain(std::size_t hi, std::size_t gi) const {
             }
             within += near ? 1 : 0;
         }
-        for (int a = h.adultBegin; a < h.adultEnd; ++a) rs.tags.push_back(std::to_string(d.adultAges[static_cast<std::size_t>(a)]));
+        for (int a = h.adultBegin; a < h.adultEnd; ++a) addNumber(d.adultAges[static_cast<std::size_t>(a)], rs.tags);
         rs.n0 = within;
         rs.n1 = members;
     }
@@ -990,14 +1115,14 @@ PairReport Scorer::explain(std::size_t hi, std::size_t gi) const {
         rs.n0 = sharing;
         rs.n1 = members;
         rs.n2 = g.dutchSpeakers;
-        rs.tags = {levelText(h.dutch)};
+        rs.tags.push_back(toString(h.dutch));
     }
     {
         Reason& rs = r.soft[static_cast<std::size_t>(Criterion::Goals)].reason;
         rs.tagKind = TagKind::GoalItem;
         rs.kind = h.items == 0 ? RK::NoGoalsGiven : RK::GoalFit;
-        for (int b = 0; b < 64; ++b) {
-            if (!(h.items & (std::uint64_t{1} << b))) continue;
+        for (std::uint64_t rest = h.items; rest != 0; rest &= rest - 1) {
+            const int b = lowestBit(rest);
             ((g.items >> b) & 1 ? rs.tags : rs.tags2).push_back(itemCode(b));
         }
         rs.n0 = static_cast<double>(rs.tags.size());
@@ -1025,13 +1150,15 @@ PairReport Scorer::explain(std::size_t hi, std::size_t gi) const {
         Reason& rs = r.soft[static_cast<std::size_t>(Criterion::Distance)].reason;
         if (h.muni != g.muni) {
             rs.kind = RK::DifferentMunicipality;
-            rs.tags = {hh.municipality, gg.municipality};
+            rs.tags.push_back(hh.municipality);
+            rs.tags.push_back(gg.municipality);
         } else if (h.neighbourhood >= 0 && h.neighbourhood == g.neighbourhood) {
             rs.kind = RK::SameNeighbourhood;
-            rs.tags = {hh.neighbourhood};
+            rs.tags.push_back(hh.neighbourhood);
         } else {
             rs.kind = RK::SameMunicipalityOnly;
-            rs.tags = {hh.neighbourhood, gg.neighbourhood};
+            rs.tags.push_back(hh.neighbourhood);
+            rs.tags.push_back(gg.neighbourhood);
         }
     }
     return r;
@@ -1154,10 +1281,10 @@ std::string lowerFirst(std::string s) {
     return s;
 }
 
-std::string tagText(const std::string& tag, TagKind kind, bool dutch) {
+std::string tagText(std::string_view tag, TagKind kind, bool dutch) {
     switch (kind) {
         case TagKind::Plain:
-        case TagKind::Language: return tag;
+        case TagKind::Language: return std::string(tag);
         case TagKind::Interest:
             return findTerm(vocabulary(VocabularyKind::Interests), tag) ? lowerFirst(tagLabel(VocabularyKind::Interests, tag, dutch))
                                                                       : tagLabel(VocabularyKind::Interests, tag, dutch);
@@ -1168,29 +1295,26 @@ std::string tagText(const std::string& tag, TagKind kind, bool dutch) {
                     if (k == VocabularyKind::Sectors) label = (dutch ? "werk in " : "work in ") + label;
                     return label;
                 }
-            return tag;
+            return std::string(tag);
         case TagKind::Slot:
             if (tag == "weekday_daytime") return dutch ? "doordeweeks overdag" : "weekday daytime";
             if (tag == "evenings") return dutch ? "avonden" : "evenings";
             if (tag == "weekends") return dutch ? "weekenden" : "weekends";
-            return tag;
+            return std::string(tag);
     }
-    return tag;
+    return std::string(tag);
 }
 
-std::string list(const std::vector<std::string>& tags, TagKind kind, bool dutch) {
+std::string list(const TagList& tags, TagKind kind, bool dutch) {
     std::string out;
-    for (const std::string& t : tags) {
+    for (std::string_view t : tags) {
         if (!out.empty()) out += ", ";
         out += tagText(t, kind, dutch);
     }
     return out.empty() ? (dutch ? "(geen)" : "(none)") : out;
 }
 
-const std::string& tagAt(const Reason& r, std::size_t i) {
-    static const std::string empty;
-    return i < r.tags.size() ? r.tags[i] : empty;
-}
+std::string tagAt(const Reason& r, std::size_t i) { return i < r.tags.size() ? std::string(r.tags[i]) : std::string(); }
 
 }  // namespace
 

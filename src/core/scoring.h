@@ -87,6 +87,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -170,13 +171,86 @@ enum class ReasonKind : std::uint8_t {
 // How the tags of a reason are labelled (vocabulary labels, or shown as they are).
 enum class TagKind : std::uint8_t { Plain, Language, Interest, GoalItem, Slot };
 
+// The tags of a reason (codes, names, ages), stored one after another in one
+// buffer that lives inside the list while the tags are short (the usual case)
+// and on the heap beyond that: building a reason then allocates nothing, which
+// is what made explaining every pair of a roster slow. Tags are any text (each
+// is stored after its length).
+class TagList {
+public:
+    TagList() noexcept {}
+    TagList(std::initializer_list<std::string_view> tags) {
+        for (std::string_view t : tags) push_back(t);
+    }
+    TagList(const TagList& o) { assign(o); }
+    TagList(TagList&& o) noexcept { take(o); }  // leaves o empty
+    TagList& operator=(const TagList& o) {
+        if (this != &o) assign(o);
+        return *this;
+    }
+    TagList& operator=(TagList&& o) noexcept {
+        if (this != &o) take(o);
+        return *this;
+    }
+    ~TagList() { delete[] m_heap; }
+
+    void push_back(std::string_view tag) {
+        if (tag.size() < 0xFF && m_bytes + 1 + tag.size() <= m_capacity) {  // the usual case, inline
+            char* at = chars() + m_bytes;
+            *at = static_cast<char>(tag.size());
+            for (std::size_t i = 0; i < tag.size(); ++i) at[1 + i] = tag[i];
+            m_bytes += static_cast<std::uint32_t>(1 + tag.size());
+            ++m_count;
+        } else {
+            pushBackGrowing(tag);
+        }
+    }
+    void clear() {
+        m_bytes = 0;
+        m_count = 0;
+    }
+    std::size_t size() const { return m_count; }
+    bool empty() const { return m_count == 0; }
+    std::string_view operator[](std::size_t i) const;  // O(i); precondition i < size()
+    bool operator==(const TagList& o) const;
+    bool operator!=(const TagList& o) const { return !(*this == o); }
+
+    class const_iterator {
+    public:
+        std::string_view operator*() const;
+        const_iterator& operator++();
+        bool operator!=(const const_iterator& o) const { return m_at != o.m_at; }
+        bool operator==(const const_iterator& o) const { return m_at == o.m_at; }
+
+    private:
+        friend class TagList;
+        explicit const_iterator(const char* at) : m_at(at) {}
+        const char* m_at;
+    };
+    const_iterator begin() const { return const_iterator(chars()); }
+    const_iterator end() const { return const_iterator(chars() + m_bytes); }
+
+private:
+    static constexpr std::uint32_t kInlineBytes = 48;
+    const char* chars() const { return m_heap ? m_heap : m_inline; }
+    char* chars() { return m_heap ? m_heap : m_inline; }
+    void pushBackGrowing(std::string_view tag);
+    void assign(const TagList& o);
+    void take(TagList& o) noexcept;
+
+    // Per tag: its length (1 byte, or 0xFF and 4 bytes), then its bytes.
+    char* m_heap = nullptr;  // owned; null while the tags fit m_inline
+    std::uint32_t m_bytes = 0, m_capacity = kInlineBytes, m_count = 0;
+    char m_inline[kInlineBytes];  // only the first m_bytes are meaningful
+};
+
 struct Reason {
     Reason() = default;
     Reason(ReasonKind k) : kind(k) {}  // NOLINT: implicit, so `{ReasonKind::X}` reads as a reason
     ReasonKind kind = ReasonKind::HouseholdConsents;
     double n0 = 0, n1 = 0, n2 = 0;
-    std::vector<std::string> tags;
-    std::vector<std::string> tags2;
+    TagList tags;
+    TagList tags2;
     TagKind tagKind = TagKind::Plain;
 };
 
@@ -185,13 +259,13 @@ struct Reason {
 std::string renderReason(const Reason& r, bool dutch);
 
 struct HardVerdict {
-    HardCondition condition;
+    HardCondition condition = HardCondition::HouseholdConsent;
     bool ok = true;
     Reason reason;
 };
 
 struct CriterionResult {
-    Criterion criterion;
+    Criterion criterion = Criterion::Interests;
     bool applicable = true;
     double score = 0.0;   // 0..1 (also filled when not applicable, for display)
     double weight = 1.0;  // the coordinator's weight used
@@ -201,9 +275,9 @@ struct CriterionResult {
 // Everything about one pair.
 struct PairReport {
     std::string householdId, groupId;
-    bool feasible = true;              // every hard condition holds
-    std::vector<HardVerdict> hard;     // all kHardConditionCount, in enum order
-    std::vector<CriterionResult> soft; // all kCriterionCount, in enum order
+    bool feasible = true;                                   // every hard condition holds
+    std::array<HardVerdict, kHardConditionCount> hard;      // in enum order
+    std::array<CriterionResult, kCriterionCount> soft;      // in enum order
     double total = 0.0;                // weighted mean (also for infeasible pairs)
     bool belowMinimum = false;         // total < settings.minimumScore
 };

@@ -287,6 +287,66 @@ TEST(ScoringSoft, AvailabilityOverlapAndNearness) {
     EXPECT_EQ(crit(r, kH1, kG1, Criterion::Distance), 0.0);
 }
 
+// [SECTION] Tag lists ------------------------------------------------------------------------
+
+std::vector<std::string> tagsOf(const TagList& t) {
+    std::vector<std::string> out;
+    for (std::string_view v : t) out.emplace_back(v);
+    return out;
+}
+
+TEST(ScoringTagList, KeepsAnyTextInOrderInlineAndOnTheHeap) {
+    TagList t;
+    EXPECT_TRUE(t.empty());
+    EXPECT_EQ(t.begin(), t.end());
+    const std::string nul("a\0b", 3);
+    const std::string longTag(300, 'x');  // past the one-byte length
+    std::vector<std::string> expected = {"cooking", "", nul};
+    for (const std::string& e : expected) t.push_back(e);
+    EXPECT_EQ(tagsOf(t), expected);
+    // Grow well past the inline room, with a long tag in the middle.
+    for (int k = 0; k < 40; ++k) {
+        expected.push_back(k == 20 ? longTag : "tag" + std::to_string(k));
+        t.push_back(expected.back());
+    }
+    EXPECT_EQ(t.size(), expected.size());
+    EXPECT_EQ(tagsOf(t), expected);
+    EXPECT_EQ(t[2], nul);
+    EXPECT_EQ(t[23], longTag);
+    EXPECT_EQ(t[t.size() - 1], "tag39");
+    t.clear();
+    EXPECT_TRUE(t.empty());
+    t.push_back("again");
+    EXPECT_EQ(tagsOf(t), std::vector<std::string>{"again"});
+}
+
+TEST(ScoringTagList, CopiesAndMovesOwnTheirTags) {
+    TagList small{"nl", "en"};
+    TagList big;
+    for (int k = 0; k < 30; ++k) big.push_back("interest" + std::to_string(k));
+    for (const TagList* original : {&small, &big}) {
+        TagList copy = *original;
+        EXPECT_EQ(copy, *original);
+        copy.push_back("extra");
+        EXPECT_NE(copy, *original);
+        EXPECT_EQ(copy.size(), original->size() + 1);
+        TagList assigned{"old"};
+        assigned = *original;
+        EXPECT_EQ(assigned, *original);
+        const TagList& self = assigned;
+        assigned = self;
+        EXPECT_EQ(assigned, *original);
+        TagList moved = std::move(assigned);
+        EXPECT_EQ(moved, *original);
+        EXPECT_TRUE(assigned.empty());  // NOLINT(bugprone-use-after-move): moved-from is empty by contract
+        TagList target = big;
+        target = std::move(moved);
+        EXPECT_EQ(target, *original);
+        EXPECT_EQ(tagsOf(target), tagsOf(*original));
+    }
+    EXPECT_NE(TagList({"a", "bc"}), TagList({"ab", "c"}));
+}
+
 // [SECTION] Reasons in words ----------------------------------------------------------------
 
 TEST(ScoringReasons, RenderedInEnglishAndDutch) {
