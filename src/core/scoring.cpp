@@ -330,6 +330,18 @@ double closeness(int gap) {
     return static_cast<double>(30 - gap) / 25.0;
 }
 
+// The members whose age and languages count for a household: its adults, or
+// everyone when it lists no adult (a validation warning).
+template <typename F>
+void forEachSpeakingMember(const Household& h, F&& f) {
+    bool anyAdult = false;
+    for (const HouseholdMember& m : h.members) anyAdult = anyAdult || m.role == MemberRole::Adult;
+    for (const HouseholdMember& m : h.members)
+        if (m.role == MemberRole::Adult || !anyAdult) f(m);
+}
+
+int clampAge(int age) { return age < 0 ? 0 : age > kMaxAge ? kMaxAge : age; }
+
 bool isLocking(MatchStatus s) { return s == MatchStatus::Introduced || s == MatchStatus::Active; }
 
 }  // namespace
@@ -386,7 +398,8 @@ struct Scorer::Data {
     std::vector<std::uint64_t> memberWords;
     // Age criterion for a household adult of each age 0..kMaxAge and each
     // group, age-major with groups in slot (municipality) order: scoring one
-    // household against its candidates reads one contiguous stretch.
+    // household against its candidates reads one contiguous stretch. Rows of
+    // ages no household adult has are left 0 (never read).
     std::vector<double> ageTable;
     std::vector<int> allowedMunis;
     std::vector<std::string> langCode;      // bit -> code
@@ -419,8 +432,7 @@ struct Scorer::Data {
     const std::uint64_t* mWords(int m) const { return memberWords.data() + static_cast<std::size_t>(m) * stride() + 1; }
     const GroupProfile& group(std::size_t rosterIndex) const { return gr[static_cast<std::size_t>(slotOf[rosterIndex])]; }
     double ageScore(std::size_t slot, int age) const {
-        const int a = age < 0 ? 0 : age > kMaxAge ? kMaxAge : age;
-        return ageTable[static_cast<std::size_t>(a) * gr.size() + slot];
+        return ageTable[static_cast<std::size_t>(clampAge(age)) * gr.size() + slot];
     }
 };
 
@@ -470,6 +482,11 @@ Scorer::Scorer(const Roster& roster, const std::vector<CriterionWeight>& weights
         key += nb;
         return nbIds.emplace(std::move(key), static_cast<int>(nbIds.size())).first->second;
     };
+
+    // The age table needs rows only for ages some household adult has.
+    std::vector<char> ageNeeded(static_cast<std::size_t>(kMaxAge + 1), 0);
+    for (const Household& h : roster.households)
+        forEachSpeakingMember(h, [&](const HouseholdMember& m) { ageNeeded[static_cast<std::size_t>(clampAge(m.age))] = 1; });
 
     // Groups first, so municipality ids of places with groups are small and buckets exist.
     // Member data is laid out municipality by municipality: a household's
@@ -539,6 +556,7 @@ Scorer::Scorer(const Roster& roster, const std::vector<CriterionWeight>& weights
         // Age per adult: half the best member closeness, half the mean (see the header).
         const int members = p.memberEnd - p.memberBegin;
         for (int age = 0; members > 0 && age <= kMaxAge; ++age) {
+            if (!ageNeeded[static_cast<std::size_t>(age)]) continue;
             double best = 0.0, sum = 0.0;
             for (int m = p.memberBegin; m < p.memberEnd; ++m) {
                 const double c = closeness(age - d.memberAge[static_cast<std::size_t>(m)]);
@@ -567,13 +585,9 @@ Scorer::Scorer(const Roster& roster, const std::vector<CriterionWeight>& weights
         p.womenOnly = h.preferences.womenOnlyGroup;
         p.wantsChildren = h.preferences.groupWithChildren;
         p.avail = slots(h.availability);
-        bool anyAdult = false;
-        for (const HouseholdMember& m : h.members) anyAdult = anyAdult || m.role == MemberRole::Adult;
+        for (const HouseholdMember& m : h.members) p.children += m.role == MemberRole::Child ? 1 : 0;
         p.adultBegin = static_cast<int>(d.adultAges.size());
-        for (const HouseholdMember& m : h.members) {
-            if (m.role == MemberRole::Child) ++p.children;
-            // Without any adult (a validation warning) the members speak for themselves.
-            if (m.role != MemberRole::Adult && anyAdult) continue;
+        forEachSpeakingMember(h, [&](const HouseholdMember& m) {
             d.adultAges.push_back(m.age);
             for (const LanguageSkill& l : m.languages) {
                 if (l.code == "nl" && l.level > p.dutch) p.dutch = l.level;
@@ -581,7 +595,7 @@ Scorer::Scorer(const Roster& roster, const std::vector<CriterionWeight>& weights
                 const int b = d.langBit(l.code);
                 if (b >= 0) p.lang |= std::uint64_t{1} << b;
             }
-        }
+        });
         p.adultEnd = static_cast<int>(d.adultAges.size());
         std::uint64_t* words = d.hInterest.data() + hi * W;
         p.interestBegin = static_cast<int>(d.hInterestIds.size());

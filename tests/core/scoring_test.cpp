@@ -29,6 +29,9 @@ double crit(const Roster& r, std::size_t h, std::size_t g, Criterion c) {
 const HardVerdict& verdict(const PairReport& p, HardCondition c) { return p.hard[static_cast<std::size_t>(c)]; }
 const CriterionResult& soft(const PairReport& p, Criterion c) { return p.soft[static_cast<std::size_t>(c)]; }
 
+// closeness(d) from the header, for d >= 0: 1 up to 5 years, falling linearly to 0 at 30.
+double closeness0(int gap) { return gap <= 5 ? 1.0 : gap >= 30 ? 0.0 : (30 - gap) / 25.0; }
+
 // [SECTION] Hard conditions: one case that triggers, one that does not ---------------------
 
 TEST(ScoringHard, FixtureBaselinePairsAreFeasibleExceptTheForbiddenOne) {
@@ -196,6 +199,51 @@ TEST(ScoringSoft, AgeCloserIsBetter) {
         last = v;
     }
     EXPECT_EQ(last, 1.0);
+}
+
+// The age criterion as the header defines it, computed directly: per adult
+// (everyone when a household lists no adult), half the best and half the mean
+// member closeness; the mean over the adults.
+double expectedAge(const Household& h, const WelcomeGroup& g) {
+    auto closeness = [](int gap) { return gap < 0 ? closeness0(-gap) : closeness0(gap); };
+    bool anyAdult = false;
+    for (const HouseholdMember& m : h.members) anyAdult = anyAdult || m.role == MemberRole::Adult;
+    double total = 0.0;
+    int adults = 0;
+    for (const HouseholdMember& a : h.members) {
+        if (anyAdult && a.role != MemberRole::Adult) continue;
+        const int age = std::clamp(a.age, 0, kMaxAge);
+        double best = 0.0, sum = 0.0;
+        for (const GroupMember& m : g.members) {
+            best = std::max(best, closeness(age - m.age));
+            sum += closeness(age - m.age);
+        }
+        total += 0.5 * best + 0.5 * sum / static_cast<double>(g.members.size());
+        ++adults;
+    }
+    return total / adults;
+}
+
+TEST(ScoringSoft, AgeMatchesItsDefinitionForEveryAdultAge) {
+    Roster r = generateDemoRoster({60, 40, 2, 4});
+    // Ages 1..100 spread over the households; then ages only one household has:
+    // a household without adults (its members count, 101+), and ages outside
+    // the range (clamped to 0 and kMaxAge).
+    for (std::size_t i = 0; i < r.households.size(); ++i)
+        for (std::size_t k = 0; k < r.households[i].members.size(); ++k)
+            r.households[i].members[k].age = 1 + static_cast<int>((i * 7 + k * 13) % 100);
+    for (std::size_t k = 0; k < r.households[0].members.size(); ++k) {
+        r.households[0].members[k].role = MemberRole::Child;
+        r.households[0].members[k].age = 101 + static_cast<int>(k);
+    }
+    r.households[1].members[0].age = -3;
+    r.households[2].members[0].age = kMaxAge + 20;
+    Scorer s(r);
+    for (std::size_t h = 0; h < r.households.size(); ++h)
+        for (std::size_t g = 0; g < r.groups.size(); ++g)
+            EXPECT_NEAR(s.score(h, g).scores[static_cast<std::size_t>(Criterion::Age)], expectedAge(r.households[h], r.groups[g]),
+                        1e-12)
+                << r.households[h].id << " " << r.groups[g].id;
 }
 
 TEST(ScoringSoft, LanguageBridgeGrowsWithSpeakersAndDutchPractice) {
