@@ -5,8 +5,8 @@
 # dlib's max_cost_assignment and LEMON's NetworkSimplex, with a check that all
 # objectives agree. Not a test: numbers depend on the machine.
 #
-#   bench/run_solver_bench.sh                 # 1000/2000/5000 int+float, national 20000
-#   SIZES="1000 2000" NATIONAL= bench/run_solver_bench.sh
+#   bench/run_solver_bench.sh                 # 1000/2000/5000 int, float, roster; national 20000
+#   SIZES="1000 2000" KINDS=roster NATIONAL= bench/run_solver_bench.sh
 #
 # Builds (Release) into build/bench-native and build/bench-wasm: the
 # `solver_bench` CMake target (bench/*_bench.cpp rule in CMakeLists.txt, EXCLUDE_FROM_ALL).
@@ -23,6 +23,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$ROOT/bench/out"
 SIZES="${SIZES:-1000 2000 5000}"
+KINDS="${KINDS:-int float roster}"
 NATIONAL="${NATIONAL-20000}"
 SEED="${SEED:-1}"
 PY="${PYTHON:-/usr/bin/python3}"
@@ -112,7 +113,7 @@ print("%-16s %s %s %s %s %s %s %s %s %s" % (case, t("native"), t("wasm"), t("sci
 ' "$kind-$n"
 }
 for n in $SIZES; do
-  for kind in int float; do run_case "$kind" "$n"; done
+  for kind in $KINDS; do run_case "$kind" "$n"; done
 done
 [ -n "$NATIONAL" ] && run_case national "$NATIONAL"
 echo "(seconds, best of 5/2/1 runs for n <= 1000/2000/larger; solve call only, matrix set-up excluded for scipy,"

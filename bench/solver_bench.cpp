@@ -9,6 +9,11 @@
 //
 // kind: int      dense n x n, uniform integers 0..1000 (int64)
 //       float    dense n x n, uniform doubles in [0,1)
+//       roster   dense n x n from a generated roster (generateDemoRoster, n
+//                households, n groups, one municipality): each pair's combined
+//                score, 0 where a hard condition rules it out. Realistic: the
+//                scores are weighted means of a few small fractions, so there
+//                are many exact and near ties
 //       national n x n in 40 municipalities, only same-municipality pairs
 //                feasible (sparse), uniform doubles in [0,1)
 // Matrices come from a seeded splitmix64, so native and wasm see the same
@@ -23,6 +28,8 @@
 #include <vector>
 
 #include "core/best_total.h"
+#include "core/demo_roster.h"
+#include "core/scoring.h"
 
 namespace {
 
@@ -54,6 +61,16 @@ std::vector<double> floatValues(int n, std::uint64_t seed, bool /*unused*/) {
     SplitMix rng{seed};
     std::vector<double> v(static_cast<std::size_t>(n) * n);
     for (auto& x : v) x = rng.unit();
+    return v;
+}
+
+std::vector<double> rosterValues(int n, std::uint64_t seed) {
+    const welkom::Roster roster = welkom::generateDemoRoster({n, n, 1, seed});
+    const welkom::Scorer scorer(roster);
+    std::vector<double> v(static_cast<std::size_t>(n) * n, 0.0);
+    for (std::size_t h = 0; h < static_cast<std::size_t>(n); ++h)
+        for (std::size_t g = 0; g < static_cast<std::size_t>(n); ++g)
+            if (scorer.passesIntrinsic(h, g)) v[h * static_cast<std::size_t>(n) + g] = scorer.total(h, g);
     return v;
 }
 
@@ -121,13 +138,13 @@ int runSolve(const char* kind, int n, std::uint64_t seed, int reps, const ScoreM
 
 int main(int argc, char** argv) {
     if (argc < 5) {
-        std::fprintf(stderr, "usage: solver_bench gen|run int|float|national <n> <seed> [out.npy | reps]\n");
+        std::fprintf(stderr, "usage: solver_bench gen|run int|float|roster|national <n> <seed> [out.npy | reps]\n");
         return 2;
     }
     const std::string mode = argv[1], kind = argv[2];
     const int n = std::atoi(argv[3]);
     const std::uint64_t seed = std::strtoull(argv[4], nullptr, 10);
-    if (n <= 0 || (kind != "int" && kind != "float" && kind != "national")) {
+    if (n <= 0 || (kind != "int" && kind != "float" && kind != "roster" && kind != "national")) {
         std::fprintf(stderr, "bad kind or size\n");
         return 2;
     }
@@ -138,8 +155,8 @@ int main(int argc, char** argv) {
             auto v = intValues(n, seed);
             return writeNpy(argv[5], v.data(), v.size() * sizeof(v[0]), "<i8", square) ? 0 : 1;
         }
-        if (kind == "float") {
-            auto v = floatValues(n, seed, false);
+        if (kind == "float" || kind == "roster") {
+            auto v = kind == "float" ? floatValues(n, seed, false) : rosterValues(n, seed);
             return writeNpy(argv[5], v.data(), v.size() * sizeof(v[0]), "<f8", square) ? 0 : 1;
         }
         // national: CSR in three files <out>.indptr.npy, <out>.indices.npy, <out>.data.npy
@@ -161,11 +178,11 @@ int main(int argc, char** argv) {
         auto m = ScoreMatrix<std::int64_t>::dense(n, n, std::move(v));
         return runSolve("int", n, seed, reps, m, sum);
     }
-    if (kind == "float") {
-        auto v = floatValues(n, seed, false);
+    if (kind == "float" || kind == "roster") {
+        auto v = kind == "float" ? floatValues(n, seed, false) : rosterValues(n, seed);
         std::uint64_t sum = checksum(v);
         auto m = ScoreMatrix<double>::dense(n, n, std::move(v));
-        return runSolve("float", n, seed, reps, m, sum);
+        return runSolve(kind.c_str(), n, seed, reps, m, sum);
     }
     auto m = nationalMatrix(n, seed);
     return runSolve("national", n, seed, reps, m, checksum(m.values()));

@@ -40,7 +40,22 @@ public:
     LapSolution<T> run() {
         std::vector<int> freeRows(static_cast<std::size_t>(m_rows));
         for (int i = 0; i < m_rows; ++i) freeRows[static_cast<std::size_t>(i)] = i;
-        if (m_in.perfect) reduceColumns(freeRows);
+        if (m_in.perfect) {
+            reduceColumns(freeRows);
+            // Column minima on a few rows (some households suit every group, as
+            // in real score matrices) leave most rows free, and row reduction
+            // cannot place them through ties. Start over from row-then-column
+            // reduced prices, which spread the tight arcs, and place each free
+            // row on a tight column that still has room.
+            if (freeRows.size() * 5 > static_cast<std::size_t>(m_rows) * 3) {
+                for (int i = 0; i < m_rows; ++i)
+                    if (m_colOf[static_cast<std::size_t>(i)] >= 0) unlink(i);
+                reduceRowsThenColumns();
+                freeRows.resize(static_cast<std::size_t>(m_rows));
+                for (int i = 0; i < m_rows; ++i) freeRows[static_cast<std::size_t>(i)] = i;
+                assignTightArcs(freeRows);
+            }
+        }
         if (m_cols > 0) {
             reduceRows(freeRows);
             reduceRows(freeRows);
@@ -173,6 +188,58 @@ private:
             }
             if (any) m_v[static_cast<std::size_t>(j1)] -= least;
         }
+    }
+
+    // Prices v_j = min_i (c_ij - min_j' c_ij'): the classic Hungarian start,
+    // for perfect instances only (like reduceColumns). Assigns nothing.
+    void reduceRowsThenColumns() {
+        const int n = m_cols;
+        std::vector<T> colMin(static_cast<std::size_t>(n), CostTraits<T>::noArc());
+        for (int i = 0; i < m_rows; ++i) {
+            const T* ci = m_in.cost.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(n);
+            T rowMin = CostTraits<T>::noArc();
+            for (int j = 0; j < n; ++j)
+                if (ci[j] < rowMin) rowMin = ci[j];
+            for (int j = 0; j < n; ++j) {
+                const T h = ci[j] - rowMin;
+                if (h < colMin[static_cast<std::size_t>(j)]) colMin[static_cast<std::size_t>(j)] = h;
+            }
+        }
+        m_v = colMin;
+    }
+
+    // A free row whose cheapest reduced cost several columns share takes the
+    // first of them that still has room, at no price change (its arc is then
+    // at its row minimum, as every assigned arc must be). Rows it cannot place
+    // stay in `freeRows`. (JV's row reduction looks at the two cheapest only.)
+    void assignTightArcs(std::vector<int>& freeRows) {
+        int kept = 0;
+        for (int i : freeRows) {
+            bool have = false;
+            T least{};
+            forEachArc(i, [&](int j, T c) {
+                const T h = c - m_v[static_cast<std::size_t>(j)];
+                if (!have || h < least) {
+                    least = h;
+                    have = true;
+                }
+            });
+            int chosen = kNone;
+            T chosenCost{};
+            if (have) {
+                forEachArc(i, [&](int j, T c) {
+                    if (chosen == kNone && !(least < c - m_v[static_cast<std::size_t>(j)]) && hasRoom(j)) {
+                        chosen = j;
+                        chosenCost = c;
+                    }
+                });
+            }
+            if (chosen != kNone)
+                link(i, chosen, chosenCost);
+            else
+                freeRows[static_cast<std::size_t>(kept++)] = i;
+        }
+        freeRows.resize(static_cast<std::size_t>(kept));
     }
 
     // ---- [SECTION] Augmenting row reduction ---------------------------------

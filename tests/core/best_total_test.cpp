@@ -245,6 +245,51 @@ TEST(BestTotal, PerfectSquarePathMatchesBruteForce) {
     }
 }
 
+// Score matrices like real ones: some households score well with every group
+// (column minima on few rows) and scores tie a lot. The perfect path then
+// starts from row-then-column reduced prices and tight columns; check it too,
+// small against brute force and larger against the sparse kernel.
+TEST(BestTotal, PerfectSquareWithPopularHouseholdsMatchesBruteForce) {
+    Rng rng(12);
+    auto popularMatrix = [&](int n, bool wide) {
+        std::vector<std::int64_t> v(static_cast<std::size_t>(n) * n);
+        for (int h = 0; h < n; ++h) {
+            const std::int64_t strength = rng.uniform(0, wide ? 50 : 4) * 10;
+            for (int g = 0; g < n; ++g) v[static_cast<std::size_t>(h) * n + g] = strength + rng.uniform(0, 3);
+        }
+        return v;
+    };
+    for (int it = 0; it < 1500; ++it) {
+        const int n = rng.uniform(2, 7);
+        auto m = ScoreMatrix<std::int64_t>::dense(n, n, popularMatrix(n, rng.chance(50)));
+        std::int64_t best = -1;
+        test::forEachValidMatching<std::int64_t>(m, MatchRules<std::int64_t>{}, [&](const std::vector<int>& g) {
+            best = std::max(best, test::totalOf(m, g));
+        });
+        auto r = solveBestTotal(m, MatchRules<std::int64_t>{});
+        ASSERT_TRUE(r.ok());
+        ASSERT_TRUE(test::isValidMatching(m, MatchRules<std::int64_t>{}, r.groupOf));
+        ASSERT_EQ(r.total, best) << "instance " << it;
+    }
+    for (int it = 0; it < 20; ++it) {
+        const int n = rng.uniform(30, 150);
+        const std::vector<std::int64_t> v = popularMatrix(n, true);
+        auto dense = ScoreMatrix<std::int64_t>::dense(n, n, v);
+        auto sparse = ScoreMatrix<std::int64_t>::sparse(n);
+        for (int h = 0; h < n; ++h) {
+            std::vector<ScoreMatrix<std::int64_t>::Entry> row;
+            for (int g = 0; g < n; ++g) row.push_back({g, v[static_cast<std::size_t>(h) * n + g]});
+            sparse.addRow(row);
+        }
+        MatchRules<std::int64_t> onlyPositive;
+        onlyPositive.minScore = 1;  // not a perfect instance any more: the general path
+        auto a = solveBestTotal(dense, MatchRules<std::int64_t>{});
+        auto b = solveBestTotal(sparse, onlyPositive);
+        ASSERT_TRUE(a.ok() && b.ok());
+        ASSERT_EQ(a.total, b.total) << "instance " << it;
+    }
+}
+
 // Larger instances (beyond brute force): the dense and the sparse kernel
 // must agree on the optimum, with and without rules, for int and double.
 TEST(BestTotal, DenseAndSparseKernelsAgree) {
