@@ -10,6 +10,16 @@
 #include <cassert>
 #include <cstddef>
 
+// Each augmenting path is its own call, not inlined into the solve: V8 runs a
+// wasm function in its baseline compiler until it has been called often enough
+// to be optimised, and cannot swap code under a running call, so one inlined
+// long loop would run unoptimised to the end.
+#if defined(__GNUC__) || defined(__clang__)
+#define WELKOM_NOINLINE __attribute__((noinline))
+#else
+#define WELKOM_NOINLINE
+#endif
+
 namespace welkom::detail {
 namespace {
 
@@ -320,7 +330,7 @@ private:
     // ---- [SECTION] Shortest augmenting path, dense ---------------------------
     // JV's augmentation: m_list holds columns as [0,low) scanned, [low,up) at
     // the current minimum distance, [up,cols) not reached at that distance.
-    void augmentDense(int f) {
+    WELKOM_NOINLINE void augmentDense(int f) {
         const int n = m_cols;
         const T* cost = m_in.cost.data();
         T* d = m_d.data();
@@ -467,7 +477,7 @@ private:
     // ---- [SECTION] Shortest augmenting path, sparse ---------------------------
     // Dijkstra with a binary heap (lazy deletion) over columns; a popped full
     // column passes its distance on to every row it holds.
-    void augmentSparse(int f) {
+    WELKOM_NOINLINE void augmentSparse(int f) {
         auto heapPush = [&](T key, int j) {
             m_heap.emplace_back(key, j);
             std::size_t c = m_heap.size() - 1;
