@@ -1,6 +1,6 @@
 // Native reference for bench/run_solver_bench.sh: dlib's max_cost_assignment
 // (Debian's libdlib-dev; the O(n^3) Hungarian method of Kuhn-Munkres with
-// slack variables) on a dense matrix written by `solver_bench gen int|float`.
+// slack variables) on a dense matrix written by `solver_bench gen int|float|roster`.
 // dlib needs integer costs: integer matrices are used as they are, double
 // matrices scaled by 2^40 and rounded (npy_matrix.h); the objective printed is
 // always the sum of the original values of the chosen pairs. The sparse

@@ -2,7 +2,7 @@
 // (Debian's liblemon-dev; primal network simplex, block-search pivot rule) on
 // the assignment problem as a min-cost flow: supply +1 per household, -1 per
 // group, one arc per candidate pair with cost -score. Dense matrices from
-// `solver_bench gen int|float` give n^2 arcs, the national case only its
+// `solver_bench gen int|float|roster` give n^2 arcs, the national case only its
 // same-municipality pairs (CSR). NetworkSimplex wants integer data: integer
 // matrices are used as they are, doubles scaled by 2^40 and rounded
 // (npy_matrix.h); the objective printed is the sum of the original values.

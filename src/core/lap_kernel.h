@@ -12,9 +12,15 @@
 // dense and sparse linear assignment problems", Computing 38 (1987), adapted:
 //  0. Perfect instances only (square, every arc present, capacities 1, no
 //     positive cost: matching everyone is optimal): JV's column reduction and
-//     reduction transfer.
+//     reduction transfer. When that leaves more than 60 % of the rows free
+//     (column minima on a few rows: real score matrices, where some
+//     households suit every group), start over from the Hungarian method's
+//     row-then-column reduced prices and give each row a tight column
+//     (reduced cost at its row minimum) that still has room.
 //  1. Augmenting row reduction (JV's auction-like phase), two passes, over
-//     the rows still free (all rows, from zero prices, in general).
+//     the rows still free (all rows, from zero prices, in general); on
+//     perfect instances then rounds of "tight column with room" and one more
+//     pass while a round places a tenth of the free rows.
 //  2. For each row still free, one shortest augmenting path (Dijkstra on
 //     reduced costs): dense = JV's array scan with the "min set" (the sweep
 //     that relaxes also finds the next minimum when it is unique); sparse =
