@@ -2,13 +2,12 @@
 // driven by made-up clock times.
 #include <gtest/gtest.h>
 
+#include "app/app_fixtures.h"
 #include "app/commands.h"
 #include "io/roster_json.h"
 
 namespace welkom {
 namespace {
-
-const std::string kPassphrase = "fiets boom water zon";
 
 // A demo roster turned into a real (non-demo) one, saved once so the
 // session holds a passphrase; the clock starts at t=100 s.

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <string>
 
+#include "app/app_fixtures.h"
 #include "app/commands.h"
 #include "app/roster_files.h"
 #include "io/age.h"
@@ -16,28 +17,13 @@
 namespace welkom {
 namespace {
 
-constexpr int kFastWorkFactor = 10;
-const std::string kPassphrase = "fiets boom water zon";
 const std::string kHeader = "{\"format\":\"welkom-roster\",\"version\":1";
-
-Roster openRoster() {
-    Roster roster;
-    roster.programmeName = "Voorbeeldstad 2027";
-    Household h;
-    h.id = "h1";
-    h.displayName = "Familie Fictief";
-    h.municipality = "Voorbeeldstad";
-    h.members.push_back({34, Gender::Female, MemberRole::Adult, {{"ar", LanguageLevel::Native}}, {}});
-    h.consent.toMatching = true;
-    roster.households.push_back(h);
-    return roster;
-}
 
 // A roster open with one unsaved, undoable edit: what must survive.
 AppState stateWithEditedRoster() {
     AppState state;
     state.session.workFactor = kFastWorkFactor;
-    applyCommand(state, OpenFile{"open.json", writeRoster(openRoster())});
+    applyCommand(state, OpenFile{"open.json", writeRoster(oneHouseholdRoster())});
     EXPECT_TRUE(state.document);
     applyCommand(state, RenameProgramme{"Edited, not saved"});
     state.notices.clear();
@@ -114,7 +100,7 @@ TEST(HostileFiles, ByteOrderMarksInOddPlaces) {
     // One BOM in front is what Windows editors write: it opens.
     {
         AppState state = stateWithEditedRoster();
-        applyCommand(state, OpenFile{"bom.json", bom + writeRoster(openRoster())});
+        applyCommand(state, OpenFile{"bom.json", bom + writeRoster(oneHouseholdRoster())});
         ASSERT_TRUE(state.errors.empty()) << state.errors.back().message;
         EXPECT_EQ(state.document->roster.programmeName, "Voorbeeldstad 2027");
     }
@@ -174,7 +160,7 @@ TEST(HostileFiles, FileSizeLimitJustUnderAndOver) {
 }
 
 TEST(HostileFiles, EncryptedFileWithTruncatedPayload) {
-    const std::string file = encrypted(writeRoster(openRoster()));
+    const std::string file = encrypted(writeRoster(oneHouseholdRoster()));
     const std::size_t headerEnd = file.find('\n', file.find("\n--- ") + 1) + 1;
     AppState state;
     for (std::size_t keep : {headerEnd + 16 + 5, file.size() - 1}) {
@@ -188,7 +174,7 @@ TEST(HostileFiles, EncryptedFileWithTruncatedPayload) {
 TEST(HostileFiles, ArmoredFileWithAByteOrderMarkOpens) {
     // Notepad adds a BOM when it saves an armored file; the app takes it for
     // an encrypted file, so the decryptor must accept it too.
-    const std::string plain = writeRoster(openRoster());
+    const std::string plain = writeRoster(oneHouseholdRoster());
     auto enc = ageEncryptWithPassphrase(AgeBytes(plain.begin(), plain.end()), kPassphrase, kFastWorkFactor, true);
     ASSERT_TRUE(enc);
     AppState state = stateWithEditedRoster();
@@ -217,7 +203,7 @@ TEST(HostileFiles, WireFieldClaimingAGigabyte) {
     // Through the app: a finished job whose answer is damaged is an error, not a roster.
     AppState state = stateWithEditedRoster();
     const Document before = *state.document;
-    applyCommand(state, OpenFile{"x.welkom.age", encrypted(writeRoster(openRoster()))});
+    applyCommand(state, OpenFile{"x.welkom.age", encrypted(writeRoster(oneHouseholdRoster()))});
     applyCommand(state, SubmitPassphrase{kPassphrase});
     ASSERT_EQ(state.jobsToStart.size(), 1u);
     const std::uint64_t id = state.jobsToStart[0].id;

@@ -2,33 +2,17 @@
 // passphrase prompts, the worker's jobs (run inline here), all-or-nothing loads.
 #include <gtest/gtest.h>
 
+#include "app/app_fixtures.h"
 #include "app/commands.h"
 #include "io/roster_json.h"
 
 namespace welkom {
 namespace {
 
-constexpr int kFastWorkFactor = 10;
-const std::string kPassphrase = "fiets boom water zon";
-
 AppState freshState() {
     AppState state;
     state.session.workFactor = kFastWorkFactor;
     return state;
-}
-
-Roster smallRoster() {
-    Roster roster;
-    roster.programmeName = "Voorbeeldstad 2027";
-    Household h;
-    h.id = "h1";
-    h.displayName = "Familie Fictief";
-    h.municipality = "Voorbeeldstad";
-    h.members.push_back({34, Gender::Female, MemberRole::Adult, {{"ar", LanguageLevel::Native}}, {}});
-    h.consent.toMatching = true;
-    h.consent.toMatchingDate = "2027-01-15";
-    roster.households.push_back(h);
-    return roster;
 }
 
 // Saves the open roster with kPassphrase and returns the encrypted file.
@@ -51,7 +35,7 @@ AppState withOpenRoster(const Roster& roster) {
 }
 
 TEST(OpenSave, FirstSaveAsksForAPassphraseOfTenCharactersThenDownloadsAnAgeFile) {
-    AppState state = withOpenRoster(smallRoster());
+    AppState state = withOpenRoster(oneHouseholdRoster());
     applyCommand(state, RenameProgramme{"Voorbeeldstad 2028"});
     ASSERT_TRUE(state.unsaved);
     applyCommand(state, SaveRoster{});
@@ -80,7 +64,7 @@ TEST(OpenSave, FirstSaveAsksForAPassphraseOfTenCharactersThenDownloadsAnAgeFile)
 }
 
 TEST(OpenSave, SavedFileReopensIdenticallyAfterAWrongPassphrase) {
-    AppState state = withOpenRoster(smallRoster());
+    AppState state = withOpenRoster(oneHouseholdRoster());
     const std::string file = saveEncrypted(state);
     const Document saved = *state.document;
     applyCommand(state, CloseRoster{});
@@ -105,7 +89,7 @@ TEST(OpenSave, SavedFileReopensIdenticallyAfterAWrongPassphrase) {
 }
 
 TEST(OpenSave, DamagedFileLeavesTheOpenRosterUntouched) {
-    AppState state = withOpenRoster(smallRoster());
+    AppState state = withOpenRoster(oneHouseholdRoster());
     std::string file = saveEncrypted(state);
     applyCommand(state, RenameProgramme{"Edited but not saved"});
     const Document before = *state.document;
@@ -121,13 +105,13 @@ TEST(OpenSave, DamagedFileLeavesTheOpenRosterUntouched) {
 }
 
 TEST(OpenSave, ForeignAndInvalidFilesAreRefusedWithTheirProblems) {
-    AppState state = withOpenRoster(smallRoster());
+    AppState state = withOpenRoster(oneHouseholdRoster());
     const Document before = *state.document;
 
     applyCommand(state, OpenFile{"photo.png", "\x89PNG\r\n\x1a\n"});
     EXPECT_EQ(state.errors.back().message, "This file is not a Welkom roster.");
 
-    Roster broken = smallRoster();
+    Roster broken = oneHouseholdRoster();
     broken.households.push_back(broken.households[0]);  // duplicate id
     applyCommand(state, OpenFile{"broken.json", writeRoster(broken)});
     EXPECT_EQ(state.errors.back().code, "roster.invalid");
@@ -141,7 +125,7 @@ TEST(OpenSave, ForeignAndInvalidFilesAreRefusedWithTheirProblems) {
 }
 
 TEST(OpenSave, PlainJsonOpensWithANoticeAndIsEncryptedOnSave) {
-    AppState state = withOpenRoster(smallRoster());
+    AppState state = withOpenRoster(oneHouseholdRoster());
     ASSERT_EQ(state.notices.size(), 1u);
     EXPECT_EQ(state.notices[0].code, "roster.unencrypted");
     EXPECT_TRUE(state.session.openedFromPlainJson);
