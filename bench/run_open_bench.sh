@@ -29,8 +29,7 @@ MUNICIPALITIES="${MUNICIPALITIES:-8}"
 SEED="${SEED:-1}"
 REPS="${REPS:-5}"      # passphrase case (each run costs ~1.5 s of scrypt)
 X_REPS="${X_REPS:-20}" # X25519 case (milliseconds: more runs against the noise of a shared machine)
-SODIUM="${WELKOM_SODIUM_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/welkom-deps/libsodium-1.0.18-wasm}"
-export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
+source "$ROOT/bench/lib.sh"
 mkdir -p "$OUT"
 
 for tool in age age-keygen script; do
@@ -46,17 +45,8 @@ fi
 CLI="$ROOT/build/bench-native/welkom"
 NATIVE="$ROOT/build/bench-native/open_bench"
 WASM="$ROOT/build/bench-wasm/open_bench.js"
-cmake -S "$ROOT" -B "$ROOT/build/bench-native" -DCMAKE_BUILD_TYPE=Release -DWELKOM_BUILD_TESTS=OFF >/dev/null
-cmake --build "$ROOT/build/bench-native" -j2 --target welkom open_bench >/dev/null
-HAVE_WASM=0
-if command -v emcmake >/dev/null && command -v node >/dev/null && [ -f "$SODIUM/lib/libsodium.a" ]; then
-  emcmake cmake -S "$ROOT" -B "$ROOT/build/bench-wasm" -DCMAKE_BUILD_TYPE=Release -DWELKOM_BUILD_TESTS=OFF \
-    -DWELKOM_SODIUM_DIR="$SODIUM" >/dev/null 2>&1
-  cmake --build "$ROOT/build/bench-wasm" -j2 --target open_bench >/dev/null
-  HAVE_WASM=1
-else
-  echo "no emscripten/node/libsodium wasm build: wasm column skipped" >&2
-fi
+build_bench_native welkom open_bench
+build_bench_wasm open_bench
 
 # ---- Inputs: one roster, two encrypted copies -------------------------------
 ROSTER="$OUT/roster-$HOUSEHOLDS-$GROUP_COUNT-$SEED.json"

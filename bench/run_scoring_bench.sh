@@ -15,21 +15,13 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CASES="${CASES:-small mid national}"
 REPS="${REPS:-3}"
 SEED="${SEED:-1}"
-SODIUM="${WELKOM_SODIUM_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/welkom-deps/libsodium-1.0.18-wasm}"
-export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
+source "$ROOT/bench/lib.sh"
 mkdir -p "$ROOT/bench/out"
 
 NATIVE="$ROOT/build/bench-native/scoring_bench"
 WASM="$ROOT/build/bench-wasm/scoring_bench.js"
-cmake -S "$ROOT" -B "$ROOT/build/bench-native" -DCMAKE_BUILD_TYPE=Release -DWELKOM_BUILD_TESTS=OFF >/dev/null
-cmake --build "$ROOT/build/bench-native" -j2 --target scoring_bench >/dev/null
-HAVE_WASM=0
-if command -v emcmake >/dev/null && [ -f "$SODIUM/lib/libsodium.a" ]; then
-  emcmake cmake -S "$ROOT" -B "$ROOT/build/bench-wasm" -DCMAKE_BUILD_TYPE=Release -DWELKOM_BUILD_TESTS=OFF \
-    -DWELKOM_SODIUM_DIR="$SODIUM" >/dev/null
-  cmake --build "$ROOT/build/bench-wasm" -j2 --target scoring_bench >/dev/null
-  HAVE_WASM=1
-fi
+build_bench_native scoring_bench
+build_bench_wasm scoring_bench
 
 reps_for() { if [ "$1" = small ]; then echo "$REPS"; else echo 1; fi; }
 

@@ -27,21 +27,13 @@ KINDS="${KINDS:-int float roster}"
 NATIONAL="${NATIONAL-20000}"
 SEED="${SEED:-1}"
 PY="${PYTHON:-/usr/bin/python3}"
-SODIUM="${WELKOM_SODIUM_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/welkom-deps/libsodium-1.0.18-wasm}"
-export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
+source "$ROOT/bench/lib.sh"
 mkdir -p "$OUT"
 
 NATIVE="$ROOT/build/bench-native/solver_bench"
 WASM="$ROOT/build/bench-wasm/solver_bench.js"
-cmake -S "$ROOT" -B "$ROOT/build/bench-native" -DCMAKE_BUILD_TYPE=Release -DWELKOM_BUILD_TESTS=OFF >/dev/null
-cmake --build "$ROOT/build/bench-native" -j2 --target solver_bench >/dev/null
-HAVE_WASM=0
-if command -v emcmake >/dev/null && [ -f "$SODIUM/lib/libsodium.a" ]; then
-  emcmake cmake -S "$ROOT" -B "$ROOT/build/bench-wasm" -DCMAKE_BUILD_TYPE=Release -DWELKOM_BUILD_TESTS=OFF \
-    -DWELKOM_SODIUM_DIR="$SODIUM" >/dev/null 2>&1
-  cmake --build "$ROOT/build/bench-wasm" -j2 --target solver_bench >/dev/null
-  HAVE_WASM=1
-fi
+build_bench_native solver_bench
+build_bench_wasm solver_bench
 
 # ---- Debian's dlib and LEMON references -------------------------------------
 REF="$ROOT/build/bench-ref"
