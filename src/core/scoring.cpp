@@ -405,8 +405,7 @@ struct Scorer::Data {
     std::vector<std::string> langCode;      // bit -> code
     std::vector<std::string> interestTag;   // interned id -> tag
     std::vector<std::string> muniName;
-    std::vector<std::vector<int>> groupsIn;        // per municipality, ascending
-    std::vector<std::vector<int>> groupsAllowing;  // per municipality, ascending
+    std::vector<std::vector<int>> allowingSlots;  // per municipality: slots of groups allowing it, ascending
     // Forbidden pairs (coordinator or declined): key household << 32 | group, sorted.
     std::vector<std::uint64_t> forbidden;
     std::unordered_map<std::string, int> muniIds;
@@ -618,19 +617,17 @@ Scorer::Scorer(const Roster& roster, const std::vector<CriterionWeight>& weights
         p.items &= servable;
     }
 
-    d.groupsIn.assign(d.muniName.size(), {});
-    d.groupsAllowing.assign(d.muniName.size(), {});
+    d.allowingSlots.assign(d.muniName.size(), {});
     d.muniFirstSlot.assign(d.muniName.size() + 1, static_cast<int>(d.gr.size()));
     for (std::size_t slot = d.gr.size(); slot-- > 0;)
         d.muniFirstSlot[static_cast<std::size_t>(d.gr[slot].muni)] = static_cast<int>(slot);
     for (std::size_t m = d.muniName.size(); m-- > 0;)  // municipalities without groups: empty runs
         d.muniFirstSlot[m] = std::min(d.muniFirstSlot[m], d.muniFirstSlot[m + 1]);
-    for (std::size_t gi = 0; gi < d.gr.size(); ++gi) {
-        const GroupProfile& p = d.group(gi);
-        d.groupsIn[static_cast<std::size_t>(p.muni)].push_back(static_cast<int>(gi));
+    for (std::size_t slot = 0; slot < d.gr.size(); ++slot) {
+        const GroupProfile& p = d.gr[slot];
         for (int k = p.allowedBegin; k < p.allowedEnd; ++k) {
-            auto& list = d.groupsAllowing[static_cast<std::size_t>(d.allowedMunis[static_cast<std::size_t>(k)])];
-            if (list.empty() || list.back() != static_cast<int>(gi)) list.push_back(static_cast<int>(gi));
+            auto& list = d.allowingSlots[static_cast<std::size_t>(d.allowedMunis[static_cast<std::size_t>(k)])];
+            if (list.empty() || list.back() != static_cast<int>(slot)) list.push_back(static_cast<int>(slot));
         }
     }
 
@@ -678,6 +675,22 @@ bool municipalityOk(const Scorer::Data& d, const HouseholdProfile& h, const Grou
 inline bool intrinsicOk(const Scorer::Data& d, const HouseholdProfile& h, const GroupProfile& g, bool cross) {
     return h.consent && g.consent && g.capacity > 0 && (h.lang & g.usableLang) != 0 &&
            (!h.womenOnly || g.allFemale) && (g.maxSize <= 0 || h.size <= g.maxSize) && municipalityOk(d, h, g, cross);
+}
+
+// The groups in reach of a household in municipality `muni`, as slots: its own
+// municipality's run, then groups elsewhere that allow it; every group when
+// crossing is allowed. Each group once.
+template <typename F>
+void forEachCandidateSlot(const Scorer::Data& d, int muni, bool cross, F&& visit) {
+    if (cross) {
+        for (std::size_t slot = 0; slot < d.gr.size(); ++slot) visit(slot);
+        return;
+    }
+    const auto m = static_cast<std::size_t>(muni);
+    for (auto slot = static_cast<std::size_t>(d.muniFirstSlot[m]); slot < static_cast<std::size_t>(d.muniFirstSlot[m + 1]); ++slot)
+        visit(slot);
+    for (int slot : d.allowingSlots[m])
+        if (d.gr[static_cast<std::size_t>(slot)].muni != muni) visit(static_cast<std::size_t>(slot));
 }
 
 }  // namespace
@@ -841,24 +854,12 @@ void Scorer::feasibleTotals(std::size_t household, std::vector<std::pair<int, do
     const bool cross = m_roster.settings.allowCrossMunicipality;
     std::array<double, kCriterionCount> s;
     std::array<bool, kCriterionCount> a;
-    auto visit = [&](std::size_t slot) {
+    forEachCandidateSlot(d, t.p->muni, cross, [&](std::size_t slot) {
         const GroupProfile& g = d.gr[slot];
         if (!intrinsicOk(d, *t.p, g, cross)) return;
         pairScores(d, t, slot, s, a);
         out.emplace_back(g.index, combineScores(m_weight, s, a));
-    };
-    if (cross) {
-        for (std::size_t slot = 0; slot < d.gr.size(); ++slot) visit(slot);
-        return;
-    }
-    // The household's own municipality (one run of slots), then groups elsewhere that allow it.
-    const auto muni = static_cast<std::size_t>(t.p->muni);
-    for (auto slot = static_cast<std::size_t>(d.muniFirstSlot[muni]); slot < static_cast<std::size_t>(d.muniFirstSlot[muni + 1]); ++slot)
-        visit(slot);
-    for (int gi : d.groupsAllowing[muni]) {
-        const auto slot = static_cast<std::size_t>(d.slotOf[static_cast<std::size_t>(gi)]);
-        if (d.gr[slot].muni != t.p->muni) visit(slot);
-    }
+    });
 }
 
 double Scorer::combine(const std::array<double, kCriterionCount>& s,
@@ -885,26 +886,14 @@ std::size_t Scorer::candidateCount(std::size_t household) const {
     const Data& d = *m_data;
     if (m_roster.settings.allowCrossMunicipality) return d.gr.size();
     const auto muni = static_cast<std::size_t>(d.hh[household].muni);
-    return static_cast<std::size_t>(d.muniFirstSlot[muni + 1] - d.muniFirstSlot[muni]) + d.groupsAllowing[muni].size();
+    return static_cast<std::size_t>(d.muniFirstSlot[muni + 1] - d.muniFirstSlot[muni]) + d.allowingSlots[muni].size();
 }
 
 void Scorer::candidateGroups(std::size_t household, std::vector<int>& out) const {
     out.clear();
     const Data& d = *m_data;
-    if (m_roster.settings.allowCrossMunicipality) {
-        out.reserve(d.gr.size());
-        for (std::size_t g = 0; g < d.gr.size(); ++g) out.push_back(static_cast<int>(g));
-        return;
-    }
-    const int muni = d.hh[household].muni;
-    const std::vector<int>& own = d.groupsIn[static_cast<std::size_t>(muni)];
-    const std::vector<int>& allowing = d.groupsAllowing[static_cast<std::size_t>(muni)];
-    if (allowing.empty()) {
-        out = own;
-        return;
-    }
-    out.reserve(own.size() + allowing.size());
-    std::set_union(own.begin(), own.end(), allowing.begin(), allowing.end(), std::back_inserter(out));
+    forEachCandidateSlot(d, d.hh[household].muni, m_roster.settings.allowCrossMunicipality,
+                         [&](std::size_t slot) { out.push_back(d.gr[slot].index); });
 }
 
 // [SECTION] Explanations ------------------------------------------------------------------------

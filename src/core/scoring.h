@@ -350,16 +350,17 @@ public:
     // The combined score of a pair known to be feasible (the hot path).
     double total(std::size_t household, std::size_t group) const;
     // The hot path of buildMatchingProblem: appends (group, total) for every
-    // candidate group (see candidateGroups; roster indices, in no set order)
+    // candidate group (see candidateGroups; roster indices, in that order)
     // that passes passesIntrinsic(). The household's side of the scores is
-    // worked out once for the row, and groups are visited in memory order.
+    // worked out once for the row.
     void feasibleTotals(std::size_t household, std::vector<std::pair<int, double>>& out) const;
 
     PairReport explain(std::size_t household, std::size_t group) const;
     UnplaceableReport explainUnplaceable(std::size_t household) const;
 
     // Indices of groups that may be in reach of the household's municipality
-    // (own, allowing it, or all when crossing is allowed), ascending.
+    // (own, allowing it, or all when crossing is allowed), each once, in
+    // memory order: the own municipality's groups by id, then the others.
     void candidateGroups(std::size_t household, std::vector<int>& out) const;
     // How many groups candidateGroups() gives (may count a group twice when it
     // allows its own municipality): an upper bound for reserving.

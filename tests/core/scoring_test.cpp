@@ -554,9 +554,11 @@ TEST(ScoringProblem, DeterministicAndIndependentOfRosterOrder) {
     }
 }
 
-// The row hot path walks groups in memory order (own municipality as one run,
-// then groups elsewhere allowing it); it must give exactly the pairs and totals
-// of candidateGroups + passesIntrinsic + total, also when a group allows its own
+// Groups in reach and the row hot path walk groups in memory order (own
+// municipality as one run, then groups elsewhere allowing it). Checked against
+// the rule itself: same municipality, or the group allows the household's, or
+// crossing is allowed; each group once. The hot path gives exactly those pairs
+// that pass passesIntrinsic, with total(). Also when a group allows its own
 // municipality, a household lives where no group is, or crossing is allowed.
 TEST(ScoringProblem, RowHotPathGivesTheCandidatePairsAndTotals) {
     for (std::uint64_t seed : {2u, 6u, 11u}) {
@@ -577,12 +579,20 @@ TEST(ScoringProblem, RowHotPathGivesTheCandidatePairsAndTotals) {
             std::vector<std::pair<int, double>> fast;
             std::size_t pairs = 0;
             for (std::size_t h = 0; h < r.households.size(); ++h) {
+                std::vector<int> inReach;
                 std::vector<std::pair<int, double>> expected;
+                const std::string& muni = r.households[h].municipality;
+                for (std::size_t g = 0; g < r.groups.size(); ++g) {
+                    const auto& allowed = r.groups[g].allowedMunicipalities;
+                    if (!cross && r.groups[g].municipality != muni && std::find(allowed.begin(), allowed.end(), muni) == allowed.end())
+                        continue;
+                    inReach.push_back(static_cast<int>(g));
+                    if (s.passesIntrinsic(h, g)) expected.emplace_back(static_cast<int>(g), s.total(h, g));
+                }
                 s.candidateGroups(h, cands);
                 EXPECT_LE(cands.size(), s.candidateCount(h));
-                for (int g : cands)
-                    if (s.passesIntrinsic(h, static_cast<std::size_t>(g)))
-                        expected.emplace_back(g, s.total(h, static_cast<std::size_t>(g)));
+                std::sort(cands.begin(), cands.end());
+                EXPECT_EQ(cands, inReach) << "household " << r.households[h].id << (cross ? " crossing" : "");
                 fast.clear();
                 s.feasibleTotals(h, fast);
                 std::sort(fast.begin(), fast.end());
