@@ -29,6 +29,16 @@ constexpr TextId kEndText[] = {TextId::EndNone,          TextId::EndMoved,      
                                TextId::EndGroupWithdrew, TextId::EndConflict,   TextId::EndGoalsReached,
                                TextId::EndOther};
 
+// A combo over an enum whose values are 0..N-1, labelled by `texts` in order.
+template <typename Enum, std::size_t N>
+void enumCombo(const char* label, const char* id, const TextId (&texts)[N], Enum& value, Language lang) {
+    if (ImGui::BeginCombo((std::string(label) + "##" + id).c_str(), tr(lang, texts[static_cast<std::size_t>(value)]))) {
+        for (std::size_t k = 0; k < N; ++k)
+            if (ImGui::Selectable(tr(lang, texts[k]), static_cast<std::size_t>(value) == k)) value = static_cast<Enum>(k);
+        ImGui::EndCombo();
+    }
+}
+
 // "answered [x]  [ 3 ]": an answer that may not have been asked. The value
 // is not clamped here: the core rules check it when the check-in is saved.
 void optionalInt(const char* label, const char* id, std::optional<int>& value, int fallback, Language lang) {
@@ -215,22 +225,10 @@ void OutcomesPanel::drawEditor(const AppState& state, CommandQueue& commands) {
         ImGui::EndCombo();
     }
     ImGui::SetNextItemWidth(fieldWidth);
-    if (ImGui::BeginCombo((std::string(tr(lang, TextId::FieldWork)) + "##ci-work").c_str(),
-                          tr(lang, kWorkText[static_cast<int>(m_draft.workStatus)]))) {
-        for (int w = 0; w < static_cast<int>(std::size(kWorkText)); ++w)
-            if (ImGui::Selectable(tr(lang, kWorkText[w]), static_cast<int>(m_draft.workStatus) == w))
-                m_draft.workStatus = static_cast<WorkStatus>(w);
-        ImGui::EndCombo();
-    }
+    enumCombo(tr(lang, TextId::FieldWork), "ci-work", kWorkText, m_draft.workStatus, lang);
     ImGui::Checkbox((std::string(tr(lang, TextId::FieldEndedEarly)) + "##ci-ended").c_str(), &m_draft.endedEarly);
     ImGui::SetNextItemWidth(fieldWidth);
-    if (ImGui::BeginCombo((std::string(tr(lang, TextId::FieldEndReason)) + "##ci-reason").c_str(),
-                          tr(lang, kEndText[static_cast<int>(m_draft.endReason)]))) {
-        for (int r = 0; r < static_cast<int>(std::size(kEndText)); ++r)
-            if (ImGui::Selectable(tr(lang, kEndText[r]), static_cast<int>(m_draft.endReason) == r))
-                m_draft.endReason = static_cast<EndReason>(r);
-        ImGui::EndCombo();
-    }
+    enumCombo(tr(lang, TextId::FieldEndReason), "ci-reason", kEndText, m_draft.endReason, lang);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24.0f);
     inputText((std::string(tr(lang, TextId::FieldCheckInNote)) + "##ci-note").c_str(), m_draft.note);
 
