@@ -179,15 +179,21 @@ TEST(Workspace, OverviewOffersARunThenDrawsTheHeatmapWithTooltips) {
     }
 }
 
+// A generated roster, matched (best total), with the Overview panel shown.
+AppState matchedOverview(const DemoRosterOptions& roster) {
+    AppState state;
+    state.document = Document{generateDemoRoster(roster)};
+    applyCommand(state, RunMatching{MatchMode::BestTotal});
+    runJobsInline(state);
+    applyCommand(state, ShowPanel{"overview"});
+    return state;
+}
+
 TEST(Workspace, OverviewShowsALargeRosterInBlocks) {
     HeadlessImGui imgui;
     Workspace workspace;
-    AppState state;
-    state.document = Document{generateDemoRoster({900, 700, 6, 3})};
-    applyCommand(state, RunMatching{MatchMode::BestTotal});
-    runJobsInline(state);
+    AppState state = matchedOverview({900, 700, 6, 3});
     ASSERT_TRUE(state.matchingRun);
-    applyCommand(state, ShowPanel{"overview"});
     drawFrames(imgui, workspace, state, 3);
     EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{"overview"});
     const auto heatmap = ItemRegistry::instance().find("heatmap");
@@ -238,12 +244,8 @@ std::vector<bool> rowsCoveredByColour(const ItemRect& area, ImU32 background) {
 TEST(Workspace, OverviewDrawsEveryRowOfALargeHeatmap) {
     HeadlessImGui imgui(1600.0f, 1000.0f);
     Workspace workspace;
-    AppState state;
-    state.document = Document{generateDemoRoster({3000, 3000, 40, 11})};
-    applyCommand(state, RunMatching{MatchMode::BestTotal});
-    runJobsInline(state);
+    AppState state = matchedOverview({3000, 3000, 40, 11});
     ASSERT_TRUE(state.matchingRun);
-    applyCommand(state, ShowPanel{"overview"});
     ImGui::GetIO().MousePos = ImVec2(-1.0f, -1.0f);
     drawFrames(imgui, workspace, state, 3);
     const auto heatmap = ItemRegistry::instance().find("heatmap");
