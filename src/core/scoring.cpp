@@ -1167,8 +1167,36 @@ PairReport Scorer::explain(std::size_t hi, std::size_t gi) const {
     return r;
 }
 
+// A pair's scores and reasons depend on its own two records, the settings and
+// the constraints and matches of that pair only, so one question needs no
+// profiles of the whole roster (at national size that is most of a second):
+// explain it on a roster of just those. Constraints and matches name records
+// by id, and an id names its first record (as in Scorer), so a record that
+// repeats an earlier id has none.
 PairReport explainPair(const Roster& roster, std::size_t household, std::size_t group) {
-    return Scorer(roster).explain(household, group);
+    const Household& h = roster.households[household];
+    const WelcomeGroup& g = roster.groups[group];
+    auto firstHousehold = [&] {
+        for (std::size_t i = 0; i < roster.households.size(); ++i)
+            if (roster.households[i].id == h.id) return i == household;
+        return false;
+    };
+    auto firstGroup = [&] {
+        for (std::size_t i = 0; i < roster.groups.size(); ++i)
+            if (roster.groups[i].id == g.id) return i == group;
+        return false;
+    };
+    Roster pair;
+    pair.settings = roster.settings;
+    pair.households.push_back(h);
+    pair.groups.push_back(g);
+    if (firstHousehold() && firstGroup()) {
+        for (const Constraint& c : roster.constraints)
+            if (c.householdId == h.id && c.groupId == g.id) pair.constraints.push_back(c);
+        for (const Match& m : roster.matches)
+            if (m.householdId == h.id && m.groupId == g.id) pair.matches.push_back(m);
+    }
+    return Scorer(pair).explain(0, 0);
 }
 
 // [SECTION] Unplaceable households ------------------------------------------------------------

@@ -388,7 +388,9 @@ private:
     double combine(const std::array<double, kCriterionCount>& s, const std::array<bool, kCriterionCount>& applicable) const;
 };
 
-// Convenience: builds a Scorer (O(roster)) for one question.
+// Convenience for one question. explainPair gives what Scorer(roster).explain
+// gives, in O(the pair + constraints + matches) (it scores a roster of just the
+// pair); explainUnplaceable builds a Scorer (O(roster)).
 PairReport explainPair(const Roster& roster, std::size_t household, std::size_t group);
 UnplaceableReport explainUnplaceable(const Roster& roster, std::size_t household);
 

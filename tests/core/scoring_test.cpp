@@ -554,6 +554,46 @@ TEST(ScoringProblem, DeterministicAndIndependentOfRosterOrder) {
     }
 }
 
+// explainPair scores a roster of just the pair: the same report as the whole
+// roster's Scorer, forbids, declined matches and pins included, and for a
+// record that repeats an earlier id (constraints name the first one).
+TEST(ScoringReasons, ExplainPairMatchesTheWholeRostersScorer) {
+    Roster r = generateDemoRoster({60, 45, 3, 9});
+    ASSERT_FALSE(r.constraints.empty());
+    r.settings.minimumScore = 0.4;
+    // A forbid and a declined match, besides the demo's own constraints.
+    Constraint forbid;
+    forbid.id = "cx1";
+    forbid.householdId = r.households[2].id;
+    forbid.groupId = r.groups[3].id;
+    forbid.reason = "Te ver weg";
+    r.constraints.push_back(forbid);
+    Match declined;
+    declined.id = "mx1";
+    declined.householdId = r.households[4].id;
+    declined.groupId = r.groups[5].id;
+    declined.history.push_back({MatchStatus::Proposed, "2026-01-02", "", "", {}});
+    declined.history.push_back({MatchStatus::Declined, "2026-01-09", "", "", {}});
+    r.matches.push_back(declined);
+    Roster repeated = r;
+    repeated.households.push_back(r.households[2]);  // same id as households[2]: no constraints of its own
+    const Scorer whole(repeated);
+    auto rendered = [](const PairReport& p) {
+        std::string s = std::to_string(p.total) + (p.feasible ? " ok" : " no") + (p.belowMinimum ? " low\n" : "\n");
+        for (const HardVerdict& v : p.hard) s += (v.ok ? "+ " : "- ") + renderReason(v.reason, false) + "\n";
+        for (const CriterionResult& c : p.soft) s += renderReason(c.reason, true) + " " + std::to_string(c.score) + "\n";
+        return s;
+    };
+    int forbidden = 0;
+    for (std::size_t h = 0; h < repeated.households.size(); ++h)
+        for (std::size_t g = 0; g < repeated.groups.size(); ++g) {
+            const PairReport fast = explainPair(repeated, h, g);
+            forbidden += fast.hard[static_cast<std::size_t>(HardCondition::Forbidden)].ok ? 0 : 1;
+            ASSERT_EQ(rendered(fast), rendered(whole.explain(h, g))) << repeated.households[h].id << " " << repeated.groups[g].id;
+        }
+    EXPECT_GE(forbidden, 2);
+}
+
 // Groups in reach and the row hot path walk groups in memory order (own
 // municipality as one run, then groups elsewhere allowing it). Checked against
 // the rule itself: same municipality, or the group allows the household's, or
