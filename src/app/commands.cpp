@@ -45,11 +45,11 @@ void cancelMatching(AppState& state) {
 
 // Opens `roster` in place of whatever was open, with a fresh history. Only
 // called with a roster that loaded completely (all or nothing).
-void openDocument(AppState& state, Roster roster, std::vector<Problem> warnings) {
+// Everything that belongs to the open document's session: its passphrase,
+// runs, history, views and tour. Opening and closing both start from here.
+void dropDocumentSession(AppState& state) {
     wipeSession(state.session);
     cancelMatching(state);
-    state.document = Document{std::move(roster)};
-    ++state.editRevision;  // views cached per revision see a new document
     state.history.clear();
     state.matchingRun.reset();
     state.previousRun.reset();
@@ -57,32 +57,27 @@ void openDocument(AppState& state, Roster roster, std::vector<Problem> warnings)
     state.learning.reset();
     state.researchExport.reset();
     state.unsaved = false;
+    state.lockWhenAutosaved = false;
+    endTour(state);
+    clearPresentation(state);
+}
+
+void openDocument(AppState& state, Roster roster, std::vector<Problem> warnings) {
+    dropDocumentSession(state);
+    state.document = Document{std::move(roster)};
+    ++state.editRevision;  // views cached per revision see a new document
     state.problems = std::move(warnings);
     state.autosavedRevision = state.editRevision;
     state.locked = false;
-    state.lockWhenAutosaved = false;
     state.clock.lastActivity = state.clock.now;
-    endTour(state);
-    clearPresentation(state);
     if (state.ui.presentation) startPresentation(state);
 }
 
 void closeDocument(AppState& state) {
-    cancelMatching(state);
+    dropDocumentSession(state);
     state.document.reset();
-    state.matchingRun.reset();
-    state.previousRun.reset();
-    state.pairDetail.reset();
-    state.learning.reset();
-    state.researchExport.reset();
     state.researchDatasets.clear();
-    state.history.clear();
-    state.unsaved = false;
     state.problems.clear();
-    state.lockWhenAutosaved = false;
-    wipeSession(state.session);
-    endTour(state);
-    clearPresentation(state);
 }
 
 void markEdited(AppState& state) {
