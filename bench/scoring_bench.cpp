@@ -28,6 +28,7 @@
 #include "core/best_total.h"
 #include "core/demo_roster.h"
 #include "core/scoring.h"
+#include "app/text/messages.h"
 
 namespace {
 

@@ -16,9 +16,17 @@
 //                are many exact and near ties
 //       national n x n in 40 municipalities, only same-municipality pairs
 //                feasible (sparse), uniform doubles in [0,1)
+//       rect     dense n x 4n (groups outnumber households), uniform doubles in [0,1)
+//       sparse   n households x 4n/5 groups, each household ~300 feasible groups
+//                (or all when fewer) picked at random, uniform doubles in [0,1):
+//                at least n/5 households stay unmatched (sparse)
 // Matrices come from a seeded splitmix64, so native and wasm see the same
-// numbers. Output line: "welkom <kind> <n> <seed> <seconds> <objective> <checksum>".
-// `run` first solves one smaller matrix of the same kind, untimed (see warmUp).
+// numbers. Output line:
+//   "welkom <kind> <n> <seed> <warm seconds> <objective> <checksum> <cold seconds>"
+// cold: the first solve in the process (fresh SolverWorkspace, nothing run
+// before); warm: best of reps after one untimed smaller solve of the same kind
+// (see warmUp), all with one SolverWorkspace kept between calls.
+#include <algorithm>
 #include <chrono>
 #include <cinttypes>
 #include <cstdint>
@@ -88,6 +96,40 @@ ScoreMatrix<double> nationalMatrix(int n, std::uint64_t seed) {
     return m;
 }
 
+int rectGroups(int n) { return 4 * n; }
+int sparseGroups(int n) { return 4 * n / 5; }
+
+std::vector<double> rectValues(int n, std::uint64_t seed) {
+    SplitMix rng{seed};
+    std::vector<double> v(static_cast<std::size_t>(n) * static_cast<std::size_t>(rectGroups(n)));
+    for (auto& x : v) x = rng.unit();
+    return v;
+}
+
+ScoreMatrix<double> sparseMatrix(int n, std::uint64_t seed) {
+    SplitMix rng{seed};
+    const int G = sparseGroups(n);
+    const int per = G < 300 ? G : 300;
+    auto m = ScoreMatrix<double>::sparse(G);
+    std::vector<char> taken(static_cast<std::size_t>(G));
+    std::vector<ScoreMatrix<double>::Entry> row;
+    for (int h = 0; h < n; ++h) {
+        std::fill(taken.begin(), taken.end(), 0);
+        for (int k = 0; k < per;) {
+            const auto g = static_cast<std::size_t>(rng.next() % static_cast<std::uint64_t>(G));
+            if (!taken[g]) {
+                taken[g] = 1;
+                ++k;
+            }
+        }
+        row.clear();
+        for (int g = 0; g < G; ++g)
+            if (taken[static_cast<std::size_t>(g)]) row.push_back({g, rng.unit()});
+        m.addRow(row);
+    }
+    return m;
+}
+
 template <typename T>
 std::uint64_t checksum(const std::vector<T>& v) {
     std::uint64_t h = 1469598103934665603ULL;
@@ -116,22 +158,31 @@ bool writeNpy(const std::string& path, const void* data, std::size_t bytes, cons
     return std::fclose(f) == 0 && ok;
 }
 
-template <typename S>
-int runSolve(const char* kind, int n, std::uint64_t seed, int reps, const ScoreMatrix<S>& m, std::uint64_t sum) {
+double seconds(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// The first solve of the process (cold), then warmUp, then best of reps (warm).
+template <typename S, typename WarmUp>
+int runSolve(const char* kind, int n, std::uint64_t seed, int reps, const ScoreMatrix<S>& m, std::uint64_t sum,
+             WarmUp warmUp) {
+    welkom::SolverWorkspace ws;
+    auto t0 = std::chrono::steady_clock::now();
+    welkom::Matching<S> r = welkom::solveBestTotal(m, MatchRules<S>{}, ws);
+    const double cold = seconds(t0);
+    warmUp(ws);
     double best = 1e300;
-    welkom::Matching<S> r;
     for (int k = 0; k < reps; ++k) {
-        auto t0 = std::chrono::steady_clock::now();
-        r = welkom::solveBestTotal(m, MatchRules<S>{});
-        double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        if (s < best) best = s;
+        t0 = std::chrono::steady_clock::now();
+        r = welkom::solveBestTotal(m, MatchRules<S>{}, ws);
+        best = std::min(best, seconds(t0));
     }
     if (!r.ok()) {
         std::fprintf(stderr, "solver status %s\n", welkom::toString(r.status));
         return 1;
     }
-    std::printf("welkom %s %d %" PRIu64 " %.6f %.17g %016" PRIx64 "\n", kind, n, seed, best,
-                static_cast<double>(r.total), sum);
+    std::printf("welkom %s %d %" PRIu64 " %.6f %.17g %016" PRIx64 " %.6f\n", kind, n, seed, best,
+                static_cast<double>(r.total), sum, cold);
     return 0;
 }
 
@@ -141,15 +192,20 @@ int runSolve(const char* kind, int n, std::uint64_t seed, int reps, const ScoreM
 // first solve in a fresh process (or page) is slower; the others are native
 // and gain nothing from it. Timings are of the warmed-up solver, like every
 // "best of N" here.
-void warmUp(const std::string& kind, int n, std::uint64_t seed) {
+void warmUp(const std::string& kind, int n, std::uint64_t seed, welkom::SolverWorkspace& ws) {
     const int w = n < 600 ? n : 600;
     if (kind == "int") {
-        (void)welkom::solveBestTotal(ScoreMatrix<std::int64_t>::dense(w, w, intValues(w, seed + 1)), MatchRules<std::int64_t>{});
+        (void)welkom::solveBestTotal(ScoreMatrix<std::int64_t>::dense(w, w, intValues(w, seed + 1)), MatchRules<std::int64_t>{}, ws);
     } else if (kind == "national") {
-        (void)welkom::solveBestTotal(nationalMatrix(w, seed + 1), MatchRules<double>{});
+        (void)welkom::solveBestTotal(nationalMatrix(w, seed + 1), MatchRules<double>{}, ws);
+    } else if (kind == "sparse") {
+        (void)welkom::solveBestTotal(sparseMatrix(w, seed + 1), MatchRules<double>{}, ws);
+    } else if (kind == "rect") {
+        const int h = w / 4;
+        (void)welkom::solveBestTotal(ScoreMatrix<double>::dense(h, rectGroups(h), rectValues(h, seed + 1)), MatchRules<double>{}, ws);
     } else {
         auto v = kind == "float" ? floatValues(w, seed + 1, false) : rosterValues(w, seed + 1);
-        (void)welkom::solveBestTotal(ScoreMatrix<double>::dense(w, w, std::move(v)), MatchRules<double>{});
+        (void)welkom::solveBestTotal(ScoreMatrix<double>::dense(w, w, std::move(v)), MatchRules<double>{}, ws);
     }
 }
 
@@ -163,7 +219,8 @@ int main(int argc, char** argv) {
     const std::string mode = argv[1], kind = argv[2];
     const int n = std::atoi(argv[3]);
     const std::uint64_t seed = std::strtoull(argv[4], nullptr, 10);
-    if (n <= 0 || (kind != "int" && kind != "float" && kind != "roster" && kind != "national")) {
+    if (n <= 0 || (kind != "int" && kind != "float" && kind != "roster" && kind != "national" && kind != "rect" &&
+                   kind != "sparse")) {
         std::fprintf(stderr, "bad kind or size\n");
         return 2;
     }
@@ -178,8 +235,13 @@ int main(int argc, char** argv) {
             auto v = kind == "float" ? floatValues(n, seed, false) : rosterValues(n, seed);
             return writeNpy(argv[5], v.data(), v.size() * sizeof(v[0]), "<f8", square) ? 0 : 1;
         }
-        // national: CSR in three files <out>.indptr.npy, <out>.indices.npy, <out>.data.npy
-        auto m = nationalMatrix(n, seed);
+        if (kind == "rect") {
+            auto v = rectValues(n, seed);
+            const std::string shape = "(" + std::to_string(n) + ", " + std::to_string(rectGroups(n)) + ")";
+            return writeNpy(argv[5], v.data(), v.size() * sizeof(v[0]), "<f8", shape) ? 0 : 1;
+        }
+        // national, sparse: CSR in three files <out>.indptr.npy, <out>.indices.npy, <out>.data.npy
+        auto m = kind == "national" ? nationalMatrix(n, seed) : sparseMatrix(n, seed);
         std::vector<std::int64_t> indptr(m.rowStart().begin(), m.rowStart().end());
         std::vector<std::int64_t> indices(m.arcGroup().begin(), m.arcGroup().end());
         const std::string out = argv[5];
@@ -191,19 +253,25 @@ int main(int argc, char** argv) {
     }
     if (mode != "run") return 2;
     const int reps = argc > 5 ? std::atoi(argv[5]) : 1;
-    warmUp(kind, n, seed);
+    auto warm = [&](welkom::SolverWorkspace& ws) { warmUp(kind, n, seed, ws); };
     if (kind == "int") {
         auto v = intValues(n, seed);
         std::uint64_t sum = checksum(v);
         auto m = ScoreMatrix<std::int64_t>::dense(n, n, std::move(v));
-        return runSolve("int", n, seed, reps, m, sum);
+        return runSolve("int", n, seed, reps, m, sum, warm);
     }
     if (kind == "float" || kind == "roster") {
         auto v = kind == "float" ? floatValues(n, seed, false) : rosterValues(n, seed);
         std::uint64_t sum = checksum(v);
         auto m = ScoreMatrix<double>::dense(n, n, std::move(v));
-        return runSolve(kind.c_str(), n, seed, reps, m, sum);
+        return runSolve(kind.c_str(), n, seed, reps, m, sum, warm);
     }
-    auto m = nationalMatrix(n, seed);
-    return runSolve("national", n, seed, reps, m, checksum(m.values()));
+    if (kind == "rect") {
+        auto v = rectValues(n, seed);
+        std::uint64_t sum = checksum(v);
+        auto m = ScoreMatrix<double>::dense(n, rectGroups(n), std::move(v));
+        return runSolve("rect", n, seed, reps, m, sum, warm);
+    }
+    auto m = kind == "national" ? nationalMatrix(n, seed) : sparseMatrix(n, seed);
+    return runSolve(kind.c_str(), n, seed, reps, m, checksum(m.values()), warm);
 }

@@ -33,6 +33,8 @@ max_len() {
     age_fuzz) echo 140000 ;;
     csv_import_fuzz) echo 16384 ;;
     roster_json_fuzz) echo 16384 ;;
+    research_file_fuzz) echo 16384 ;;
+    signup_fuzz) echo 16384 ;;
     *) echo 4096 ;;
   esac
 }

@@ -64,12 +64,21 @@
     document.body.appendChild(script);
   }
 
-  // The worker of the single-file build: no file to load it from, and
-  // browsers refuse workers from file:// anyway, so it starts from a Blob.
+  // The worker (key derivation, encryption, matching: it sees decrypted
+  // rosters and passphrases) always starts from a Blob URL. A worker loaded
+  // from its own URL takes its Content-Security-Policy from its own HTTP
+  // response, which static hosts do not set; a Blob worker inherits this
+  // page's policy, so connect-src 'none' holds inside it too.
+  // Single file: the worker's script is in the page (and browsers refuse
+  // workers from file:// anyway). Hosted: a two-line Blob imports the
+  // worker's files from this folder (allowed by script-src 'self').
   var workerSource = inlinedFile('welkom-worker.js');
-  if (workerSource !== null) {
-    window.welkomWorkerUrl = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+  if (workerSource === null) {
+    var here = function (name) { return JSON.stringify(new URL(name, document.baseURI).href); };
+    workerSource = 'importScripts(' + here('welkom-worker-payload.js') + ');\n' +
+                   'importScripts(' + here('welkom-worker.js') + ');\n';
   }
+  window.welkomWorkerUrl = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
 
   loadScript('welkom-payload.js', function () {
     var payload = self.welkomPayload;
@@ -91,7 +100,11 @@
     };
     loadScript('files.js', function () {
       loadScript('storage.js', function () {
-        loadScript('welkom-test.js', function () { loadScript('welkom.js'); });
+        loadScript('script_text.js', function () {
+          loadScript('welkom-test.js', function () {
+            loadScript('a11y.js', function () { loadScript('welkom.js'); });
+          });
+        });
       });
     });
   });

@@ -9,20 +9,57 @@
   var kRoster = 0, kResearch = 1;
   var pickPurpose = kRoster;
 
-  function deliver(name, arrayBuffer, purpose) {
-    var bytes = new Uint8Array(arrayBuffer);
-    var pointer = Module._malloc(Math.max(bytes.length, 1));
-    Module.HEAPU8.set(bytes, pointer);
-    Module.ccall('welkom_file_received', null, ['string', 'number', 'number', 'number'],
-      [name, pointer, bytes.length, purpose]);
-    Module.HEAPU8.fill(0, pointer, pointer + bytes.length);
-    Module._free(pointer);
+  // Why a file was not handed over (welkom_file_not_read): the app says it in words.
+  var kTooLarge = 0, kUnreadable = 1, kOutOfMemory = 2;
+  function notRead(name, reason) {
+    Module.ccall('welkom_file_not_read', null, ['string', 'number'], [name, reason]);
   }
 
+  // Hands `bytes` to `use(pointer, length)` as a NUL-terminated copy in the
+  // wasm heap, zeroed and freed right after (it may be a roster or a
+  // passphrase). Returns false, calling nothing, when the heap has no room:
+  // malloc returns 0 then (ALLOW_MEMORY_GROWTH makes it fail softly), and
+  // writing there would overwrite the app's memory. Used by storage.js and
+  // a11y.js too (window.welkomHeapCopy).
+  function withHeapCopy(bytes, use) {
+    var pointer = Module._malloc(bytes.length + 1);
+    if (!pointer) return false;
+    Module.HEAPU8.set(bytes, pointer);
+    Module.HEAPU8[pointer + bytes.length] = 0;
+    try {
+      use(pointer, bytes.length);
+    } finally {
+      Module.HEAPU8.fill(0, pointer, pointer + bytes.length + 1);  // HEAPU8 again: the heap may have grown
+      Module._free(pointer);
+    }
+    return true;
+  }
+  window.welkomHeapCopy = withHeapCopy;
+
+  function deliver(name, arrayBuffer, purpose) {
+    var delivered = withHeapCopy(new Uint8Array(arrayBuffer), function (pointer, length) {
+      Module.ccall('welkom_file_received', null, ['string', 'number', 'number', 'number'], [name, pointer, length, purpose]);
+    });
+    if (!delivered) notRead(name, kOutOfMemory);
+  }
+
+  // The size comes from the File object, so a file over the limit is refused
+  // before a byte of it is read into the page (a dropped 2 GB file would
+  // otherwise end the page, and everything unsaved with it).
   function readAndDeliver(file, purpose) {
     if (!file) return;
-    file.arrayBuffer().then(function (buffer) { deliver(file.name, buffer, purpose); },
-      function (error) { console.warn('Welkom: could not read ' + file.name + ': ' + error); });
+    if (file.size > Module.ccall('welkom_max_open_file_bytes', 'number', [], [])) { notRead(file.name, kTooLarge); return; }
+    file.arrayBuffer().then(function (buffer) {
+      try {
+        deliver(file.name, buffer, purpose);
+      } catch (error) {  // RangeError: no memory for the copy
+        console.warn('Welkom: could not hand over ' + file.name + ': ' + error);
+        notRead(file.name, kOutOfMemory);
+      }
+    }, function (error) {
+      console.warn('Welkom: could not read ' + file.name + ': ' + error);
+      notRead(file.name, error && error.name === 'NotReadableError' ? kUnreadable : kOutOfMemory);
+    });
   }
 
   var input = document.createElement('input');

@@ -61,13 +61,12 @@
     offerAutosave: function () {
       withStore('readonly', function (store) { return store.get(kKey); }).then(function (record) {
         if (!record || !record.bytes) return;
-        var bytes = new Uint8Array(record.bytes);
-        var pointer = Module._malloc(Math.max(bytes.length, 1));
-        Module.HEAPU8.set(bytes, pointer);
         var when = record.savedAt ? new Date(record.savedAt).toLocaleString() : '';
-        Module.ccall('welkom_autosave_found', null, ['string', 'number', 'number', 'string'],
-          [record.name || 'autosave.welkom.age', pointer, bytes.length, when]);
-        Module._free(pointer);
+        var offered = window.welkomHeapCopy(new Uint8Array(record.bytes), function (pointer, length) {
+          Module.ccall('welkom_autosave_found', null, ['string', 'number', 'number', 'string'],
+            [record.name || 'autosave.welkom.age', pointer, length, when]);
+        });
+        if (!offered) console.warn('Welkom: no memory left to offer the autosave');
       }).catch(warn('could not read the autosave'));
     }
   };

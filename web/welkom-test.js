@@ -11,6 +11,9 @@
 //                                 the longest since the previous call (which resets them)
 //   welkomTest.state()         -> small summary of the app (no personal data);
 //   welkomTest.state({brief: true}) leaves out rosterDigest and groupOf (slow on 20k rosters)
+//   welkomTest.scriptTexts()   -> {textures, bytes, drawn: [{text, x, y, w, h, clip}]}: strings the
+//                                 browser's text engine drew for the last frame (Arabic script,
+//                                 Ethiopic...), in CSS pixels of the page, and the texture cache's size
 //   welkomTest.memory()        -> {pageHeapBytes, workerHeapBytes, jsHeapBytes}: wasm heaps
 //                                 (they only grow, so this is the peak) and Chromium's JS heap
 (function () {
@@ -35,6 +38,16 @@
     state: function (options) {
       var brief = options && options.brief ? 1 : 0;
       return ready() ? JSON.parse(Module.ccall('welkom_test_state', 'string', ['number'], [brief])) : null;
+    },
+    scriptTexts: function () {
+      if (!ready()) return null;
+      var answer = JSON.parse(Module.ccall('welkom_test_script_texts', 'string', [], []));
+      var canvasBox = Module.canvas.getBoundingClientRect();
+      answer.drawn.forEach(function (d) {
+        d.x += canvasBox.left; d.y += canvasBox.top; d.clip.x += canvasBox.left; d.clip.y += canvasBox.top;
+        d.textX += canvasBox.left; d.textY += canvasBox.top;
+      });
+      return answer;
     },
     memory: function () {
       if (!ready()) return null;

@@ -9,7 +9,7 @@
 // Not part of the CMake project; the runner builds it:
 //   g++ -O2 -std=c++17 -DNDEBUG -DDLIB_NO_GUI_SUPPORT bench/ref/dlib_assignment.cpp -o build/bench-ref/dlib_assignment
 //   dlib_assignment dense <file.npy> <reps>
-// prints "dlib <seconds> <objective>": best of reps, the solve call only
+// prints "dlib <seconds> <objective> <cold seconds>": best of reps after a first (cold) call, the solve call only
 // (building dlib's matrix is excluded, as scipy's input set-up is).
 #include <chrono>
 #include <cstdio>
@@ -39,16 +39,19 @@ int main(int argc, char** argv) {
     for (long r = 0; r < m.n; ++r)
         for (long c = 0; c < m.n; ++c) cost(r, c) = static_cast<long>(scores[static_cast<std::size_t>(r) * m.n + c]);
 
-    double best = 1e300;
+    double best = 1e300, cold = 0;  // cold: the first call of the process; best: of the reps after it
     std::vector<long> assignment;
-    for (int k = 0; k < reps; ++k) {
+    for (int k = 0; k <= reps; ++k) {
         const auto t0 = std::chrono::steady_clock::now();
         assignment = dlib::max_cost_assignment(cost);
         const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        best = s < best ? s : best;
+        if (k == 0)
+            cold = s;
+        else
+            best = s < best ? s : best;
     }
     double objective = 0;
     for (long r = 0; r < m.n; ++r) objective += m.value(static_cast<std::size_t>(r) * m.n + assignment[r]);
-    std::printf("dlib %.6f %.17g\n", best, objective);
+    std::printf("dlib %.6f %.17g %.6f\n", best, objective, cold);
     return 0;
 }

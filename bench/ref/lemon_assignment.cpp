@@ -10,7 +10,7 @@
 // Not part of the CMake project; the runner builds it:
 //   g++ -O2 -std=c++17 -DNDEBUG bench/ref/lemon_assignment.cpp -o build/bench-ref/lemon_assignment -llemon
 //   lemon_assignment dense <file.npy> <reps>  |  lemon_assignment national <prefix> <reps>
-// prints "lemon <seconds> <objective>": best of reps of NetworkSimplex set-up +
+// prints "lemon <seconds> <objective> <cold seconds>": best of reps after a first (cold) call of NetworkSimplex set-up +
 // run (building the LEMON graph from the matrix is excluded, as scipy's input set-up is).
 #include <chrono>
 #include <cstdint>
@@ -63,9 +63,9 @@ int main(int argc, char** argv) {
         }
     }
 
-    double best = 1e300;
+    double best = 1e300, cold = 0;  // cold: the first call of the process; best: of the reps after it
     double objective = 0;
-    for (int k = 0; k < reps; ++k) {
+    for (int k = 0; k <= reps; ++k) {
         const auto t0 = std::chrono::steady_clock::now();
         lemon::NetworkSimplex<Graph, int, long long> ns(g);
         ns.costMap(cost).supplyMap(supply);
@@ -75,11 +75,14 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "lemon_assignment: no perfect assignment (status %d)\n", static_cast<int>(status));
             return 1;
         }
-        best = s < best ? s : best;
+        if (k == 0)
+            cold = s;
+        else
+            best = s < best ? s : best;
         objective = 0;
         for (Graph::ArcIt a(g); a != lemon::INVALID; ++a)
             if (ns.flow(a) > 0) objective += m.value(static_cast<std::size_t>(g.id(a)));
     }
-    std::printf("lemon %.6f %.17g\n", best, objective);
+    std::printf("lemon %.6f %.17g %.6f\n", best, objective, cold);
     return 0;
 }

@@ -96,7 +96,7 @@ std::string describeStateForTests(const AppState& state, const std::vector<std::
     out["today"] = state.clock.today;
     nlohmann::json weights = nlohmann::json::object();
     if (state.document)
-        for (const CriterionWeight& w : state.document->roster.settings.weights) weights[w.criterion] = w.weight;
+        for (Criterion c : allCriteria()) weights[std::string(criterionName(c))] = state.document->roster.settings.weights[c];
     out["weights"] = weights;
     std::size_t researchRows = 0;
     for (const ResearchDataset& d : state.researchDatasets) researchRows += d.rows.size();
@@ -106,8 +106,8 @@ std::string describeStateForTests(const AppState& state, const std::vector<std::
     out["learningSamples"] = state.learning ? state.learning->fit.samples : 0;
     out["learningProposed"] = state.learning && state.learning->proposal.proposed;
     nlohmann::json proposed = nlohmann::json::object();
-    if (state.learning)
-        for (const CriterionWeight& w : state.learning->proposal.weights) proposed[w.criterion] = w.weight;
+    if (state.learning && state.learning->proposal.proposed)
+        for (Criterion c : allCriteria()) proposed[std::string(criterionName(c))] = state.learning->proposal.weights[c];
     out["proposedWeights"] = proposed;
     out["researchExported"] = state.researchExport ? state.researchExport->exported : -1;
     // dump() with replacement: never fails on odd bytes in messages.

@@ -82,7 +82,7 @@ struct Recovery {
 // Secrets that let the coordinator save again without retyping. Kept only
 // while the roster is open; wiped when it closes.
 struct Session {
-    std::string passphrase;
+    MaskedSecret passphrase;
     std::string fileName;  // name of the encrypted file opened or last saved; empty: derive from the programme
     bool openedFromPlainJson = false;  // the next save encrypts it
     // scrypt cost of files saved with a passphrase: age's default (about a

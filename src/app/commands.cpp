@@ -22,7 +22,7 @@ constexpr float kMinUiScale = 0.75f;
 constexpr float kMaxUiScale = 3.0f;
 
 void wipeSession(Session& session) {
-    wipeSecret(session.passphrase);
+    session.passphrase.wipe();
     session.fileName.clear();
     session.openedFromPlainJson = false;
 }
@@ -88,7 +88,8 @@ void markEdited(AppState& state) {
     state.problems = validateRoster(state.document->roster);
 }
 
-// Records an undo step, then lets `edit` change the open document.
+// Lets `edit` change the open document and records it as one undo step; an
+// edit that changes nothing records nothing.
 template <typename Edit>
 void editDocument(AppState& state, std::string label, Edit&& edit) {
     if (!state.document) {
@@ -98,6 +99,7 @@ void editDocument(AppState& state, std::string label, Edit&& edit) {
     }
     Document before = *state.document;
     edit(*state.document);
+    if (*state.document == before) return;
     state.history.record(std::move(label), std::move(before), *state.document);
     markEdited(state);
 }
@@ -131,6 +133,9 @@ std::string freshId(const char* prefix, const Records& records) {
         if (std::none_of(records.begin(), records.end(), [&](const auto& r) { return r.id == id; })) return id;
     }
 }
+
+// Saves and autosaves are encrypted: they keep the programme's sign-up keys.
+const RosterWriteOptions kEncryptedRosterWrite{false, true};
 
 void startMatching(AppState& state, MatchMode mode) {
     if (!state.document) return;
@@ -214,8 +219,11 @@ void openFile(AppState& state, OpenFile& file) {
 }
 
 void startSave(AppState& state, std::string passphrase) {
+    // A demo saved is the coordinator's own roster from now on (they may have
+    // typed real people into it): locked, autosaved and reopened as one.
+    state.document->roster.isDemo = false;
     EncryptJob job;
-    job.plaintext = writeRoster(state.document->roster);
+    job.plaintext = writeRoster(state.document->roster, kEncryptedRosterWrite);
     job.passphrase = std::move(passphrase);
     job.workFactor = state.session.workFactor;
     RunningJob running;
@@ -231,8 +239,8 @@ void startSave(AppState& state, std::string passphrase) {
 void startAutosave(AppState& state) {
     if (findRunningJob(state, JobPurpose::Autosave)) return;
     EncryptJob job;
-    job.plaintext = writeRoster(state.document->roster);
-    job.passphrase = state.session.passphrase;
+    job.plaintext = writeRoster(state.document->roster, kEncryptedRosterWrite);
+    job.passphrase = state.session.passphrase.reveal();
     job.workFactor = state.session.workFactor;
     RunningJob running;
     running.purpose = JobPurpose::Autosave;
@@ -258,13 +266,14 @@ void tick(AppState& state, double now) {
     if (canAutosave && autosaveBehind && now - state.clock.lastEdit >= state.ui.autosaveDelaySeconds)
         startAutosave(state);
     if (state.lockWhenAutosaved || now - state.clock.lastActivity < state.ui.lockAfterSeconds) return;
-    if (state.document->roster.isDemo || !state.unsaved || !autosaveBehind) {
-        lockNow(state);  // nothing would be lost (a demo holds only fictitious people)
+    if (!state.unsaved || !autosaveBehind) {
+        lockNow(state);  // nothing would be lost
     } else if (canAutosave) {
         state.lockWhenAutosaved = true;
         startAutosave(state);
     }
-    // Unsaved and never encrypted: locking would lose work, so the roster stays open.
+    // Unsaved and never encrypted (an edited demo too: real people may have
+    // been typed in): locking would lose work, so the roster stays open.
 }
 
 void saveRoster(AppState& state) {
@@ -277,7 +286,7 @@ void saveRoster(AppState& state) {
         state.passphrasePrompt = PassphrasePrompt{PassphrasePrompt::Purpose::Save, state.session.fileName, {}, {}, {}};
         return;
     }
-    startSave(state, state.session.passphrase);
+    startSave(state, state.session.passphrase.reveal());
 }
 
 void submitPassphrase(AppState& state, SubmitPassphrase& submitted) {
@@ -303,7 +312,7 @@ void submitPassphrase(AppState& state, SubmitPassphrase& submitted) {
         return;
     }
     if (!state.document) return;
-    state.session.passphrase = submitted.passphrase;
+    state.session.passphrase.set(submitted.passphrase);
     startSave(state, std::move(submitted.passphrase));
 }
 
@@ -329,7 +338,7 @@ void finishJob(AppState& state, JobFinished& finished) {
                 state.errors.push_back(shown);
             }
         } else if (loadIntoDocument(state, *finished.output)) {
-            state.session.passphrase = std::move(job.passphrase);
+            state.session.passphrase.set(job.passphrase);
             state.session.fileName = job.fileName;
             if (job.isRecovery) {
                 // The autosave is newer than the coordinator's file: still to be saved.
@@ -366,6 +375,26 @@ void finishJob(AppState& state, JobFinished& finished) {
 
 
 // [SECTION] Outcomes and learning
+
+// A file the page refused before its bytes reached the app (FileNotRead).
+Error fileNotReadError(const std::string& name, FileNotReadReason reason) {
+    const std::string file = name.empty() ? "The file" : "\"" + name + "\"";
+    const std::string bestand = name.empty() ? "Het bestand" : "\"" + name + "\"";
+    switch (reason) {
+        case FileNotReadReason::TooLarge: {
+            Error e = fileTooLargeError();
+            e.message = file + ": " + e.message;
+            e.messageNl = bestand + ": " + e.messageNl;
+            return e;
+        }
+        case FileNotReadReason::Unreadable:
+            return makeError("file.unreadable", file + " could not be read by the browser; it may have been moved or renamed. Nothing was changed.",
+                             bestand + " kon niet door de browser gelezen worden; misschien is het verplaatst of hernoemd. Er is niets veranderd.");
+        case FileNotReadReason::OutOfMemory: break;
+    }
+    return makeError("file.out_of_memory", file + " does not fit in the memory this page has left. Nothing was changed; save your work and reload the page to try again.",
+                     bestand + " past niet meer in het geheugen van deze pagina. Er is niets veranderd; sla uw werk op en herlaad de pagina om het opnieuw te proberen.");
+}
 
 Error noDocumentError() {
     return makeError("app.no_document", "There is no roster open to change.", "Er is geen rooster geopend om te wijzigen.");
@@ -428,25 +457,17 @@ void removeCheckIn(AppState& state, const RemoveCheckIn& c) {
     });
 }
 
-void adoptWeights(AppState& state, const AdoptWeights& c) {
+// Every weight at once (a preset, the learning's proposal): one undo step.
+void setAllWeights(AppState& state, const CriterionWeights& weights, std::string label) {
     if (!state.document) return state.errors.push_back(noDocumentError());
-    for (const CriterionWeight& w : c.weights) {
-        Criterion criterion{};
-        if (!parseCriterion(w.criterion, criterion) || !(w.weight >= 0.0 && w.weight <= 1e6)) {
-            return state.errors.push_back(makeError(
-                "weights.invalid", "These weights were not adopted: \"" + w.criterion + "\" has no valid weight.",
-                "Deze gewichten zijn niet overgenomen: \"" + w.criterion + "\" heeft geen geldig gewicht."));
-        }
+    for (Criterion c : allCriteria()) {
+        if (weights[c] >= 0.0 && weights[c] <= 1e6) continue;
+        const std::string name(criterionName(c));
+        return state.errors.push_back(makeError(
+            "weights.invalid", "These weights were not adopted: \"" + name + "\" has no valid weight.",
+            "Deze gewichten zijn niet overgenomen: \"" + name + "\" heeft geen geldig gewicht."));
     }
-    editDocument(state, "Adopt learned weights", [&](Document& d) {
-        auto& weights = d.roster.settings.weights;
-        for (const CriterionWeight& w : c.weights) {
-            auto it = std::find_if(weights.begin(), weights.end(),
-                                   [&](const CriterionWeight& x) { return x.criterion == w.criterion; });
-            if (it == weights.end()) weights.push_back(w);
-            else it->weight = w.weight;
-        }
-    });
+    editDocument(state, std::move(label), [&](Document& d) { d.roster.settings.weights = weights; });
 }
 
 void importResearchFile(AppState& state, ImportResearchFile& file) {
@@ -521,7 +542,10 @@ void applyCommand(AppState& state, Command command) {
                    },
                    [&](OpenFile& c) { openFile(state, c); },
                    [&](SaveRoster&) { saveRoster(state); },
-                   [&](SubmitPassphrase& c) { submitPassphrase(state, c); },
+                   [&](SubmitPassphrase& c) {
+                       submitPassphrase(state, c);
+                       wipeSecret(c.passphrase);  // what a move left behind (short strings live inline)
+                   },
                    [&](CancelPassphrase&) {
                        if (state.passphrasePrompt) wipeSecret(state.passphrasePrompt->fileBytes);
                        state.passphrasePrompt.reset();
@@ -540,13 +564,8 @@ void applyCommand(AppState& state, Command command) {
                                     [&](Document& d) { d.roster.groups[c.index] = std::move(c.group); });
                    },
                    [&](SetCriterionWeight& c) {
-                       editDocument(state, "Change weight of " + c.criterion, [&](Document& d) {
-                           auto& weights = d.roster.settings.weights;
-                           auto it = std::find_if(weights.begin(), weights.end(),
-                                                  [&](const CriterionWeight& w) { return w.criterion == c.criterion; });
-                           if (it == weights.end()) weights.push_back({c.criterion, std::max(0.0, c.weight)});
-                           else it->weight = std::max(0.0, c.weight);
-                       });
+                       editDocument(state, "Change weight of " + std::string(criterionName(c.criterion)),
+                                    [&](Document& d) { d.roster.settings.weights[c.criterion] = std::max(0.0, c.weight); });
                    },
                    [&](AddConstraint& c) {
                        const bool pin = c.kind == ConstraintKind::Pin;
@@ -610,9 +629,11 @@ void applyCommand(AppState& state, Command command) {
                    [&](AddCheckIn& c) { addCheckIn(state, c); },
                    [&](UpdateCheckIn& c) { updateCheckIn(state, c); },
                    [&](RemoveCheckIn& c) { removeCheckIn(state, c); },
-                   [&](AdoptWeights& c) { adoptWeights(state, c); },
+                   [&](AdoptWeights& c) { setAllWeights(state, c.weights, "Adopt learned weights"); },
+                   [&](ApplyWeightPreset& c) { setAllWeights(state, c.weights, "Apply weight preset"); },
                    [&](SetSuccessDefinition& c) { setSuccessDefinition(state, c.definition); },
                    [&](ImportResearchFile& c) { importResearchFile(state, c); },
+                   [&](FileNotRead& c) { state.errors.push_back(fileNotReadError(c.name, c.reason)); },
                    [&](RemoveResearchDataset& c) {
                        if (c.index < state.researchDatasets.size())
                            state.researchDatasets.erase(state.researchDatasets.begin() + static_cast<std::ptrdiff_t>(c.index));
@@ -683,8 +704,7 @@ void applyCommand(AppState& state, Command command) {
                    [&](AdoptWhatIfWeight&) {
                        if (!state.document || !state.presentation.whatIfRun) return;
                        const PresentationState p = state.presentation;
-                       applyCommand(state, SetCriterionWeight{std::string(criterionName(p.whatIfCriterion)),
-                                                              p.whatIfWeight});
+                       applyCommand(state, SetCriterionWeight{p.whatIfCriterion, p.whatIfWeight});
                        startPresentation(state);
                        skipBuildUp(state);  // the links are on screen already
                    },

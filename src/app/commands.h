@@ -58,8 +58,8 @@ struct UpdateGroup {
 };
 // Matching decisions (undoable: they are saved in the roster).
 struct SetCriterionWeight {
-    std::string criterion;  // scoring.h criterionName()
-    double weight;
+    Criterion criterion;
+    double weight;  // below 0 counts as 0
 };
 struct AddConstraint {
     ConstraintKind kind;
@@ -97,9 +97,14 @@ struct UpdateCheckIn {
 struct RemoveCheckIn {
     std::string id;
 };
-// Sets every criterion weight at once: one undo step ("Adopt learned weights").
+// Set every criterion weight at once, as one undo step: the learning's
+// proposal ("Adopt learned weights") or one of the Matching panel's presets.
+// Weights outside 0..1e6 are refused (state.errors), the roster unchanged.
 struct AdoptWeights {
-    std::vector<CriterionWeight> weights;
+    CriterionWeights weights;
+};
+struct ApplyWeightPreset {
+    CriterionWeights weights;
 };
 struct UndoEdit {};
 struct RedoEdit {};
@@ -163,6 +168,17 @@ struct ImportResearchFile {
     std::string name;
     std::string bytes;
 };
+// The page could not hand a chosen or dropped file over (web/files.js), so no
+// OpenFile or ImportResearchFile follows; whatever is open stays as it is.
+enum class FileNotReadReason {
+    TooLarge,     // File.size over kMaxOpenFileBytes, seen before reading a byte
+    Unreadable,   // the browser could not read it (moved, no permission)
+    OutOfMemory,  // no room in memory for its bytes
+};
+struct FileNotRead {
+    std::string name;
+    FileNotReadReason reason = FileNotReadReason::TooLarge;
+};
 struct RemoveResearchDataset {
     std::size_t index;
 };
@@ -208,9 +224,9 @@ struct JobFinished {
 using Command = std::variant<StartDemo, NewProgramme, CloseRoster, ChooseFileToOpen, OpenFile, SaveRoster, SubmitPassphrase,
                              CancelPassphrase, RenameProgramme, UpdateHousehold, UpdateGroup, SetCriterionWeight, AddConstraint,
                              RemoveConstraint, AdvanceMatch, AcceptProposal, RunMatching, CancelMatching, SelectPair, JumpToProblem,
-                             ShowPanel, AddCheckIn, UpdateCheckIn, RemoveCheckIn, AdoptWeights, UndoEdit, RedoEdit, SetLanguage,
+                             ShowPanel, AddCheckIn, UpdateCheckIn, RemoveCheckIn, AdoptWeights, ApplyWeightPreset, UndoEdit, RedoEdit, SetLanguage,
                              SetUiScale, SetLockAfter, DismissError, DismissNotice, SetSuccessDefinition,
-                             ImportResearchFile, RemoveResearchDataset, RunLearning, ExportResearch, RecoverAutosave,
+                             ImportResearchFile, FileNotRead, RemoveResearchDataset, RunLearning, ExportResearch, RecoverAutosave,
                              DiscardAutosave, Tick, SetToday, UserActivity, AutosaveFound, AutosaveUnavailable, JobProgressed,
                              JobFinished, StartTour, TourNext, TourBack, EndTour, SetPresentationMode, ReplayBuildUp,
                              SkipBuildUp, SetWhatIfWeight, AdoptWhatIfWeight>;

@@ -98,6 +98,16 @@ JobOutput runJob(JobRequest request, const JobProgress& progress) {
 
 std::string encodeJobRequest(const JobRequest& request) {
     WireWriter w;
+    // One allocation of the final size: growing would leave freed copies of
+    // the passphrase and plaintext behind in the heap.
+    w.reserve(std::visit(Overloaded{
+                             [](const DecryptJob& j) { return 16 + j.file.size() + j.passphrase.size() + j.identities.size(); },
+                             [](const EncryptJob& j) {
+                                 return 16 + j.plaintext.size() + j.passphrase.size() + j.recipients.size();
+                             },
+                             [](const MatchJob& j) { return 8 + j.roster.size(); },
+                         },
+                         request));
     std::visit(Overloaded{
                    [&](const DecryptJob& job) {
                        w.byte(kDecryptTag).field(job.file).field(job.passphrase).field(job.identities);
@@ -146,6 +156,7 @@ Result<JobRequest> decodeJobRequest(std::string_view wire) {
 std::string encodeJobOutput(const JobOutput& output) {
     WireWriter w;
     if (output) {
+        w.reserve(8 + output->size());  // one allocation: no freed copies of a decrypted roster
         w.byte(kOkTag).field(*output);
     } else {
         const Error& e = output.error();
@@ -170,8 +181,52 @@ JobOutput decodeJobOutput(std::string_view wire) {
 }
 
 void wipeSecret(std::string& secret) {
-    if (!secret.empty()) sodium_memzero(secret.data(), secret.size());
+    // The whole buffer: a shorter value or a move may have left bytes past size().
+    secret.resize(secret.capacity());
+    sodium_memzero(secret.data(), secret.size());
     secret.clear();
+}
+
+MaskedSecret::MaskedSecret(const MaskedSecret& o) : m_masked(o.m_masked), m_pad(o.m_pad) {}
+
+MaskedSecret& MaskedSecret::operator=(const MaskedSecret& o) {
+    if (this != &o) {
+        wipe();
+        m_masked = o.m_masked;
+        m_pad = o.m_pad;
+    }
+    return *this;
+}
+
+void MaskedSecret::set(std::string_view plain) {
+    wipe();
+    m_pad.resize(plain.size());
+    // In wasm, randombytes_buf reads Module.getRandomValue, which only
+    // sodium_init sets up, and the page's thread may not have called it yet
+    // (idempotent and cheap after the first call). Without a random source
+    // the pad stays zero: the mask only keeps the secret out of plain sight
+    // in memory, and encryption itself will report the missing source.
+    if (sodium_init() >= 0) randombytes_buf(m_pad.data(), m_pad.size());
+    m_masked.resize(plain.size());
+    for (std::size_t i = 0; i < plain.size(); ++i) m_masked[i] = static_cast<char>(plain[i] ^ m_pad[i]);
+}
+
+std::string MaskedSecret::reveal() const {
+    std::string plain(m_masked.size(), '\0');
+    for (std::size_t i = 0; i < plain.size(); ++i) plain[i] = static_cast<char>(m_masked[i] ^ m_pad[i]);
+    return plain;
+}
+
+void MaskedSecret::wipe() {
+    wipeSecret(m_masked);
+    wipeSecret(m_pad);
+}
+
+bool MaskedSecret::operator==(std::string_view plain) const {
+    std::string mine = reveal();
+    const bool same = mine == plain;
+    wipeSecret(mine);
+    return same;
 }
 
 }  // namespace welkom

@@ -70,4 +70,24 @@ JobOutput decodeJobOutput(std::string_view wire);
 // Overwrites a string's bytes (passphrases, keys, plaintext) before it is freed.
 void wipeSecret(std::string& secret);
 
+// A secret the session keeps between jobs (the passphrase, for autosaves and
+// saves), never held as its plain bytes: XORed with a random pad in another
+// allocation, so a copy of memory (a crash report, a heap scan) does not
+// show it. It does not stop someone who can read and understand the whole heap.
+class MaskedSecret {
+public:
+    MaskedSecret() = default;
+    MaskedSecret(const MaskedSecret& o);
+    MaskedSecret& operator=(const MaskedSecret& o);
+    ~MaskedSecret() { wipe(); }
+    void set(std::string_view plain);
+    std::string reveal() const;  // the caller wipes it (wipeSecret) when done
+    bool empty() const { return m_masked.empty(); }
+    void wipe();
+    bool operator==(std::string_view plain) const;
+
+private:
+    std::string m_masked, m_pad;
+};
+
 }  // namespace welkom

@@ -29,17 +29,6 @@ std::vector<Problem> checkInErrors(const Roster& roster, const CheckIn& checkIn,
     return errors;
 }
 
-std::vector<CriterionWeight> effectiveWeights(const Roster& roster) {
-    std::vector<CriterionWeight> out;
-    for (int c = 0; c < kCriterionCount; ++c) {
-        CriterionWeight w{std::string(criterionName(static_cast<Criterion>(c))), 1.0};
-        for (const CriterionWeight& stored : roster.settings.weights)
-            if (stored.criterion == w.criterion) w.weight = stored.weight;
-        out.push_back(std::move(w));
-    }
-    return out;
-}
-
 LearningRun runLearning(const Roster& roster, const std::vector<ResearchDataset>& datasets,
                         const SuccessDefinition& definition) {
     LearningRun run;
@@ -52,7 +41,7 @@ LearningRun runLearning(const Roster& roster, const std::vector<ResearchDataset>
         samples.insert(samples.end(), more.begin(), more.end());
     }
     run.fit = fitSuccessModel(samples);
-    run.currentWeights = effectiveWeights(roster);
+    run.currentWeights = roster.settings.weights;
     run.proposal = proposeWeights(run.fit, run.currentWeights);
     if (run.proposal.proposed) run.backTest = backTest(roster, run.currentWeights, run.proposal.weights, run.fit);
     return run;

@@ -45,7 +45,7 @@ struct LearningRun {
     std::vector<int> datasetSamples;           // per imported dataset, same order
     LogisticFit fit;
     WeightProposal proposal;
-    std::vector<CriterionWeight> currentWeights;  // the roster's weights the proposal started from
+    CriterionWeights currentWeights;              // the roster's weights the proposal started from
     std::optional<BackTest> backTest;             // when proposed
     std::uint64_t revision = 0;                   // edit revision of the roster it ran on
 };
@@ -54,9 +54,5 @@ struct LearningRun {
 // and back-tests the proposal. Never fails (refusals are in run.proposal).
 LearningRun runLearning(const Roster& roster, const std::vector<ResearchDataset>& datasets,
                         const SuccessDefinition& definition);
-
-// The roster's weight of every criterion, in Criterion order (1 when absent,
-// as in scoring.h).
-std::vector<CriterionWeight> effectiveWeights(const Roster& roster);
 
 }  // namespace welkom

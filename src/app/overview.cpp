@@ -1,4 +1,5 @@
 #include "app/overview.h"
+#include "app/text/messages.h"
 
 #include <algorithm>
 #include <cstring>

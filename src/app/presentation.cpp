@@ -8,21 +8,11 @@ namespace {
 
 Roster withWeight(const Roster& roster, Criterion criterion, double weight) {
     Roster copy = roster;
-    auto& weights = copy.settings.weights;
-    auto it = std::find_if(weights.begin(), weights.end(),
-                           [&](const CriterionWeight& w) { return w.criterion == criterionName(criterion); });
-    if (it == weights.end()) weights.push_back({std::string(criterionName(criterion)), weight});
-    else it->weight = weight;
+    copy.settings.weights[criterion] = weight;
     return copy;
 }
 
 }  // namespace
-
-double rosterWeight(const Roster& roster, Criterion criterion) {
-    for (const CriterionWeight& w : roster.settings.weights)
-        if (w.criterion == criterionName(criterion)) return w.weight;
-    return 1.0;
-}
 
 std::size_t visibleLinkCount(const AppState& state) {
     const PresentationState& p = state.presentation;
@@ -69,7 +59,7 @@ void startPresentation(AppState& state) {
     p.baseRun = runMatching(state.document->roster, state.matchMode);
     p.baseRun->revision = state.editRevision;
     p.whatIfRun = p.baseRun;
-    p.whatIfWeight = rosterWeight(state.document->roster, p.whatIfCriterion);
+    p.whatIfWeight = state.document->roster.settings.weights[p.whatIfCriterion];
     p.buildStart = state.clock.now;
     p.buildSkipped = false;
     state.ui.focusPath = "/present/";

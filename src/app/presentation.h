@@ -29,8 +29,6 @@ std::size_t visibleLinkCount(const AppState& state);
 bool buildUpComplete(const AppState& state);
 // Households whose group differs between the roster's weights and the what-if weight.
 RunComparison whatIfChanges(const AppState& state);
-// The roster's own weight for `criterion` (1 when it has none, as in scoring.h).
-double rosterWeight(const Roster& roster, Criterion criterion);
 
 // Command helpers (commands.cpp).
 void setPresentationMode(AppState& state, bool on);

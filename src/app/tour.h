@@ -41,7 +41,7 @@ bool tourStepDone(const AppState& state, TourStep step);
 bool tourStepNeedsRun(const AppState& state, TourStep step);
 
 // Label of the item the step points at, as the item registry knows it
-// (ui/test_hooks.h): a tab's id, a button's text in the current language, or
+// (ui/item_registry.h): a tab's id, a button's text in the current language, or
 // the first proposed pair's row ("pair-h12"). Empty: nothing to point at.
 std::string tourHighlight(const AppState& state);
 

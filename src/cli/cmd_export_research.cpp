@@ -14,7 +14,7 @@ namespace {
 
 const std::vector<OptionSpec> kSpecs = {
     {"--output", "-o", true, "file to write; .csv or .json"},
-    {"--k", "", true, "every combination of coarse attributes occurs at least k times (default 5, at least 2)"},
+    {"--k", "", true, "every combination of coarse attributes occurs at least k times (default 5, at least 5)"},
     {"--lang", "", true, "messages: en (default) or nl"},
     {"--identity", "-i", true, "age identity file for an encrypted roster (repeatable)", true},
     kHelpOption,
@@ -49,7 +49,7 @@ int runExportResearch(const std::vector<std::string>& argv) {
     if (!json && !endsWith(out, ".csv")) return failWith(kExitUsage, "the output file must end in .csv or .json");
     ResearchExportOptions options;
     if (auto k = args.value("--k")) {
-        Result<int> v = intOption("--k", *k, 2, 1000);
+        Result<int> v = intOption("--k", *k, kMinResearchK, 1000);
         if (!v) return failWith(kExitUsage, v.error().message);
         options.k = *v;
     }

@@ -2,6 +2,7 @@
 // previewed, then added to a roster all or nothing.
 #include <iostream>
 
+#include "app/text/messages.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/encrypted_files.h"
@@ -63,7 +64,7 @@ void printPreview(const CsvImportPreview& p, const std::string& path, bool dutch
     for (const CsvProblem& x : p.problems) {
         const char* label = x.severity == Severity::Error ? (dutch ? "fout" : "error")
                                                           : (dutch ? "waarschuwing" : "warning");
-        std::cout << label << ": " << formatCsvProblem(x, dutch) << "\n";
+        std::cout << label << ": " << formatCsvProblemText(x, dutch) << "\n";
     }
     std::cout << p.count(Severity::Error) << (dutch ? " fouten, " : " errors, ") << p.count(Severity::Warning)
               << (dutch ? " waarschuwingen\n" : " warnings\n");
@@ -120,7 +121,7 @@ int runImportCsv(const std::vector<std::string>& argv) {
         Result<OpenedFile> file = openRoster(*into, args.values("--identity"), loaded, problems);
         if (!file) {
             for (const Problem& p : problems)
-                if (p.severity == Severity::Error) std::cerr << formatProblem(p, *dutch) << "\n";
+                if (p.severity == Severity::Error) std::cerr << formatProblemText(p, *dutch) << "\n";
             return failWith(exitCodeFor(file.error()), *dutch && !file.error().messageNl.empty()
                                                             ? file.error().messageNl
                                                             : file.error().message);
@@ -153,7 +154,12 @@ int runImportCsv(const std::vector<std::string>& argv) {
         encryption.passphrase = std::move(*pass);
     }
     encryption.workFactor = workFactor;
-    Result<std::string> out = seal(writeRoster(roster), encryption);
+    RosterWriteOptions write;
+    write.includeProgrammeKeys = encryption.kind != Encryption::Kind::None;
+    if (!write.includeProgrammeKeys && !roster.signup.keys.empty())
+        std::cerr << (*dutch ? "Let op: de aanmeldsleutels van het programma blijven buiten het onversleutelde bestand.\n"
+                             : "Note: the programme's sign-up keys are left out of the unencrypted output.\n");
+    Result<std::string> out = seal(writeRoster(roster, write), encryption);
     wipe(encryption.passphrase);
     if (!out) return failWith(kExitProblems, out.error().message);
     if (Status s = writeFile(*args.value("--output"), *out); !s) return failWith(kExitIo, s.error().message);

@@ -120,13 +120,11 @@ int runLearn(const std::vector<std::string>& argv) {
     }
     std::cout << "\nproposed weights (current -> proposed):\n";
     std::string flag;
-    for (std::size_t c = 0; c < p.weights.size(); ++c) {
-        double now = 1.0;
-        for (const CriterionWeight& w : roster.settings.weights)
-            if (w.criterion == p.weights[c].criterion) now = w.weight;
-        std::cout << "  " << p.weights[c].criterion << ": " << fixed(now, 3) << " -> " << fixed(p.weights[c].weight, 3)
-                  << (p.changed[c] ? "" : "  (kept: interval too wide)") << "\n";
-        flag += (flag.empty() ? "" : ",") + p.weights[c].criterion + "=" + fixed(p.weights[c].weight, 3);
+    for (Criterion c : allCriteria()) {
+        const std::string name(criterionName(c));
+        std::cout << "  " << name << ": " << fixed(roster.settings.weights[c], 3) << " -> " << fixed(p.weights[c], 3)
+                  << (p.changed[static_cast<std::size_t>(c)] ? "" : "  (kept: interval too wide)") << "\n";
+        flag += (flag.empty() ? "" : ",") + name + "=" + fixed(p.weights[c], 3);
     }
     const BackTest bt = backTest(roster, roster.settings.weights, p.weights, fit);
     std::cout << "\nback-test on " << bt.households << " households of past proposals (replayed on today's profiles):\n"

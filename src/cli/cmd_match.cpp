@@ -13,6 +13,7 @@
 #include "cli/matching_common.h"
 #include "core/matching_mode.h"
 #include "core/scoring.h"
+#include "app/text/messages.h"
 
 namespace welkom::cli {
 

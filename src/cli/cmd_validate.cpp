@@ -1,6 +1,7 @@
 // welkom validate FILE: every problem of a roster, one per line.
 #include <iostream>
 
+#include "app/text/messages.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/encrypted_files.h"
@@ -56,7 +57,7 @@ int runValidate(const std::vector<std::string>& argv) {
     }
     for (Severity s : {Severity::Error, Severity::Warning}) {
         for (const Problem& p : report.problems)
-            if (p.severity == s) std::cout << formatProblem(p, *dutch) << "\n";
+            if (p.severity == s) std::cout << formatProblemText(p, *dutch) << "\n";
     }
     const std::size_t errors = countSeverity(report.problems, Severity::Error);
     const std::size_t warnings = countSeverity(report.problems, Severity::Warning);

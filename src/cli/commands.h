@@ -23,5 +23,7 @@ int runMatch(const std::vector<std::string>& args);   // cmd_match.cpp
 int runScores(const std::vector<std::string>& args);  // cmd_scores.cpp
 int runLearn(const std::vector<std::string>& args);           // cmd_learn.cpp
 int runExportResearch(const std::vector<std::string>& args);  // cmd_export_research.cpp
+int runProgrammeKey(const std::vector<std::string>& args);    // cmd_signup.cpp
+int runImportSignups(const std::vector<std::string>& args);   // cmd_signup.cpp
 
 }  // namespace welkom::cli

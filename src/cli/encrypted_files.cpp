@@ -7,6 +7,7 @@
 #include <sodium.h>
 
 #include "app/roster_files.h"
+#include "app/text/messages.h"
 #include "cli/cli.h"
 #include "cli/passphrase.h"
 
@@ -123,7 +124,7 @@ std::optional<int> readRosterOrReport(const std::string& path, const std::vector
     Result<OpenedFile> file = openRoster(path, identityPaths, loaded, problems);
     if (!file) {
         for (const Problem& p : problems)
-            if (p.severity == Severity::Error) std::cerr << formatProblem(p, dutch) << "\n";
+            if (p.severity == Severity::Error) std::cerr << formatProblemText(p, dutch) << "\n";
         return failWith(exitCodeFor(file.error()), file.error().message);
     }
     wipe(file->plaintext);

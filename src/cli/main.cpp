@@ -22,6 +22,8 @@ struct Command {
 const Command kCommands[] = {
     {"validate", "check a roster and list every problem", welkom::cli::runValidate},
     {"import-csv", "add households or group members from a spreadsheet", welkom::cli::runImportCsv},
+    {"import-signups", "add households and group members from encrypted sign-up files", welkom::cli::runImportSignups},
+    {"programme-key", "create, show or export the programme's sign-up key", welkom::cli::runProgrammeKey},
     {"export-csv", "write the matches as CSV for a mail merge", welkom::cli::runExportCsv},
     {"demo", "write a roster of fictitious people", welkom::cli::runDemo},
     {"encrypt", "encrypt a file with age (recipients or passphrase)", welkom::cli::runEncrypt},

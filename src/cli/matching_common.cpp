@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "app/text/messages.h"
 #include "core/scoring.h"
 #include "core/validation.h"
 #include "io/roster_json.h"
@@ -21,13 +22,13 @@ LoadOutcome loadRosterFile(const std::string& path) {
     if (!loaded) {
         printError(path + ": " + loaded.error().message);
         for (const Problem& p : problems)
-            if (p.severity == Severity::Error) std::cerr << "  " << formatProblem(p, false) << "\n";
+            if (p.severity == Severity::Error) std::cerr << "  " << formatProblemText(p, false) << "\n";
         return {kExitProblems};
     }
     return {std::move(loaded->roster)};
 }
 
-Result<std::vector<CriterionWeight>> parseWeights(const std::string& text, std::vector<CriterionWeight> base) {
+Result<CriterionWeights> parseWeights(const std::string& text, CriterionWeights base) {
     std::size_t start = 0;
     while (start <= text.size()) {
         const std::size_t end = std::min(text.find(',', start), text.size());
@@ -50,14 +51,7 @@ Result<std::vector<CriterionWeight>> parseWeights(const std::string& text, std::
         const double w = number.empty() ? -1 : std::strtod(number.c_str(), &endPtr);
         if (number.empty() || endPtr != number.c_str() + number.size() || !std::isfinite(w) || w < 0)
             return makeError("cli.weights", "--weights: the weight of '" + name + "' must be a number of 0 or more");
-        bool replaced = false;
-        for (CriterionWeight& cw : base) {
-            if (cw.criterion == name) {
-                cw.weight = w;
-                replaced = true;
-            }
-        }
-        if (!replaced) base.push_back({name, w});
+        base[c] = w;
         if (end >= text.size()) break;
     }
     return base;

@@ -28,9 +28,9 @@ struct LoadOutcome {
 LoadOutcome loadRosterFile(const std::string& path);
 
 // "name=w,name=w" over `base` (the roster's weights): named criteria are
-// replaced or added, the rest keep their weight. Names must be criteria
+// replaced, the rest keep their weight. Names must be criteria
 // (scoring.h) and weights numbers >= 0.
-Result<std::vector<CriterionWeight>> parseWeights(const std::string& text, std::vector<CriterionWeight> base);
+Result<CriterionWeights> parseWeights(const std::string& text, CriterionWeights base);
 
 // The roster of `path` with the command's --weights (if given) applied over
 // its own weights; a bad --weights gives kExitUsage after printing why.

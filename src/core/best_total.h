@@ -9,6 +9,8 @@
 //   rules.forbidden = {{2, 0}};
 //   rules.minScore = 0.25;
 //   Matching<double> m = solveBestTotal(matrix, rules);
+//   SolverWorkspace ws;                 // kept by a caller that solves again and again
+//   m = solveBestTotal(matrix, rules, ws);
 //   if (m.status == SolveStatus::Infeasible) showConflicts(m.conflicts);
 //
 // Problem: maximum-weight b-matching, not necessarily perfect: each household
@@ -24,22 +26,54 @@
 // a private zero-cost "unmatched" option per household, by the Jonker-Volgenant
 // shortest augmenting path kernel (lap_kernel.h: Jonker & Volgenant, Computing
 // 38, 1987; dense arrays for dense components, a LAPJVsp-like heap search for
-// sparse ones). Complexity per component O(R^2 C) dense, O(R (A + C) log C)
+// sparse ones). A dense matrix the rules do not cut into (no pins, locked,
+// forbidden pairs or minimum score that removes a pair) is solved from the
+// caller's scores in place. Complexity per component O(R^2 C) dense, O(R (A + C) log C)
 // sparse; plus O(A) to set up. Exact for int64_t; for double the only rounding
 // is in sums of scores (results agree with brute force to ~1e-12 per pair).
 #pragma once
 
+#include <memory>
+
 #include "core/assignment_problem.h"
 
 namespace welkom {
+
+// Memory the solver keeps between calls: pass the same workspace to every
+// solveBestTotal call (the app re-solves with other weights) and repeated
+// solves allocate nothing of the problem's size. Not thread-safe: one
+// workspace per thread. See lap_kernel.h for what a solve needs.
+class SolverWorkspace {
+public:
+    SolverWorkspace();
+    ~SolverWorkspace();
+    SolverWorkspace(SolverWorkspace&&) noexcept;
+    SolverWorkspace& operator=(SolverWorkspace&&) noexcept;
+    SolverWorkspace(const SolverWorkspace&) = delete;
+    SolverWorkspace& operator=(const SolverWorkspace&) = delete;
+    // Gives all kept memory back (the next solve allocates again).
+    void release();
+
+    struct Parts;  // best_total.cpp
+    Parts& parts() { return *m_parts; }
+
+private:
+    std::unique_ptr<Parts> m_parts;
+};
 
 // Preconditions: none (malformed input gives InvalidInput / Overflow).
 // Returns Optimal with groupOf for every household, or Infeasible with
 // `conflicts` (groupOf empty).
 template <typename S>
 Matching<S> solveBestTotal(const ScoreMatrix<S>& matrix, const MatchRules<S>& rules);
+// The same, with memory kept in `workspace` (same answer).
+template <typename S>
+Matching<S> solveBestTotal(const ScoreMatrix<S>& matrix, const MatchRules<S>& rules, SolverWorkspace& workspace);
 
 extern template Matching<double> solveBestTotal(const ScoreMatrix<double>&, const MatchRules<double>&);
 extern template Matching<std::int64_t> solveBestTotal(const ScoreMatrix<std::int64_t>&, const MatchRules<std::int64_t>&);
+extern template Matching<double> solveBestTotal(const ScoreMatrix<double>&, const MatchRules<double>&, SolverWorkspace&);
+extern template Matching<std::int64_t> solveBestTotal(const ScoreMatrix<std::int64_t>&, const MatchRules<std::int64_t>&,
+                                                      SolverWorkspace&);
 
 }  // namespace welkom

@@ -596,7 +596,10 @@ Roster generateDemoRoster(const DemoRosterOptions& options) {
     }
     addMatches(rng, r, householdMuni, groupMuni, municipalities);
     addCheckIns(options.seed, r);
-    for (const auto& c : kCriteria) r.settings.weights.push_back({c.first, c.second});
+    for (const auto& c : kCriteria) {
+        Criterion criterion;
+        if (parseCriterion(c.first, criterion)) r.settings.weights[criterion] = c.second;
+    }
     r.settings.minimumScore = 0.2;
     return r;
 }

@@ -9,6 +9,8 @@
 
 #include <cassert>
 #include <cstddef>
+#include <type_traits>
+#include <utility>
 
 // Each augmenting path is its own call, not inlined into the solve: V8 runs a
 // wasm function in its baseline compiler until it has been called often enough
@@ -27,28 +29,36 @@ constexpr int kFree = -1;     // row not assigned yet
 constexpr int kOptOut = -2;   // row takes its private "unmatched" option
 constexpr int kNone = -1;
 
-template <typename T>
+// Neg: dense costs are the negated entries of the caller's array (LapView::negated).
+template <typename T, bool Neg>
 class LapKernel {
 public:
-    explicit LapKernel(const LapInstance<T>& in)
-        : m_in(in),
-          m_rows(in.rows),
-          m_cols(in.cols),
-          m_colOf(static_cast<std::size_t>(in.rows), kFree),
-          m_rowCost(static_cast<std::size_t>(in.rows), T{}),
-          m_next(static_cast<std::size_t>(in.rows), kNone),
-          m_prev(static_cast<std::size_t>(in.rows), kNone),
-          m_head(static_cast<std::size_t>(in.cols), kNone),
-          m_load(static_cast<std::size_t>(in.cols), 0),
-          m_v(static_cast<std::size_t>(in.cols), T{}),
-          m_d(static_cast<std::size_t>(in.cols), T{}),
-          m_pred(static_cast<std::size_t>(in.cols), kNone),
-          m_predCost(static_cast<std::size_t>(in.cols), T{}),
-          m_list(static_cast<std::size_t>(in.cols), 0),
-          m_mark(static_cast<std::size_t>(in.cols), 0) {}
+    LapKernel(const LapView<T>& in, LapWorkspace<T>& ws) : m_in(in), m_ws(ws), m_rows(in.rows), m_cols(in.cols) {
+        const auto R = static_cast<std::size_t>(m_rows), C = static_cast<std::size_t>(m_cols);
+        ws.colOf.assign(R, kFree);
+        ws.rowCost.assign(R, T{});
+        ws.next.assign(R, kNone);
+        ws.prev.assign(R, kNone);
+        ws.head.assign(C, kNone);
+        ws.load.assign(C, 0);
+        ws.price.assign(C, T{});
+        ws.dist.resize(C);
+        ws.pred.resize(C);
+        ws.predCost.resize(C);
+        ws.list.resize(C);
+        ws.mark.assign(C, 0);
+        m_colOf = ws.colOf.data();
+        m_rowCost = ws.rowCost.data();
+        m_next = ws.next.data();
+        m_prev = ws.prev.data();
+        m_head = ws.head.data();
+        m_load = ws.load.data();
+        m_v = ws.price.data();
+    }
 
-    LapSolution<T> run() {
-        std::vector<int> freeRows(static_cast<std::size_t>(m_rows));
+    void run() {
+        std::vector<int>& freeRows = m_ws.freeRows;
+        freeRows.resize(static_cast<std::size_t>(m_rows));
         for (int i = 0; i < m_rows; ++i) freeRows[static_cast<std::size_t>(i)] = i;
         if (m_in.perfect) {
             reduceColumns(freeRows);
@@ -59,7 +69,7 @@ public:
             // row on a tight column that still has room.
             if (freeRows.size() * 5 > static_cast<std::size_t>(m_rows) * 3) {
                 for (int i = 0; i < m_rows; ++i)
-                    if (m_colOf[static_cast<std::size_t>(i)] >= 0) unlink(i);
+                    if (m_colOf[i] >= 0) unlink(i);
                 reduceRowsThenColumns();
                 freeRows.resize(static_cast<std::size_t>(m_rows));
                 for (int i = 0; i < m_rows; ++i) freeRows[static_cast<std::size_t>(i)] = i;
@@ -84,82 +94,76 @@ public:
             else
                 augmentSparse(f);
         }
-        LapSolution<T> out;
-        out.colOf.resize(static_cast<std::size_t>(m_rows));
         for (int i = 0; i < m_rows; ++i) {
-            int c = m_colOf[static_cast<std::size_t>(i)];
-            assert(c != kFree);
-            out.colOf[static_cast<std::size_t>(i)] = c >= 0 ? c : -1;
+            assert(m_colOf[i] != kFree);
+            if (m_colOf[i] < 0) m_colOf[i] = -1;
         }
-        out.price = m_v;
-        return out;
     }
 
 private:
     // ---- [SECTION] Kernel state (assignment, member lists, prices) --------
-    const LapInstance<T>& m_in;
+    // The arrays live in the workspace (see LapWorkspace); these point into it.
+    const LapView<T>& m_in;
+    LapWorkspace<T>& m_ws;
     int m_rows;
     int m_cols;
-    std::vector<int> m_colOf;   // per row: column, kFree or kOptOut
-    std::vector<T> m_rowCost;   // per row: cost of its assigned arc (0 when opted out)
-    std::vector<int> m_next, m_prev, m_head;  // rows held by each column (doubly linked)
-    std::vector<int> m_load;
-    std::vector<T> m_v;  // column prices (duals), only ever decrease; 0 while a column has room
-    // Path search scratch.
-    std::vector<T> m_d;
-    std::vector<int> m_pred;
-    std::vector<T> m_predCost;
-    std::vector<int> m_list;  // dense: column order (JV's collist); sparse: scanned columns
-    std::vector<char> m_mark;
-    std::vector<int> m_touched;
-    std::vector<std::pair<T, int>> m_heap;
-    struct Move {
-        int row;
-        int col;
-        T cost;
-    };
-    std::vector<Move> m_path;
+    int* m_colOf;   // per row: column, kFree or kOptOut
+    T* m_rowCost;   // per row: cost of its assigned arc (0 when opted out)
+    int* m_next;    // rows held by each column (doubly linked)
+    int* m_prev;
+    int* m_head;
+    int* m_load;
+    T* m_v;  // column prices (duals), only ever decrease; 0 while a column has room
 
-    bool hasRoom(int j) const { return m_load[static_cast<std::size_t>(j)] < m_in.capacity[static_cast<std::size_t>(j)]; }
+    const T* denseRow(int i) const { return m_in.cost + static_cast<std::size_t>(i) * static_cast<std::size_t>(m_cols); }
+    static T arc(const T* row, int j) {
+        if constexpr (Neg)
+            return -row[j];
+        else
+            return row[j];
+    }
+    bool hasRoom(int j) const { return m_load[j] < m_in.capacity[j]; }
 
     void link(int i, int j, T c) {
-        auto si = static_cast<std::size_t>(i);
-        auto sj = static_cast<std::size_t>(j);
-        m_colOf[si] = j;
-        m_rowCost[si] = c;
-        m_prev[si] = kNone;
-        m_next[si] = m_head[sj];
-        if (m_head[sj] != kNone) m_prev[static_cast<std::size_t>(m_head[sj])] = i;
-        m_head[sj] = i;
-        ++m_load[sj];
+        m_colOf[i] = j;
+        m_rowCost[i] = c;
+        m_prev[i] = kNone;
+        m_next[i] = m_head[j];
+        if (m_head[j] != kNone) m_prev[m_head[j]] = i;
+        m_head[j] = i;
+        ++m_load[j];
     }
     void unlink(int i) {
-        auto si = static_cast<std::size_t>(i);
-        int j = m_colOf[si];
+        int j = m_colOf[i];
         assert(j >= 0);
-        if (m_prev[si] != kNone)
-            m_next[static_cast<std::size_t>(m_prev[si])] = m_next[si];
+        if (m_prev[i] != kNone)
+            m_next[m_prev[i]] = m_next[i];
         else
-            m_head[static_cast<std::size_t>(j)] = m_next[si];
-        if (m_next[si] != kNone) m_prev[static_cast<std::size_t>(m_next[si])] = m_prev[si];
-        --m_load[static_cast<std::size_t>(j)];
-        m_colOf[si] = kFree;
+            m_head[j] = m_next[i];
+        if (m_next[i] != kNone) m_prev[m_next[i]] = m_prev[i];
+        --m_load[j];
+        m_colOf[i] = kFree;
     }
     void optOut(int i) {
-        m_colOf[static_cast<std::size_t>(i)] = kOptOut;
-        m_rowCost[static_cast<std::size_t>(i)] = T{};
+        m_colOf[i] = kOptOut;
+        m_rowCost[i] = T{};
     }
 
     template <typename F>
     void forEachArc(int i, F&& f) const {
         if (m_in.dense) {
-            const T* row = m_in.cost.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(m_cols);
-            for (int j = 0; j < m_cols; ++j) f(j, row[j]);  // no-arc entries never win (opt-out costs 0)
+            const T* row = denseRow(i);
+            for (int j = 0; j < m_cols; ++j) f(j, arc(row, j));  // no-arc entries never win (opt-out costs 0)
         } else {
-            for (int k = m_in.rowStart[static_cast<std::size_t>(i)]; k < m_in.rowStart[static_cast<std::size_t>(i) + 1]; ++k)
-                f(m_in.arcCol[static_cast<std::size_t>(k)], m_in.arcCost[static_cast<std::size_t>(k)]);
+            for (int k = m_in.rowStart[i]; k < m_in.rowStart[i + 1]; ++k) f(m_in.arcCol[k], m_in.arcCost[k]);
         }
     }
+
+    // The sweeps over the matrix below work one row per call: V8 runs a wasm
+    // function in its baseline tier until it has been called often enough,
+    // and then swaps in optimised code for the *next* call. Per-row functions
+    // are optimised after a few rows of the first solve; one function sweeping
+    // the whole matrix would run unoptimised to its end.
 
     // ---- [SECTION] Column reduction (perfect square instances only) ----------
     // JV's initialisation: each column is priced at its cheapest row and given
@@ -167,22 +171,39 @@ private:
     // column moves its slack onto that column's price (reduction transfer).
     // Only valid without unmatched options: it prices columns that may end up
     // empty, which the general LP forbids.
+    WELKOM_NOINLINE void columnMinimaOfRow(int i, T* colMin, int* argMin) const {
+        const T* ci = denseRow(i);
+        for (int j = 0; j < m_cols; ++j) {
+            const T c = arc(ci, j);
+            if (c < colMin[j]) {
+                colMin[j] = c;
+                argMin[j] = i;
+            }
+        }
+    }
+    // min over j != j1 of c(i,j) - v_j, or noArc when there is no other arc.
+    WELKOM_NOINLINE T leastOtherReduced(int i, int j1) const {
+        const T* ci = denseRow(i);
+        T least = CostTraits<T>::noArc();
+        for (int j = 0; j < m_cols; ++j) {
+            if (j == j1) continue;
+            const T h = arc(ci, j) - m_v[j];
+            if (h < least) least = h;
+        }
+        return least;
+    }
     void reduceColumns(std::vector<int>& freeRows) {
         const int n = m_cols;
-        std::vector<T> colMin(static_cast<std::size_t>(n), CostTraits<T>::noArc());
-        std::vector<int> argMin(static_cast<std::size_t>(n), kNone);
-        for (int i = 0; i < m_rows; ++i) {  // row by row: the matrix is row-major
-            const T* ci = m_in.cost.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(n);
-            for (int j = 0; j < n; ++j)
-                if (ci[j] < colMin[static_cast<std::size_t>(j)]) {
-                    colMin[static_cast<std::size_t>(j)] = ci[j];
-                    argMin[static_cast<std::size_t>(j)] = i;
-                }
-        }
-        std::vector<int> matches(static_cast<std::size_t>(m_rows), 0);
+        std::vector<T>& colMin = m_ws.colScratch;
+        std::vector<int>& argMin = m_ws.colIndexScratch;
+        colMin.assign(static_cast<std::size_t>(n), CostTraits<T>::noArc());
+        argMin.assign(static_cast<std::size_t>(n), kNone);
+        for (int i = 0; i < m_rows; ++i) columnMinimaOfRow(i, colMin.data(), argMin.data());  // row-major
+        std::vector<int>& matches = m_ws.rowScratch;
+        matches.assign(static_cast<std::size_t>(m_rows), 0);
         for (int j = n - 1; j >= 0; --j) {
             const int i = argMin[static_cast<std::size_t>(j)];
-            m_v[static_cast<std::size_t>(j)] = colMin[static_cast<std::size_t>(j)];
+            m_v[j] = colMin[static_cast<std::size_t>(j)];
             if (i != kNone && ++matches[static_cast<std::size_t>(i)] == 1) link(i, j, colMin[static_cast<std::size_t>(j)]);
         }
         freeRows.clear();
@@ -192,71 +213,61 @@ private:
                 continue;
             }
             if (matches[static_cast<std::size_t>(i)] != 1) continue;
-            const int j1 = m_colOf[static_cast<std::size_t>(i)];
-            const T* ci = m_in.cost.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(n);
-            bool any = false;
-            T least{};
-            for (int j = 0; j < n; ++j) {
-                if (j == j1) continue;
-                const T h = ci[j] - m_v[static_cast<std::size_t>(j)];
-                if (!any || h < least) {
-                    least = h;
-                    any = true;
-                }
-            }
-            if (any) m_v[static_cast<std::size_t>(j1)] -= least;
+            const int j1 = m_colOf[i];
+            if (n > 1) m_v[j1] -= leastOtherReduced(i, j1);
         }
     }
 
     // Prices v_j = min_i (c_ij - min_j' c_ij'): the classic Hungarian start,
     // for perfect instances only (like reduceColumns). Assigns nothing.
-    void reduceRowsThenColumns() {
-        const int n = m_cols;
-        std::vector<T> colMin(static_cast<std::size_t>(n), CostTraits<T>::noArc());
-        for (int i = 0; i < m_rows; ++i) {
-            const T* ci = m_in.cost.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(n);
-            T rowMin = CostTraits<T>::noArc();
-            for (int j = 0; j < n; ++j)
-                if (ci[j] < rowMin) rowMin = ci[j];
-            for (int j = 0; j < n; ++j) {
-                const T h = ci[j] - rowMin;
-                if (h < colMin[static_cast<std::size_t>(j)]) colMin[static_cast<std::size_t>(j)] = h;
-            }
+    WELKOM_NOINLINE void reducedColumnMinimaOfRow(int i, T* colMin) const {
+        const T* ci = denseRow(i);
+        T rowMin = CostTraits<T>::noArc();
+        for (int j = 0; j < m_cols; ++j) {
+            const T c = arc(ci, j);
+            if (c < rowMin) rowMin = c;
         }
-        m_v = colMin;
+        for (int j = 0; j < m_cols; ++j) {
+            const T h = arc(ci, j) - rowMin;
+            if (h < colMin[j]) colMin[j] = h;
+        }
+    }
+    void reduceRowsThenColumns() {
+        for (int j = 0; j < m_cols; ++j) m_v[j] = CostTraits<T>::noArc();
+        for (int i = 0; i < m_rows; ++i) reducedColumnMinimaOfRow(i, m_v);
     }
 
     // A free row whose cheapest reduced cost several columns share takes the
     // first of them that still has room, at no price change (its arc is then
     // at its row minimum, as every assigned arc must be). Rows it cannot place
     // stay in `freeRows`. (JV's row reduction looks at the two cheapest only.)
+    WELKOM_NOINLINE bool placeOnTightArc(int i) {
+        bool have = false;
+        T least{};
+        forEachArc(i, [&](int j, T c) {
+            const T h = c - m_v[j];
+            if (!have || h < least) {
+                least = h;
+                have = true;
+            }
+        });
+        if (!have) return false;
+        int chosen = kNone;
+        T chosenCost{};
+        forEachArc(i, [&](int j, T c) {
+            if (chosen == kNone && !(least < c - m_v[j]) && hasRoom(j)) {
+                chosen = j;
+                chosenCost = c;
+            }
+        });
+        if (chosen == kNone) return false;
+        link(i, chosen, chosenCost);
+        return true;
+    }
     void assignTightArcs(std::vector<int>& freeRows) {
         int kept = 0;
-        for (int i : freeRows) {
-            bool have = false;
-            T least{};
-            forEachArc(i, [&](int j, T c) {
-                const T h = c - m_v[static_cast<std::size_t>(j)];
-                if (!have || h < least) {
-                    least = h;
-                    have = true;
-                }
-            });
-            int chosen = kNone;
-            T chosenCost{};
-            if (have) {
-                forEachArc(i, [&](int j, T c) {
-                    if (chosen == kNone && !(least < c - m_v[static_cast<std::size_t>(j)]) && hasRoom(j)) {
-                        chosen = j;
-                        chosenCost = c;
-                    }
-                });
-            }
-            if (chosen != kNone)
-                link(i, chosen, chosenCost);
-            else
-                freeRows[static_cast<std::size_t>(kept++)] = i;
-        }
+        for (int i : freeRows)
+            if (!placeOnTightArc(i)) freeRows[static_cast<std::size_t>(kept++)] = i;
         freeRows.resize(static_cast<std::size_t>(kept));
     }
 
@@ -267,6 +278,28 @@ private:
     // at once. Prices of columns with room or capacity > 1 never change here,
     // which keeps the LP duals valid (see header). Rows this cannot place
     // cheaply are left in `freeRows` for the augmenting paths.
+    struct TwoCheapest {
+        T u1{}, u2{}, c1{}, c2{};
+        int j1 = kNone, j2 = kNone;
+        bool have1 = false, have2 = false;
+        void consider(int j, T c, T h) {
+            if (!have2 || h < u2) {
+                if (!have1 || h < u1) {
+                    u2 = u1; j2 = j1; c2 = c1; have2 = have1;
+                    u1 = h; j1 = j; c1 = c; have1 = true;
+                } else {
+                    u2 = h; j2 = j; c2 = c; have2 = true;
+                }
+            }
+        }
+    };
+    // Row i's two cheapest options by reduced cost (its unmatched option included).
+    WELKOM_NOINLINE TwoCheapest twoCheapest(int i) const {
+        TwoCheapest t;
+        forEachArc(i, [&](int j, T c) { t.consider(j, c, c - m_v[j]); });
+        if (!m_in.perfect) t.consider(kOptOut, T{}, T{});
+        return t;
+    }
     void reduceRows(std::vector<int>& freeRows) {
         const int previous = static_cast<int>(freeRows.size());
         int k = 0;
@@ -278,21 +311,11 @@ private:
                 break;
             }
             const int i = freeRows[static_cast<std::size_t>(k++)];
-            T u1{}, u2{}, c1{}, c2{};
-            int j1 = kNone, j2 = kNone;
-            bool have1 = false, have2 = false;
-            auto consider = [&](int j, T c, T h) {
-                if (!have2 || h < u2) {
-                    if (!have1 || h < u1) {
-                        u2 = u1; j2 = j1; c2 = c1; have2 = have1;
-                        u1 = h; j1 = j; c1 = c; have1 = true;
-                    } else {
-                        u2 = h; j2 = j; c2 = c; have2 = true;
-                    }
-                }
-            };
-            forEachArc(i, [&](int j, T c) { consider(j, c, c - m_v[static_cast<std::size_t>(j)]); });
-            if (!m_in.perfect) consider(kOptOut, T{}, T{});
+            const TwoCheapest two = twoCheapest(i);
+            const T u1 = two.u1, c1 = two.c1, c2 = two.c2;
+            T u2 = two.u2;
+            const int j1 = two.j1, j2 = two.j2;
+            const bool have2 = two.have2;
             if (j1 == kOptOut) {
                 optOut(i);
                 continue;
@@ -340,16 +363,16 @@ private:
     // the current minimum distance, [up,cols) not reached at that distance.
     WELKOM_NOINLINE void augmentDense(int f) {
         const int n = m_cols;
-        const T* cost = m_in.cost.data();
-        T* d = m_d.data();
-        int* pred = m_pred.data();
-        int* col = m_list.data();
-        const T* v = m_v.data();
+        const T* cost = m_in.cost;
+        T* d = m_ws.dist.data();
+        int* pred = m_ws.pred.data();
+        int* col = m_ws.list.data();
+        const T* v = m_v;
         {
             const T* cf = cost + static_cast<std::size_t>(f) * static_cast<std::size_t>(n);
             for (int j = 0; j < n; ++j) {
                 col[j] = j;
-                d[j] = cf[j] - v[j];
+                d[j] = arc(cf, j) - v[j];
                 pred[j] = f;
             }
         }
@@ -419,7 +442,7 @@ private:
                     if (low != up || m_next[static_cast<std::size_t>(i)] != kNone) {
                         for (int k = up; k < n; ++k) {
                             const int j = col[k];
-                            const T h = ci[j] - v[j] - u1;
+                            const T h = arc(ci, j) - v[j] - u1;
                             if (h < d[j]) {
                                 d[j] = h;
                                 pred[j] = i;
@@ -441,7 +464,7 @@ private:
                     T best{};
                     for (int k = up; k < n; ++k) {
                         const int j = col[k];
-                        const T h = ci[j] - v[j] - u1;
+                        const T h = arc(ci, j) - v[j] - u1;
                         T dj = d[j];
                         if (h < dj) {
                             d[j] = h;
@@ -487,25 +510,25 @@ private:
     // column passes its distance on to every row it holds.
     WELKOM_NOINLINE void augmentSparse(int f) {
         auto heapPush = [&](T key, int j) {
-            m_heap.emplace_back(key, j);
-            std::size_t c = m_heap.size() - 1;
+            m_ws.heap.emplace_back(key, j);
+            std::size_t c = m_ws.heap.size() - 1;
             while (c > 0) {
                 std::size_t p = (c - 1) / 2;
-                if (!lessEntry(m_heap[c], m_heap[p])) break;
-                std::swap(m_heap[c], m_heap[p]);
+                if (!lessEntry(m_ws.heap[c], m_ws.heap[p])) break;
+                std::swap(m_ws.heap[c], m_ws.heap[p]);
                 c = p;
             }
         };
         auto heapPop = [&]() {
-            m_heap[0] = m_heap.back();
-            m_heap.pop_back();
-            std::size_t c = 0, n = m_heap.size();
+            m_ws.heap[0] = m_ws.heap.back();
+            m_ws.heap.pop_back();
+            std::size_t c = 0, n = m_ws.heap.size();
             for (;;) {
                 std::size_t l = 2 * c + 1, r = l + 1, m = c;
-                if (l < n && lessEntry(m_heap[l], m_heap[m])) m = l;
-                if (r < n && lessEntry(m_heap[r], m_heap[m])) m = r;
+                if (l < n && lessEntry(m_ws.heap[l], m_ws.heap[m])) m = l;
+                if (r < n && lessEntry(m_ws.heap[r], m_ws.heap[m])) m = r;
                 if (m == c) break;
-                std::swap(m_heap[c], m_heap[m]);
+                std::swap(m_ws.heap[c], m_ws.heap[m]);
                 c = m;
             }
         };
@@ -514,23 +537,23 @@ private:
             for (int k = m_in.rowStart[static_cast<std::size_t>(i)]; k < m_in.rowStart[static_cast<std::size_t>(i) + 1]; ++k) {
                 const int j = m_in.arcCol[static_cast<std::size_t>(k)];
                 const auto sj = static_cast<std::size_t>(j);
-                if (m_mark[sj] == 2) continue;
+                if (m_ws.mark[sj] == 2) continue;
                 const T c = m_in.arcCost[static_cast<std::size_t>(k)];
                 const T h = c - m_v[sj] - u1;
-                if (m_mark[sj] == 0 || h < m_d[sj]) {
-                    if (m_mark[sj] == 0) {
-                        m_mark[sj] = 1;
-                        m_touched.push_back(j);
+                if (m_ws.mark[sj] == 0 || h < m_ws.dist[sj]) {
+                    if (m_ws.mark[sj] == 0) {
+                        m_ws.mark[sj] = 1;
+                        m_ws.touched.push_back(j);
                     }
-                    m_d[sj] = h;
-                    m_pred[sj] = i;
-                    m_predCost[sj] = c;
+                    m_ws.dist[sj] = h;
+                    m_ws.pred[sj] = i;
+                    m_ws.predCost[sj] = c;
                     heapPush(h, j);
                 }
             }
         };
-        m_heap.clear();
-        m_touched.clear();
+        m_ws.heap.clear();
+        m_ws.touched.clear();
         int scanned = 0;
         relax(f, T{});
         T bestOptOut = m_in.perfect ? CostTraits<T>::noArc() : T{};
@@ -538,16 +561,16 @@ private:
         T minD{};
         int endCol = kNone, endOptOut = kNone;
         for (;;) {
-            while (!m_heap.empty() && (m_mark[static_cast<std::size_t>(m_heap[0].second)] == 2 ||
-                                       m_heap[0].first != m_d[static_cast<std::size_t>(m_heap[0].second)]))
+            while (!m_ws.heap.empty() && (m_ws.mark[static_cast<std::size_t>(m_ws.heap[0].second)] == 2 ||
+                                       m_ws.heap[0].first != m_ws.dist[static_cast<std::size_t>(m_ws.heap[0].second)]))
                 heapPop();
-            if (m_heap.empty() || bestOptOut < m_heap[0].first) {
+            if (m_ws.heap.empty() || bestOptOut < m_ws.heap[0].first) {
                 minD = bestOptOut;
                 endOptOut = optOutRow;
                 break;
             }
-            const int j1 = m_heap[0].second;
-            minD = m_heap[0].first;
+            const int j1 = m_ws.heap[0].second;
+            minD = m_ws.heap[0].first;
             if (hasRoom(j1)) {
                 endCol = j1;
                 break;
@@ -557,8 +580,8 @@ private:
                 break;
             }
             heapPop();
-            m_mark[static_cast<std::size_t>(j1)] = 2;
-            m_list[static_cast<std::size_t>(scanned++)] = j1;
+            m_ws.mark[static_cast<std::size_t>(j1)] = 2;
+            m_ws.list[static_cast<std::size_t>(scanned++)] = j1;
             for (int i = m_head[static_cast<std::size_t>(j1)]; i != kNone; i = m_next[static_cast<std::size_t>(i)]) {
                 const T u1 = m_rowCost[static_cast<std::size_t>(i)] - m_v[static_cast<std::size_t>(j1)] - minD;
                 const T hOut = m_in.perfect ? CostTraits<T>::noArc() : -u1;
@@ -570,10 +593,10 @@ private:
             }
         }
         for (int k = 0; k < scanned; ++k) {
-            const auto j = static_cast<std::size_t>(m_list[static_cast<std::size_t>(k)]);
-            m_v[j] += m_d[j] - minD;
+            const auto j = static_cast<std::size_t>(m_ws.list[static_cast<std::size_t>(k)]);
+            m_v[j] += m_ws.dist[j] - minD;
         }
-        for (int j : m_touched) m_mark[static_cast<std::size_t>(j)] = 0;
+        for (int j : m_ws.touched) m_ws.mark[static_cast<std::size_t>(j)] = 0;
         flip(f, endCol, endOptOut, /*dense=*/false);
     }
 
@@ -585,25 +608,24 @@ private:
     // Walks the tree back from the terminal (a column with room, or a row's
     // unmatched option) to the root f and moves every row on it one step.
     void flip(int f, int endCol, int endOptOut, bool dense) {
-        m_path.clear();
+        m_ws.path.clear();
         int j;
         if (endCol != kNone) {
             j = endCol;
         } else {
-            m_path.push_back({endOptOut, kOptOut, T{}});
+            m_ws.path.push_back({endOptOut, kOptOut, T{}});
             j = endOptOut == f ? kNone : m_colOf[static_cast<std::size_t>(endOptOut)];
         }
         while (j != kNone) {
-            const int i = m_pred[static_cast<std::size_t>(j)];
-            const T c = dense ? m_in.cost[static_cast<std::size_t>(i) * static_cast<std::size_t>(m_cols) +
-                                          static_cast<std::size_t>(j)]
-                              : m_predCost[static_cast<std::size_t>(j)];
-            m_path.push_back({i, j, c});
+            const int i = m_ws.pred[static_cast<std::size_t>(j)];
+            const T c = dense ? arc(denseRow(i), j)
+                              : m_ws.predCost[static_cast<std::size_t>(j)];
+            m_ws.path.push_back({i, j, c});
             j = i == f ? kNone : m_colOf[static_cast<std::size_t>(i)];
         }
-        for (const Move& mv : m_path)
+        for (const auto& mv : m_ws.path)
             if (m_colOf[static_cast<std::size_t>(mv.row)] >= 0) unlink(mv.row);
-        for (const Move& mv : m_path) {
+        for (const auto& mv : m_ws.path) {
             if (mv.col == kOptOut)
                 optOut(mv.row);
             else
@@ -615,14 +637,50 @@ private:
 }  // namespace
 
 template <typename T>
-LapSolution<T> solveLap(const LapInstance<T>& instance) {
-    LapKernel<T> kernel(instance);
-    return kernel.run();
+void LapWorkspace<T>::reserve(int rows, int cols) {
+    const auto R = static_cast<std::size_t>(rows < 0 ? 0 : rows), C = static_cast<std::size_t>(cols < 0 ? 0 : cols);
+    for (auto* v : {&colOf, &next, &prev, &freeRows, &rowScratch}) v->reserve(R);
+    rowCost.reserve(R);
+    for (auto* v : {&head, &load, &pred, &list, &colIndexScratch, &touched}) v->reserve(C);
+    for (auto* v : {&price, &dist, &predCost, &colScratch}) v->reserve(C);
+    mark.reserve(C);
 }
 
-template LapSolution<std::int64_t> solveLap(const LapInstance<std::int64_t>&);
-template LapSolution<double> solveLap(const LapInstance<double>&);
-template LapSolution<Lex<std::int64_t>> solveLap(const LapInstance<Lex<std::int64_t>>&);
-template LapSolution<Lex<double>> solveLap(const LapInstance<Lex<double>>&);
+template <typename T>
+void LapWorkspace<T>::release() {
+    *this = LapWorkspace<T>{};
+}
+
+template <typename T>
+void solveLap(const LapView<T>& problem, LapWorkspace<T>& ws) {
+    if constexpr (std::is_arithmetic_v<T>) {
+        if (problem.dense && problem.negated) {
+            LapKernel<T, true>(problem, ws).run();
+            return;
+        }
+    }
+    assert(!problem.negated || !problem.dense);
+    LapKernel<T, false>(problem, ws).run();
+}
+
+template <typename T>
+LapSolution<T> solveLap(const LapInstance<T>& instance) {
+    LapWorkspace<T> ws;
+    solveLap(instance.view(), ws);
+    LapSolution<T> out;
+    out.colOf = std::move(ws.colOf);
+    out.price = std::move(ws.price);
+    return out;
+}
+
+#define WELKOM_LAP_INSTANTIATE(T)                                 \
+    template struct LapWorkspace<T>;                              \
+    template void solveLap(const LapView<T>&, LapWorkspace<T>&);  \
+    template LapSolution<T> solveLap(const LapInstance<T>&);
+WELKOM_LAP_INSTANTIATE(std::int64_t)
+WELKOM_LAP_INSTANTIATE(double)
+WELKOM_LAP_INSTANTIATE(Lex<std::int64_t>)
+WELKOM_LAP_INSTANTIATE(Lex<double>)
+#undef WELKOM_LAP_INSTANTIATE
 
 }  // namespace welkom::detail

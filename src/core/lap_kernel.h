@@ -49,6 +49,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <utility>
 #include <vector>
 
 namespace welkom::detail {
@@ -86,6 +87,25 @@ struct CostTraits<Lex<S>> {
     static Lex<S> noArc() { return {std::int64_t(1) << 62, S{}}; }
 };
 
+// What the kernel solves, without owning it: the caller's arrays are read in
+// place (no copy of the cost matrix).
+template <typename T>
+struct LapView {
+    int rows = 0;
+    int cols = 0;
+    const int* capacity = nullptr;  // per column, >= 1
+    bool dense = false;
+    // dense: rows*cols row-major. With `negated`, the arc cost is -cost[k]: the
+    // caller's scores solved where they lie (int64_t: no entry may be the
+    // infeasible marker; double: -infinity becomes +infinity = no arc).
+    const T* cost = nullptr;
+    bool negated = false;
+    const int* rowStart = nullptr;  // sparse: CSR, rows+1 entries
+    const int* arcCol = nullptr;    // sparse: columns ascending per row
+    const T* arcCost = nullptr;     // sparse
+    bool perfect = false;           // see LapInstance::perfect
+};
+
 template <typename T>
 struct LapInstance {
     int rows = 0;
@@ -101,6 +121,20 @@ struct LapInstance {
     // Enables JV's column reduction; the prices are then optimal duals of the
     // perfect assignment LP only (not of the "<= capacity" one).
     bool perfect = false;
+
+    LapView<T> view() const {
+        LapView<T> v;
+        v.rows = rows;
+        v.cols = cols;
+        v.capacity = capacity.data();
+        v.dense = dense;
+        v.cost = cost.data();
+        v.rowStart = rowStart.data();
+        v.arcCol = arcCol.data();
+        v.arcCost = arcCost.data();
+        v.perfect = perfect;
+        return v;
+    }
 };
 
 template <typename T>
@@ -112,12 +146,56 @@ struct LapSolution {
     std::vector<T> price;
 };
 
+// Memory of the kernel, kept between solves so that repeated solves (the app
+// re-runs with other weights; one solve per municipality) allocate nothing:
+// every buffer only grows, to the largest problem seen. What one solve needs
+// is O(rows + cols): ~5 ints and 1 T per row, ~6 ints and 3 T per column, plus
+// the sparse search's heap (at most one entry per arc relaxed). Nothing of the
+// size of the cost matrix: dense costs are read from the caller's array.
+// After solveLap: colOf and price hold the answer (as in LapSolution) until
+// the next solve. The other members are the kernel's scratch.
+template <typename T>
+struct LapWorkspace {
+    std::vector<int> colOf;   // per row: column, -1 = unmatched (during the solve: also "free")
+    std::vector<T> price;     // per column: dual v_j
+    std::vector<T> rowCost;   // per row: cost of its assigned arc
+    std::vector<int> next, prev, head, load;  // rows held by each column (doubly linked)
+    std::vector<int> freeRows, rowScratch;
+    std::vector<T> dist, predCost, colScratch;
+    std::vector<int> pred, list, colIndexScratch;
+    std::vector<char> mark;
+    std::vector<int> touched;
+    std::vector<std::pair<T, int>> heap;
+    struct Move {
+        int row;
+        int col;
+        T cost;
+    };
+    std::vector<Move> path;
+
+    // Grows every per-row and per-column buffer to at least these sizes at
+    // once (in wasm: one memory growth instead of many small ones).
+    void reserve(int rows, int cols);
+    // Gives all memory back.
+    void release();
+};
+
+// Solves `problem` with `ws` (answer in ws.colOf / ws.price).
+template <typename T>
+void solveLap(const LapView<T>& problem, LapWorkspace<T>& ws);
+
+// Convenience for tests and one-off callers: a fresh workspace per call.
 template <typename T>
 LapSolution<T> solveLap(const LapInstance<T>& instance);
 
-extern template LapSolution<std::int64_t> solveLap(const LapInstance<std::int64_t>&);
-extern template LapSolution<double> solveLap(const LapInstance<double>&);
-extern template LapSolution<Lex<std::int64_t>> solveLap(const LapInstance<Lex<std::int64_t>>&);
-extern template LapSolution<Lex<double>> solveLap(const LapInstance<Lex<double>>&);
+#define WELKOM_LAP_EXTERN(T)                                              \
+    extern template struct LapWorkspace<T>;                               \
+    extern template void solveLap(const LapView<T>&, LapWorkspace<T>&);   \
+    extern template LapSolution<T> solveLap(const LapInstance<T>&);
+WELKOM_LAP_EXTERN(std::int64_t)
+WELKOM_LAP_EXTERN(double)
+WELKOM_LAP_EXTERN(Lex<std::int64_t>)
+WELKOM_LAP_EXTERN(Lex<double>)
+#undef WELKOM_LAP_EXTERN
 
 }  // namespace welkom::detail

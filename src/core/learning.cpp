@@ -230,7 +230,7 @@ double predictSuccess(const LogisticFit& fit, const std::array<double, kCriterio
 
 // [SECTION] Weights proposal ------------------------------------------------------------------
 
-WeightProposal proposeWeights(const LogisticFit& fit, const std::vector<CriterionWeight>& current,
+WeightProposal proposeWeights(const LogisticFit& fit, const CriterionWeights& current,
                               const ProposalRules& rules) {
     WeightProposal out;
     auto refuse = [&](const char* code, std::string en, std::string nl) {
@@ -254,12 +254,6 @@ WeightProposal proposeWeights(const LogisticFit& fit, const std::vector<Criterio
     if (fit.samples > 0 && !fit.converged) {
         refuse("learn.not_converged", "the model did not converge", "het model convergeerde niet");
     }
-    auto currentWeight = [&](Criterion c) {
-        for (const CriterionWeight& w : current) {
-            if (w.criterion == criterionName(c)) return w.weight;
-        }
-        return 1.0;
-    };
     std::vector<bool> usable(kCriterionCount, false);
     int usableCount = 0;
     double positiveSum = 0.0, currentSum = 0.0;
@@ -272,7 +266,7 @@ WeightProposal proposeWeights(const LogisticFit& fit, const std::vector<Criterio
         usable[static_cast<std::size_t>(c)] = true;
         ++usableCount;
         positiveSum += std::max(co.estimate, 0.0);
-        currentSum += currentWeight(static_cast<Criterion>(c));
+        currentSum += current[static_cast<Criterion>(c)];
     }
     if (usableCount < rules.minUsable) {
         char width[32];
@@ -292,20 +286,20 @@ WeightProposal proposeWeights(const LogisticFit& fit, const std::vector<Criterio
     if (!(currentSum > 0.0)) currentSum = usableCount;
     for (int c = 0; c < kCriterionCount; ++c) {
         const Criterion cr = static_cast<Criterion>(c);
-        double w = currentWeight(cr);
+        double w = current[cr];
         if (usable[static_cast<std::size_t>(c)]) {
             w = std::max(fit.coefficients[static_cast<std::size_t>(c)].estimate, 0.0) / positiveSum * currentSum;
             w = std::round(w * 1000.0) / 1000.0;  // three decimals: what a person can read and type
         }
-        out.weights.push_back({std::string(criterionName(cr)), w});
+        out.weights[cr] = w;
     }
     return out;
 }
 
 // [SECTION] Back-test --------------------------------------------------------------------------
 
-BackTest backTest(const Roster& roster, const std::vector<CriterionWeight>& current,
-                  const std::vector<CriterionWeight>& proposed, const LogisticFit& fit) {
+BackTest backTest(const Roster& roster, const CriterionWeights& current, const CriterionWeights& proposed,
+                  const LogisticFit& fit) {
     BackTest out;
     // The latest past match with stored scores per household.
     std::unordered_map<std::string_view, const Match*> past;
@@ -330,7 +324,7 @@ BackTest backTest(const Roster& roster, const std::vector<CriterionWeight>& curr
     out.households = static_cast<int>(replay.households.size());
     if (replay.households.empty()) return out;
 
-    auto solve = [&](const std::vector<CriterionWeight>& weights, std::vector<std::string>& groupOf,
+    auto solve = [&](const CriterionWeights& weights, std::vector<std::string>& groupOf,
                      std::vector<double>& success, double& meanScore) {
         const Scorer scorer(replay, weights);
         const MatchingProblem p = buildMatchingProblem(scorer);

@@ -137,11 +137,11 @@ struct Refusal {
 struct WeightProposal {
     bool proposed = false;
     std::vector<Refusal> refusals;          // every reason, when not proposed
-    std::vector<CriterionWeight> weights;   // all criteria, in Criterion order (when proposed)
+    CriterionWeights weights;               // meaningful only when proposed
     std::vector<bool> changed;              // per Criterion: a usable coefficient set it
 };
 
-WeightProposal proposeWeights(const LogisticFit& fit, const std::vector<CriterionWeight>& current,
+WeightProposal proposeWeights(const LogisticFit& fit, const CriterionWeights& current,
                               const ProposalRules& rules = {});
 
 // [SECTION] Back-test --------------------------------------------------------------------------
@@ -174,7 +174,7 @@ struct BackTest {
     std::vector<BackTestChange> changes;  // only the households whose group changed, in id order
 };
 
-BackTest backTest(const Roster& roster, const std::vector<CriterionWeight>& current,
-                  const std::vector<CriterionWeight>& proposed, const LogisticFit& fit);
+BackTest backTest(const Roster& roster, const CriterionWeights& current, const CriterionWeights& proposed,
+                  const LogisticFit& fit);
 
 }  // namespace welkom

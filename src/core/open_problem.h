@@ -11,10 +11,18 @@
 #include <algorithm>
 #include <cstdint>
 #include <numeric>
+#include <optional>
+#include <type_traits>
 #include <vector>
 
 #include "core/assignment_problem.h"
 #include "core/lap_kernel.h"
+
+#if defined(__GNUC__) || defined(__clang__)
+#define WELKOM_SOLVER_NOINLINE __attribute__((noinline))
+#else
+#define WELKOM_SOLVER_NOINLINE
+#endif
 
 namespace welkom::detail {
 
@@ -123,30 +131,85 @@ struct OpenSolution {
     std::vector<T> price;      // per group: optimal dual v_g (0 for groups with room or outside every instance)
 };
 
+// Everything solveOpen needs besides its answer, kept between solves (see
+// SolverWorkspace): the kernel's workspace and the instance being built. All
+// buffers only grow, to the largest problem seen.
 template <typename T>
-void runInstance(const LapInstance<T>& inst, const std::vector<int>& rows, const std::vector<int>& cols,
-                 OpenSolution<T>& out);
+struct OpenScratch {
+    LapWorkspace<T> lap;
+    std::vector<T> cost;      // dense instance being solved (a component, or a filtered dense matrix)
+    std::vector<int> capacity;
+    std::vector<int> rowStart, arcCol;  // sparse instance
+    std::vector<T> arcCost;
+    std::vector<int> rows, cols, rowOf, localCol;  // instance rows/cols <-> households/groups
+    std::vector<int> comp, parent, order;          // components of a sparse matrix
+};
 
-// Builds an instance from rows (households, ascending) and cols (groups,
+// Cost and filter functors of the best-total objective (cost = -score, every
+// open pair kept). Named types so that solveOpen can read a dense matrix's
+// scores where they lie instead of copying them into a cost matrix.
+struct NegatedScore {
+    template <typename S>
+    S operator()(S s) const { return -s; }
+};
+struct KeepAll {
+    template <typename S>
+    bool operator()(S) const { return true; }
+};
+
+// Solves the instance described by `view` (rows/cols: its households and
+// groups) and writes the answer back in household/group terms.
+template <typename T>
+void runInstance(const LapView<T>& view, const std::vector<int>& rows, const std::vector<int>& cols,
+                 OpenScratch<T>& sc, OpenSolution<T>& out) {
+    solveLap(view, sc.lap);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const int c = sc.lap.colOf[r];
+        out.groupOf[static_cast<std::size_t>(rows[r])] = c < 0 ? kUnmatched : cols[static_cast<std::size_t>(c)];
+    }
+    for (std::size_t c = 0; c < cols.size(); ++c) out.price[static_cast<std::size_t>(cols[c])] = sc.lap.price[c];
+}
+
+// The instance in sc.cost (dense, R x C) or sc.rowStart/arcCol/arcCost (sparse).
+template <typename T>
+LapView<T> scratchView(const OpenScratch<T>& sc, int R, int C, bool dense, bool perfect) {
+    LapView<T> v;
+    v.rows = R;
+    v.cols = C;
+    v.capacity = sc.capacity.data();
+    v.dense = dense;
+    v.cost = sc.cost.data();
+    v.rowStart = sc.rowStart.data();
+    v.arcCol = sc.arcCol.data();
+    v.arcCost = sc.arcCost.data();
+    v.perfect = perfect;
+    return v;
+}
+
+inline bool allOnes(const std::vector<int>& capacity) {
+    return std::all_of(capacity.begin(), capacity.end(), [](int c) { return c == 1; });
+}
+
+// Builds an instance from sc.rows (households, ascending) and sc.cols (groups,
 // ascending, residual capacity >= 1), solves it and writes the answer back.
 template <typename S, typename T, typename CostFn, typename Keep>
-void solveInstance(const OpenProblem<S>& open, CostFn& cost, Keep& keep, bool generalDuals,
-                   const std::vector<int>& rows, const std::vector<int>& cols, std::vector<int>& localCol,
-                   std::int64_t arcs, OpenSolution<T>& out) {
+void solveInstance(const OpenProblem<S>& open, CostFn& cost, Keep& keep, bool generalDuals, std::int64_t arcs,
+                   OpenScratch<T>& sc, OpenSolution<T>& out) {
+    const std::vector<int>& rows = sc.rows;
+    const std::vector<int>& cols = sc.cols;
+    std::vector<int>& localCol = sc.localCol;
     const int R = static_cast<int>(rows.size()), C = static_cast<int>(cols.size());
     for (int c = 0; c < C; ++c) localCol[static_cast<std::size_t>(cols[static_cast<std::size_t>(c)])] = c;
-    LapInstance<T> inst;
-    inst.rows = R;
-    inst.cols = C;
-    inst.capacity.resize(cols.size());
+    sc.capacity.resize(cols.size());
     for (int c = 0; c < C; ++c)
-        inst.capacity[static_cast<std::size_t>(c)] = open.residualCapacity(cols[static_cast<std::size_t>(c)]);
-    inst.dense = arcs * 4 >= static_cast<std::int64_t>(R) * C;
-    if (inst.dense) {
-        inst.cost.assign(static_cast<std::size_t>(R) * static_cast<std::size_t>(C), CostTraits<T>::noArc());
+        sc.capacity[static_cast<std::size_t>(c)] = open.residualCapacity(cols[static_cast<std::size_t>(c)]);
+    const bool dense = arcs * 4 >= static_cast<std::int64_t>(R) * C;
+    bool perfect = false;
+    if (dense) {
+        sc.cost.assign(static_cast<std::size_t>(R) * static_cast<std::size_t>(C), CostTraits<T>::noArc());
         bool nonPositive = true;
         for (int r = 0; r < R; ++r) {
-            T* row = inst.cost.data() + static_cast<std::size_t>(r) * static_cast<std::size_t>(C);
+            T* row = sc.cost.data() + static_cast<std::size_t>(r) * static_cast<std::size_t>(C);
             open.forEachOpenPair(rows[static_cast<std::size_t>(r)], [&](int g, S s) {
                 if (!keep(s)) return;
                 T c = cost(s);
@@ -154,49 +217,111 @@ void solveInstance(const OpenProblem<S>& open, CostFn& cost, Keep& keep, bool ge
                 row[localCol[static_cast<std::size_t>(g)]] = c;
             });
         }
-        inst.perfect = !generalDuals && nonPositive && R == C && arcs == static_cast<std::int64_t>(R) * C &&
-                       std::all_of(inst.capacity.begin(), inst.capacity.end(), [](int c) { return c == 1; });
+        perfect = !generalDuals && nonPositive && R == C && arcs == static_cast<std::int64_t>(R) * C &&
+                  allOnes(sc.capacity);
     } else {
-        inst.rowStart.reserve(static_cast<std::size_t>(R) + 1);
-        inst.rowStart.push_back(0);
-        inst.arcCol.reserve(static_cast<std::size_t>(arcs));
-        inst.arcCost.reserve(static_cast<std::size_t>(arcs));
+        sc.rowStart.clear();
+        sc.rowStart.push_back(0);
+        sc.arcCol.clear();
+        sc.arcCost.clear();
         for (int r = 0; r < R; ++r) {
             open.forEachOpenPair(rows[static_cast<std::size_t>(r)], [&](int g, S s) {
                 if (!keep(s)) return;
-                inst.arcCol.push_back(localCol[static_cast<std::size_t>(g)]);
-                inst.arcCost.push_back(cost(s));
+                sc.arcCol.push_back(localCol[static_cast<std::size_t>(g)]);
+                sc.arcCost.push_back(cost(s));
             });
-            inst.rowStart.push_back(static_cast<int>(inst.arcCol.size()));
+            sc.rowStart.push_back(static_cast<int>(sc.arcCol.size()));
         }
     }
-    runInstance(inst, rows, cols, out);
+    runInstance(scratchView(sc, R, C, dense, perfect), rows, cols, sc, out);
     for (int c = 0; c < C; ++c) localCol[static_cast<std::size_t>(cols[static_cast<std::size_t>(c)])] = -1;
 }
 
-// Solves a built instance and writes rows/cols back in household/group terms.
-template <typename T>
-void runInstance(const LapInstance<T>& inst, const std::vector<int>& rows, const std::vector<int>& cols,
-                 OpenSolution<T>& out) {
-    const int R = inst.rows, C = inst.cols;
-    LapSolution<T> sol = solveLap(inst);
-    for (int r = 0; r < R; ++r) {
-        int c = sol.colOf[static_cast<std::size_t>(r)];
-        out.groupOf[static_cast<std::size_t>(rows[static_cast<std::size_t>(r)])] =
-            c < 0 ? kUnmatched : cols[static_cast<std::size_t>(c)];
+// What a scan of a dense matrix's scores found (see solveDenseInPlace).
+struct DenseScan {
+    std::int64_t infeasible = 0;
+    bool belowMin = false;
+    bool negativeScore = false;
+};
+
+// One row per call, so that V8 optimises it early in the first solve (see lap_kernel.cpp).
+template <typename S>
+WELKOM_SOLVER_NOINLINE void scanDenseRow(const S* row, int G, const std::optional<S>& minScore, DenseScan& scan) {
+    std::int64_t infeasible = 0;
+    bool below = false, negative = false;
+    for (int g = 0; g < G; ++g) {
+        const S s = row[g];
+        if (!ScoreMatrix<S>::isFeasible(s)) {
+            ++infeasible;
+            continue;
+        }
+        below = below || (minScore && s < *minScore);
+        negative = negative || s < S{};
     }
-    for (int c = 0; c < C; ++c)
-        out.price[static_cast<std::size_t>(cols[static_cast<std::size_t>(c)])] = sol.price[static_cast<std::size_t>(c)];
+    scan.infeasible += infeasible;
+    scan.belowMin = scan.belowMin || below;
+    scan.negativeScore = scan.negativeScore || negative;
+}
+
+// Best total on a dense matrix that the rules do not cut into: no fixed
+// household, no full group, no forbidden pair, no score below the minimum (and
+// for int64_t no infeasible pair, whose marker cannot be negated). Then the
+// kernel reads the caller's scores in place, negated: no cost matrix is
+// built. Returns false, having done nothing, when that does not apply.
+template <typename S>
+bool solveDenseInPlace(const OpenProblem<S>& open, bool generalDuals, OpenScratch<S>& sc, OpenSolution<S>& out) {
+    const ScoreMatrix<S>& m = open.matrix();
+    const int H = m.households(), G = m.groups();
+    if (!open.rules().forbidden.empty()) return false;
+    for (int h = 0; h < H; ++h)
+        if (open.isFixed(h)) return false;
+    sc.capacity.resize(static_cast<std::size_t>(G));
+    for (int g = 0; g < G; ++g) {
+        const int c = open.residualCapacity(g);
+        if (c <= 0) return false;
+        sc.capacity[static_cast<std::size_t>(g)] = c;
+    }
+    DenseScan scan;
+    for (int h = 0; h < H && !scan.belowMin; ++h)
+        scanDenseRow(m.values().data() + static_cast<std::size_t>(h) * static_cast<std::size_t>(G), G, open.rules().minScore, scan);
+    const std::int64_t cells = static_cast<std::int64_t>(H) * G;
+    if (scan.belowMin || (std::is_integral_v<S> && scan.infeasible > 0) || (cells - scan.infeasible) * 4 < cells)
+        return false;
+    sc.rows.resize(static_cast<std::size_t>(H));
+    std::iota(sc.rows.begin(), sc.rows.end(), 0);
+    sc.cols.resize(static_cast<std::size_t>(G));
+    std::iota(sc.cols.begin(), sc.cols.end(), 0);
+    LapView<S> view;
+    view.rows = H;
+    view.cols = G;
+    view.capacity = sc.capacity.data();
+    view.dense = true;
+    view.cost = m.values().data();
+    view.negated = true;
+    view.perfect = !generalDuals && !scan.negativeScore && H == G && scan.infeasible == 0 && allOnes(sc.capacity);
+    runInstance(view, sc.rows, sc.cols, sc, out);
+    return true;
 }
 
 // Dense input: one dense instance over every free household and every group
 // with room, built in one sweep over the values (forbidden pairs are cleared
 // afterwards), since a dense matrix is one block anyway.
 template <typename S, typename T, typename CostFn, typename Keep>
-void solveDenseOpen(const OpenProblem<S>& open, CostFn& cost, Keep& keep, bool generalDuals, OpenSolution<T>& out) {
+void solveDenseOpen(const OpenProblem<S>& open, CostFn& cost, Keep& keep, bool generalDuals, OpenScratch<T>& sc,
+                    OpenSolution<T>& out) {
+    if constexpr (std::is_same_v<S, T> && std::is_same_v<CostFn, NegatedScore> && std::is_same_v<Keep, KeepAll>) {
+        if (solveDenseInPlace(open, generalDuals, sc, out)) return;
+    }
     const ScoreMatrix<S>& m = open.matrix();
     const int H = m.households(), G = m.groups();
-    std::vector<int> rows, cols, rowOf(static_cast<std::size_t>(H), -1), colOf(static_cast<std::size_t>(G), -1);
+    std::vector<int>& rows = sc.rows;
+    std::vector<int>& cols = sc.cols;
+    std::vector<int>& rowOf = sc.rowOf;
+    std::vector<int>& colOf = sc.localCol;
+    rows.clear();
+    cols.clear();
+    rowOf.assign(static_cast<std::size_t>(H), -1);
+    colOf.assign(static_cast<std::size_t>(G), -1);
     for (int h = 0; h < H; ++h)
         if (!open.isFixed(h)) {
             rowOf[static_cast<std::size_t>(h)] = static_cast<int>(rows.size());
@@ -209,13 +334,9 @@ void solveDenseOpen(const OpenProblem<S>& open, CostFn& cost, Keep& keep, bool g
         }
     const int R = static_cast<int>(rows.size()), C = static_cast<int>(cols.size());
     if (R == 0 || C == 0) return;
-    LapInstance<T> inst;
-    inst.rows = R;
-    inst.cols = C;
-    inst.dense = true;
-    inst.capacity.resize(static_cast<std::size_t>(C));
-    for (int c = 0; c < C; ++c) inst.capacity[static_cast<std::size_t>(c)] = open.residualCapacity(cols[static_cast<std::size_t>(c)]);
-    inst.cost.resize(static_cast<std::size_t>(R) * static_cast<std::size_t>(C));
+    sc.capacity.resize(static_cast<std::size_t>(C));
+    for (int c = 0; c < C; ++c) sc.capacity[static_cast<std::size_t>(c)] = open.residualCapacity(cols[static_cast<std::size_t>(c)]);
+    sc.cost.resize(static_cast<std::size_t>(R) * static_cast<std::size_t>(C));
     const T noArc = CostTraits<T>::noArc();
     const std::optional<S> minScore = open.rules().minScore;
     const bool allCols = C == G;
@@ -223,7 +344,7 @@ void solveDenseOpen(const OpenProblem<S>& open, CostFn& cost, Keep& keep, bool g
     bool nonPositive = true;
     for (int r = 0; r < R; ++r) {
         const S* src = m.values().data() + static_cast<std::size_t>(rows[static_cast<std::size_t>(r)]) * static_cast<std::size_t>(G);
-        T* dst = inst.cost.data() + static_cast<std::size_t>(r) * static_cast<std::size_t>(C);
+        T* dst = sc.cost.data() + static_cast<std::size_t>(r) * static_cast<std::size_t>(C);
         for (int c = 0; c < C; ++c) {
             const S s = src[allCols ? c : cols[static_cast<std::size_t>(c)]];
             if (ScoreMatrix<S>::isFeasible(s) && !(minScore && s < *minScore) && keep(s)) {
@@ -239,31 +360,30 @@ void solveDenseOpen(const OpenProblem<S>& open, CostFn& cost, Keep& keep, bool g
     for (const PairRef& p : open.rules().forbidden) {
         const int r = rowOf[static_cast<std::size_t>(p.household)], c = colOf[static_cast<std::size_t>(p.group)];
         if (r < 0 || c < 0) continue;
-        T& v = inst.cost[static_cast<std::size_t>(r) * static_cast<std::size_t>(C) + static_cast<std::size_t>(c)];
+        T& v = sc.cost[static_cast<std::size_t>(r) * static_cast<std::size_t>(C) + static_cast<std::size_t>(c)];
         if (v != noArc) {
             v = noArc;
             --arcs;
         }
     }
-    inst.perfect = !generalDuals && nonPositive && R == C && arcs == static_cast<std::int64_t>(R) * C &&
-                   std::all_of(inst.capacity.begin(), inst.capacity.end(), [](int k) { return k == 1; });
-    if (arcs * 4 < static_cast<std::int64_t>(R) * C) {  // mostly infeasible: the sparse search is faster
-        inst.dense = false;
-        inst.rowStart.reserve(static_cast<std::size_t>(R) + 1);
-        inst.rowStart.push_back(0);
+    const bool perfect = !generalDuals && nonPositive && R == C && arcs == static_cast<std::int64_t>(R) * C && allOnes(sc.capacity);
+    const bool dense = arcs * 4 >= static_cast<std::int64_t>(R) * C;
+    if (!dense) {  // mostly infeasible: the sparse search is faster
+        sc.rowStart.clear();
+        sc.rowStart.push_back(0);
+        sc.arcCol.clear();
+        sc.arcCost.clear();
         for (int r = 0; r < R; ++r) {
             for (int c = 0; c < C; ++c) {
-                const T v = inst.cost[static_cast<std::size_t>(r) * static_cast<std::size_t>(C) + static_cast<std::size_t>(c)];
+                const T v = sc.cost[static_cast<std::size_t>(r) * static_cast<std::size_t>(C) + static_cast<std::size_t>(c)];
                 if (v == noArc) continue;
-                inst.arcCol.push_back(c);
-                inst.arcCost.push_back(v);
+                sc.arcCol.push_back(c);
+                sc.arcCost.push_back(v);
             }
-            inst.rowStart.push_back(static_cast<int>(inst.arcCol.size()));
+            sc.rowStart.push_back(static_cast<int>(sc.arcCol.size()));
         }
-        inst.cost.clear();
-        inst.cost.shrink_to_fit();
     }
-    runInstance(inst, rows, cols, out);
+    runInstance(scratchView(sc, R, C, dense, perfect), rows, cols, sc, out);
 }
 
 // Solves the open part: minimum total cost(score) over open pairs that also
@@ -274,22 +394,24 @@ void solveDenseOpen(const OpenProblem<S>& open, CostFn& cost, Keep& keep, bool g
 // 1 and no positive cost is solved as a perfect assignment (faster start);
 // pass generalDuals=true when the caller needs prices of the general LP
 // (match_explain.h) rather than only the optimal matching.
+// `sc` is reused memory (see OpenScratch); its contents on entry do not matter.
 template <typename S, typename T, typename CostFn, typename Keep>
-OpenSolution<T> solveOpen(const OpenProblem<S>& open, CostFn cost, Keep keep, bool generalDuals = false) {
+OpenSolution<T> solveOpen(const OpenProblem<S>& open, CostFn cost, Keep keep, bool generalDuals, OpenScratch<T>& sc) {
     const ScoreMatrix<S>& m = open.matrix();
     const int H = m.households(), G = m.groups();
     OpenSolution<T> out;
     out.groupOf.assign(static_cast<std::size_t>(H), kUnmatched);
     out.price.assign(static_cast<std::size_t>(G), T{});
     if (m.isDense()) {
-        solveDenseOpen(open, cost, keep, generalDuals, out);
+        solveDenseOpen(open, cost, keep, generalDuals, sc, out);
         return out;
     }
 
     // Component label per household (-1: no open pair) via union-find over
     // households [0,H) and groups [H,H+G).
-    std::vector<int> comp(static_cast<std::size_t>(H), -1);
-    std::vector<int> parent;  // union-find
+    std::vector<int>& comp = sc.comp;
+    std::vector<int>& parent = sc.parent;
+    comp.assign(static_cast<std::size_t>(H), -1);
     auto find = [&](int x) {
         while (parent[static_cast<std::size_t>(x)] != x) {
             parent[static_cast<std::size_t>(x)] = parent[static_cast<std::size_t>(parent[static_cast<std::size_t>(x)])];
@@ -314,38 +436,45 @@ OpenSolution<T> solveOpen(const OpenProblem<S>& open, CostFn cost, Keep keep, bo
         if (comp[static_cast<std::size_t>(h)] >= 0) comp[static_cast<std::size_t>(h)] = find(h);
 
     // Rows per component, components in order of their first household.
-    std::vector<int> order;
+    std::vector<int>& order = sc.order;
+    order.clear();
     for (int h = 0; h < H; ++h)
         if (comp[static_cast<std::size_t>(h)] >= 0) order.push_back(h);
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
         return comp[static_cast<std::size_t>(a)] < comp[static_cast<std::size_t>(b)];
     });
 
-    std::vector<int> localCol(static_cast<std::size_t>(G), -1);
-    std::vector<int> rows, cols;
+    sc.localCol.assign(static_cast<std::size_t>(G), -1);
     std::size_t begin = 0;
     while (begin < order.size()) {
         std::size_t end = begin;
         const int label = comp[static_cast<std::size_t>(order[begin])];
         while (end < order.size() && comp[static_cast<std::size_t>(order[end])] == label) ++end;
         // Columns: groups touched by this component, ascending.
-        cols.clear();
-        rows.assign(order.begin() + static_cast<std::ptrdiff_t>(begin), order.begin() + static_cast<std::ptrdiff_t>(end));
+        sc.cols.clear();
+        sc.rows.assign(order.begin() + static_cast<std::ptrdiff_t>(begin), order.begin() + static_cast<std::ptrdiff_t>(end));
         std::int64_t arcs = 0;
-        for (int h : rows)
+        for (int h : sc.rows)
             open.forEachOpenPair(h, [&](int g, S s) {
                 if (!keep(s)) return;
                 ++arcs;
-                if (localCol[static_cast<std::size_t>(g)] == -1) {
-                    localCol[static_cast<std::size_t>(g)] = 0;
-                    cols.push_back(g);
+                if (sc.localCol[static_cast<std::size_t>(g)] == -1) {
+                    sc.localCol[static_cast<std::size_t>(g)] = 0;
+                    sc.cols.push_back(g);
                 }
             });
-        std::sort(cols.begin(), cols.end());
-        solveInstance(open, cost, keep, generalDuals, rows, cols, localCol, arcs, out);
+        std::sort(sc.cols.begin(), sc.cols.end());
+        solveInstance(open, cost, keep, generalDuals, arcs, sc, out);
         begin = end;
     }
     return out;
+}
+
+// The same with memory of its own (allocated for this call only).
+template <typename S, typename T, typename CostFn, typename Keep>
+OpenSolution<T> solveOpen(const OpenProblem<S>& open, CostFn cost, Keep keep, bool generalDuals = false) {
+    OpenScratch<T> sc;
+    return solveOpen<S, T>(open, cost, keep, generalDuals, sc);
 }
 
 // Validates the input; on failure fills `out` (status, error) and returns false.

@@ -90,15 +90,12 @@ Label successLabel(const MatchOutcome& o, const SuccessDefinition& def) {
     return Label::Success;
 }
 
-double storedTotal(const Match& m, const std::vector<CriterionWeight>& weights) {
+double storedTotal(const Match& m, const CriterionWeights& weights) {
     double num = 0.0, den = 0.0;
     for (const CriterionScore& s : m.scores) {
         Criterion c;
         if (!parseCriterion(s.criterion, c)) continue;
-        double w = 1.0;
-        for (const CriterionWeight& cw : weights) {
-            if (cw.criterion == s.criterion) w = cw.weight;
-        }
+        const double w = weights[c];
         if (w <= 0.0) continue;
         num += w * s.score;
         den += w;
@@ -250,7 +247,7 @@ std::string languageGroup(const Household& h) {
                 dutch = true;
                 continue;
             }
-            if (!best || l.level > best->level) best = &l;
+            if (!best || scoredLevel(l.level) > scoredLevel(best->level)) best = &l;
         }
         if (best) return best->code;
         return dutch ? "nl" : "unknown";

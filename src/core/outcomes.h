@@ -82,7 +82,7 @@ Label successLabel(const MatchOutcome& o, const SuccessDefinition& def);
 // The stored proposal-time score of a match under `weights`: the weighted
 // mean over its stored criterion scores (the same combination as scoring.h;
 // criteria without a stored score drop out; 0.5 when none applies).
-double storedTotal(const Match& m, const std::vector<CriterionWeight>& weights);
+double storedTotal(const Match& m, const CriterionWeights& weights);
 
 // [SECTION] Chart series ------------------------------------------------------------------
 

@@ -15,7 +15,8 @@ bool Household::operator==(const Household& o) const {
 bool GroupMember::operator==(const GroupMember& o) const {
     return id == o.id && name == o.name && contact == o.contact && age == o.age && gender == o.gender &&
            languages == o.languages && interests == o.interests && occupation == o.occupation &&
-           sector == o.sector && skills == o.skills && hasChildren == o.hasChildren && extra == o.extra;
+           sector == o.sector && skills == o.skills && hasChildren == o.hasChildren &&
+           municipality == o.municipality && neighbourhood == o.neighbourhood && extra == o.extra;
 }
 
 bool WelcomeGroup::operator==(const WelcomeGroup& o) const {
@@ -29,7 +30,7 @@ bool WelcomeGroup::operator==(const WelcomeGroup& o) const {
 bool Roster::operator==(const Roster& o) const {
     return programmeName == o.programmeName && isDemo == o.isDemo && households == o.households &&
            groups == o.groups && matches == o.matches && constraints == o.constraints &&
-           checkIns == o.checkIns && settings == o.settings && extra == o.extra;
+           checkIns == o.checkIns && settings == o.settings && signup == o.signup && extra == o.extra;
 }
 
 bool isFinal(MatchStatus s) { return s == MatchStatus::Ended || s == MatchStatus::Declined; }
@@ -86,8 +87,8 @@ std::string_view customTagText(std::string_view tag) {
 
 namespace {
 
-constexpr std::array<std::string_view, 9> kLevelNames = {"none", "A0", "A1", "A2", "B1",
-                                                         "B2",   "C1", "C2", "native"};
+constexpr std::array<std::string_view, 10> kLevelNames = {"none", "A0", "A1", "A2",     "B1",
+                                                          "B2",   "C1", "C2", "native", "unknown"};
 constexpr std::array<std::string_view, 4> kGenderNames = {"unspecified", "female", "male", "other"};
 constexpr std::array<std::string_view, 2> kRoleNames = {"adult", "child"};
 constexpr std::array<std::string_view, 8> kEducationNames = {

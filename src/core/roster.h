@@ -30,6 +30,9 @@
 #include <utility>
 #include <vector>
 
+#include "core/criterion.h"
+#include "core/programme_keys.h"
+
 namespace welkom {
 
 // Unknown object members: key -> the member's value as serialized JSON text.
@@ -37,8 +40,19 @@ using ExtraFields = std::vector<std::pair<std::string, std::string>>;
 
 // [SECTION] Small value types ---------------------------------------------------
 
-// Ordered so that `a >= LanguageLevel::A2` means "can hold a simple conversation".
-enum class LanguageLevel : std::uint8_t { None, A0, A1, A2, B1, B2, C1, C2, Native };
+// Ordered so that `a >= LanguageLevel::A2` means "can hold a simple conversation",
+// except Unknown: the person speaks the language, its level was not given (a
+// sign-up sheet that lists "Arabic, French"). Unknown is last so the other
+// values keep their numbers; compare levels through scoredLevel().
+enum class LanguageLevel : std::uint8_t { None, A0, A1, A2, B1, B2, C1, C2, Native, Unknown };
+
+// The level a language counts at in matching and statistics: its own, and for
+// Unknown the lowest level that counts for talking together (A2), so a person
+// is not cut off from a group for a missing detail, yet an unknown Dutch
+// level never counts as B2 or better to practise with (docs/roster-format.md).
+constexpr LanguageLevel scoredLevel(LanguageLevel l) {
+    return l == LanguageLevel::Unknown ? LanguageLevel::A2 : l;
+}
 
 // Gender is optional: Unspecified means "not asked / not given".
 enum class Gender : std::uint8_t { Unspecified, Female, Male, Other };
@@ -136,6 +150,10 @@ struct GroupMember {
     std::string sector;      // vocabulary code of the occupation's sector, may be empty
     std::vector<std::string> skills;
     bool hasChildren = false;
+    // Where the member lives, when a sheet gives it per person (optional).
+    // Matching uses the group's own (WelcomeGroup::municipality/neighbourhood).
+    std::string municipality;
+    std::string neighbourhood;
     ExtraFields extra;
     bool operator==(const GroupMember& o) const;
 };
@@ -284,19 +302,14 @@ constexpr int kMaxSatisfaction = 5;
 constexpr int kMaxMeetingsPerMonth = 62;  // twice a day is already implausible
 constexpr int kMaxNewContacts = 1000;
 
-struct CriterionWeight {
-    std::string criterion;
-    double weight = 1.0;  // >= 0
-    bool operator==(const CriterionWeight& o) const { return criterion == o.criterion && weight == o.weight; }
-};
-
 struct MatchingSettings {
-    std::vector<CriterionWeight> weights;  // in the order the coordinator sees them
+    CriterionWeights weights;              // core/criterion.h; by name in the file
+    ExtraFields unknownWeights;            // weights of criteria this version does not know, kept as read
     double minimumScore = 0.0;             // 0..1; pairs below it are not proposed
     bool allowCrossMunicipality = false;   // otherwise only the group's own + allowed municipalities
     ExtraFields extra;
     bool operator==(const MatchingSettings& o) const {
-        return weights == o.weights && minimumScore == o.minimumScore &&
+        return weights == o.weights && unknownWeights == o.unknownWeights && minimumScore == o.minimumScore &&
                allowCrossMunicipality == o.allowCrossMunicipality && extra == o.extra;
     }
 };
@@ -312,6 +325,7 @@ struct Roster {
     std::vector<Constraint> constraints;
     std::vector<CheckIn> checkIns;
     MatchingSettings settings;
+    SignupSetup signup;  // programme keys and imported sign-ups (core/programme_keys.h)
     ExtraFields extra;
     bool operator==(const Roster& o) const;
     bool operator!=(const Roster& o) const { return !(*this == o); }

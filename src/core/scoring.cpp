@@ -6,7 +6,6 @@
 //   [SECTION] Hard conditions and scores (hot path)
 //   [SECTION] Explanations
 //   [SECTION] Unplaceable households
-//   [SECTION] Rendering
 //   [SECTION] Solver input and reachability
 #include "core/scoring.h"
 
@@ -24,9 +23,6 @@ namespace welkom {
 // [SECTION] Names ----------------------------------------------------------------------------
 
 namespace {
-
-constexpr std::array<std::string_view, kCriterionCount> kCriterionNames = {
-    "interests", "age", "language", "goals", "family", "availability", "distance"};
 
 constexpr std::array<std::string_view, kHardConditionCount> kHardNames = {
     "household_consent", "group_consent", "group_capacity", "municipality",
@@ -79,31 +75,6 @@ int lowestBit(std::uint64_t x) {
 double saturate(int n, int at) { return n >= at ? 1.0 : static_cast<double>(n) / at; }
 
 }  // namespace
-
-std::string_view criterionName(Criterion c) { return kCriterionNames[static_cast<std::size_t>(c)]; }
-
-bool parseCriterion(std::string_view name, Criterion& out) {
-    for (int i = 0; i < kCriterionCount; ++i) {
-        if (kCriterionNames[static_cast<std::size_t>(i)] == name) {
-            out = static_cast<Criterion>(i);
-            return true;
-        }
-    }
-    return false;
-}
-
-std::string criterionLabel(Criterion c, bool dutch) {
-    switch (c) {
-        case Criterion::Interests: return dutch ? "Gedeelde interesses" : "Shared interests";
-        case Criterion::Age: return dutch ? "Leeftijd" : "Age";
-        case Criterion::Language: return dutch ? "Taalbrug" : "Language bridge";
-        case Criterion::Goals: return dutch ? "Doelen" : "Goals";
-        case Criterion::Family: return dutch ? "Gezin" : "Family";
-        case Criterion::Availability: return dutch ? "Beschikbaarheid" : "Availability";
-        case Criterion::Distance: return dutch ? "Nabijheid" : "Nearness";
-    }
-    return {};
-}
 
 std::string_view toString(HardCondition c) { return kHardNames[static_cast<std::size_t>(c)]; }
 
@@ -313,7 +284,9 @@ std::uint8_t slots(const Availability& a) {
                                      (a.weekends ? kSlotWeekend : 0));
 }
 
-bool canTalk(LanguageLevel l) { return l >= LanguageLevel::A2; }
+// Levels count as scoredLevel() (roster.h) reads them: unknown as A2.
+bool canTalk(LanguageLevel l) { return scoredLevel(l) >= LanguageLevel::A2; }
+bool canPractiseDutchWith(LanguageLevel l) { return scoredLevel(l) >= LanguageLevel::B2; }
 
 double dutchNeed(LanguageLevel best) {
     if (best <= LanguageLevel::A2) return 1.0;
@@ -355,7 +328,8 @@ struct HouseholdProfile {
     int children = 0;
     int adultBegin = 0, adultEnd = 0;  // into Data::adultAges
     std::uint64_t lang = 0;            // languages an adult speaks at A2+
-    LanguageLevel dutch = LanguageLevel::None;
+    std::uint64_t langUnknown = 0;     // of lang: spoken by adults only at an unknown level
+    LanguageLevel dutch = LanguageLevel::None;  // best adult Dutch, as scoredLevel() reads it
     int interestCount = 0;             // interned interests (words at h * W)
     int interestBegin = 0, interestEnd = 0;  // into Data::hInterestIds: the same, in the household's order
     std::uint64_t items = 0;           // servable goals/needs/sectors
@@ -396,6 +370,7 @@ struct Scorer::Data {
     // Per member, interleaved so one group's members are one contiguous run:
     // [languages at A2+, interest words...] (stride 1 + words).
     std::vector<std::uint64_t> memberWords;
+    std::vector<std::uint64_t> groupLangUnknown;  // per slot: languages some member speaks at an unknown level
     // Age criterion for a household adult of each age 0..kMaxAge and each
     // group, age-major with groups in slot (municipality) order: scoring one
     // household against its candidates reads one contiguous stretch. Rows of
@@ -445,13 +420,9 @@ std::uint64_t forbidKey(std::size_t h, std::size_t g) {
 
 Scorer::Scorer(const Roster& roster) : Scorer(roster, roster.settings.weights) {}
 
-Scorer::Scorer(const Roster& roster, const std::vector<CriterionWeight>& weights)
+Scorer::Scorer(const Roster& roster, const CriterionWeights& weights)
     : m_roster(roster), m_data(std::make_unique<Data>()) {
-    m_weight.fill(1.0);
-    for (const CriterionWeight& w : weights) {
-        Criterion c;
-        if (parseCriterion(w.criterion, c)) m_weight[static_cast<std::size_t>(c)] = w.weight >= 0 ? w.weight : 0.0;
-    }
+    for (Criterion c : allCriteria()) m_weight[static_cast<std::size_t>(c)] = weights[c] >= 0.0 ? weights[c] : 0.0;
     Data& d = *m_data;
     // Known languages take the first bits in vocabulary order (47 < 64).
     for (const Term& t : vocabulary(VocabularyKind::Languages)) d.langBit(std::string(t.code));
@@ -502,6 +473,7 @@ Scorer::Scorer(const Roster& roster, const std::vector<CriterionWeight>& weights
     d.slotOf.resize(roster.groups.size());
     const std::size_t stride = d.stride();
     d.ageTable.assign(roster.groups.size() * static_cast<std::size_t>(kMaxAge + 1), 0.0);
+    d.groupLangUnknown.assign(groupOrder.size(), 0);
     for (std::size_t slot = 0; slot < groupOrder.size(); ++slot) {
         const std::size_t gi = groupOrder[slot];
         const WelcomeGroup& g = roster.groups[gi];
@@ -522,14 +494,16 @@ Scorer::Scorer(const Roster& roster, const std::vector<CriterionWeight>& weights
         std::array<int, 64> speakers{};
         for (const GroupMember& m : g.members) {
             d.memberAge.push_back(m.age);
-            std::uint64_t lang = 0;
+            std::uint64_t lang = 0, unknown = 0;
             bool dutchWell = false;
             for (const LanguageSkill& l : m.languages) {
                 if (!canTalk(l.level)) continue;
                 const int b = d.langBit(l.code);
                 if (b >= 0) lang |= std::uint64_t{1} << b;
-                if (l.code == "nl" && l.level >= LanguageLevel::B2) dutchWell = true;
+                if (b >= 0 && l.level == LanguageLevel::Unknown) unknown |= std::uint64_t{1} << b;
+                if (l.code == "nl" && canPractiseDutchWith(l.level)) dutchWell = true;
             }
+            d.groupLangUnknown[slot] |= unknown;
             for (int b = 0; b < 64; ++b)
                 if (lang & (std::uint64_t{1} << b)) ++speakers[static_cast<std::size_t>(b)];
             d.memberWords.resize(d.memberWords.size() + stride, 0);
@@ -586,15 +560,19 @@ Scorer::Scorer(const Roster& roster, const std::vector<CriterionWeight>& weights
         p.avail = slots(h.availability);
         for (const HouseholdMember& m : h.members) p.children += m.role == MemberRole::Child ? 1 : 0;
         p.adultBegin = static_cast<int>(d.adultAges.size());
+        std::uint64_t langKnown = 0;
         forEachSpeakingMember(h, [&](const HouseholdMember& m) {
             d.adultAges.push_back(m.age);
             for (const LanguageSkill& l : m.languages) {
-                if (l.code == "nl" && l.level > p.dutch) p.dutch = l.level;
+                if (l.code == "nl" && scoredLevel(l.level) > p.dutch) p.dutch = scoredLevel(l.level);
                 if (!canTalk(l.level)) continue;
                 const int b = d.langBit(l.code);
-                if (b >= 0) p.lang |= std::uint64_t{1} << b;
+                if (b < 0) continue;
+                p.lang |= std::uint64_t{1} << b;
+                (l.level == LanguageLevel::Unknown ? p.langUnknown : langKnown) |= std::uint64_t{1} << b;
             }
         });
+        p.langUnknown &= ~langKnown;
         p.adultEnd = static_cast<int>(d.adultAges.size());
         std::uint64_t* words = d.hInterest.data() + hi * W;
         p.interestBegin = static_cast<int>(d.hInterestIds.size());
@@ -1113,12 +1091,18 @@ PairReport Scorer::explain(std::size_t hi, std::size_t gi) const {
         Reason& rs = r.soft[static_cast<std::size_t>(Criterion::Language)].reason;
         rs.kind = RK::LanguageBridge;
         int sharing = 0;
-        for (int m = g.memberBegin; m < g.memberEnd; ++m)
+        std::uint64_t spoken = 0;
+        for (int m = g.memberBegin; m < g.memberEnd; ++m) {
             sharing += (d.memberLang(m) & h.lang) != 0 ? 1 : 0;
+            spoken |= d.memberLang(m);
+        }
         rs.n0 = sharing;
         rs.n1 = members;
         rs.n2 = g.dutchSpeakers;
         rs.tags.push_back(toString(h.dutch));
+        // Languages the pair shares that count at an unknown level (as A2), on either side.
+        const std::uint64_t groupUnknown = d.groupLangUnknown[static_cast<std::size_t>(d.slotOf[gi])];
+        addLangCodes(d, (h.langUnknown & spoken) | (groupUnknown & h.lang), rs.tags2);
     }
     {
         Reason& rs = r.soft[static_cast<std::size_t>(Criterion::Goals)].reason;
@@ -1257,8 +1241,8 @@ UnplaceableReport Scorer::explainUnplaceable(std::size_t hi) const {
                         LanguageLevel best = LanguageLevel::None;
                         for (const HouseholdMember& m : hh.members)
                             for (const LanguageSkill& l : m.languages)
-                                if (l.level > best) {
-                                    best = l.level;
+                                if (scoredLevel(l.level) > best) {
+                                    best = scoredLevel(l.level);
                                     c.tag = l.code;
                                 }
                         bestNeed = kMinSpeakers;
@@ -1296,192 +1280,6 @@ UnplaceableReport Scorer::explainUnplaceable(std::size_t hi) const {
 
 UnplaceableReport explainUnplaceable(const Roster& roster, std::size_t household) {
     return Scorer(roster).explainUnplaceable(household);
-}
-
-// [SECTION] Rendering ---------------------------------------------------------------------------
-
-namespace {
-
-std::string num(double v) {
-    const long long r = static_cast<long long>(v < 0 ? v - 0.5 : v + 0.5);
-    return std::to_string(r);
-}
-
-std::string lowerFirst(std::string s) {
-    if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
-    return s;
-}
-
-std::string tagText(std::string_view tag, TagKind kind, bool dutch) {
-    switch (kind) {
-        case TagKind::Plain:
-        case TagKind::Language: return std::string(tag);
-        case TagKind::Interest:
-            return findTerm(vocabulary(VocabularyKind::Interests), tag) ? lowerFirst(tagLabel(VocabularyKind::Interests, tag, dutch))
-                                                                      : tagLabel(VocabularyKind::Interests, tag, dutch);
-        case TagKind::GoalItem:
-            for (VocabularyKind k : {VocabularyKind::Goals, VocabularyKind::Needs, VocabularyKind::Sectors})
-                if (findTerm(vocabulary(k), tag)) {
-                    std::string label = lowerFirst(tagLabel(k, tag, dutch));
-                    if (k == VocabularyKind::Sectors) label = (dutch ? "werk in " : "work in ") + label;
-                    return label;
-                }
-            return std::string(tag);
-        case TagKind::Slot:
-            if (tag == "weekday_daytime") return dutch ? "doordeweeks overdag" : "weekday daytime";
-            if (tag == "evenings") return dutch ? "avonden" : "evenings";
-            if (tag == "weekends") return dutch ? "weekenden" : "weekends";
-            return std::string(tag);
-    }
-    return std::string(tag);
-}
-
-std::string list(const TagList& tags, TagKind kind, bool dutch) {
-    std::string out;
-    for (std::string_view t : tags) {
-        if (!out.empty()) out += ", ";
-        out += tagText(t, kind, dutch);
-    }
-    return out.empty() ? (dutch ? "(geen)" : "(none)") : out;
-}
-
-std::string tagAt(const Reason& r, std::size_t i) { return i < r.tags.size() ? std::string(r.tags[i]) : std::string(); }
-
-}  // namespace
-
-std::string renderReason(const Reason& r, bool nl) {
-    using RK = ReasonKind;
-    const std::string n0 = num(r.n0), n1 = num(r.n1), n2 = num(r.n2);
-    const std::string t0 = tagAt(r, 0), t1 = tagAt(r, 1);
-    const std::string tags = list(r.tags, r.tagKind, nl), tags2 = list(r.tags2, r.tagKind, nl);
-    switch (r.kind) {
-        case RK::HouseholdConsents: return nl ? "het huishouden geeft toestemming voor koppelen" : "the household consents to matching";
-        case RK::HouseholdNoConsent:
-            return nl ? "het huishouden heeft geen toestemming gegeven voor koppelen" : "the household has not consented to matching";
-        case RK::GroupConsents: return nl ? "de groep geeft toestemming voor koppelen" : "the group consents to matching";
-        case RK::GroupNoConsent: return nl ? "de groep heeft geen toestemming gegeven voor koppelen" : "the group has not consented to matching";
-        case RK::GroupHasRoom:
-            return nl ? "de groep kan " + n0 + (r.n0 == 1 ? " huishouden" : " huishoudens") + " opvangen"
-                      : "the group can take " + n0 + (r.n0 == 1 ? " household" : " households");
-        case RK::GroupPaused:
-            return nl ? "de groep vangt nu geen huishoudens op (capaciteit 0)" : "the group takes no households now (capacity 0)";
-        case RK::SameMunicipality: return nl ? "beide in " + t0 : "both in " + t0;
-        case RK::AllowedMunicipality:
-            return nl ? "de groep in " + t1 + " neemt ook huishoudens uit " + t0 + " aan"
-                      : "the group in " + t1 + " also takes households from " + t0;
-        case RK::CrossMunicipalityAllowed:
-            return nl ? "huishouden in " + t0 + ", groep in " + t1 + ": koppelen over gemeentegrenzen is toegestaan"
-                      : "household in " + t0 + ", group in " + t1 + ": matching across municipalities is allowed";
-        case RK::OtherMunicipality:
-            return nl ? "huishouden in " + t0 + ", groep in " + t1 + ", en de groep neemt geen huishoudens uit " + t0 + " aan"
-                      : "household in " + t0 + ", group in " + t1 + ", and the group takes no households from " + t0;
-        case RK::SharedLanguage:
-            return nl ? "gedeelde taal: " + tags + " (" + n0 + " leden op A2 of hoger)"
-                      : "shared language: " + tags + " (" + n0 + " members at A2 or better)";
-        case RK::TooFewSpeakers:
-            return nl ? "maar " + n0 + (r.n0 == 1 ? " lid spreekt " : " leden spreken ") + t0 + " op A2 of hoger (" + n1 + " nodig)"
-                      : "only " + n0 + (r.n0 == 1 ? " member speaks " : " members speak ") + t0 + " at A2 or better (" + n1 + " needed)";
-        case RK::NoSharedLanguage:
-            return nl ? "geen gedeelde taal: huishouden spreekt " + tags + "; groep spreekt " + tags2
-                      : "no shared language: household speaks " + tags + "; group speaks " + tags2;
-        case RK::NoWomenOnlyWish: return nl ? "geen wens voor een groep met alleen vrouwen" : "no wish for a women-only group";
-        case RK::AllWomen:
-            return nl ? "het huishouden wil een groep met alleen vrouwen, en alle leden zijn vrouw"
-                      : "the household wants a women-only group, and all members are women";
-        case RK::NotAllWomen:
-            return nl ? "het huishouden wil een groep met alleen vrouwen, maar " + n0 + " van de " + n1 + " leden " +
-                            (r.n0 == 1 ? "is" : "zijn") + " geen vrouw"
-                      : "the household wants a women-only group, but " + n0 + " of " + n1 + " members " +
-                            (r.n0 == 1 ? "is" : "are") + " not a woman";
-        case RK::SizeWithinLimit:
-            if (r.n1 <= 0)
-                return nl ? "huishouden van " + n0 + "; de groep gaf geen grens op" : "household of " + n0 + "; the group gave no size limit";
-            return nl ? "huishouden van " + n0 + "; de groep kan tot " + n1 + " personen aan"
-                      : "household of " + n0 + "; the group supports up to " + n1 + " people";
-        case RK::HouseholdTooLarge:
-            return nl ? "huishouden van " + n0 + "; de groep kan hoogstens " + n1 + " personen aan"
-                      : "household of " + n0 + "; the group supports at most " + n1 + " people";
-        case RK::NotForbidden: return nl ? "de coördinator heeft dit paar niet uitgesloten" : "the coordinator has not ruled this pair out";
-        case RK::ForbiddenByCoordinator:
-            return (nl ? "de coördinator heeft dit paar uitgesloten" : "the coordinator ruled this pair out") +
-                   (t0.empty() ? std::string() : ": " + t0);
-        case RK::DeclinedBefore:
-            return nl ? "dit paar is eerder voorgesteld en afgewezen (koppeling " + t0 + ")"
-                      : "this pair was proposed before and declined (match " + t0 + ")";
-        case RK::SharedInterests:
-            return nl ? n0 + (r.n0 == 1 ? " gedeelde interesse (" : " gedeelde interesses (") + tags + ") met " + n1 + " van de " + n2 + " leden"
-                      : n0 + (r.n0 == 1 ? " shared interest (" : " shared interests (") + tags + ") with " + n1 + " of " + n2 + " members";
-        case RK::NoSharedInterests:
-            return nl ? "geen gedeelde interesses met de " + n2 + " leden" : "no shared interests with any of the " + n2 + " members";
-        case RK::NoInterestsGiven: return nl ? "het huishouden gaf geen interesses op" : "the household gave no interests";
-        case RK::AgeCloseness:
-            return nl ? "volwassenen van " + tags + " jaar: " + n0 + " van de " + n1 + " leden schelen hoogstens 10 jaar"
-                      : "adults aged " + tags + ": " + n0 + " of " + n1 + " members within 10 years";
-        case RK::LanguageBridge:
-            return nl ? n0 + " van de " + n1 + " leden delen een taal met het huishouden; " + n2 +
-                            " spreken Nederlands op B2 of hoger om mee te oefenen (Nederlands van het huishouden: " + t0 + ")"
-                      : n0 + " of " + n1 + " members share a language with the household; " + n2 +
-                            " speak Dutch at B2 or better to practise with (household's Dutch: " + t0 + ")";
-        case RK::GoalFit: {
-            std::string s = nl ? "leden helpen bij " + n0 + " van de " + n1 + " doelen en behoeften"
-                               : "members serve " + n0 + " of " + n1 + " goals and needs";
-            if (!r.tags.empty()) s += ": " + tags;
-            if (!r.tags2.empty()) s += (nl ? "; niet bij: " : "; not: ") + tags2;
-            return s;
-        }
-        case RK::NoGoalsGiven:
-            return nl ? "geen doelen, behoeften of werksectoren waar vaardigheden van leden bij helpen"
-                      : "no goals, needs or work sectors that members' skills can serve";
-        case RK::FamilyFit:
-            return nl ? n0 + (r.n0 == 1 ? " kind; " : " kinderen; ") + n1 + " leden hebben kinderen, " + n2 +
-                            " bieden kinderopvang of huiswerkhulp"
-                      : n0 + (r.n0 == 1 ? " child; " : " children; ") + n1 + " members have children, " + n2 +
-                            " offer childcare or homework help";
-        case RK::NoChildren: return nl ? "geen kinderen in het huishouden" : "no children in the household";
-        case RK::AvailabilityOverlap:
-            return nl ? "samen beschikbaar: " + tags + " (" + n0 + " van de " + n1 + " momenten van het huishouden)"
-                      : "available together: " + tags + " (" + n0 + " of the household's " + n1 + " times)";
-        case RK::AvailabilityUnknown:
-            return nl ? "beschikbaarheid niet aan beide kanten opgegeven" : "availability not given on both sides";
-        case RK::SameNeighbourhood: return nl ? "beide in de wijk " + t0 : "both in the neighbourhood " + t0;
-        case RK::SameMunicipalityOnly:
-            return nl ? "zelfde gemeente, andere of onbekende wijk" : "same municipality, another or unknown neighbourhood";
-        case RK::DifferentMunicipality:
-            return nl ? "verschillende gemeenten: " + t0 + " en " + t1 : "different municipalities: " + t0 + " and " + t1;
-    }
-    return {};
-}
-
-std::string renderChange(const Change& c, bool nl) {
-    const std::string n = std::to_string(c.count);
-    switch (c.kind) {
-        case ChangeKind::HouseholdConsent:
-            return nl ? "het huishouden geeft toestemming voor koppelen" : "the household gives consent to matching";
-        case ChangeKind::GroupConsent:
-            return nl ? "groep " + c.group + " geeft toestemming voor koppelen" : "group " + c.group + " gives consent to matching";
-        case ChangeKind::GroupCapacity:
-            return nl ? "groep " + c.group + " neemt weer een huishouden aan (capaciteit 1)"
-                      : "group " + c.group + " takes a household again (capacity 1)";
-        case ChangeKind::AllowMunicipality:
-            return nl ? "groep " + c.group + " staat gemeente " + c.tag + " toe" : "group " + c.group + " allows municipality " + c.tag;
-        case ChangeKind::AddSpeakers:
-            if (nl)
-                return "groep " + c.group + " zou nog " +
-                       (c.count == 1 ? "1 lid nodig hebben dat " + c.tag + " spreekt op A2"
-                                     : n + " leden nodig hebben die " + c.tag + " spreken op A2");
-            return "group " + c.group + " would need " + (c.count == 1 ? "one more member" : n + " more members") + " speaking " +
-                   c.tag + " at A2";
-        case ChangeKind::DropWomenOnly:
-            return nl ? "het huishouden laat de wens voor een vrouwengroep los (groep " + c.group + ")"
-                      : "the household drops its wish for a women-only group (group " + c.group + ")";
-        case ChangeKind::RaiseSizeLimit:
-            return nl ? "groep " + c.group + " kan huishoudens van " + n + " personen aan"
-                      : "group " + c.group + " supports households of " + n + " people";
-        case ChangeKind::LiftForbid:
-            return nl ? "de coördinator heft de uitsluiting van groep " + c.group + " op"
-                      : "the coordinator lifts the exclusion of group " + c.group;
-    }
-    return {};
 }
 
 // [SECTION] Solver input and reachability ------------------------------------------------------

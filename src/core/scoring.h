@@ -1,7 +1,8 @@
 // Scoring: turns a roster into the solvers' input. For every household x group
 // pair it checks the hard conditions (a pair that breaks one is never proposed)
 // and scores seven soft criteria 0..1, combined by the coordinator's weights;
-// it explains any pair in words (Dutch and English) and, for a household
+// it explains any pair as reasons (codes with numbers and tags; the app's
+// text layer, app/text/messages.h, words them) and, for a household
 // nobody can take, which condition blocks each candidate group and the
 // smallest change that would make one possible.
 //
@@ -13,9 +14,9 @@
 //
 //   Scorer scorer(roster);                                // reuse for many questions
 //   PairReport r = scorer.explain(hIndex, gIndex);        // roster indices
-//   for (const HardVerdict& v : r.hard) print(renderReason(v.reason, /*dutch=*/true));
+//   for (const HardVerdict& v : r.hard) print(texts.reason(v.reason));   // MessageTexts texts("nl")
 //   UnplaceableReport u = scorer.explainUnplaceable(hIndex);
-//   if (u.smallest) for (const Change& c : u.smallest->changes) print(renderChange(c, false));
+//   if (u.smallest) for (const Change& c : u.smallest->changes) print(texts.change(c));
 //
 // Hard conditions of a pair (HardCondition):
 //   - consent to matching on both sides; a group with capacity 0 takes nobody;
@@ -44,6 +45,12 @@
 //                 practice = min(members with Dutch >= B2, 3)/3; need = 1 (best
 //                 adult Dutch <= A2), .75 (B1), .5 (B2), .25 (C1), 0 (C2/native);
 //                 score = (1 - 0.4 need) * bridge + 0.4 need * practice
+//                 An unknown level (LanguageLevel::Unknown) counts as A2, the
+//                 lowest level for talking together, here and in the language
+//                 hard condition: a missing detail does not cut a person off,
+//                 but it never counts as Dutch at B2+ to practise with, and a
+//                 household's unknown Dutch counts as full need (A2). The
+//                 reason lists such languages (LanguageBridge, tags2).
 //   goals         share of the household's goals, needs and work sectors that
 //                 some member serves by skill or sector (kGoalLinks in the .cpp:
 //                 find_work <- job_coaching/network, care sector <- a member in
@@ -96,6 +103,7 @@
 #include <vector>
 
 #include "core/assignment_problem.h"
+#include "core/criterion.h"
 #include "core/roster.h"
 #include "core/vocabulary.h"
 
@@ -103,14 +111,9 @@ namespace welkom {
 
 // [SECTION] Criteria and hard conditions -----------------------------------------------
 
-enum class Criterion : std::uint8_t { Interests, Age, Language, Goals, Family, Availability, Distance };
-constexpr int kCriterionCount = 7;
 constexpr int kMinSpeakers = 2;  // group members needed at A2+ in a shared language
 
-// "interests", "age", "language", "goals", "family", "availability", "distance".
-std::string_view criterionName(Criterion c);
-bool parseCriterion(std::string_view name, Criterion& out);
-std::string criterionLabel(Criterion c, bool dutch);
+// Criterion, criterionName(), parseCriterion(): core/criterion.h.
 
 enum class HardCondition : std::uint8_t {
     HouseholdConsent,
@@ -127,7 +130,7 @@ std::string_view toString(HardCondition c);  // "household_consent", ...
 
 // [SECTION] Reasons ----------------------------------------------------------------------
 
-// What a verdict or score rests on. Rendered by renderReason; the numbers and
+// What a verdict or score rests on. Worded by MessageTexts::reason; the numbers and
 // tags are kept so an interface can show them its own way.
 enum class ReasonKind : std::uint8_t {
     // hard conditions
@@ -156,7 +159,8 @@ enum class ReasonKind : std::uint8_t {
     NoInterestsGiven,
     AgeCloseness,            // tags = adult ages as text; n0 = members within 10 years of an adult, n1 = members
     LanguageBridge,          // n0 = members sharing a language, n1 = members, n2 = Dutch speakers (B2+);
-                             // tags = {household's best Dutch level}
+                             // tags = {household's best Dutch level}; tags2 = shared languages
+                             // that count at an unknown level (as A2) on either side
     GoalFit,                 // tags = served items, tags2 = unserved items; n0 = served, n1 = items
     NoGoalsGiven,
     FamilyFit,               // n0 = children in the household, n1 = members with children, n2 = childcare members
@@ -254,9 +258,8 @@ struct Reason {
     TagKind tagKind = TagKind::Plain;
 };
 
-// One sentence, e.g. "3 shared interests (cooking, football, music) with 4 of 6
-// members" / "3 gedeelde interesses (koken, voetbal, muziek) met 4 van de 6 leden".
-std::string renderReason(const Reason& r, bool dutch);
+// Words for a reason: MessageTexts::reason (app/text/messages.h), e.g. "3 shared
+// interests (cooking, football, music) with 4 of 6 members".
 
 struct HardVerdict {
     HardCondition condition = HardCondition::HouseholdConsent;
@@ -301,7 +304,7 @@ struct Change {
     std::string tag;    // municipality or language
     int count = 0;
 };
-std::string renderChange(const Change& c, bool dutch);
+// Words: MessageTexts::change (app/text/messages.h).
 
 struct CandidateBlock {
     std::string groupId;
@@ -336,7 +339,7 @@ class Scorer {
 public:
     explicit Scorer(const Roster& roster);
     // Same, with these weights instead of roster.settings.weights.
-    Scorer(const Roster& roster, const std::vector<CriterionWeight>& weights);
+    Scorer(const Roster& roster, const CriterionWeights& weights);
 
     const Roster& roster() const { return m_roster; }
     double weight(Criterion c) const { return m_weight[static_cast<int>(c)]; }

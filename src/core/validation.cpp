@@ -4,6 +4,7 @@
 //   [SECTION] The rules (Validator)
 #include "core/validation.h"
 
+#include <algorithm>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -17,7 +18,7 @@ namespace welkom {
 // [SECTION] Problem helpers ---------------------------------------------------------
 
 std::string formatProblem(const Problem& p, bool dutch) {
-    const std::string& msg = dutch && !p.messageNl.empty() ? p.messageNl : p.message;
+    const std::string& msg = dutch && !p.messageNl.empty() ? p.messageNl : p.message.empty() ? p.code : p.message;
     return p.path.empty() ? msg : p.path + ": " + msg;
 }
 
@@ -29,11 +30,26 @@ size_t countSeverity(const std::vector<Problem>& problems, Severity s) {
 
 bool hasErrors(const std::vector<Problem>& problems) { return countSeverity(problems, Severity::Error) > 0; }
 
+void capProblems(std::vector<Problem>& problems, std::size_t moreErrors) {
+    if (problems.size() <= kMaxProblemsListed && moreErrors == 0) return;
+    std::size_t more = moreErrors;
+    bool anyError = moreErrors > 0;
+    for (std::size_t i = std::min(problems.size(), kMaxProblemsListed); i < problems.size(); ++i) {
+        ++more;
+        anyError = anyError || problems[i].severity == Severity::Error;
+    }
+    problems.resize(std::min(problems.size(), kMaxProblemsListed));
+    const std::string n = std::to_string(more);
+    problems.push_back(Problem{"", anyError ? Severity::Error : Severity::Warning, "problems.more",
+                               "... and " + n + " more " + (more == 1 ? "problem" : "problems") + " not listed",
+                               "... en nog " + n + (more == 1 ? " probleem" : " problemen") + " die niet getoond worden"});
+}
+
 // [SECTION] Reachability stand-in ----------------------------------------------------
 
 namespace {
 
-bool canTalk(LanguageLevel l) { return l >= LanguageLevel::A2; }
+bool canTalk(LanguageLevel l) { return scoredLevel(l) >= LanguageLevel::A2; }
 
 bool isLive(MatchStatus s) { return !isFinal(s); }
 
@@ -199,6 +215,8 @@ private:
 
     void languages(const std::string& base, const std::vector<LanguageSkill>& langs) {
         for (const LanguageSkill& l : langs) {
+            // Words from the app's catalogue (problem.language.level_unknown), none here.
+            if (l.level == LanguageLevel::Unknown) warn(sub(sub(base, "languages"), l.code), "language.level_unknown", {}, {});
             if (isKnownLanguage(l.code)) continue;
             error(sub(sub(base, "languages"), l.code), "language.unknown",
                   "unknown language code \"" + l.code + "\" (use ISO 639-1, e.g. \"ar\", \"ti\", \"fa\")",
@@ -448,9 +466,9 @@ private:
 
     void settings() {
         const MatchingSettings& s = m_roster.settings;
-        for (const CriterionWeight& w : s.weights) {
-            if (w.weight >= 0.0) continue;
-            error(sub("/settings/weights", w.criterion), "weight.range", "a weight must be 0 or more",
+        for (Criterion c : allCriteria()) {
+            if (s.weights[c] >= 0.0) continue;
+            error(sub("/settings/weights", criterionName(c)), "weight.range", "a weight must be 0 or more",
                   "een gewicht moet 0 of meer zijn");
         }
         if (!(s.minimumScore >= 0.0 && s.minimumScore <= 1.0)) {

@@ -35,13 +35,19 @@ struct Problem {
     std::string path;       // JSON Pointer, "" for the whole file
     Severity severity = Severity::Error;
     std::string code;       // stable, e.g. "id.duplicate", "age.range"
-    std::string message;    // English
-    std::string messageNl;  // Dutch
+    std::string message;    // English; empty when the app's catalogue words the code
+    std::string messageNl;  // Dutch; likewise (app/text/messages.h, MessageTexts::problem)
 };
 
 // "path: message" (or only the message for an empty path).
 std::string formatProblem(const Problem& p, bool dutch);
 bool hasErrors(const std::vector<Problem>& problems);
+
+// Problem lists shown or printed keep the first kMaxProblemsListed; the rest
+// become one last problem "... and N more problems" (an error when any of
+// them was). `moreErrors` counts errors a reader already left out.
+constexpr std::size_t kMaxProblemsListed = 1000;
+void capProblems(std::vector<Problem>& problems, std::size_t moreErrors = 0);
 size_t countSeverity(const std::vector<Problem>& problems, Severity s);
 
 // Returns the indices of households that no group can take. The default is

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <unordered_map>
@@ -20,6 +21,8 @@
 #include "core/rng.h"
 #include "core/scoring.h"
 #include "io/csv.h"
+#include "io/json_dom.h"
+#include "io/json_prescan.h"
 
 namespace welkom {
 
@@ -47,7 +50,7 @@ int sharedLanguageCount(const Household& h, const WelcomeGroup& g) {
     std::map<std::string, int> speakers;
     for (const GroupMember& m : g.members) {
         for (const LanguageSkill& l : m.languages) {
-            if (l.level >= LanguageLevel::A2) ++speakers[l.code];
+            if (scoredLevel(l.level) >= LanguageLevel::A2) ++speakers[l.code];
         }
     }
     std::map<std::string, bool> shared;
@@ -55,7 +58,7 @@ int sharedLanguageCount(const Household& h, const WelcomeGroup& g) {
         if (m.role != MemberRole::Adult) continue;
         for (const LanguageSkill& l : m.languages) {
             const auto it = speakers.find(l.code);
-            if (l.level >= LanguageLevel::A2 && it != speakers.end() && it->second >= kMinSpeakers) shared[l.code] = true;
+            if (scoredLevel(l.level) >= LanguageLevel::A2 && it != speakers.end() && it->second >= kMinSpeakers) shared[l.code] = true;
         }
     }
     return static_cast<int>(shared.size());
@@ -65,7 +68,9 @@ ResearchRow makeRow(const Match& m, const MatchOutcome& o, const Household& h, c
     ResearchRow r;
     for (const CriterionScore& s : m.scores) {
         Criterion c;
-        if (parseCriterion(s.criterion, c)) r.scores[static_cast<std::size_t>(c)] = s.score;
+        // One decimal: four would tell matches apart (and link one match
+        // across extracts); the learning needs no more.
+        if (parseCriterion(s.criterion, c)) r.scores[static_cast<std::size_t>(c)] = std::round(s.score * 10.0) / 10.0;
     }
     r.householdSize = sizeBand(h.members.size());
     int age = 0;
@@ -151,6 +156,38 @@ std::vector<bool> rareRows(const std::vector<ResearchRow>& rows, int k) {
     return rare;
 }
 
+// l-diversity (l = 2) per outcome column: in a class whose rows all share
+// one known value of a column, anyone who knows a family's coarse attributes
+// would learn that value ("their match ended in conflict"), so the column is
+// left empty in that whole class. A class with at least two distinct known
+// values, or none, keeps it. Returns the number of cells emptied.
+int withholdUniformOutcomes(std::vector<ResearchRow>& rows) {
+    std::unordered_map<std::string, std::vector<std::size_t>> classes;
+    for (std::size_t i = 0; i < rows.size(); ++i) classes[quasiIdentifierKey(rows[i])].push_back(i);
+    int withheld = 0;
+    for (const auto& entry : classes) {
+        const std::vector<std::size_t>& members = entry.second;
+        for (int c = 0; c < kResearchOutcomeColumns; ++c) {
+            const auto column = static_cast<ResearchOutcomeColumn>(c);
+            std::string first;
+            bool diverse = false, anyKnown = false;
+            for (std::size_t i : members) {
+                const std::string v = outcomeCell(rows[i], column);
+                if (v.empty()) continue;
+                if (!anyKnown) first = v;
+                else if (v != first) diverse = true;
+                anyKnown = true;
+            }
+            if (!anyKnown || diverse) continue;
+            for (std::size_t i : members) {
+                if (!outcomeCell(rows[i], column).empty()) ++withheld;
+                rows[i].withheld |= 1u << c;
+            }
+        }
+    }
+    return withheld;
+}
+
 // [SECTION] Random ids and order ----------------------------------------------------------------
 
 std::string hexId(std::uint64_t v) {
@@ -162,9 +199,33 @@ std::string hexId(std::uint64_t v) {
 
 }  // namespace
 
+std::string emptyScorePattern(const ResearchRow& r) {
+    std::string pattern;
+    for (const auto& score : r.scores) pattern.push_back(score ? '1' : '0');
+    return pattern;
+}
+
 std::string quasiIdentifierKey(const ResearchRow& r) {
     return r.householdSize + '|' + r.adultAge + '|' + r.householdType + '|' + r.gender + '|' + r.groupSize + '|' +
-           r.sharedLanguages + '|' + r.startPeriod;
+           r.sharedLanguages + '|' + r.startPeriod + '|' + emptyScorePattern(r);
+}
+
+std::string outcomeCell(const ResearchRow& r, ResearchOutcomeColumn column) {
+    const auto opt = [](const auto& v) { return v ? std::to_string(*v) : std::string(); };
+    switch (column) {
+        case ResearchOutcomeColumn::EndedEarly: return r.endedEarly ? "true" : "false";
+        case ResearchOutcomeColumn::EndReason: return std::string(toString(r.endReason));
+        case ResearchOutcomeColumn::MonthsFollowed: return opt(r.monthsFollowed);
+        case ResearchOutcomeColumn::CheckIns: return std::to_string(r.checkIns);
+        case ResearchOutcomeColumn::HouseholdSatisfaction: return opt(r.householdSatisfaction);
+        case ResearchOutcomeColumn::GroupSatisfaction: return opt(r.groupSatisfaction);
+        case ResearchOutcomeColumn::MeetingsPerMonth: return opt(r.meetingsPerMonth);
+        case ResearchOutcomeColumn::NewContacts: return opt(r.newContacts);
+        case ResearchOutcomeColumn::DutchLevel: return r.dutchLevel ? std::string(toString(*r.dutchLevel)) : "";
+        case ResearchOutcomeColumn::WorkStatus:
+            return r.workStatus == WorkStatus::Unknown ? "" : std::string(toString(r.workStatus));
+    }
+    return "";
 }
 
 Result<ResearchExport> buildResearchExport(const Roster& roster, const ResearchExportOptions& options) {
@@ -174,7 +235,7 @@ Result<ResearchExport> buildResearchExport(const Roster& roster, const ResearchE
     }
     ResearchExport out;
     ResearchExportReport& rep = out.report;
-    rep.k = std::max(1, options.k);
+    rep.k = std::max(kMinResearchK, options.k);
     rep.matches = static_cast<int>(roster.matches.size());
     std::unordered_map<std::string_view, const Household*> households;
     std::unordered_map<std::string_view, const WelcomeGroup*> groups;
@@ -214,11 +275,18 @@ Result<ResearchExport> buildResearchExport(const Roster& roster, const ResearchE
         if (!rare[i]) kept.push_back(std::move(rows[i]));
     }
     rep.suppressed = static_cast<int>(rows.size() - kept.size());
+    rep.withheldCells = withholdUniformOutcomes(kept);
     if (rep.suppressed > 0) {
         rep.steps.push_back(std::to_string(rep.suppressed) + " rows suppressed: their combination occurred fewer than " +
                             std::to_string(rep.k) + " times");
         rep.stepsNl.push_back(std::to_string(rep.suppressed) + " rijen weggelaten: hun combinatie kwam minder dan " +
                               std::to_string(rep.k) + " keer voor");
+    }
+    if (rep.withheldCells > 0) {
+        rep.steps.push_back(std::to_string(rep.withheldCells) +
+                            " outcome cells left empty: every row of their combination had the same value");
+        rep.stepsNl.push_back(std::to_string(rep.withheldCells) +
+                              " uitkomstcellen leeg gelaten: elke rij van hun combinatie had dezelfde waarde");
     }
     if (rep.steps.empty()) {
         rep.steps.push_back("every combination of attributes occurs at least " + std::to_string(rep.k) +
@@ -269,24 +337,23 @@ const std::vector<std::string>& columns() {
 
 std::string scoreText(double v) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.4f", v);
+    std::snprintf(buf, sizeof buf, "%.1f", v);
     return buf;
-}
-
-template <typename T>
-std::string opt(const std::optional<T>& v) {
-    return v ? std::to_string(*v) : std::string();
 }
 
 std::vector<std::string> cells(const ResearchRow& r) {
     std::vector<std::string> c = {r.researchId};
     for (const auto& s : r.scores) c.push_back(s ? scoreText(*s) : "");
+    const auto outcome = [&r](ResearchOutcomeColumn column) {
+        return r.withheld >> static_cast<int>(column) & 1u ? std::string() : outcomeCell(r, column);
+    };
     c.insert(c.end(), {r.householdSize, r.adultAge, r.householdType, r.gender, r.groupSize, r.sharedLanguages,
-                       r.startPeriod, std::string(toString(r.status)), opt(r.monthsFollowed),
-                       r.endedEarly ? "true" : "false", std::string(toString(r.endReason)), std::to_string(r.checkIns),
-                       opt(r.householdSatisfaction), opt(r.groupSatisfaction), opt(r.meetingsPerMonth),
-                       opt(r.newContacts), r.dutchLevel ? std::string(toString(*r.dutchLevel)) : "",
-                       std::string(toString(r.workStatus))});
+                       r.startPeriod, std::string(toString(r.status)), outcome(ResearchOutcomeColumn::MonthsFollowed),
+                       outcome(ResearchOutcomeColumn::EndedEarly), outcome(ResearchOutcomeColumn::EndReason),
+                       outcome(ResearchOutcomeColumn::CheckIns), outcome(ResearchOutcomeColumn::HouseholdSatisfaction),
+                       outcome(ResearchOutcomeColumn::GroupSatisfaction),
+                       outcome(ResearchOutcomeColumn::MeetingsPerMonth), outcome(ResearchOutcomeColumn::NewContacts),
+                       outcome(ResearchOutcomeColumn::DutchLevel), outcome(ResearchOutcomeColumn::WorkStatus)});
     return c;
 }
 
@@ -317,7 +384,7 @@ std::string writeResearchJson(const ResearchExport& e) {
                                  cols[i] == "check_ins" || cols[i] == "household_satisfaction" ||
                                  cols[i] == "group_satisfaction" || cols[i] == "meetings_per_month" ||
                                  cols[i] == "new_contacts";
-            if (cols[i] == "ended_early") o[cols[i]] = r.endedEarly;
+            if (cols[i] == "ended_early") o[cols[i]] = c[i] == "true";
             else if (numeric) o[cols[i]] = ojson::parse(c[i], nullptr, false);
             else o[cols[i]] = c[i];
         }
@@ -410,7 +477,7 @@ Result<ResearchRow> rowFrom(const std::map<std::string, std::string>& cell, std:
     if (!dutch.empty()) {
         LanguageLevel l;
         if (!parseLanguageLevel(dutch, l)) return rowError(rowNumber, "dutch_level", "unknown level");
-        r.dutchLevel = l;
+        if (l != LanguageLevel::Unknown) r.dutchLevel = l;  // an unknown level is no level: as if empty
     }
     const std::string work = get("work_status");
     if (!work.empty() && !parseWorkStatus(work, r.workStatus)) return rowError(rowNumber, "work_status", "unknown code");
@@ -419,46 +486,94 @@ Result<ResearchRow> rowFrom(const std::map<std::string, std::string>& cell, std:
 
 }  // namespace
 
-Result<std::vector<ResearchRow>> readResearchFile(std::string_view bytes) {
+namespace {
+
+// Research files are flat: {"format", "version", "k", "steps": [...], "rows": [{...}]}.
+const JsonLimits& researchLimits() {
+    static const JsonLimits limits = [] {
+        JsonLimits l;
+        l.maxBytes = kMaxResearchBytes;
+        l.maxDepth = kMaxResearchJsonDepth;
+        l.maxObjectMembers = kMaxResearchColumns;
+        l.maxListItems = kMaxResearchSteps;
+        l.maxValues = (kMaxResearchRows + 1) * (kMaxResearchColumns + 1);
+        l.whatEn = "research file";
+        l.whatNl = "onderzoeksbestand";
+        l.counts = {{{"rows"}, kMaxResearchRows, "limit.research_rows", "rows", "rijen"}};
+        return l;
+    }();
+    return limits;
+}
+
+Error errorOf(const Problem& p) {
+    return makeError(p.code, p.message, p.messageNl);
+}
+
+// Records in CSV bytes, at most: line feeds outside quotes, plus one.
+std::size_t csvRecordsAtMost(std::string_view bytes) {
+    std::size_t records = 1;
+    bool quoted = false;
+    for (char c : bytes) {
+        if (c == '"') quoted = !quoted;
+        else if (c == '\n' && !quoted) ++records;
+    }
+    return records;
+}
+
+Result<std::vector<ResearchRow>> readResearchJson(std::string_view bytes) {
+    if (std::optional<Problem> p = prescanJson(bytes, researchLimits())) return errorOf(*p);
+    Result<JsonDoc> doc = JsonDoc::parse(bytes);
+    if (!doc || !doc->root().isObject())
+        return makeError("research.format", "not a readable JSON research file", "geen leesbaar JSON-onderzoeksbestand");
+    const JsonRef root = doc->root();
+    JsonRef format = root, version = root, rows = root;
+    if (!root.findMember("format", format) || !format.isString() || format.str() != "welkom-research")
+        return makeError("research.format", "not a Welkom research file (\"format\" is not \"welkom-research\")",
+                         "geen Welkom-onderzoeksbestand (\"format\" is niet \"welkom-research\")");
+    if (!root.findMember("version", version) || version.type() != JsonType::Uint || version.asUint() != 1)
+        return makeError("research.version", "this research file has another format version (this Welkom reads 1)",
+                         "dit onderzoeksbestand heeft een andere formaatversie (deze Welkom leest 1)");
+    if (!root.findMember("rows", rows) || !rows.isArray())
+        return makeError("research.format", "\"rows\" must be a list", "\"rows\" moet een lijst zijn");
     std::vector<ResearchRow> out;
+    out.reserve(rows.size());
+    std::size_t n = 0;
+    for (JsonRef row : rows) {
+        ++n;
+        if (!row.isObject()) return rowError(n, "row", "expected an object");
+        std::map<std::string, std::string> cell;
+        for (JsonRef v : row) {
+            const std::string key(v.key());
+            switch (v.type()) {
+                case JsonType::String: cell[key] = std::string(v.str()); break;
+                case JsonType::Bool: cell[key] = v.boolean() ? "true" : "false"; break;
+                case JsonType::Int:
+                case JsonType::Uint: cell[key] = v.dump(); break;
+                case JsonType::Float: cell[key] = scoreText(v.asDouble()); break;
+                case JsonType::Null: break;
+                default: return rowError(n, key, "unexpected value");
+            }
+        }
+        auto r = rowFrom(cell, n);
+        if (!r) return r.error();
+        out.push_back(std::move(*r));
+    }
+    return out;
+}
+
+}  // namespace
+
+Result<std::vector<ResearchRow>> readResearchFile(std::string_view bytes) {
     std::size_t first = 0;
     while (first < bytes.size() && (bytes[first] == ' ' || bytes[first] == '\n' || bytes[first] == '\r' ||
                                     bytes[first] == '\t'))
         ++first;
-    if (first < bytes.size() && bytes[first] == '{') {
-        const ojson j = ojson::parse(bytes.begin(), bytes.end(), nullptr, false);
-        if (j.is_discarded() || !j.is_object())
-            return makeError("research.format", "not a readable JSON research file", "geen leesbaar JSON-onderzoeksbestand");
-        const auto format = j.find("format");
-        if (format == j.end() || !format->is_string() || format->get<std::string>() != "welkom-research")
-            return makeError("research.format", "not a Welkom research file (\"format\" is not \"welkom-research\")",
-                             "geen Welkom-onderzoeksbestand (\"format\" is niet \"welkom-research\")");
-        const auto version = j.find("version");
-        if (version == j.end() || !version->is_number_unsigned() || version->get<std::uint64_t>() != 1)
-            return makeError("research.version", "this research file has another format version (this Welkom reads 1)",
-                             "dit onderzoeksbestand heeft een andere formaatversie (deze Welkom leest 1)");
-        const auto rows = j.find("rows");
-        if (rows == j.end() || !rows->is_array())
-            return makeError("research.format", "\"rows\" must be a list", "\"rows\" moet een lijst zijn");
-        std::size_t n = 0;
-        for (const ojson& row : *rows) {
-            ++n;
-            if (!row.is_object()) return rowError(n, "row", "expected an object");
-            std::map<std::string, std::string> cell;
-            for (auto it = row.begin(); it != row.end(); ++it) {
-                const ojson& v = it.value();
-                if (v.is_string()) cell[it.key()] = v.get<std::string>();
-                else if (v.is_boolean()) cell[it.key()] = v.get<bool>() ? "true" : "false";
-                else if (v.is_number_integer()) cell[it.key()] = v.dump();
-                else if (v.is_number()) cell[it.key()] = scoreText(v.get<double>());
-                else if (!v.is_null()) return rowError(n, it.key(), "unexpected value");
-            }
-            auto r = rowFrom(cell, n);
-            if (!r) return r.error();
-            out.push_back(std::move(*r));
-        }
-        return out;
-    }
+    if (first < bytes.size() && bytes[first] == '{') return readResearchJson(bytes);
+    // The CSV reader bounds fields and cells; rows are counted here first.
+    const JsonLimits& limits = researchLimits();
+    if (bytes.size() > limits.maxBytes) return errorOf(fileTooLargeProblem(limits));
+    if (csvRecordsAtMost(bytes) > kMaxResearchRows + 1) return errorOf(countLimitProblem(limits.counts[0], ""));
+    std::vector<ResearchRow> out;
     Result<CsvTable> table = readCsv(bytes);
     if (!table) return table.error();
     if (table->rows.empty()) return makeError("research.format", "the file is empty", "het bestand is leeg");

@@ -36,6 +36,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -47,6 +48,18 @@
 #include "core/roster.h"
 
 namespace welkom {
+
+// The outcome columns checked for diversity (withholdUniformOutcomes): bit
+// positions in ResearchRow::withheld.
+enum class ResearchOutcomeColumn : std::uint8_t {
+    EndedEarly, EndReason, MonthsFollowed, CheckIns, HouseholdSatisfaction, GroupSatisfaction, MeetingsPerMonth,
+    NewContacts, DutchLevel, WorkStatus
+};
+constexpr int kResearchOutcomeColumns = 10;
+
+// The smallest k the export accepts (CLI and app): smaller classes make a
+// family too easy to single out.
+constexpr int kMinResearchK = 5;
 
 struct ResearchRow {
     std::string researchId;  // random, 16 hex digits
@@ -68,10 +81,14 @@ struct ResearchRow {
     std::optional<int> householdSatisfaction, groupSatisfaction, meetingsPerMonth, newContacts;
     std::optional<LanguageLevel> dutchLevel;
     WorkStatus workStatus = WorkStatus::Unknown;
+    // Outcome columns written empty (bit = ResearchOutcomeColumn): the row's
+    // class had a single known value there. Read back, they are unknown (or
+    // the column's default: false, none, 0).
+    std::uint32_t withheld = 0;
 };
 
 struct ResearchExportOptions {
-    int k = 5;
+    int k = kMinResearchK;  // values below kMinResearchK count as kMinResearchK
     double maxSuppressedShare = 0.05;  // stop generalising once at most this share must be suppressed
     std::optional<std::uint64_t> seed;  // tests only: deterministic ids and order (else libsodium)
 };
@@ -81,6 +98,7 @@ struct ResearchExportReport {
     int notStarted = 0;         // never introduced: nothing to learn from
     int withoutConsent = 0;     // household or group did not consent to research
     int suppressed = 0;         // rows left out by the k-anonymity check
+    int withheldCells = 0;      // outcome cells left empty by the diversity check
     int exported = 0;
     int k = 5;
     int generalisationLevel = 0;      // 0..5, the steps applied
@@ -96,15 +114,30 @@ struct ResearchExport {
 // Fails only when libsodium cannot be initialised ("research.random").
 Result<ResearchExport> buildResearchExport(const Roster& roster, const ResearchExportOptions& options = {});
 
-// The quasi-identifier combination of a row, for checks: the seven values joined by '|'.
+// The quasi-identifier combination of a row, for checks: the seven values
+// and the empty-score pattern ("1101...", one digit per criterion) joined by '|'.
+std::string emptyScorePattern(const ResearchRow& row);
+// An outcome column's value as written ("" = unknown), ignoring `withheld`.
+std::string outcomeCell(const ResearchRow& row, ResearchOutcomeColumn column);
 std::string quasiIdentifierKey(const ResearchRow& row);
 
 std::string writeResearchCsv(const ResearchExport& e);
 std::string writeResearchJson(const ResearchExport& e);
 
+// Limits on research files, checked before anything is built (JSON: the
+// pre-scan of json_prescan.h; CSV: bytes and records counted first, then the
+// CSV reader's own field and cell limits). Documented in docs/research-export.md.
+constexpr std::size_t kMaxResearchBytes = std::size_t{64} * 1024 * 1024;
+constexpr std::size_t kMaxResearchRows = 200000;
+constexpr std::size_t kMaxResearchColumns = 64;   // members of one row object
+constexpr std::size_t kMaxResearchSteps = 1000;   // any other list ("steps")
+constexpr int kMaxResearchJsonDepth = 8;
+
 // CSV (header row as written) or JSON, detected from the first non-space
-// byte. Unknown columns are ignored (newer versions may add some); missing
-// or malformed values are errors naming the row ("research.format").
+// byte. Refused with the pre-scan's codes ("file.too_large", "json.too_deep",
+// "limit.research_rows", ...). Unknown columns are ignored (newer versions
+// may add some); missing or malformed values are errors naming the row
+// ("research.format").
 Result<std::vector<ResearchRow>> readResearchFile(std::string_view bytes);
 
 // The row as an outcome (for successLabel) and as a learning sample.

@@ -20,6 +20,7 @@
 #include <unordered_set>
 
 #include "core/vocabulary.h"
+#include "io/term_match.h"
 
 namespace welkom {
 
@@ -119,6 +120,11 @@ struct FieldSpec {
     std::vector<std::string_view> names;  // compared after normalizeKey
 };
 
+// A column of its own for the level of Dutch ("NT2-niveau": A1), as sheets have it.
+const std::vector<std::string_view> kDutchLevelNames = {
+    "dutch level", "dutch", "niveau nederlands", "nederlands niveau", "taalniveau nederlands", "nt2 niveau",
+    "niveau nt2", "nt2", "nederlands"};
+
 const std::vector<FieldSpec>& householdSpecs() {
     static const std::vector<FieldSpec> kSpecs = {
         {"id", {"id", "household id", "huishouden id"}},
@@ -133,6 +139,7 @@ const std::vector<FieldSpec>& householdSpecs() {
         {"work_sectors", {"work sectors", "work sector", "sectors", "sector", "werksector", "werksectoren",
                           "sector werk", "werkveld"}},
         {"education", {"education", "education level", "opleiding", "opleidingsniveau"}},
+        {"dutch_level", kDutchLevelNames},
         {"availability", {"availability", "available", "beschikbaarheid", "beschikbaar"}},
         {"women_only", {"women only", "women only group", "alleen vrouwen", "vrouwengroep", "alleen vrouwengroep",
                         "groep alleen vrouwen"}},
@@ -154,8 +161,12 @@ const std::vector<FieldSpec>& memberSpecs() {
     static const std::vector<FieldSpec> kSpecs = {
         {"group", {"group", "group name", "welcome group", "groep", "groepsnaam", "naam groep", "welkom groep",
                    "welkomgroep"}},
+        // Per member (where the person lives); the group's own from the group_
+        // columns, else the coordinator's row, else the most common (finishGroups).
         {"municipality", {"municipality", "city", "gemeente", "woonplaats", "plaats", "stad"}},
         {"neighbourhood", {"neighbourhood", "neighborhood", "district", "wijk", "buurt"}},
+        {"group_municipality", {"group municipality", "gemeente groep", "groepsgemeente"}},
+        {"group_neighbourhood", {"group neighbourhood", "group neighborhood", "wijk groep", "groepswijk", "buurt groep"}},
         {"capacity", {"capacity", "households", "capaciteit", "aantal huishoudens"}},
         {"max_household_size", {"max household size", "maximum household size", "max grootte huishouden",
                                 "maximale grootte huishouden", "max gezinsgrootte", "maximale gezinsgrootte"}},
@@ -177,6 +188,7 @@ const std::vector<FieldSpec>& memberSpecs() {
         {"age", {"age", "leeftijd"}},
         {"gender", {"gender", "sex", "geslacht", "gender identiteit"}},
         {"languages", {"languages", "language", "talen", "taal"}},
+        {"dutch_level", kDutchLevelNames},
         {"interests", {"interests", "hobbies", "interesses", "hobbys", "hobby", "interessen"}},
         {"occupation", {"occupation", "job", "profession", "beroep", "functie", "werk"}},
         {"sector", {"sector", "work sector", "werksector", "werkveld"}},
@@ -419,7 +431,7 @@ private:
             require("group", "Groep", "Group");
             if (m_columnOf.count("name") == 0 && m_columnOf.count("first_name") == 0) require("name", "Naam", "Name");
             require("age", "Leeftijd", "Age");
-            require("municipality", "Gemeente", "Municipality");
+            if (m_columnOf.count("group_municipality") == 0) require("municipality", "Gemeente", "Municipality");
         }
         m_row = 0;
         return !m_out.hasErrors();
@@ -484,8 +496,9 @@ private:
                                                                 "geen", "none"};
         if (inList(k, kYes)) return true;
         if (inList(k, kNo)) return false;
-        error("csv.yes_no", col(field), quoted(text) + " is not yes or no (ja/nee, yes/no, x or empty)",
-              quoted(text) + " is geen ja of nee (ja/nee, yes/no, x of leeg)");
+        // Vague detail, not unreadable: left "not given" (for consent: no consent) with a warning.
+        warn("csv.yes_no", col(field), quoted(text) + " is not yes or no (ja/nee, yes/no, x or empty); taken as not given",
+             quoted(text) + " is geen ja of nee (ja/nee, yes/no, x of leeg); opgevat als niet opgegeven");
         return std::nullopt;
     }
 
@@ -519,8 +532,8 @@ private:
         if (text.empty()) return {};
         std::string iso = toIsoDate(text);
         if (iso.empty()) {
-            error("csv.date", col(field), quoted(text) + " is not a date (dd-mm-jjjj or jjjj-mm-dd)",
-                  quoted(text) + " is geen datum (dd-mm-jjjj of jjjj-mm-dd)");
+            warn("csv.date", col(field), quoted(text) + " is not a date (dd-mm-jjjj or jjjj-mm-dd); left empty",
+                 quoted(text) + " is geen datum (dd-mm-jjjj of jjjj-mm-dd); leeg gelaten");
         }
         return iso;
     }
@@ -556,14 +569,16 @@ private:
         else if (inList(k, kOther)) out = Gender::Other;
         else if (inList(k, kNone)) out = Gender::Unspecified;
         else {
-            error("csv.gender", col(field), quoted(text) + " is not a gender (v/m/x, vrouw/man/anders, female/male/other)",
-                  quoted(text) + " is geen geslacht (v/m/x, vrouw/man/anders, female/male/other)");
+            warn("csv.gender", col(field),
+                 quoted(text) + " is not a gender (v/m/x, vrouw/man/anders, female/male/other); left unspecified",
+                 quoted(text) + " is geen geslacht (v/m/x, vrouw/man/anders, female/male/other); niet opgegeven gelaten");
             return false;
         }
         return true;
     }
 
-    static bool level(const std::string& key, LanguageLevel& out) {
+    static bool level(std::string key, LanguageLevel& out) {
+        if (key.size() > 3 && key.compare(0, 3, "nt2") == 0) key.erase(0, 3);  // "NT2 A1", "NT2-niveau A1"
         static constexpr std::array<std::string_view, 7> kNative = {"native", "moedertaal", "nativespeaker",
                                                                     "mothertongue", "eerstetaal", "firstlanguage", "mt"};
         static constexpr std::array<std::string_view, 4> kNone = {"none", "geen", "0", "nvt"};
@@ -629,60 +644,61 @@ private:
                       "onbekende taal " + quoted(trim(lang)) + " (schrijf een naam zoals Arabisch/Arabic of een code zoals ar)");
                 continue;
             }
-            LanguageLevel l = LanguageLevel::None;
-            if (trim(lvl).empty()) {
-                error("csv.language_level", col(field),
-                      "no level for " + quoted(trim(lang)) + " (write e.g. " + quoted(*code + ":B1") + " or " +
-                          quoted(std::string(trim(lang)) + " (native)") + "; levels A0-C2, native, none)",
-                      "geen niveau voor " + quoted(trim(lang)) + " (schrijf bijv. " + quoted(*code + ":B1") + " of " +
-                          quoted(std::string(trim(lang)) + " (moedertaal)") + "; niveaus A0-C2, moedertaal, geen)");
-                continue;
+            // No level ("Frans, Duits") is missing detail, not an error: the
+            // language is kept at level unknown, which validation asks for
+            // (language.level_unknown). A level that is no level says so too.
+            LanguageLevel l = LanguageLevel::Unknown;
+            if (!trim(lvl).empty() && !level(normalizeKey(lvl), l)) {
+                warn("csv.language_level", col(field), {}, {});  // worded by the app: problem.csv.language_level
+                m_out.problems.back().args = {Arg::textOf(quoted(trim(lvl)))};
+                l = LanguageLevel::Unknown;
             }
-            if (!level(normalizeKey(lvl), l)) {
-                error("csv.language_level", col(field),
-                      quoted(trim(lvl)) + " is not a language level (A0, A1, A2, B1, B2, C1, C2, native, none)",
-                      quoted(trim(lvl)) + " is geen taalniveau (A0, A1, A2, B1, B2, C1, C2, moedertaal, geen)");
-                continue;
-            }
-            auto same = std::find_if(out.begin(), out.end(), [&](const LanguageSkill& s) { return s.code == *code; });
-            if (same == out.end()) out.push_back({*code, l});
-            else same->level = std::max(same->level, l);
+            addLanguage(out, *code, l);
         }
         return out;
     }
 
-    const std::string* termCode(VocabularyKind kind, const std::string& key) {
-        auto& index = m_terms[static_cast<int>(kind)];
-        if (index.empty()) {
-            // Exact names first, then each part of a label ("Tekenen en schilderen" -> "schilderen").
-            for (const Term& t : vocabulary(kind)) {
-                index.emplace(normalizeKey(t.code), std::string(t.code));
-                index.emplace(normalizeKey(t.labelEn), std::string(t.code));
-                index.emplace(normalizeKey(t.labelNl), std::string(t.code));
-            }
-            for (const Term& t : vocabulary(kind)) {
-                for (std::string_view label : {t.labelEn, t.labelNl}) {
-                    std::string text(label);
-                    for (std::string_view sep : {" and ", " en ", " / ", " or ", " of ", "(", ")"}) {
-                        for (std::size_t p; (p = text.find(sep)) != std::string::npos;) text.replace(p, sep.size(), "|");
-                    }
-                    std::size_t start = 0;
-                    for (std::size_t i = 0; i <= text.size(); ++i) {
-                        if (i == text.size() || text[i] == '|') {
-                            const std::string part = normalizeKey(std::string_view(text).substr(start, i - start));
-                            if (!part.empty()) index.emplace(part, std::string(t.code));
-                            start = i + 1;
-                        }
-                    }
-                }
-            }
+    // A language named twice keeps its best known level.
+    static void addLanguage(std::vector<LanguageSkill>& out, const std::string& code, LanguageLevel l) {
+        auto same = std::find_if(out.begin(), out.end(), [&](const LanguageSkill& s) { return s.code == code; });
+        if (same == out.end()) out.push_back({code, l});
+        else if (same->level == LanguageLevel::Unknown || (l != LanguageLevel::Unknown && l > same->level)) same->level = l;
+    }
+
+    // The row's level of Dutch column; nullopt when empty. Text that is no
+    // level gives a warning (worded by the app: problem.csv.dutch_level) and
+    // counts as Dutch at an unknown level.
+    std::optional<LanguageLevel> dutchLevelCell() {
+        const std::string_view text = cell("dutch_level");
+        if (text.empty()) return std::nullopt;
+        LanguageLevel l = LanguageLevel::Unknown;
+        if (!level(normalizeKey(text), l)) warn("csv.dutch_level", col("dutch_level"), {}, {});
+        return l;
+    }
+
+    // Sets the level of Dutch from that column where a person's own languages
+    // cell gave none (or only an unknown one): the person's own is more precise.
+    static void setDutchLevel(std::vector<LanguageSkill>& langs, LanguageLevel l) {
+        auto nl = std::find_if(langs.begin(), langs.end(), [](const LanguageSkill& s) { return s.code == "nl"; });
+        if (nl == langs.end()) langs.push_back({"nl", l});
+        else if (nl->level == LanguageLevel::Unknown) nl->level = l;
+    }
+
+    static TermDomain domainOf(VocabularyKind kind) {
+        switch (kind) {
+            case VocabularyKind::Interests: return TermDomain::Interests;
+            case VocabularyKind::Goals: return TermDomain::Goals;
+            case VocabularyKind::Sectors: return TermDomain::Sectors;
+            case VocabularyKind::Skills: return TermDomain::Skills;
+            case VocabularyKind::Needs:
+            case VocabularyKind::Languages: break;  // languages have their own reader
         }
-        auto it = index.find(key);
-        return it == index.end() ? nullptr : &it->second;
+        return TermDomain::Needs;
     }
 
     std::string tagFor(VocabularyKind kind, std::string_view field, const std::string& item) {
-        if (const std::string* code = termCode(kind, normalizeKey(item))) return *code;
+        // The sheet's own words too ("werk zoeken", "a job"): io/term_match.h.
+        if (std::optional<std::string> code = matchTerm(domainOf(kind), item)) return *code;
         if (isCustomTag(item)) return item;
         warn("csv.tag_custom", col(field),
              quoted(item) + " is not in the list; kept as own tag " + quoted(makeCustomTag(item)),
@@ -700,21 +716,12 @@ private:
     }
 
     void availability(std::string_view field, Availability& a) {
-        static constexpr std::array<std::string_view, 10> kDay = {
-            "overdag", "doordeweeksoverdag", "weekdagen", "weekdagenoverdag", "doordeweeks",
-            "weekdaydaytime", "weekdays", "daytime", "weekday", "werkdagen"};
-        static constexpr std::array<std::string_view, 7> kEvening = {"avond", "avonden", "savonds", "evening",
-                                                                     "evenings", "doordeweeksavonds", "avonds"};
-        static constexpr std::array<std::string_view, 8> kWeekend = {"weekend", "weekenden", "weekends", "zaterdag",
-                                                                     "zondag", "saturday", "sunday", "inhetweekend"};
-        static constexpr std::array<std::string_view, 5> kAll = {"altijd", "always", "anytime", "flexibel", "flexible"};
         for (const std::string& item : splitList(cell(field))) {
-            const std::string k = normalizeKey(item);
-            if (inList(k, kDay)) a.weekdayDaytime = true;
-            else if (inList(k, kEvening)) a.evenings = true;
-            else if (inList(k, kWeekend)) a.weekends = true;
-            else if (inList(k, kAll)) a.weekdayDaytime = a.evenings = a.weekends = true;
-            else {
+            const std::uint8_t slots = matchAvailability(item);  // "evenings during the week", "zaterdagochtend"
+            a.weekdayDaytime = a.weekdayDaytime || (slots & kSlotWeekdayDaytime);
+            a.evenings = a.evenings || (slots & kSlotEvenings);
+            a.weekends = a.weekends || (slots & kSlotWeekends);
+            if (slots == 0) {
                 warn("csv.availability", col(field),
                      quoted(item) + " is not an availability (overdag, avonden, weekend); ignored",
                      quoted(item) + " is geen beschikbaarheid (overdag, avonden, weekend); genegeerd");
@@ -724,25 +731,10 @@ private:
 
     EducationLevel education(std::string_view field) {
         const std::string_view text = cell(field);
-        const std::string k = normalizeKey(text);
-        if (k.empty()) return EducationLevel::Unknown;
-        static const std::vector<std::pair<std::string_view, EducationLevel>> kWords = {
-            {"geen", EducationLevel::None}, {"none", EducationLevel::None}, {"geenopleiding", EducationLevel::None},
-            {"primary", EducationLevel::Primary}, {"basisonderwijs", EducationLevel::Primary},
-            {"basisschool", EducationLevel::Primary}, {"lagereschool", EducationLevel::Primary},
-            {"secondary", EducationLevel::Secondary}, {"middelbareschool", EducationLevel::Secondary},
-            {"voortgezetonderwijs", EducationLevel::Secondary}, {"highschool", EducationLevel::Secondary},
-            {"vmbo", EducationLevel::Secondary}, {"havo", EducationLevel::Secondary}, {"vwo", EducationLevel::Secondary},
-            {"vocational", EducationLevel::Vocational}, {"mbo", EducationLevel::Vocational},
-            {"beroepsonderwijs", EducationLevel::Vocational}, {"vakopleiding", EducationLevel::Vocational},
-            {"bachelor", EducationLevel::Bachelor}, {"hbo", EducationLevel::Bachelor},
-            {"master", EducationLevel::Master}, {"wo", EducationLevel::Master}, {"universiteit", EducationLevel::Master},
-            {"university", EducationLevel::Master}, {"doctorate", EducationLevel::Doctorate},
-            {"phd", EducationLevel::Doctorate}, {"promotie", EducationLevel::Doctorate},
-            {"doctoraat", EducationLevel::Doctorate}, {"unknown", EducationLevel::Unknown},
-            {"onbekend", EducationLevel::Unknown}};
-        for (const auto& [word, lvl] : kWords)
-            if (k == word) return lvl;
+        if (normalizeKey(text).empty()) return EducationLevel::Unknown;
+        EducationLevel level = EducationLevel::Unknown;
+        if (std::optional<std::string> code = matchTerm(TermDomain::Education, text); code && parseEducationLevel(*code, level))
+            return level;
         warn("csv.education", col(field),
              quoted(text) + " is not an education level (geen, basisonderwijs, middelbare school, mbo, hbo, wo, "
                             "gepromoveerd); left unknown",
@@ -778,6 +770,7 @@ private:
         if (h.municipality.empty())
             error("csv.required", col("municipality"), "the household needs a municipality",
                   "het huishouden heeft een gemeente nodig");
+        std::vector<int> adultNumbers;  // of each member: n of its adult<n>_ columns
         for (int n = 1; n <= kCsvMaxAdults; ++n) {
             const std::string prefix = "adult" + std::to_string(n) + "_";
             const std::string ageField = prefix + "age", genderField = prefix + "gender", langField = prefix + "languages";
@@ -793,6 +786,10 @@ private:
             gender(genderField, m.gender);
             m.languages = languages(langField);
             h.members.push_back(std::move(m));
+            adultNumbers.push_back(n);
+        }
+        if (const std::optional<LanguageLevel> dutch = dutchLevelCell()) {
+            for (HouseholdMember& m : h.members) setDutchLevel(m.languages, *dutch);  // adults only so far
         }
         childAges(h);
         if (h.members.empty() && !m_rowFailed) {
@@ -813,6 +810,7 @@ private:
         if (m_rowFailed) return;  // the preview lists only what would be added
         m_out.households.push_back(std::move(h));
         m_out.householdRows.push_back(m_row);
+        m_adultNumbers.push_back(std::move(adultNumbers));
     }
 
     // "4, 9", "4;9", "4 en 9", "4 jaar, 9 jaar".
@@ -920,8 +918,8 @@ private:
         WelcomeGroup& g = m_out.groups[found->second];
         GroupBuild& b = m_builds[found->second];
 
-        if (groupLevel(b, "municipality")) g.municipality = std::string(cell("municipality"));
-        if (groupLevel(b, "neighbourhood")) g.neighbourhood = std::string(cell("neighbourhood"));
+        if (groupLevel(b, "group_municipality")) g.municipality = std::string(cell("group_municipality"));
+        if (groupLevel(b, "group_neighbourhood")) g.neighbourhood = std::string(cell("group_neighbourhood"));
         if (groupLevel(b, "capacity")) g.capacity = wholeNumber("capacity", 0, 100, 1);
         if (groupLevel(b, "max_household_size")) g.support.maxHouseholdSize = wholeNumber("max_household_size", 0, 100, 0);
         if (groupLevel(b, "group_notes")) g.notes = std::string(cell("group_notes"));
@@ -953,7 +951,10 @@ private:
         else age("age", cell("age"), kMinGroupMemberAge, m.age);
         gender("gender", m.gender);
         m.languages = languages("languages");
+        if (const std::optional<LanguageLevel> dutch = dutchLevelCell()) setDutchLevel(m.languages, *dutch);
         m.interests = tags(VocabularyKind::Interests, "interests");
+        m.municipality = std::string(cell("municipality"));
+        m.neighbourhood = std::string(cell("neighbourhood"));
         m.occupation = std::string(cell("occupation"));
         if (!cell("sector").empty()) m.sector = tagFor(VocabularyKind::Sectors, "sector", std::string(cell("sector")));
         m.skills = tags(VocabularyKind::Skills, "skills");
@@ -975,7 +976,45 @@ private:
         b.memberRows.push_back(m_row);
     }
 
+    // A group's municipality or neighbourhood not given in a group column:
+    // its coordinator's, else the most common among its members (the first
+    // seen on a tie). When members differ, a warning names the choice.
+    void choosePlace(std::size_t i, std::string_view field, std::string GroupMember::*own, std::string& out) {
+        if (!out.empty()) return;
+        const WelcomeGroup& g = m_out.groups[i];
+        const GroupBuild& b = m_builds[i];
+        std::vector<std::pair<std::string, int>> counts;  // value, members; in order of first appearance
+        for (const GroupMember& m : g.members) {
+            if ((m.*own).empty()) continue;
+            auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == m.*own; });
+            if (it == counts.end()) counts.emplace_back(m.*own, 1);
+            else ++it->second;
+        }
+        if (counts.empty()) return;
+        const bool byCoordinator = b.hasCoordinator && !(g.members[b.coordinatorIndex].*own).empty();
+        if (byCoordinator) {
+            out = g.members[b.coordinatorIndex].*own;
+        } else {
+            out = std::max_element(counts.begin(), counts.end(), [](const auto& x, const auto& y) {
+                      return x.second < y.second;
+                  })->first;
+        }
+        if (counts.size() < 2) return;
+        std::vector<Arg> values;
+        for (const auto& c : counts) values.push_back(Arg::textOf(c.first));
+        m_row = byCoordinator ? b.coordinatorRow : m_out.groupRows[i];
+        const std::size_t column = col(field);
+        const std::string header = column > 0 && column <= m_header.size() ? m_header[column - 1] : std::string(field);
+        warn(byCoordinator ? "csv.group_place_coordinator" : "csv.group_place_most_common", column, {}, {});
+        m_out.problems.back().args = {Arg::textOf(header), Arg::listOf(std::move(values)), Arg::textOf(out)};
+    }
+
     void finishGroups() {
+        for (std::size_t i = 0; i < m_out.groups.size(); ++i) {
+            WelcomeGroup& g = m_out.groups[i];
+            choosePlace(i, "municipality", &GroupMember::municipality, g.municipality);
+            choosePlace(i, "neighbourhood", &GroupMember::neighbourhood, g.neighbourhood);
+        }
         for (std::size_t i = 0; i < m_out.groups.size(); ++i) {
             if (!m_out.groups[i].municipality.empty()) continue;
             m_row = m_out.groupRows[i];
@@ -1012,9 +1051,14 @@ private:
     }
 
     // Which column a validation path below a new record points at.
-    std::size_t columnForPath(const std::vector<std::string>& segs) const {
+    std::size_t columnForPath(std::size_t record, const std::vector<std::string>& segs) const {
         if (segs.size() < 3) return 0;
         const std::string& f = segs[2];
+        int k = -1;
+        if (m_kind == CsvImportKind::Households && f == "members" && segs.size() >= 5 && segs[4] == "languages" &&
+            parseInt(segs[3], k) && k >= 0 && static_cast<std::size_t>(k) < m_adultNumbers[record].size()) {
+            return col("adult" + std::to_string(m_adultNumbers[record][static_cast<std::size_t>(k)]) + "_languages");
+        }
         if (m_kind == CsvImportKind::Households) {
             static const std::map<std::string, std::string> kFields = {
                 {"displayName", "name"}, {"municipality", "municipality"}, {"interests", "interests"},
@@ -1070,7 +1114,8 @@ private:
                 // Problems the importer already reported at the cell are not repeated.
                 if (p.severity == Severity::Error && rowHasError(rowOfRecord(i, segs))) continue;
                 m_row = rowOfRecord(i, segs);
-                add(p.severity, p.code, columnForPath(segs), p.message, p.messageNl);
+                add(p.severity, p.code, columnForPath(i, segs), p.message, p.messageNl);
+                if (p.message.empty() && !segs.empty()) m_out.problems.back().args = {Arg::textOf(segs.back())};
                 continue;
             }
             if (before.count({p.path, p.code}) > 0 || p.severity != Severity::Error) continue;
@@ -1107,9 +1152,9 @@ private:
     std::unordered_set<std::string> m_rosterIds;                              // built on first use
     std::unordered_map<std::string, const WelcomeGroup*> m_existingGroups;   // normalised name; built on first use
     std::unordered_map<std::string, std::string> m_languages;                 // normalised name -> code
-    std::array<std::unordered_map<std::string, std::string>, 6> m_terms;     // per VocabularyKind
     std::unordered_map<std::string, std::size_t> m_groupIndex;               // normalised name -> index
     std::vector<GroupBuild> m_builds;
+    std::vector<std::vector<int>> m_adultNumbers;  // per previewed household, see householdRow
 };
 
 }  // namespace

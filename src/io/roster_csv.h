@@ -38,6 +38,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/message.h"
 #include "core/result.h"
 #include "core/roster.h"
 #include "core/validation.h"
@@ -66,8 +67,9 @@ struct CsvProblem {
     std::size_t row = 0;      // 1-based row of the file (1 is the header); 0: the whole file
     std::size_t column = 0;   // 1-based; 0: the whole row
     std::string columnName;   // the header text of `column`
-    std::string message;      // English
-    std::string messageNl;    // Dutch
+    std::string message;      // English; empty for a problem given as a code only,
+    std::string messageNl;    // Dutch;   which the app's catalogue words (problem.<code>)
+    std::vector<Arg> args;    // {0}, {1}, ... of such a code's text
 };
 
 // "row 4, column C "Leeftijd": message" ("rij 4, kolom C ..." in Dutch).
@@ -106,8 +108,11 @@ struct CsvImportPreview {
 // One row per household. Never fails: problems are in the preview.
 CsvImportPreview previewHouseholdImport(std::string_view csvBytes, const Roster& into,
                                         const CsvColumnMapping& mapping = {});
-// One row per person with a group column; group-level fields (municipality,
-// capacity, ...) are taken from the group's rows and must agree.
+// One row per person with a group column; group-level fields (capacity, ...)
+// are taken from the group's rows and must agree. Municipality and
+// neighbourhood are each member's own; the group's come from its group
+// columns, else the coordinator's row, else the most common (with a warning
+// naming the choice when members differ).
 CsvImportPreview previewGroupMemberImport(std::string_view csvBytes, const Roster& into,
                                           const CsvColumnMapping& mapping = {});
 

@@ -18,6 +18,8 @@
 #include <nlohmann/json.hpp>
 
 #include "io/json_dom.h"
+#include "io/json_prescan.h"
+#include "io/programme_keys.h"
 #include "io/roster_migrations.h"
 
 namespace welkom {
@@ -44,65 +46,32 @@ void appendPointerToken(std::string& path, std::string_view token) {
 
 // [SECTION] Pre-scan (size, depth, object size) and syntax errors -------------------
 
-// One pass over the bytes, aware of strings, that refuses input nlohmann
-// should never see. Brackets that do not balance are left to the parser.
-std::optional<Problem> prescan(std::string_view bytes) {
-    if (bytes.size() > kMaxRosterBytes) {
-        return fileProblem("file.too_large",
-                           "The file is larger than " + std::to_string(kMaxRosterBytes >> 20) +
-                               " MB; a roster is never that large.",
-                           "Het bestand is groter dan " + std::to_string(kMaxRosterBytes >> 20) +
-                               " MB; zo groot is een deelnemerslijst nooit.");
-    }
-    struct Level {
-        bool object;
-        std::size_t commas;
-    };
-    std::array<Level, kMaxJsonDepth> stack{};
-    int depth = 0;
-    bool inString = false;
-    bool escaped = false;
-    for (char c : bytes) {
-        if (inString) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') inString = false;
-            continue;
-        }
-        switch (c) {
-            case '"': inString = true; break;
-            case '{':
-            case '[':
-                if (depth == kMaxJsonDepth) {
-                    return fileProblem("json.too_deep",
-                                       "The file is nested more than " + std::to_string(kMaxJsonDepth) +
-                                           " levels deep; it is not a roster.",
-                                       "Het bestand is meer dan " + std::to_string(kMaxJsonDepth) +
-                                           " niveaus diep genest; het is geen deelnemerslijst.");
-                }
-                stack[static_cast<std::size_t>(depth++)] = Level{c == '{', 0};
-                break;
-            case '}':
-            case ']':
-                if (depth > 0) --depth;
-                break;
-            case ',':
-                if (depth > 0) {
-                    Level& l = stack[static_cast<std::size_t>(depth - 1)];
-                    if (l.object && ++l.commas >= kMaxObjectMembers) {
-                        return fileProblem("json.too_many_members",
-                                           "An object in the file has more than " +
-                                               std::to_string(kMaxObjectMembers) + " fields; it is not a roster.",
-                                           "Een object in het bestand heeft meer dan " +
-                                               std::to_string(kMaxObjectMembers) +
-                                               " velden; het is geen deelnemerslijst.");
-                    }
-                }
-                break;
-            default: break;
-        }
-    }
-    return std::nullopt;
+// The roster's limits for the pre-scan (json_prescan.h): bytes, depth,
+// object size and record counts, refused before anything is built.
+const JsonLimits& rosterLimits() {
+    static const JsonLimits limits = [] {
+        JsonLimits l;
+        l.maxBytes = kMaxRosterBytes;
+        l.maxDepth = kMaxJsonDepth;
+        l.maxObjectMembers = kMaxObjectMembers;
+        l.maxListItems = kMaxRosterListItems;
+        l.maxValues = kMaxRosterValues;
+        l.whatEn = "roster";
+        l.whatNl = "deelnemerslijst";
+        l.counts = {
+            {{"households"}, kMaxHouseholds, "limit.households", "households", "huishoudens"},
+            {{"groups"}, kMaxGroups, "limit.groups", "welcome groups", "welkomstgroepen"},
+            {{"groups", "*", "members"}, kMaxMembersPerGroup, "limit.group_members", "members in one group",
+             "leden in één groep"},
+            {{"households", "*", "members"}, kMaxMembersPerHousehold, "limit.household_members",
+             "members in one household", "gezinsleden in één huishouden"},
+            {{"matches"}, kMaxMatches, "limit.matches", "matches", "koppelingen"},
+            {{"checkIns"}, kMaxCheckIns, "limit.check_ins", "check-ins", "check-ins"},
+            {{"constraints"}, kMaxConstraints, "limit.constraints", "constraints", "voorwaarden"},
+        };
+        return l;
+    }();
+    return limits;
 }
 
 // Repeated member names. RFC 8259 leaves their meaning open (parsers keep the
@@ -183,7 +152,9 @@ void findDuplicateKeys(JsonRef v, std::string& path, std::vector<Problem>& out) 
 
 class Reader {
 public:
-    explicit Reader(std::vector<Problem>& problems) : m_problems(problems) {}
+    explicit Reader(std::vector<Problem>& problems, std::string pathPrefix = {})
+        : m_problems(problems), m_prefix(std::move(pathPrefix)) {}
+    std::size_t problemsLeftOut() const { return m_left; }
 
     void roster(JsonRef j, Roster& r) {
         for (JsonRef v : j) {
@@ -198,9 +169,14 @@ public:
             else if (k == "constraints") array(v, r.constraints, &Reader::constraint);
             else if (k == "checkIns") array(v, r.checkIns, &Reader::checkIn);
             else if (k == "settings") settings(v, r.settings);
+            else if (k == "signup") signup(v, r.signup);
             else r.extra.emplace_back(std::string(k), v.dump());
         }
     }
+
+    // Records on their own (sign-up documents).
+    void householdRecord(JsonRef j, Household& h) { household(j, h); }
+    void groupMemberRecord(JsonRef j, GroupMember& m) { groupMember(j, m); }
 
 private:
     // Pushes one path token for the duration of a scope. The JSON Pointer text
@@ -221,7 +197,7 @@ private:
     };
 
     std::string path() const {
-        std::string p;
+        std::string p = m_prefix;
         for (const Token& t : m_tokens) {
             if (t.isIndex) {
                 p.push_back('/');
@@ -234,6 +210,11 @@ private:
     }
 
     void error(std::string code, std::string en, std::string nl) {
+        // A file of 100,000 broken records would otherwise list a million problems.
+        if (m_problems.size() >= kMaxProblemsListed) {
+            ++m_left;
+            return;
+        }
         m_problems.push_back(Problem{path(), Severity::Error, std::move(code), std::move(en), std::move(nl)});
     }
     void typeError(std::string_view expectedEn, std::string_view expectedNl) {
@@ -363,7 +344,7 @@ private:
             Scope s(*this, v.key());
             LanguageSkill skill;
             skill.code.assign(v.key());
-            enumeration(v, skill.level, &parseLanguageLevel, "none, A0, A1, A2, B1, B2, C1, C2, native");
+            enumeration(v, skill.level, &parseLanguageLevel, "none, A0, A1, A2, B1, B2, C1, C2, native, unknown");
             out.push_back(std::move(skill));
         }
     }
@@ -461,6 +442,8 @@ private:
             else if (k == "sector") str(v, m.sector);
             else if (k == "skills") tags(v, m.skills);
             else if (k == "hasChildren") boolean(v, m.hasChildren);
+            else if (k == "municipality") str(v, m.municipality);
+            else if (k == "neighbourhood") str(v, m.neighbourhood);
             else m.extra.emplace_back(std::string(k), v.dump());
         }
     }
@@ -597,7 +580,8 @@ private:
             else if (k == "meetingsPerMonth") optionalInt(v, k, c.meetingsPerMonth, c.extra);
             else if (k == "dutchLevel") {
                 LanguageLevel l = LanguageLevel::None;
-                if (v.isString() && parseLanguageLevel(v.str(), l)) c.dutchLevel = l;
+                // Not a level for a check-in (it is then left out): kept as written.
+                if (v.isString() && parseLanguageLevel(v.str(), l) && l != LanguageLevel::Unknown) c.dutchLevel = l;
                 else keepAsUnknown(v, k, c.extra);
             } else if (k == "workStatus") lenientEnum(v, k, c.workStatus, &parseWorkStatus, c.extra);
             else if (k == "newContacts") optionalInt(v, k, c.newContacts, c.extra);
@@ -612,6 +596,36 @@ private:
         }
     }
 
+    // "signup": {"keys": [{"identity", "created"}], "importedSignups": [sha256...]}
+    void signup(JsonRef j, SignupSetup& out) {
+        if (!object(j)) return;
+        for (JsonRef v : j) {
+            const std::string_view k = v.key();
+            Scope s(*this, k);
+            if (k == "keys") array(v, out.keys, &Reader::programmeKey);
+            else if (k == "importedSignups") tags(v, out.importedSignups);
+            else out.extra.emplace_back(std::string(k), v.dump());
+        }
+    }
+
+    void programmeKey(JsonRef j, ProgrammeKey& key) {
+        if (!object(j)) return;
+        required(j, {"identity", "created"});
+        for (JsonRef v : j) {
+            const std::string_view k = v.key();
+            Scope s(*this, k);
+            if (k == "identity") {
+                if (str(v, key.identity) && !X25519Identity::parse(key.identity))
+                    typeError("AGE-SECRET-KEY-1...", "AGE-SECRET-KEY-1...");
+            } else if (k == "created") {
+                if (str(v, key.created) && !isValidKeyTimestamp(key.created))
+                    typeError("YYYY-MM-DDTHH:MM:SSZ", "JJJJ-MM-DDTUU:MM:SSZ");
+            } else {
+                key.extra.emplace_back(std::string(k), v.dump());
+            }
+        }
+    }
+
     void settings(JsonRef j, MatchingSettings& st) {
         if (!object(j)) return;
         for (JsonRef v : j) {
@@ -619,11 +633,17 @@ private:
             Scope s(*this, k);
             if (k == "weights") {
                 if (!object(v)) continue;
-                st.weights.clear();
+                st.weights = CriterionWeights{};
+                st.unknownWeights.clear();
                 for (JsonRef w : v) {
                     Scope ws(*this, w.key());
-                    CriterionWeight cw{std::string(w.key()), 1.0};
-                    if (number(w, cw.weight)) st.weights.push_back(std::move(cw));
+                    Criterion criterion;
+                    if (!parseCriterion(w.key(), criterion)) {
+                        st.unknownWeights.emplace_back(std::string(w.key()), w.dump());
+                        continue;
+                    }
+                    double weight = kDefaultCriterionWeight;
+                    if (number(w, weight)) st.weights[criterion] = weight;
                 }
             } else if (k == "minimumScore") {
                 number(v, st.minimumScore);
@@ -636,6 +656,8 @@ private:
     }
 
     std::vector<Problem>& m_problems;
+    std::string m_prefix;
+    std::size_t m_left = 0;
     std::vector<Token> m_tokens;
 };
 
@@ -744,6 +766,8 @@ ojson writeGroup(const WelcomeGroup& g) {
         putString(o, "sector", m.sector);
         putTags(o, "skills", m.skills);
         if (m.hasChildren) o["hasChildren"] = true;
+        putString(o, "municipality", m.municipality);
+        putString(o, "neighbourhood", m.neighbourhood);
         putExtra(o, m.extra);
         members.push_back(std::move(o));
     }
@@ -824,10 +848,28 @@ ojson writeCheckIn(const CheckIn& c) {
 ojson writeSettings(const MatchingSettings& s) {
     ojson j = ojson::object();
     ojson w = ojson::object();
-    for (const CriterionWeight& cw : s.weights) w[cw.criterion] = cw.weight;
+    for (Criterion c : allCriteria()) w[std::string(criterionName(c))] = s.weights[c];
+    putExtra(w, s.unknownWeights);
     j["weights"] = std::move(w);
     j["minimumScore"] = s.minimumScore;
     j["allowCrossMunicipality"] = s.allowCrossMunicipality;
+    putExtra(j, s.extra);
+    return j;
+}
+
+// Only what there is; the secret keys only when asked (RosterWriteOptions).
+ojson writeSignup(const SignupSetup& s, bool withKeys) {
+    ojson j = ojson::object();
+    if (withKeys && !s.keys.empty()) {
+        ojson keys = ojson::array();
+        for (const ProgrammeKey& k : s.keys) {
+            ojson key = ojson{{"identity", k.identity}, {"created", k.created}};
+            putExtra(key, k.extra);
+            keys.push_back(std::move(key));
+        }
+        j["keys"] = std::move(keys);
+    }
+    if (!s.importedSignups.empty()) j["importedSignups"] = s.importedSignups;
     putExtra(j, s.extra);
     return j;
 }
@@ -860,6 +902,7 @@ std::string writeRoster(const Roster& r, const RosterWriteOptions& options) {
     j["constraints"] = writeArray(r.constraints, &writeConstraint);
     j["checkIns"] = writeArray(r.checkIns, &writeCheckIn);
     j["settings"] = writeSettings(r.settings);
+    if (ojson signup = writeSignup(r.signup, options.includeProgrammeKeys); !signup.empty()) j["signup"] = std::move(signup);
     putExtra(j, r.extra);
     // `replace`: a string that is not UTF-8 (only possible from code, never from
     // a file we read) becomes U+FFFD instead of throwing.
@@ -875,7 +918,7 @@ RosterReadReport readRoster(std::string_view bytes, const ValidationOptions& val
         report.problems.push_back(std::move(p));
         return std::move(report);
     };
-    if (auto p = prescan(bytes)) return fail(std::move(*p));
+    if (auto p = prescanJson(bytes, rosterLimits())) return fail(std::move(*p));
 
     Result<JsonDoc> parsed = JsonDoc::parse(bytes);
     if (!parsed) {
@@ -944,6 +987,7 @@ RosterReadReport readRoster(std::string_view bytes, const ValidationOptions& val
                                std::make_move_iterator(rules.end()));
         report.roster = std::move(roster);
     }
+    capProblems(report.problems, reader.problemsLeftOut());
     return report;
 }
 
@@ -965,6 +1009,19 @@ Result<LoadedRoster> loadRoster(std::string_view bytes, std::vector<Problem>* pr
                      "De deelnemerslijst is niet geopend: " + countText(errors, "fout", "fouten") + ", " +
                          countText(warnings, "waarschuwing", "waarschuwingen") +
                          ". Eerste: " + formatProblem(first, true));
+}
+
+void readHouseholdObject(JsonRef j, Household& out, std::vector<Problem>& problems, std::string path) {
+    Reader(problems, std::move(path)).householdRecord(j, out);
+}
+
+void readGroupMemberObject(JsonRef j, GroupMember& out, std::vector<Problem>& problems, std::string path) {
+    Reader(problems, std::move(path)).groupMemberRecord(j, out);
+}
+
+bool hasRepeatedKeys(JsonRef root) {
+    std::vector<std::string_view> scratch;
+    return anyRepeatedKeys(root, scratch);
 }
 
 }  // namespace welkom

@@ -14,9 +14,10 @@
 // field, a failed validation rule) refuses the whole file, but every problem
 // found is reported, not just the first. Nothing here throws.
 //
-// Hostile input: files over kMaxRosterBytes, nesting deeper than kMaxJsonDepth
-// and objects with more than kMaxObjectMembers members are refused by a cheap
-// pre-scan before anything is built (recursion on deep input could overflow
+// Hostile input: files over kMaxRosterBytes, nesting deeper than kMaxJsonDepth,
+// objects with more than kMaxObjectMembers members and more records than the
+// count limits below are refused by a cheap pre-scan (json_prescan.h) before
+// anything is built (recursion on deep input could overflow
 // the stack; unknown objects are re-emitted through nlohmann's order-keeping
 // objects, which are quadratic in their member count). Reading uses the fast
 // tree of json_dom.h: ~0.5 s natively for 20,000 x 20,000 (55 MB), see
@@ -45,13 +46,28 @@
 namespace welkom {
 
 constexpr std::string_view kRosterFormatName = "welkom-roster";
-constexpr int kRosterFormatVersion = 1;
+// Version 2 added the language level "unknown" (roster_migrations.cpp).
+constexpr int kRosterFormatVersion = 2;
 constexpr std::size_t kMaxRosterBytes = std::size_t{64} * 1024 * 1024;
 constexpr int kMaxJsonDepth = 64;
 constexpr std::size_t kMaxObjectMembers = 256;
+// Record counts, checked by the pre-scan before anything is allocated; well
+// above a national programme (docs/roster-format.md, "Limits").
+constexpr std::size_t kMaxHouseholds = 100000;
+constexpr std::size_t kMaxGroups = 100000;
+constexpr std::size_t kMaxMembersPerGroup = 1000;
+constexpr std::size_t kMaxMembersPerHousehold = 100;
+constexpr std::size_t kMaxMatches = 200000;
+constexpr std::size_t kMaxCheckIns = 1000000;
+constexpr std::size_t kMaxConstraints = 200000;
+constexpr std::size_t kMaxRosterListItems = 100000;  // any other list (interests, unknown fields...)
+constexpr std::size_t kMaxRosterValues = 8000000;    // containers + commas in the whole file
 
 struct RosterWriteOptions {
     bool pretty = false;  // two-space indentation; a 20k x 20k roster is ~2x larger pretty
+    // The programme's secret sign-up keys (roster.signup.keys) are written only
+    // when this is set: for output that is encrypted next. Plain output leaves them out.
+    bool includeProgrammeKeys = false;
 };
 
 // Serialises the roster (UTF-8, ends with a newline). Default values are
@@ -83,5 +99,14 @@ RosterReadReport readRoster(std::string_view bytes, const ValidationOptions& val
 // every problem found; on success `problems` receives the warnings too.
 Result<LoadedRoster> loadRoster(std::string_view bytes, std::vector<Problem>* problems = nullptr,
                                 const ValidationOptions& validation = {});
+
+// One household or group member object exactly as a roster file holds it
+// (sign-up documents carry the same objects, io/signup.h). Type problems go
+// to `problems`, their paths starting with `path` (a JSON Pointer).
+class JsonRef;
+void readHouseholdObject(JsonRef j, Household& out, std::vector<Problem>& problems, std::string path);
+void readGroupMemberObject(JsonRef j, GroupMember& out, std::vector<Problem>& problems, std::string path);
+// True when some object in `root` names a member twice (roster files refuse that: json.duplicate_key).
+bool hasRepeatedKeys(JsonRef root);
 
 }  // namespace welkom

@@ -6,8 +6,18 @@
 
 namespace welkom {
 
+namespace {
+
+// Version 2 adds the language level `unknown`. A version 1 file cannot hold
+// it, so its data stays as it is; the version number changes so that an
+// older Welkom refuses a new file with "update Welkom" instead of calling the
+// level a broken value.
+Status migrate1To2(nlohmann::ordered_json&) { return Ok{}; }
+
+}  // namespace
+
 const std::vector<RosterMigration>& rosterMigrations() {
-    static const std::vector<RosterMigration> kRosterMigrations = {};
+    static const std::vector<RosterMigration> kRosterMigrations = {&migrate1To2};
     return kRosterMigrations;
 }
 

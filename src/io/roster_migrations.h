@@ -20,7 +20,7 @@ namespace welkom {
 
 using RosterMigration = Status (*)(nlohmann::ordered_json& doc);
 
-// The real table (empty while version 1 is the only version).
+// The real table: entry i turns version i+1 into version i+2.
 const std::vector<RosterMigration>& rosterMigrations();
 
 // Runs table[from-1], table[from], ... until `doc` is at version `to`, and sets

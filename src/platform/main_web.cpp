@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -23,8 +24,11 @@
 #include "app/app_state.h"
 #include "app/commands.h"
 #include "app/jobs.h"
+#include "app/roster_files.h"
+#include "platform/script_text_web.h"
+#include "ui/a11y_tree.h"
 #include "ui/appearance.h"
-#include "ui/test_hooks.h"
+#include "ui/item_registry.h"
 #include "ui/workspace.h"
 
 namespace {
@@ -47,6 +51,9 @@ struct Platform {
     double lastUiMs = 0.0;
     double lastCommandsMs = 0.0;
     double longestCommandsMs = 0.0;
+    // The accessibility mirror (?noA11y=1 switches it off, for the frame-time bench).
+    bool mirror = true;
+    double lastMirrorMs = 0.0;
 };
 
 // Interface language: ?lang=nl|en in the address, else the browser's language.
@@ -79,18 +86,25 @@ EMSCRIPTEN_KEEPALIVE const char* welkom_test_item_rect(const char* label) {
     return s_answer.c_str();
 }
 
+// Strings the browser drew for ImGui in the last frame (ui/roster_text.h), with their rectangles.
+EMSCRIPTEN_KEEPALIVE const char* welkom_test_script_texts() {
+    s_answer = welkom::describeScriptTextsForTests();
+    return s_answer.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE unsigned welkom_test_frame_count() { return s_platform.frameCount; }
 
-// {"frames":n,"lastMs":x,"longestMs":y,"lastUiMs":u,"lastCommandsMs":c,"longestCommandsMs":z}:
-// work per frame in milliseconds, in all and its parts (panels; commands);
+// {"frames":n,"lastMs":x,"longestMs":y,"lastUiMs":u,"lastCommandsMs":c,"longestCommandsMs":z,"lastMirrorMs":m}:
+// work per frame in milliseconds, in all and its parts (panels; commands; accessibility mirror);
 // the longest are since the previous call (which resets them).
 EMSCRIPTEN_KEEPALIVE const char* welkom_test_frame_times() {
     char buffer[256];
     std::snprintf(buffer, sizeof buffer,
                   "{\"frames\":%u,\"lastMs\":%.3f,\"longestMs\":%.3f,\"lastUiMs\":%.3f,\"lastCommandsMs\":%.3f,"
-                  "\"longestCommandsMs\":%.3f}",
+                  "\"longestCommandsMs\":%.3f,\"lastMirrorMs\":%.3f,\"mirror\":%s}",
                   s_platform.frameCount, s_platform.lastFrameMs, s_platform.longestFrameMs, s_platform.lastUiMs,
-                  s_platform.lastCommandsMs, s_platform.longestCommandsMs);
+                  s_platform.lastCommandsMs, s_platform.longestCommandsMs, s_platform.lastMirrorMs,
+                  s_platform.mirror ? "true" : "false");
     s_platform.longestFrameMs = 0.0;
     s_platform.longestCommandsMs = 0.0;
     s_answer = buffer;
@@ -111,15 +125,46 @@ EMSCRIPTEN_KEEPALIVE const char* welkom_test_memory() {
     return s_answer.c_str();
 }
 
+// The accessibility mirror (web/a11y.js): a DOM node was focused, activated
+// (Enter, Space, a click by assistive technology), typed into or set.
+EMSCRIPTEN_KEEPALIVE void welkom_a11y_focus(unsigned id) { welkom::a11y::requestFocus(id); }
+EMSCRIPTEN_KEEPALIVE void welkom_a11y_activate(unsigned id) { welkom::a11y::requestActivate(id); }
+EMSCRIPTEN_KEEPALIVE void welkom_a11y_set_text(unsigned id, const char* text) {
+    welkom::a11y::requestText(id, text ? text : "");
+}
+EMSCRIPTEN_KEEPALIVE void welkom_a11y_set_value(unsigned id, double value) { welkom::a11y::requestValue(id, value); }
+// The page lost its mirror (started again): send the whole tree next frame.
+EMSCRIPTEN_KEEPALIVE void welkom_a11y_resend() { welkom::a11y::resetMirror(); }
+
 // A file the coordinator picked or dropped (web/files.js). `purpose` is the
 // FilePurpose the picker was opened for (dropped files: a roster).
 EMSCRIPTEN_KEEPALIVE void welkom_file_received(const char* name, const char* bytes, int size, int purpose) {
+    // The copy below must not abort the page when memory is short (a failed
+    // allocation there would end it, and unsaved work with it): try first.
+    if (void* room = std::malloc(static_cast<std::size_t>(size) + 1)) {
+        std::free(room);
+    } else {
+        s_commands.push(welkom::FileNotRead{name ? name : "", welkom::FileNotReadReason::OutOfMemory});
+        return;
+    }
     std::string content(bytes, static_cast<std::size_t>(size));
     if (purpose == static_cast<int>(welkom::FilePurpose::ResearchData))
         s_commands.push(welkom::ImportResearchFile{name ? name : "", std::move(content)});
     else
         s_commands.push(welkom::OpenFile{name ? name : "", std::move(content)});
 }
+
+// A file web/files.js did not hand over: reason 0 too large (File.size, before
+// reading), 1 unreadable, 2 no room in the heap for its bytes.
+EMSCRIPTEN_KEEPALIVE void welkom_file_not_read(const char* name, int reason) {
+    const auto why = reason == 1 ? welkom::FileNotReadReason::Unreadable
+                   : reason == 2 ? welkom::FileNotReadReason::OutOfMemory
+                                 : welkom::FileNotReadReason::TooLarge;
+    s_commands.push(welkom::FileNotRead{name ? name : "", why});
+}
+
+// The largest file the app opens (web/files.js checks File.size against it).
+EMSCRIPTEN_KEEPALIVE double welkom_max_open_file_bytes() { return static_cast<double>(welkom::kMaxOpenFileBytes); }
 
 // An encrypted autosave found in IndexedDB at start-up (web/storage.js).
 EMSCRIPTEN_KEEPALIVE void welkom_autosave_found(const char* name, const char* bytes, int size, const char* savedAt) {
@@ -158,6 +203,9 @@ EM_JS(void, jsDeleteAutosave, (), { window.welkomStorage.deleteAutosave(); });
 EM_JS(double, jsNumberParameter, (const char* name, double fallback), {
     var value = parseFloat(new URLSearchParams(location.search).get(UTF8ToString(name)));
     return isFinite(value) && value > 0 ? value : fallback;
+});
+EM_JS(void, jsMirrorApply, (const char* changes), {
+    if (window.welkomA11y) window.welkomA11y.apply(UTF8ToString(changes));
 });
 EM_JS(void, jsWorkerUrl, (char* out, int capacity), {
     stringToUTF8(window.welkomWorkerUrl || "welkom-worker.js", out, capacity);
@@ -297,14 +345,23 @@ void frame() {
 
     refreshAppearance();
     welkom::ItemRegistry::instance().beginFrame();
+    welkom::beginWebScriptTextFrame();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     const double uiStart = emscripten_get_now();
+    welkom::a11y::beforeNewFrame();
     ImGui::NewFrame();
+    welkom::a11y::afterNewFrame();
     s_workspace->draw(s_state, s_commands);
     ImGui::Render();
     s_platform.lastUiMs = emscripten_get_now() - uiStart;
     welkom::ItemRegistry::instance().endFrame();
+    if (s_platform.mirror) {
+        const double mirrorStart = emscripten_get_now();
+        const std::string changes = welkom::a11y::buildFrame(welkom::languageCode(s_state.ui.language));
+        if (!changes.empty()) jsMirrorApply(changes.c_str());
+        s_platform.lastMirrorMs = emscripten_get_now() - mirrorStart;
+    }
 
     const ImGuiIO& io = ImGui::GetIO();
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
@@ -364,11 +421,13 @@ int main(int, char**) {
 
     ImGui_ImplSDL2_InitForOpenGL(s_platform.window, s_platform.glContext);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    welkom::installWebScriptTextRenderer();
 
     s_state.ui.language = browserPrefersDutch() ? welkom::Language::Dutch : welkom::Language::English;
     s_state.ui.lockAfterSeconds = jsNumberParameter("lockAfter", s_state.ui.lockAfterSeconds);
     s_state.ui.autosaveDelaySeconds = jsNumberParameter("autosaveDelay", s_state.ui.autosaveDelaySeconds);
     s_state.ui.demoSize = static_cast<int>(jsNumberParameter("demoSize", 0.0));
+    s_platform.mirror = jsNumberParameter("noA11y", 0.0) == 0.0;
     s_state.clock.now = s_state.clock.lastActivity = emscripten_get_now() / 1000.0;
     // ?present=1: start in presentation mode (an information evening's laptop).
     if (jsNumberParameter("present", 0.0) > 0.0) welkom::applyCommand(s_state, welkom::SetPresentationMode{true});

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "ui/roster_text.h"
+
 namespace welkom {
 namespace {
 
@@ -53,7 +55,7 @@ void drawBarChart(const char* id, const BarChart& chart, ImVec2 size) {
                                                   ImVec2(p.x + fontSize * 0.8f, p.y + fontSize), chart.series[s].colour);
         ImGui::Dummy(ImVec2(fontSize, fontSize));
         ImGui::SameLine(0.0f, fontSize * 0.3f);
-        ImGui::TextUnformatted(chart.series[s].name.c_str());
+        rosterText(chart.series[s].name);
     }
 
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -131,10 +133,10 @@ void drawBarChart(const char* id, const BarChart& chart, ImVec2 size) {
         const int every = std::max(1, chart.labelEvery);
         if (static_cast<int>(g) % every == 0) {
             const std::string& label = chart.groups[g];
-            const float w = ImGui::CalcTextSize(label.c_str()).x;
+            const float w = rosterTextSize(label).x;
             const float centre = plotMin.x + slot * (static_cast<float>(g) + 0.5f);
             const float x = every > 1 ? left : centre - w * 0.5f;
-            draw->AddText(ImVec2(x, plotMax.y + fontSize * 0.2f), textColour, label.c_str());
+            rosterTextAt(draw, ImVec2(x, plotMax.y + fontSize * 0.2f), textColour, label);
             if (notes && g < chart.groupNotes.size()) {
                 const float nw = ImGui::CalcTextSize(chart.groupNotes[g].c_str()).x;
                 draw->AddText(ImVec2(centre - nw * 0.5f, plotMax.y + fontSize * 1.2f), dimColour,
@@ -145,7 +147,11 @@ void drawBarChart(const char* id, const BarChart& chart, ImVec2 size) {
     const float xTitleWidth = ImGui::CalcTextSize(chart.xTitle.c_str()).x;
     draw->AddText(ImVec2((plotMin.x + plotMax.x - xTitleWidth) * 0.5f, origin.y + size.y - fontSize * 1.2f), dimColour,
                   chart.xTitle.c_str());
-    if (!tooltip.empty()) ImGui::SetTooltip("%s", tooltip.c_str());
+    if (!tooltip.empty()) {
+        ImGui::BeginTooltip();
+        rosterText(tooltip);
+        ImGui::EndTooltip();
+    }
     ImGui::PopID();
 }
 

@@ -4,8 +4,11 @@
 #include <string>
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ImGui::GetItemID
 
 #include "app/roster_files.h"
+#include "ui/a11y_tree.h"
+#include "ui/secret_text.h"
 
 namespace welkom {
 namespace {
@@ -40,6 +43,12 @@ void PassphraseDialog::wipe() {
     for (std::size_t i = 0; i < m_passphrase.size(); ++i) p[i] = 0;
     volatile char* c = m_confirm.data();
     for (std::size_t i = 0; i < m_confirm.size(); ++i) c[i] = 0;
+    // ImGui's own copy of the field being edited (see ui/secret_text.h).
+    for (ImGuiID& id : m_fieldIds) {
+        wipeTextEditState(id);
+        id = 0;
+    }
+    wipeTypedCharacters();
 }
 
 void PassphraseDialog::draw(const AppState& state, CommandQueue& commands) {
@@ -71,6 +80,7 @@ void PassphraseDialog::draw(const AppState& state, CommandQueue& commands) {
         const std::string& message =
             (lang == Language::Dutch && !prompt.messageNl.empty()) ? prompt.messageNl : prompt.message;
         ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.40f, 1.0f), "%s", message.c_str());
+        a11y::announce(message, true);
     }
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
@@ -80,14 +90,19 @@ void PassphraseDialog::draw(const AppState& state, CommandQueue& commands) {
     bool submit = ImGui::InputTextWithHint("##passphrase", tr(lang, TextId::PassphraseLabel), m_passphrase.data(),
                                            m_passphrase.size(),
                                            ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    m_fieldIds[0] = ImGui::GetItemID();
+    a11y::textField("", tr(lang, TextId::PassphraseLabel), true);
     bool ready = m_passphrase[0] != '\0';
     if (saving) {
         ImGui::SetNextItemWidth(-1.0f);
         submit |= ImGui::InputTextWithHint("##confirm", tr(lang, TextId::PassphraseConfirmLabel), m_confirm.data(),
                                            m_confirm.size(),
                                            ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+        m_fieldIds[1] = ImGui::GetItemID();
+        a11y::textField("", tr(lang, TextId::PassphraseConfirmLabel), true);
         const PassphraseStrength strength = passphraseStrength(m_passphrase.data());
         ImGui::TextColored(strengthColour(strength), "%s", tr(lang, strengthText(strength)));
+        a11y::announce(tr(lang, strengthText(strength)));
         const bool same = std::strcmp(m_passphrase.data(), m_confirm.data()) == 0;
         if (!same && m_confirm[0] != '\0')
             ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.40f, 1.0f), "%s", tr(lang, TextId::PassphraseMismatch));

@@ -7,6 +7,7 @@
 
 #include "ui/charts.h"
 #include "ui/widgets.h"
+#include "app/text/messages.h"
 
 namespace welkom {
 namespace {

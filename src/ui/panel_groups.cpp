@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "ui/roster_text.h"
 
 namespace welkom {
 namespace {
@@ -34,6 +35,7 @@ bool GroupsPanel::drawFields(const AppState& state, WelcomeGroup& draft) {
     bool changed = false;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18.0f);
     changed |= inputTextCommitted(tr(lang, TextId::ColumnName), draft.name);
+    rosterTextPreview(draft.name, tr(lang, TextId::AsWritten));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18.0f);
     changed |= inputTextCommitted(tr(lang, TextId::ColumnMunicipality), draft.municipality);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5.0f);

@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "ui/roster_text.h"
 
 namespace welkom {
 namespace {
@@ -41,10 +42,14 @@ bool HouseholdsPanel::drawFields(const AppState& state, Household& draft) {
     bool changed = false;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18.0f);
     changed |= inputTextCommitted(tr(lang, TextId::FieldDisplayName), draft.displayName);
+    rosterTextPreview(draft.displayName, tr(lang, TextId::AsWritten));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18.0f);
     changed |= inputTextCommitted(tr(lang, TextId::ColumnMunicipality), draft.municipality);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18.0f);
     changed |= inputTextCommitted(tr(lang, TextId::FieldNeighbourhood), draft.neighbourhood);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18.0f);
+    changed |= inputTextCommitted(tr(lang, TextId::FieldNotes), draft.notes);
+    rosterTextPreview(draft.notes, tr(lang, TextId::AsWritten));
     changed |= consentEditor(draft.consent, lang);
 
     if (ImGui::TreeNodeEx(tr(lang, TextId::FieldMembers), ImGuiTreeNodeFlags_DefaultOpen)) {

@@ -5,8 +5,10 @@
 
 #include <imgui.h>
 
+#include "ui/a11y_tree.h"
 #include "ui/charts.h"
 #include "ui/widgets.h"
+#include "app/text/messages.h"
 
 namespace welkom {
 namespace {
@@ -24,16 +26,6 @@ void intervalBar(const Coefficient& c, float width, double range) {
     const ImU32 colour = c.low > 0.0 ? chartColour(2) : c.high < 0.0 ? chartColour(3) : chartColour(0);
     draw->AddLine(ImVec2(x(c.low), y), ImVec2(x(c.high), y), colour, 2.0f);
     draw->AddCircleFilled(ImVec2(x(c.estimate), y), h * 0.25f, colour);
-}
-
-bool sameWeights(const std::vector<CriterionWeight>& proposal, const Roster& roster) {
-    for (const CriterionWeight& w : proposal) {
-        double now = 1.0;
-        for (const CriterionWeight& stored : roster.settings.weights)
-            if (stored.criterion == w.criterion) now = stored.weight;
-        if (std::fabs(now - w.weight) > 1e-12) return false;
-    }
-    return true;
 }
 
 }  // namespace
@@ -64,9 +56,11 @@ void LearningPanel::drawInputs(const AppState& state, CommandQueue& commands) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
     changed |= ImGui::SliderInt((std::string(tr(lang, TextId::SuccessMinHousehold)) + "##minhousehold").c_str(),
                                 &def.minHouseholdSatisfaction, 0, kMaxSatisfaction);
+    changed |= a11y::slider(&def.minHouseholdSatisfaction, 0, kMaxSatisfaction);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
     changed |= ImGui::SliderInt((std::string(tr(lang, TextId::SuccessMinGroup)) + "##mingroup").c_str(),
                                 &def.minGroupSatisfaction, 0, kMaxSatisfaction);
+    changed |= a11y::slider(&def.minGroupSatisfaction, 0, kMaxSatisfaction);
     if (changed) commands.push(SetSuccessDefinition{def});
 
     sectionTitle(tr(lang, TextId::ResearchDatasetsTitle));
@@ -93,7 +87,7 @@ void LearningPanel::drawResults(const AppState& state, CommandQueue& commands) {
     }
     const LearningRun& run = *state.learning;
     const Roster& roster = state.document->roster;
-    if (run.revision != state.editRevision && !sameWeights(run.proposal.weights, roster))
+    if (run.revision != state.editRevision && run.proposal.weights != roster.settings.weights)
         ImGui::TextColored(ImVec4(1.0f, 0.80f, 0.35f, 1.0f), "%s", tr(lang, TextId::LearningStale));
 
     sectionTitle(tr(lang, TextId::SampleSize));
@@ -147,7 +141,7 @@ void LearningPanel::drawResults(const AppState& state, CommandQueue& commands) {
 
     sectionTitle(tr(lang, TextId::ProposedWeightsTitle));
     // Adopting is the coordinator's decision, after reading the back-test below.
-    if (sameWeights(run.proposal.weights, roster)) {
+    if (run.proposal.weights == roster.settings.weights) {
         ImGui::TextColored(ImVec4(0.45f, 0.85f, 0.50f, 1.0f), "%s", tr(lang, TextId::WeightsAdopted));
     } else if (ImGui::Button(tr(lang, TextId::AdoptWeightsButton))) {
         commands.push(AdoptWeights{run.proposal.weights});
@@ -157,18 +151,17 @@ void LearningPanel::drawResults(const AppState& state, CommandQueue& commands) {
         ImGui::TableSetupColumn(tr(lang, TextId::ColumnCurrent));
         ImGui::TableSetupColumn(tr(lang, TextId::ColumnProposedWeight));
         ImGui::TableHeadersRow();
-        for (std::size_t i = 0; i < run.proposal.weights.size(); ++i) {
-            const CriterionWeight& w = run.proposal.weights[i];
-            Criterion criterion{};
-            parseCriterion(w.criterion, criterion);
+        for (Criterion criterion : allCriteria()) {
+            const auto i = static_cast<std::size_t>(criterion);
+            const double proposed = run.proposal.weights[criterion];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(criterionLabel(criterion, dutch).c_str());
             ImGui::TableNextColumn();
-            ImGui::Text("%.2f", i < run.currentWeights.size() ? run.currentWeights[i].weight : 1.0);
+            ImGui::Text("%.2f", run.currentWeights[criterion]);
             ImGui::TableNextColumn();
-            if (i < run.proposal.changed.size() && run.proposal.changed[i]) ImGui::Text("%.2f", w.weight);
-            else ImGui::TextDisabled("%.2f (%s)", w.weight, tr(lang, TextId::KeptTooWide));
+            if (i < run.proposal.changed.size() && run.proposal.changed[i]) ImGui::Text("%.2f", proposed);
+            else ImGui::TextDisabled("%.2f (%s)", proposed, tr(lang, TextId::KeptTooWide));
         }
         ImGui::EndTable();
     }

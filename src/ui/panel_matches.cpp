@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "ui/roster_text.h"
 #include "ui/widgets.h"
 
 namespace welkom {
@@ -58,8 +59,10 @@ void MatchesPanel::drawContent(const AppState& state, CommandQueue& commands) {
     if (!match) return;
 
     sectionTitle(tr(lang, TextId::MatchHistory));
-    for (const MatchEvent& e : match->history)
-        ImGui::BulletText("%s  %s  %s  %s", e.date.c_str(), statusText(e.status, lang), e.reason.c_str(), e.note.c_str());
+    for (const MatchEvent& e : match->history) {
+        ImGui::Bullet();
+        rosterText(e.date + "  " + statusText(e.status, lang) + "  " + e.reason + "  " + e.note);
+    }
     if (isFinal(match->status())) return;
 
     ImGui::TextUnformatted(tr(lang, TextId::NextStep));

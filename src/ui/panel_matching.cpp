@@ -1,12 +1,16 @@
 #include "ui/panel_matching.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 
 #include <imgui.h>
 
 #include "app/tour.h"
+#include "ui/a11y_tree.h"
+#include "ui/roster_text.h"
 #include "ui/widgets.h"
+#include "app/text/messages.h"
 
 namespace welkom {
 namespace {
@@ -20,10 +24,11 @@ constexpr ModeChoice kModes[] = {{MatchMode::BestTotal, TextId::ModeBestTotal, T
                                  {MatchMode::Fair, TextId::ModeFair, TextId::ModeFairHelp},
                                  {MatchMode::Stable, TextId::ModeStable, TextId::ModeStableHelp}};
 
-// Weight presets: interests, age, language, goals, family, availability, distance.
+// Weight presets, in Criterion order: interests, age, language, goals,
+// family, availability, distance.
 struct Preset {
     TextId label;
-    double weights[kCriterionCount];
+    std::array<double, kCriterionCount> weights;
 };
 constexpr Preset kPresets[] = {
     {TextId::PresetBalanced, {1, 1, 1, 1, 1, 1, 1}},
@@ -31,17 +36,12 @@ constexpr Preset kPresets[] = {
     {TextId::PresetInterests, {3, 1, 1, 1, 0.5, 0.5, 0.5}},
 };
 
-double weightOf(const Roster& roster, Criterion c) {
-    for (const CriterionWeight& w : roster.settings.weights)
-        if (w.criterion == criterionName(c)) return w.weight;
-    return 1.0;  // scoring.h: missing weights count as 1
-}
-
 // A small bar with the score printed on it.
 void scoreBar(double score, float width) {
     char text[16];
     std::snprintf(text, sizeof text, "%.2f", score);
     ImGui::ProgressBar(static_cast<float>(score), ImVec2(width, 0.0f), text);
+    a11y::cell(text);
 }
 
 const char* constraintWord(ConstraintKind kind, Language lang) {
@@ -79,6 +79,7 @@ void MatchingPanel::drawControls(const AppState& state, CommandQueue& commands) 
         // The worker is busy: show how far it got; accepting waits for the result.
         const TextId phase = running->progress < 0.0f ? TextId::MatchingSolving : TextId::MatchingScoring;
         jobProgressBar(running->progress, ImGui::GetFontSize() * 12.0f, tr(lang, phase));
+        a11y::announce(tr(lang, phase));
         ImGui::SameLine();
         if (ImGui::Button(tr(lang, TextId::MatchingCancel))) commands.push(CancelMatching{});
     } else if (ImGui::Button(tr(lang, TextId::MatchingRun))) {
@@ -98,10 +99,7 @@ void MatchingPanel::drawWeights(const AppState& state, CommandQueue& commands) {
     const Roster& roster = state.document->roster;
     if (!ImGui::CollapsingHeader(tr(lang, TextId::Weights), ImGuiTreeNodeFlags_DefaultOpen)) return;
     for (const Preset& preset : kPresets) {
-        if (ImGui::SmallButton(tr(lang, preset.label))) {
-            for (int c = 0; c < kCriterionCount; ++c)
-                commands.push(SetCriterionWeight{std::string(criterionName(static_cast<Criterion>(c))), preset.weights[c]});
-        }
+        if (ImGui::SmallButton(tr(lang, preset.label))) commands.push(ApplyWeightPreset{CriterionWeights(preset.weights)});
         ImGui::SameLine();
     }
     ImGui::NewLine();
@@ -109,12 +107,13 @@ void MatchingPanel::drawWeights(const AppState& state, CommandQueue& commands) {
     for (int c = 0; c < kCriterionCount; ++c) {
         const auto criterion = static_cast<Criterion>(c);
         ImGui::PushID(c);
-        float weight = static_cast<float>(weightOf(roster, criterion));
+        float weight = static_cast<float>(roster.settings.weights[criterion]);
         ImGui::SetNextItemWidth(sliderWidth);
         ImGui::SliderFloat(criterionLabel(criterion, lang == Language::Dutch).c_str(), &weight, 0.0f, 3.0f, "%.1f");
-        // One undoable step when the slider is let go.
-        if (ImGui::IsItemDeactivatedAfterEdit())
-            commands.push(SetCriterionWeight{std::string(criterionName(criterion)), weight});
+        // One undoable step when the slider is let go (or set by assistive technology).
+        const bool setByMirror = a11y::slider(&weight, 0.0f, 3.0f, 0.1f);
+        if (ImGui::IsItemDeactivatedAfterEdit() || setByMirror)
+            commands.push(SetCriterionWeight{criterion, weight});
         tooltipForLastItem(tr(lang, criterionHelp(criterion)));
         ImGui::PopID();
         if (c % 4 != 3 && c + 1 < kCriterionCount) ImGui::SameLine();
@@ -136,9 +135,12 @@ void MatchingPanel::drawResults(const AppState& state, CommandQueue& commands) {
         for (const std::string& c : conflicts) ImGui::BulletText("%s", c.c_str());
         return;
     }
-    ImGui::Text("%zu / %zu %s  |  %s %.2f  |  %s %.2f", run.pairs.size(), roster.households.size(),
-                tr(lang, TextId::RunSummary), tr(lang, TextId::TotalScore), run.total, tr(lang, TextId::WorstScore),
-                run.worst);
+    char summary[256];
+    std::snprintf(summary, sizeof summary, "%zu / %zu %s  |  %s %.2f  |  %s %.2f", run.pairs.size(),
+                  roster.households.size(), tr(lang, TextId::RunSummary), tr(lang, TextId::TotalScore), run.total,
+                  tr(lang, TextId::WorstScore), run.worst);
+    ImGui::TextUnformatted(summary);
+    a11y::announce(summary);
 
     const int columns = 3 + kCriterionCount;
     const auto flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
@@ -160,9 +162,12 @@ void MatchingPanel::drawResults(const AppState& state, CommandQueue& commands) {
             if (static_cast<std::size_t>(row) >= run.pairs.size()) {
                 const Household& h = roster.households[run.unmatched[static_cast<std::size_t>(row) - run.pairs.size()]];
                 ImGui::TableNextColumn();
-                ImGui::Text("%s  %s", h.id.c_str(), h.displayName.c_str());
+                const std::string household = h.id + "  " + h.displayName;
+                rosterText(household);
+                a11y::cell(household.c_str());
                 ImGui::TableNextColumn();
                 ImGui::TextDisabled("%s", tr(lang, TextId::Unmatched));
+                a11y::cell(tr(lang, TextId::Unmatched));
                 ImGui::PopID();
                 continue;
             }
@@ -172,17 +177,23 @@ void MatchingPanel::drawResults(const AppState& state, CommandQueue& commands) {
             ImGui::TableNextColumn();
             const bool selected = state.pairDetail && state.pairDetail->household == pair.household &&
                                   state.pairDetail->group == pair.group;
-            const std::string label = h.id + "  " + h.displayName + "###pair-" + h.id;
-            if (ImGui::Selectable(label.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
+            if (rosterSelectable(h.id + "  " + h.displayName, ("###pair-" + h.id).c_str(), selected,
+                                 ImGuiSelectableFlags_SpanAllColumns))
                 commands.push(SelectPair{pair.household, pair.group});
+            a11y::selected(selected);
             ImGui::TableNextColumn();
-            ImGui::Text("%s  %s", g.id.c_str(), g.name.c_str());
+            const std::string group = g.id + "  " + g.name;
+            rosterText(group);
+            a11y::cell(group.c_str());
             ImGui::TableNextColumn();
             scoreBar(pair.total, -1.0f);
             for (int c = 0; c < kCriterionCount; ++c) {
                 ImGui::TableNextColumn();
                 if (pair.applicable[static_cast<std::size_t>(c)]) scoreBar(pair.scores[static_cast<std::size_t>(c)], -1.0f);
-                else ImGui::TextDisabled("-");
+                else {
+                    ImGui::TextDisabled("-");
+                    a11y::cell("-");
+                }
             }
             ImGui::PopID();
         }
@@ -201,28 +212,33 @@ void MatchingPanel::drawPairDetail(const AppState& state, CommandQueue& commands
     const Roster& roster = state.document->roster;
     const Household& h = roster.households[d.household];
     const WelcomeGroup& g = roster.groups[d.group];
-    ImGui::Text("%s  %s", h.id.c_str(), h.displayName.c_str());
-    ImGui::Text("%s  %s", g.id.c_str(), g.name.c_str());
+    rosterText(h.id + "  " + h.displayName);
+    rosterText(g.id + "  " + g.name);
     scoreBar(d.report.total, ImGui::GetFontSize() * 10.0f);
     if (!d.whyNot.empty()) ImGui::TextWrapped("%s", (dutch ? d.whyNotNl : d.whyNot).c_str());
 
     sectionTitle(tr(lang, TextId::HardConditions));
     for (const HardVerdict& v : d.report.hard) {
         if (v.ok) continue;
-        ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.40f, 1.0f), "x %s", renderReason(v.reason, dutch).c_str());
+        rosterTextColored(ImVec4(1.0f, 0.45f, 0.40f, 1.0f), "x " + renderReason(v.reason, dutch));
     }
     if (d.report.feasible) ImGui::TextColored(ImVec4(0.45f, 0.85f, 0.50f, 1.0f), "ok");
 
     sectionTitle(tr(lang, TextId::Criteria));
+    std::string explanation;  // the pair's row in the proposal reads it as its description
     for (const CriterionResult& c : d.report.soft) {
         ImGui::PushID(static_cast<int>(c.criterion));
         if (c.applicable) scoreBar(c.score, ImGui::GetFontSize() * 4.0f);
         else ImGui::TextDisabled("  -  ");
         ImGui::SameLine();
-        ImGui::TextWrapped("%s: %s", criterionLabel(c.criterion, dutch).c_str(), renderReason(c.reason, dutch).c_str());
+        const std::string line = criterionLabel(c.criterion, dutch) + ": " + renderReason(c.reason, dutch);
+        rosterTextWrapped(line);
+        explanation += (explanation.empty() ? "" : "; ") + line;
         tooltipForLastItem(tr(lang, criterionHelp(c.criterion)));
         ImGui::PopID();
     }
+
+    a11y::describe("pair-" + h.id, explanation);
 
     if (!d.alternatives.empty()) {
         sectionTitle(tr(lang, TextId::Alternatives));
@@ -256,8 +272,8 @@ void MatchingPanel::drawPairDetail(const AppState& state, CommandQueue& commands
     for (const Constraint& c : roster.constraints) {
         if (c.householdId != h.id) continue;
         ImGui::PushID(c.id.c_str());
-        ImGui::BulletText("%s %s - %s: %s", constraintWord(c.kind, lang), c.householdId.c_str(), c.groupId.c_str(),
-                          c.reason.c_str());
+        ImGui::Bullet();
+        rosterText(std::string(constraintWord(c.kind, lang)) + " " + c.householdId + " - " + c.groupId + ": " + c.reason);
         ImGui::SameLine();
         if (ImGui::SmallButton(tr(lang, TextId::Release))) commands.push(RemoveConstraint{c.id});
         ImGui::PopID();

@@ -6,8 +6,11 @@
 
 #include <imgui.h>
 
-#include "ui/test_hooks.h"
+#include "ui/a11y_tree.h"
+#include "ui/item_registry.h"
+#include "ui/roster_text.h"
 #include "ui/widgets.h"
+#include "app/text/messages.h"
 
 namespace welkom {
 namespace {
@@ -135,6 +138,7 @@ void OverviewPanel::drawLegend(Language lang) {
     ImGui::SameLine(0.0f, ImGui::GetFontSize() * 1.5f);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
     ImGui::SliderInt(tr(lang, TextId::Zoom), &m_zoom, 1, kMaxZoom, "%dx");
+    a11y::slider(&m_zoom, 1, kMaxZoom);
     m_zoom = std::clamp(m_zoom, 1, kMaxZoom);
 }
 
@@ -243,8 +247,8 @@ void OverviewPanel::drawPairTooltip(const AppState& state, int row, int column) 
     const PairSummary& s = m_hover;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);
-    ImGui::TextUnformatted(s.household.c_str());
-    ImGui::TextUnformatted(s.group.c_str());
+    rosterText(s.household);
+    rosterText(s.group);
     const ImVec4 standingColour = s.standing == PairStanding::Proposed   ? ImVec4(0.45f, 0.85f, 0.50f, 1.0f)
                                   : s.standing == PairStanding::Open       ? ImGui::GetStyleColorVec4(ImGuiCol_Text)
                                   : s.standing == PairStanding::Forbidden ? kErrorText
@@ -252,12 +256,14 @@ void OverviewPanel::drawPairTooltip(const AppState& state, int row, int column) 
     ImGui::TextColored(standingColour, "%s", standingText(s.standing, lang));
     if (s.fixed) ImGui::TextColored(kWarningText, "%s", tr(lang, TextId::StandingFixed));
     ImGui::Text("%s %.2f", tr(lang, TextId::ColumnScore), s.total);
-    for (const std::string& broken : s.broken) ImGui::TextColored(kErrorText, "x %s", broken.c_str());
+    for (const std::string& broken : s.broken) rosterTextColored(kErrorText, "x " + broken);
     ImGui::Separator();
     for (const PairSummary::CriterionLine& line : s.criteria) {
         const std::string label = criterionLabel(line.criterion, dutch);
-        if (line.applicable) ImGui::Text("%.2f  %s: %s", line.score, label.c_str(), line.reason.c_str());
-        else ImGui::TextDisabled("  -   %s: %s", label.c_str(), line.reason.c_str());
+        char score[16];
+        std::snprintf(score, sizeof score, "%.2f  ", line.score);
+        if (line.applicable) rosterText(score + label + ": " + line.reason);
+        else rosterTextDisabled("  -   " + label + ": " + line.reason);
     }
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();

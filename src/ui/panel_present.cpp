@@ -8,7 +8,9 @@
 #include <imgui.h>
 
 #include "app/presentation.h"
+#include "ui/roster_text.h"
 #include "ui/widgets.h"
+#include "app/text/messages.h"
 
 namespace welkom {
 namespace {
@@ -50,7 +52,8 @@ Rows arrangeRows(const Roster& roster, const MatchingRun& base) {
 
 // Text cut to `width` pixels with an ellipsis.
 std::string fitted(const std::string& text, float width) {
-    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    // Text the browser lays out (Arabic script...) is not cut letter by letter: the column clips it.
+    if (needsScriptRenderer(text) || ImGui::CalcTextSize(text.c_str()).x <= width) return text;
     std::string cut = text;
     while (!cut.empty() && ImGui::CalcTextSize((cut + "...").c_str()).x > width) cut.pop_back();
     return cut + "...";
@@ -98,7 +101,7 @@ void PresentationPanel::drawControls(const AppState& state, CommandQueue& comman
         for (int c = 0; c < kCriterionCount; ++c) {
             const auto criterion = static_cast<Criterion>(c);
             if (ImGui::Selectable(criterionLabel(criterion, dutch).c_str(), criterion == p.whatIfCriterion))
-                commands.push(SetWhatIfWeight{criterion, rosterWeight(state.document->roster, criterion)});
+                commands.push(SetWhatIfWeight{criterion, state.document->roster.settings.weights[criterion]});
         }
         ImGui::EndCombo();
     }
@@ -109,7 +112,7 @@ void PresentationPanel::drawControls(const AppState& state, CommandQueue& comman
     if (ImGui::SliderFloat("###whatif", &weight, 0.0f, 3.0f, "%.1f"))
         commands.push(SetWhatIfWeight{p.whatIfCriterion, weight});
     tooltipForLastItem(tr(lang, TextId::PresentWhatIfHint));
-    const bool differs = p.whatIfWeight != rosterWeight(state.document->roster, p.whatIfCriterion);
+    const bool differs = p.whatIfWeight != state.document->roster.settings.weights[p.whatIfCriterion];
     if (differs) {
         ImGui::SameLine();
         if (ImGui::Button(tr(lang, TextId::PresentAdopt))) commands.push(AdoptWhatIfWeight{});
@@ -163,13 +166,17 @@ void PresentationPanel::drawColumns(const AppState& state) {
                                          columnWidth - ImGui::GetFontSize());
         // A household the what-if moved (or left without a group) is orange too.
         const ImU32 colour = changed[h] ? ImGui::GetColorU32(kChangedColour) : householdLinked[h] ? text : dim;
-        draw->AddText(ImVec2(origin.x, rowY(row)), colour, label.c_str());
+        draw->PushClipRect(ImVec2(origin.x, origin.y), ImVec2(leftEdge - ImGui::GetFontSize(), origin.y + 1e6f), true);
+        rosterTextAt(draw, ImVec2(origin.x, rowY(row)), colour, label);
+        draw->PopClipRect();
     }
     for (int row = 0; row < rows.groupCount; ++row) {
         const std::size_t g = rows.groups[static_cast<std::size_t>(row)];
         const std::string label =
             fitted(roster.groups[g].id + "  " + roster.groups[g].name, columnWidth - ImGui::GetFontSize());
-        draw->AddText(ImVec2(rightStart, rowY(row)), groupLinked[g] ? text : dim, label.c_str());
+        draw->PushClipRect(ImVec2(rightStart, origin.y), ImVec2(origin.x + width, origin.y + 1e6f), true);
+        rosterTextAt(draw, ImVec2(rightStart, rowY(row)), groupLinked[g] ? text : dim, label);
+        draw->PopClipRect();
     }
 
     // Links with the pair's score; changed ones on top.

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "app/text/messages.h"
+
 namespace welkom {
 
 void ProblemsPanel::drawContent(const AppState& state, CommandQueue& commands) {
@@ -33,7 +35,7 @@ void ProblemsPanel::drawContent(const AppState& state, CommandQueue& commands) {
             if (jumpable) ImGui::SameLine();
             ImGui::TextUnformatted(p.path.empty() ? "/" : p.path.c_str());
             ImGui::TableNextColumn();
-            const std::string& text = (lang == Language::Dutch && !p.messageNl.empty()) ? p.messageNl : p.message;
+            const std::string text = problemText(p, lang == Language::Dutch);
             ImGui::TextWrapped("%s", text.c_str());
         }
     }

@@ -8,7 +8,6 @@
 #pragma once
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -18,7 +17,8 @@
 #include <imgui.h>
 
 #include "app/texts.h"
-#include "core/scoring.h"
+#include "core/text_fold.h"
+#include "ui/roster_text.h"
 #include "ui/widgets.h"
 
 namespace welkom {
@@ -33,25 +33,21 @@ struct RecordColumn {
     float widthWeight = 1.0f;
 };
 
-inline std::string lowered(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 // The rows to show: indices of the records that contain `search` in any
-// column (ignoring case), sorted by column `sortColumn` (-1: roster order).
-// Text sorts like ids, numbers inside compared as numbers (g2 before g10),
-// so "g1, g2, ..., g10" reads the way a person counts; ties keep roster order.
+// column (ignoring case and accents, in any script: core/text_fold.h), sorted
+// by column `sortColumn` (-1: roster order). Text sorts in each alphabet's
+// order with numbers compared as numbers (g2 before g10), so "g1, g2, ..., g10"
+// reads the way a person counts; ties keep roster order.
 template <typename Record>
 std::vector<std::size_t> recordOrder(const std::vector<Record>& records, const std::vector<RecordColumn<Record>>& columns,
                                      const std::string& search, int sortColumn, bool descending, Language lang) {
     std::vector<std::size_t> order;
-    const std::string needle = lowered(search);
+    const std::string needle = searchFold(search);
     for (std::size_t i = 0; i < records.size(); ++i) {
         if (!needle.empty()) {
             bool found = false;
             for (const auto& column : columns)
-                if (lowered(column.text(records[i], lang)).find(needle) != std::string::npos) found = true;
+                if (searchFold(column.text(records[i], lang)).find(needle) != std::string::npos) found = true;
             if (!found) continue;
         }
         order.push_back(i);
@@ -66,15 +62,13 @@ std::vector<std::size_t> recordOrder(const std::vector<Record>& records, const s
         for (std::size_t i : order) numbers[i] = column.number(records[i]);
     } else {
         texts.resize(records.size());
-        for (std::size_t i : order) texts[i] = column.text(records[i], lang);
+        for (std::size_t i : order) texts[i] = sortKey(column.text(records[i], lang));
     }
     auto less = [&](std::size_t a, std::size_t b) {
         if (column.number) {
             if (numbers[a] != numbers[b]) return numbers[a] < numbers[b];
-        } else if (idLess(texts[a], texts[b])) {
-            return true;
-        } else if (idLess(texts[b], texts[a])) {
-            return false;
+        } else if (texts[a] != texts[b]) {
+            return texts[a] < texts[b];
         }
         return a < b;  // stable and reproducible
     };
@@ -138,12 +132,12 @@ public:
                         const std::string text = m_columns[c].text(record, lang);
                         if (c == 0) {
                             // The first cell selects the whole row.
-                            if (ImGui::Selectable(text.c_str(), m_selected == index, ImGuiSelectableFlags_SpanAllColumns)) {
+                            if (rosterSelectable(text, "", m_selected == index, ImGuiSelectableFlags_SpanAllColumns)) {
                                 m_selected = index;
                                 clicked = index;
                             }
                         } else {
-                            ImGui::TextUnformatted(text.c_str());
+                            rosterText(text);
                         }
                     }
                     ImGui::PopID();

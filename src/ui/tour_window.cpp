@@ -5,7 +5,7 @@
 #include <imgui.h>
 
 #include "app/tour.h"
-#include "ui/test_hooks.h"
+#include "ui/item_registry.h"
 
 namespace welkom {
 namespace {
@@ -49,7 +49,11 @@ void TourWindow::draw(const AppState& state, CommandQueue& commands) {
     const std::string title = std::string(tr(lang, TextId::TourWindowTitle)) + "  " + tr(lang, TextId::TourStepWord) +
                               " " + std::to_string(state.ui.tour.step + 1) + " " + tr(lang, TextId::TourOfWord) + " " +
                               std::to_string(kTourStepCount) + "###tour";
-    const auto flags = ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove;
+    // NoNavInputs: the arrow keys and Enter turn the tour's pages (below). Left
+    // to ImGui's keyboard navigation too, an arrow key after a click would also
+    // move the highlight onto the language button, and Enter would press it.
+    const auto flags = ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
+                       ImGuiWindowFlags_NoNavInputs;
     bool open = true;
     if (ImGui::Begin(title.c_str(), &open, flags)) {
         ImGui::PushStyleColor(ImGuiCol_Text, kHighlight);
@@ -75,7 +79,6 @@ void TourWindow::draw(const AppState& state, CommandQueue& commands) {
         ImGui::SameLine();
         const TextId nextLabel = last ? TextId::TourFinishButton : TextId::TourNextButton;
         if (ImGui::Button((std::string(tr(lang, nextLabel)) + "###tour-next").c_str())) commands.push(TourNext{});
-        if (newStep) ImGui::SetItemDefaultFocus();  // Space presses Next
         ImGui::SameLine();
         if (ImGui::Button((std::string(tr(lang, TextId::TourEndButton)) + "###tour-end").c_str()))
             commands.push(EndTour{});

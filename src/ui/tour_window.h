@@ -4,7 +4,7 @@
 // in app/tour.h; this only draws it.
 //   TourWindow tour;
 //   each frame, after the workspace (the highlight uses the item rectangles
-//   of the last complete frame, ui/test_hooks.h):
+//   of the last complete frame, ui/item_registry.h):
 //     tour.draw(state, commands);
 // Keys while the window has focus: Enter or Right arrow: next, Left arrow:
 // back, Escape: end. It takes the keyboard focus when a step begins and when

@@ -4,6 +4,9 @@
 
 #include <imgui.h>
 
+#include "app/text/messages.h"
+#include "ui/a11y_tree.h"
+
 namespace welkom {
 namespace {
 const ImVec4 kDemoColour(0.86f, 0.20f, 0.18f, 1.0f);
@@ -39,13 +42,17 @@ int growString(ImGuiInputTextCallbackData* data) {
 }  // namespace
 
 bool inputText(const char* label, std::string& text) {
-    return ImGui::InputText(label, text.data(), text.capacity() + 1, ImGuiInputTextFlags_CallbackResize, growString,
-                            &text);
+    const bool changed = ImGui::InputText(label, text.data(), text.capacity() + 1, ImGuiInputTextFlags_CallbackResize,
+                                          growString, &text);
+    a11y::textField(text.c_str(), nullptr);
+    return changed;
 }
 
 bool inputTextWithHint(const char* label, const char* hint, std::string& text) {
-    return ImGui::InputTextWithHint(label, hint, text.data(), text.capacity() + 1, ImGuiInputTextFlags_CallbackResize,
-                                    growString, &text);
+    const bool changed = ImGui::InputTextWithHint(label, hint, text.data(), text.capacity() + 1,
+                                                  ImGuiInputTextFlags_CallbackResize, growString, &text);
+    a11y::textField(text.c_str(), hint);
+    return changed;
 }
 
 bool inputTextCommitted(const char* label, std::string& text) {
@@ -103,7 +110,7 @@ void recordProblems(const AppState& state, const std::string& pathPrefix) {
         }
         const bool error = p.severity == Severity::Error;
         ImGui::PushID(n++);
-        const std::string& text = (lang == Language::Dutch && !p.messageNl.empty()) ? p.messageNl : p.message;
+        const std::string text = problemText(p, lang == Language::Dutch);
         ImGui::TextColored(error ? ImVec4(1.0f, 0.45f, 0.40f, 1.0f) : ImVec4(1.0f, 0.80f, 0.35f, 1.0f), "%s: %s",
                            p.path.substr(pathPrefix.size()).c_str(), text.c_str());
         ImGui::PopID();
@@ -137,6 +144,7 @@ TextId criterionHelp(Criterion criterion) {
 }
 
 void tooltipForLastItem(const char* text) {
+    a11y::describeLastItem(text);
     if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "ui/a11y_tree.h"
 #include "ui/panel_charts.h"
 #include "ui/panel_groups.h"
 #include "ui/panel_households.h"
@@ -32,6 +33,7 @@ bool isModalJob(JobPurpose purpose) { return purpose == JobPurpose::OpenRoster |
 
 // "Visible###id": the tab's ImGui ID does not change with the language.
 std::string labelWithId(const char* visible, const char* id) { return std::string(visible) + "###" + id; }
+std::string visibleTitle(const std::string& label) { return label.substr(0, label.find("##")); }
 
 }  // namespace
 
@@ -86,7 +88,9 @@ void Workspace::draw(const AppState& state, CommandQueue& commands) {
                 if (ImGui::BeginTabItem(labelWithId(tr(lang, panel->title()), panel->id()).c_str(), nullptr,
                                         jumpHere ? ImGuiTabItemFlags_SetSelected : 0)) {
                     m_visiblePanels.emplace_back(panel->id());
+                    const unsigned tab = a11y::lastItemId();
                     ImGui::BeginChild(panel->id());
+                    a11y::tabPanel(tab);
                     panel->drawContent(state, commands);
                     ImGui::EndChild();
                     ImGui::EndTabItem();
@@ -195,6 +199,7 @@ void Workspace::drawMessages(const AppState& state, CommandQueue& commands) {
             ImGui::PushStyleColor(ImGuiCol_Text, colour);
             ImGui::TextWrapped("%s: %s", tr(lang, title), text.c_str());
             ImGui::PopStyleColor();
+            a11y::announce(std::string(tr(lang, title)) + ": " + text, errors);
             if (ImGui::SmallButton(tr(lang, TextId::Dismiss))) {
                 if (errors) commands.push(DismissError{i});
                 else commands.push(DismissNotice{i});
@@ -235,6 +240,7 @@ void Workspace::drawBusy(const AppState& state) {
                                ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
         if (!job.fileName.empty()) ImGui::TextDisabled("%s", job.fileName.c_str());
         const float width = ImGui::GetFontSize() * 24.0f;
+        a11y::announce(visibleTitle(title));
         if (job.progress < 0.0f) ImGui::TextUnformatted(tr(lang, TextId::BusyDerivingKey));
         jobProgressBar(job.progress, width);
         ImGui::EndPopup();

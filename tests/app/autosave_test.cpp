@@ -4,6 +4,7 @@
 
 #include "app/app_fixtures.h"
 #include "app/commands.h"
+#include "io/age.h"
 #include "io/roster_json.h"
 
 namespace welkom {
@@ -152,7 +153,57 @@ TEST(IdleLock, NeverLosesUnsavedWorkThatCannotBeEncrypted) {
     applyCommand(state, CloseRoster{});
     applyCommand(state, StartDemo{});
     applyCommand(state, Tick{200000});
-    EXPECT_FALSE(state.document) << "a demo locks: it holds only fictitious people";
+    EXPECT_FALSE(state.document) << "an unedited demo locks: nothing to lose";
+}
+
+TEST(IdleLock, AnEditedDemoIsNeverDiscarded) {
+    // A coordinator starts from the demo and types a real family in.
+    AppState state;
+    state.session.workFactor = 10;
+    state.ui.lockAfterSeconds = 600;
+    applyCommand(state, Tick{0});
+    applyCommand(state, StartDemo{});
+    applyCommand(state, RenameProgramme{"Ons echte programma"});
+    applyCommand(state, Tick{100000});
+    ASSERT_TRUE(state.document) << "no passphrase yet: locking would discard the edit";
+    EXPECT_EQ(state.document->roster.programmeName, "Ons echte programma");
+    EXPECT_FALSE(state.locked);
+}
+
+TEST(IdleLock, ADemoSavedAndEditedIsAutosavedBeforeItLocks) {
+    AppState state;
+    state.session.workFactor = 10;
+    state.ui.autosaveDelaySeconds = 20;
+    state.ui.lockAfterSeconds = 600;
+    applyCommand(state, Tick{0});
+    applyCommand(state, StartDemo{});
+    ASSERT_TRUE(state.document->roster.isDemo);
+    applyCommand(state, SaveRoster{});
+    applyCommand(state, SubmitPassphrase{kPassphrase});
+    runJobsInline(state);
+    ASSERT_EQ(state.filesToSave.size(), 1u);
+    EXPECT_FALSE(state.document->roster.isDemo) << "saved: the coordinator's own roster now";
+    AgeDecryptOptions options;
+    options.passphrases = {kPassphrase};
+    const std::string& file = state.filesToSave[0].bytes;
+    Result<AgeBytes> plain = ageDecrypt(AgeBytes(file.begin(), file.end()), options);
+    ASSERT_TRUE(plain.ok());
+    EXPECT_EQ(std::string(plain->begin(), plain->end()).find("\"demo\""), std::string::npos)
+        << "the saved file is no demo";
+
+    applyCommand(state, UserActivity{10});
+    applyCommand(state, RenameProgramme{"Ons echte programma"});
+    applyCommand(state, Tick{700});
+    ASSERT_TRUE(state.document) << "waits for the encrypted autosave of the edit";
+    runJobsInline(state);
+    EXPECT_FALSE(state.document) << "locked once autosaved";
+    ASSERT_TRUE(state.recovery) << "the edit is recoverable";
+    applyCommand(state, RecoverAutosave{});
+    applyCommand(state, SubmitPassphrase{kPassphrase});
+    runJobsInline(state);
+    ASSERT_TRUE(state.document);
+    EXPECT_EQ(state.document->roster.programmeName, "Ons echte programma");
+    EXPECT_TRUE(state.unsaved);
 }
 
 }  // namespace

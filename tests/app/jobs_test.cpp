@@ -92,3 +92,24 @@ TEST(Jobs, WipeSecretClearsTheString) {
 
 }  // namespace
 }  // namespace welkom
+
+namespace welkom {
+namespace {
+
+TEST(MaskedSecret, KeepsThePassphraseOnlyMaskedAndGivesItBack) {
+    MaskedSecret secret;
+    EXPECT_TRUE(secret.empty());
+    secret.set("fiets boom water zon");
+    EXPECT_FALSE(secret.empty());
+    std::string plain = secret.reveal();
+    EXPECT_EQ(plain, "fiets boom water zon");
+    wipeSecret(plain);
+    const MaskedSecret copy = secret;
+    EXPECT_TRUE(copy == "fiets boom water zon");
+    secret.wipe();
+    EXPECT_TRUE(secret.empty());
+    EXPECT_TRUE(copy == "fiets boom water zon") << "copies are independent";
+}
+
+}  // namespace
+}  // namespace welkom

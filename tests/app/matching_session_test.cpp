@@ -132,16 +132,56 @@ TEST(MatchingSession, MatchesMoveThroughTheLifecycleOnlyByAllowedSteps) {
 
 TEST(MatchingSession, WeightsAreUndoableEdits) {
     AppState state = demoWithRun();
-    applyCommand(state, SetCriterionWeight{"interests", 3.0});
-    const auto& weights = state.document->roster.settings.weights;
-    auto it = std::find_if(weights.begin(), weights.end(), [](const CriterionWeight& w) { return w.criterion == "interests"; });
-    ASSERT_NE(it, weights.end());
-    EXPECT_DOUBLE_EQ(it->weight, 3.0);
-    applyCommand(state, SetCriterionWeight{"interests", -1.0});
-    EXPECT_GE(std::find_if(weights.begin(), weights.end(), [](const CriterionWeight& w) { return w.criterion == "interests"; })->weight, 0.0);
+    const CriterionWeights before = state.document->roster.settings.weights;
+    applyCommand(state, SetCriterionWeight{Criterion::Interests, 3.0});
+    const CriterionWeights& weights = state.document->roster.settings.weights;
+    EXPECT_DOUBLE_EQ(weights[Criterion::Interests], 3.0);
+    EXPECT_EQ(state.history.undoLabel(), "Change weight of interests");
+    applyCommand(state, SetCriterionWeight{Criterion::Interests, -1.0});
+    EXPECT_DOUBLE_EQ(weights[Criterion::Interests], 0.0) << "below 0 counts as 0";
     applyCommand(state, UndoEdit{});
     applyCommand(state, UndoEdit{});
     EXPECT_EQ(state.history.undoLabel(), "");
+    EXPECT_EQ(state.document->roster.settings.weights, before);
+}
+
+TEST(MatchingSession, AWeightPresetIsOneUndoStep) {
+    AppState state = demoWithRun();
+    const CriterionWeights before = state.document->roster.settings.weights;
+    const std::size_t depth = state.history.undoDepth();
+    const CriterionWeights preset(std::array<double, kCriterionCount>{1, 0.5, 3, 1, 1, 0.5, 0.5});
+    ASSERT_NE(preset, before);
+    applyCommand(state, ApplyWeightPreset{preset});
+    EXPECT_EQ(state.document->roster.settings.weights, preset);
+    EXPECT_EQ(state.history.undoDepth(), depth + 1) << "seven weights, one step";
+    EXPECT_EQ(state.history.undoLabel(), "Apply weight preset");
+    applyCommand(state, UndoEdit{});
+    EXPECT_EQ(state.document->roster.settings.weights, before);
+}
+
+TEST(MatchingSession, AnEditThatChangesNothingRecordsNoUndoStep) {
+    AppState state = demoWithRun();
+    const std::size_t depth = state.history.undoDepth();
+    const std::uint64_t revision = state.editRevision;
+    const CriterionWeights current = state.document->roster.settings.weights;
+    applyCommand(state, SetCriterionWeight{Criterion::Age, current[Criterion::Age]});
+    applyCommand(state, ApplyWeightPreset{current});
+    applyCommand(state, RenameProgramme{state.document->roster.programmeName});
+    EXPECT_EQ(state.history.undoDepth(), depth);
+    EXPECT_EQ(state.editRevision, revision) << "views cached per revision stay valid";
+    EXPECT_FALSE(state.unsaved);
+}
+
+TEST(MatchingSession, InvalidPresetWeightsAreRefusedWhole) {
+    AppState state = demoWithRun();
+    const CriterionWeights before = state.document->roster.settings.weights;
+    CriterionWeights bad;
+    bad[Criterion::Goals] = -2.0;
+    applyCommand(state, ApplyWeightPreset{bad});
+    EXPECT_EQ(state.document->roster.settings.weights, before);
+    ASSERT_FALSE(state.errors.empty());
+    EXPECT_EQ(state.errors.back().code, "weights.invalid");
+    EXPECT_NE(state.errors.back().message.find("goals"), std::string::npos);
 }
 
 // -- The run happens in the background (the page's worker): what the app does
@@ -207,7 +247,7 @@ TEST(MatchingInBackground, AnEditDuringTheRunMarksTheResultStale) {
     AppState state;
     applyCommand(state, StartDemo{});
     applyCommand(state, RunMatching{MatchMode::BestTotal});
-    applyCommand(state, SetCriterionWeight{"interests", 2.5});
+    applyCommand(state, SetCriterionWeight{Criterion::Interests, 2.5});
     runJobsInline(state);
     ASSERT_TRUE(state.matchingRun);
     EXPECT_NE(state.matchingRun->revision, state.editRevision) << "computed on the roster before the edit";

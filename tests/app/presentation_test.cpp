@@ -53,8 +53,8 @@ TEST(Presentation, OpeningARosterBuildsTheProposalUpWithTheClock) {
 
 TEST(Presentation, WhatIfWeightChangesTheProposalButNotTheRoster) {
     AppState state = presentingDemo();
-    const auto weightsBefore = state.document->roster.settings.weights.size();
-    const double rosterInterests = rosterWeight(state.document->roster, Criterion::Interests);
+    const CriterionWeights weightsBefore = state.document->roster.settings.weights;
+    const double rosterInterests = state.document->roster.settings.weights[Criterion::Interests];
     EXPECT_TRUE(whatIfChanges(state).changes.empty());
 
     applyCommand(state, SetWhatIfWeight{Criterion::Interests, 3.0});
@@ -68,8 +68,7 @@ TEST(Presentation, WhatIfWeightChangesTheProposalButNotTheRoster) {
     }
     EXPECT_FALSE(state.history.canUndo()) << "a what-if is not an edit";
     EXPECT_FALSE(state.unsaved);
-    EXPECT_EQ(state.document->roster.settings.weights.size(), weightsBefore);
-    EXPECT_DOUBLE_EQ(rosterWeight(state.document->roster, Criterion::Interests), rosterInterests);
+    EXPECT_EQ(state.document->roster.settings.weights, weightsBefore);
 
     // Back to the roster's weight: the proposal is the roster's again.
     applyCommand(state, SetWhatIfWeight{Criterion::Interests, rosterInterests});
@@ -83,13 +82,13 @@ TEST(Presentation, AdoptingTheWhatIfWeightIsOneUndoableEdit) {
     applyCommand(state, SetWhatIfWeight{Criterion::Interests, 0.0});
     const auto adoptedPairs = state.presentation.whatIfRun->pairs.size();
     applyCommand(state, AdoptWhatIfWeight{});
-    EXPECT_DOUBLE_EQ(rosterWeight(state.document->roster, Criterion::Interests), 0.0);
+    EXPECT_DOUBLE_EQ(state.document->roster.settings.weights[Criterion::Interests], 0.0);
     EXPECT_EQ(state.history.undoLabel(), "Change weight of interests");
     EXPECT_TRUE(whatIfChanges(state).changes.empty()) << "the adopted weight is the new starting point";
     EXPECT_EQ(state.presentation.baseRun->pairs.size(), adoptedPairs);
     EXPECT_TRUE(buildUpComplete(state));
     applyCommand(state, UndoEdit{});
-    EXPECT_DOUBLE_EQ(rosterWeight(state.document->roster, Criterion::Interests), 1.0);
+    EXPECT_DOUBLE_EQ(state.document->roster.settings.weights[Criterion::Interests], 1.0);
 }
 
 TEST(Presentation, LeavingOrClosingForgetsTheRuns) {
@@ -107,7 +106,7 @@ TEST(Presentation, LeavingOrClosingForgetsTheRuns) {
 
 TEST(Presentation, AWhatIfAfterAnEditStartsFromTheEditedRoster) {
     AppState state = presentingDemo();
-    applyCommand(state, SetCriterionWeight{"distance", 0.0});
+    applyCommand(state, SetCriterionWeight{Criterion::Distance, 0.0});
     applyCommand(state, SetWhatIfWeight{Criterion::Distance, 0.0});
     EXPECT_EQ(state.presentation.baseRun->revision, state.editRevision);
     EXPECT_TRUE(whatIfChanges(state).changes.empty());

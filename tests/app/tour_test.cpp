@@ -89,7 +89,7 @@ TEST(Tour, AnEditMakesTheRunStaleSoTheRunStepIsNotDone) {
     applyCommand(state, RunMatching{MatchMode::BestTotal});
     runJobsInline(state);
     EXPECT_TRUE(tourStepDone(state, TourStep::RunMatching));
-    applyCommand(state, SetCriterionWeight{"language", 2.0});
+    applyCommand(state, SetCriterionWeight{Criterion::Language, 2.0});
     EXPECT_FALSE(tourStepDone(state, TourStep::RunMatching));
 }
 

@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import { artifactsDir, distDir, startApp } from './lib/harness.mjs';
 import { kPassphrase, reloadAndReopen, saveWithPassphrase } from './lib/roster_files.mjs';
 import { runDemoTour } from './lib/tour.mjs';
+import { assertWorkerPolicyBlocks } from './lib/worker_policy.mjs';
 
 const singleFile = join(distDir, 'welkom.html');
 // Without the file the tests cannot run: outside CI that is a printed skip
@@ -45,15 +46,21 @@ test('welkom.html from disk, network blocked: demo, matching, save and reopen en
 
   // Save encrypted (key derivation and encryption run in the Blob worker).
   const saved = await saveWithPassphrase(app);
+  const asSaved = await app.state();  // no longer a demo once saved
+  assert.equal(asSaved.demo, false);
   const workers = app.page.workers().map((w) => w.url());
   assert.ok(workers.length > 0 && workers.every((url) => url.startsWith('blob:')), `workers: ${workers}`);
+  // The Blob worker inherits the page's policy: its own request is refused.
+  await assertWorkerPolicyBlocks(app, 'https://example.org/probe-from-worker');
+  assert.ok(!app.problems.foreignRequests.some((url) => url.includes('probe-from-worker')), 'refused before the network');
   const file = join(artifactsDir, 'single-file-demo.welkom.age');
   await saved.saveAs(file);
   assert.equal(readFileSync(file).subarray(0, 22).toString(), 'age-encryption.org/v1\n');
 
   // Reload from disk and open the file again with its passphrase.
   const reopened = await reloadAndReopen(app, file, kPassphrase);
-  assert.equal(reopened.rosterDigest, accepted.rosterDigest, 'the same roster after reopening');
+  assert.equal(reopened.rosterDigest, asSaved.rosterDigest, 'the same roster after reopening');
+  assert.equal(reopened.matches, accepted.matches);
 
   const schemes = [...new Set(app.problems.requests.map((url) => url.split(':')[0]))];
   console.log(`# single file: ${app.problems.requests.length} requests recorded (schemes: ${schemes.join(', ')}), ` +

@@ -13,78 +13,25 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "cli/cli.h"
+#include "app/text/messages.h"
+#include "cli/command_runner.h"
 #include "cli/passphrase.h"
 #include "core/demo_roster.h"
 #include "io/age.h"
+#include "core/scoring.h"
 #include "io/roster_json.h"
 
 namespace welkom::cli {
 namespace {
 
-struct RunResult {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-RunResult run(int (*command)(const std::vector<std::string>&), const std::vector<std::string>& args) {
-    RunResult r;
-    testing::internal::CaptureStdout();
-    testing::internal::CaptureStderr();
-    r.code = command(args);
-    r.out = testing::internal::GetCapturedStdout();
-    r.err = testing::internal::GetCapturedStderr();
-    return r;
-}
-
-// Sets WELKOM_PASSPHRASE for one scope (or clears it with nullptr).
-class PassphraseEnv {
-public:
-    explicit PassphraseEnv(const char* value) {
-        if (const char* old = std::getenv(kPassphraseEnv)) m_old = old;
-        if (value) setenv(kPassphraseEnv, value, 1);
-        else unsetenv(kPassphraseEnv);
-    }
-    ~PassphraseEnv() {
-        if (m_old.empty()) unsetenv(kPassphraseEnv);
-        else setenv(kPassphraseEnv, m_old.c_str(), 1);
-    }
-
-private:
-    std::string m_old;
-};
-
-class CommandsTest : public testing::Test {
+class CommandsTest : public CommandFilesTest {
 protected:
-    void SetUp() override {
-        const auto* info = testing::UnitTest::GetInstance()->current_test_info();
-        m_prefix = testing::TempDir() + "welkom_cmd_" + info->name() + "_";
-    }
-    void TearDown() override {
-        for (const std::string& p : m_files) std::remove(p.c_str());
-    }
-    std::string path(const std::string& name) {
-        m_files.push_back(m_prefix + name);
-        return m_files.back();
-    }
-    std::string write(const std::string& name, const std::string& bytes) {
-        const std::string p = path(name);
-        EXPECT_TRUE(writeFile(p, bytes));
-        return p;
-    }
-    static std::string read(const std::string& p) {
-        auto r = readFile(p);
-        return r ? *r : std::string{};
-    }
-    static bool exists(const std::string& p) { return std::ifstream(p).good(); }
-
     std::string fixtureCsv(const std::string& name) {
         return std::string(WELKOM_SOURCE_DIR) + "/tests/fixtures/csv/" + name;
     }
-
-    std::string m_prefix;
-    std::vector<std::string> m_files;
 };
 
 // [SECTION] validate
@@ -239,6 +186,86 @@ TEST_F(CommandsTest, ImportDryRunWritesNothing) {
     EXPECT_EQ(bad.code, kExitProblems);
     EXPECT_NE(bad.out.find("error: row 4, column C \"volwassene1_leeftijd\""), std::string::npos) << bad.out;
     EXPECT_FALSE(exists(out));
+}
+
+// Sheets as programmes keep them (tests/fixtures/csv): a Dutch Excel member
+// list (Windows-1252, semicolons, line breaks in cells, per-member places,
+// languages without a level, a Dutch level column) and an English form export
+// of households (UTF-8 with BOM, Cyrillic names, a household without consent).
+// Both import with exit status 0 and no errors; missing detail becomes
+// warnings in words; the roster validates and a matching explains the
+// languages whose level is unknown.
+TEST_F(CommandsTest, ImportsSheetsAsProgrammesKeepThem) {
+    const std::string members = fixtureCsv("members_nl_excel_cp1252.csv");
+    const std::string households = fixtureCsv("households_en_form_utf8bom.csv");
+    RunResult dryMembers = run(runImportCsv, {"--members", members, "--dry-run"});
+    EXPECT_EQ(dryMembers.code, kExitOk) << dryMembers.out << dryMembers.err;
+    EXPECT_NE(dryMembers.out.find("Windows-1252, separated by semicolons"), std::string::npos) << dryMembers.out;
+    EXPECT_NE(dryMembers.out.find("\n0 errors, "), std::string::npos) << dryMembers.out;
+    EXPECT_NE(dryMembers.out.find("Welcome groups to add: 2"), std::string::npos) << dryMembers.out;
+    EXPECT_NE(dryMembers.out.find("members give different values in column Gemeente (Haarlem, Heemstede); the "
+                                  "group's is Haarlem, from the coordinator's row"),
+              std::string::npos)
+        << dryMembers.out;
+    EXPECT_NE(dryMembers.out.find("row 2, column J \"Talen\": the level of fr is not known"), std::string::npos)
+        << dryMembers.out;
+    RunResult dryNl = run(runImportCsv, {"--members", members, "--dry-run", "--lang", "nl"});
+    EXPECT_NE(dryNl.out.find("het niveau van fr is niet bekend"), std::string::npos) << dryNl.out;
+
+    RunResult dryHouseholds = run(runImportCsv, {"--households", households, "--dry-run"});
+    EXPECT_EQ(dryHouseholds.code, kExitOk) << dryHouseholds.out << dryHouseholds.err;
+    EXPECT_NE(dryHouseholds.out.find("UTF-8 with BOM, separated by commas"), std::string::npos) << dryHouseholds.out;
+    EXPECT_NE(dryHouseholds.out.find("\n0 errors, "), std::string::npos) << dryHouseholds.out;
+    EXPECT_NE(dryHouseholds.out.find("Households to add: 5"), std::string::npos) << dryHouseholds.out;
+    EXPECT_NE(dryHouseholds.out.find("h-1  \xD0\xA0\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xBD\xD0\xB0"), std::string::npos)
+        << dryHouseholds.out;  // "Родина", the Cyrillic name as written
+    EXPECT_NE(dryHouseholds.out.find("warning: row 5, column Q \"Consent to matching\": no consent to be matched"),
+              std::string::npos)
+        << dryHouseholds.out;
+    EXPECT_NE(dryHouseholds.out.find("row 2, column G \"Adult 1 languages\": the level of uk is not known"),
+              std::string::npos)
+        << dryHouseholds.out;
+
+    // The sheet's own words become codes; what is still unknown stays an own tag with a warning.
+    EXPECT_NE(dryHouseholds.out.find("kept as own tag \"custom:learn the language\""), std::string::npos)
+        << dryHouseholds.out;
+    for (const char* recognised : {"\"a job\"", "\"studying\"", "\"evenings during the week\"", "\"Saturday morning\""})
+        EXPECT_EQ(dryHouseholds.out.find(recognised), std::string::npos) << recognised << "\n" << dryHouseholds.out;
+
+    // Both into one roster: it validates and a matching runs on it.
+    const std::string withGroups = path("groups.json"), full = path("full.json");
+    ASSERT_EQ(run(runImportCsv, {"--members", members, "-o", withGroups}).code, kExitOk);
+    RunResult both = run(runImportCsv, {"--households", households, "--into", withGroups, "-o", full});
+    ASSERT_EQ(both.code, kExitOk) << both.out << both.err;
+    RunResult valid = run(runValidate, {full});
+    EXPECT_EQ(valid.code, kExitOk) << valid.out << valid.err;
+    EXPECT_NE(valid.out.find("/households/0/members/0/languages/uk: the level of uk is not known"),
+              std::string::npos)
+        << valid.out;
+    Result<LoadedRoster> roster = loadRoster(read(full));
+    ASSERT_TRUE(roster) << roster.error().message;
+    const Household& kovalenko = roster->roster.households[0];
+    EXPECT_EQ(kovalenko.members[0].languages.back(), (LanguageSkill{"nl", LanguageLevel::A1}));
+    EXPECT_FALSE(roster->roster.households[3].consent.toMatching);
+    EXPECT_EQ(kovalenko.goals, (std::vector<std::string>{"custom:learn the language", "find_work"}));
+    EXPECT_TRUE(kovalenko.availability.evenings && !kovalenko.availability.weekends);
+    EXPECT_TRUE(roster->roster.households[1].availability.weekends);
+    RunResult matched = run(runMatch, {full, "--json"});
+    ASSERT_EQ(matched.code, kExitOk) << matched.err;
+    const auto j = nlohmann::ordered_json::parse(matched.out, nullptr, false);
+    ASSERT_FALSE(j.is_discarded()) << matched.out;
+    ASSERT_FALSE(j["matches"].empty()) << matched.out;
+    const Scorer scorer(roster->roster);
+    int explainedUnknown = 0;
+    for (const auto& m : j["matches"]) {
+        std::size_t h = 0, g = 0;
+        while (roster->roster.households[h].id != m["householdId"].get<std::string>()) ++h;
+        while (roster->roster.groups[g].id != m["groupId"].get<std::string>()) ++g;
+        const auto explanation = scorer.explain(h, g);  // by value: keep it alive while its reason is read
+        const Reason& why = explanation.soft[static_cast<std::size_t>(Criterion::Language)].reason;
+        explainedUnknown += renderReason(why, false).find("level unknown for") != std::string::npos ? 1 : 0;
+    }
+    EXPECT_GT(explainedUnknown, 0) << matched.out;
 }
 
 TEST_F(CommandsTest, ImportIntoRosterWritesAValidRoster) {

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "cli/cli.h"
+#include "cli/command_runner.h"
 #include "cli/commands.h"
 #include "core/demo_roster.h"
 #include "io/research_export.h"
@@ -12,21 +13,6 @@
 
 namespace welkom::cli {
 namespace {
-
-struct RunResult {
-    int code = -1;
-    std::string out, err;
-};
-
-RunResult run(int (*command)(const std::vector<std::string>&), const std::vector<std::string>& args) {
-    RunResult r;
-    testing::internal::CaptureStdout();
-    testing::internal::CaptureStderr();
-    r.code = command(args);
-    r.out = testing::internal::GetCapturedStdout();
-    r.err = testing::internal::GetCapturedStderr();
-    return r;
-}
 
 class LearningCliTest : public testing::Test {
 protected:
@@ -62,6 +48,9 @@ TEST_F(LearningCliTest, ExportResearchWritesCsvOrJsonByExtension) {
     EXPECT_EQ(run(runExportResearch, {roster, "-o", path("x.txt")}).code, kExitUsage);
     EXPECT_EQ(run(runExportResearch, {roster}).code, kExitUsage);
     EXPECT_EQ(run(runExportResearch, {roster, "-o", path("y.csv"), "--k", "1"}).code, kExitUsage);
+    const RunResult k4 = run(runExportResearch, {roster, "-o", path("y.csv"), "--k", "4"});
+    EXPECT_EQ(k4.code, kExitUsage) << "k >= 5 is the floor";
+    EXPECT_NE(k4.err.find("--k"), std::string::npos) << k4.err;
 }
 
 TEST_F(LearningCliTest, LearnReportsCoefficientsAndRefusesOnSmallData) {

@@ -349,5 +349,53 @@ TEST(BestTotal, TiesAreBrokenReproducibly) {
     EXPECT_EQ(fingerprint, 14186739409311691978ULL) << "total " << a.total;
 }
 
+// One workspace across many solves of every shape (dense read in place,
+// dense copied because of rules, sparse components): each answer equals a
+// solve with fresh memory, and a dense matrix solved in place has the same
+// total as the same pairs given as a sparse matrix (a different path).
+template <typename S>
+void checkWorkspaceReuse(std::uint64_t seed) {
+    Rng rng(seed);
+    SolverWorkspace ws;
+    int inPlace = 0;
+    for (int it = 0; it < 150; ++it) {
+        const bool plain = rng.chance(50);
+        auto in = test::randomInstance<S>(rng, 25, 25, /*withRules=*/!plain);
+        if (plain) {  // dense without rules: read in place (double: some pairs infeasible)
+            const int H = rng.uniform(1, 25), G = rng.uniform(1, 25);
+            std::vector<S> values(static_cast<std::size_t>(H) * static_cast<std::size_t>(G));
+            for (S& v : values)
+                v = std::is_floating_point_v<S> && rng.chance(10) ? ScoreMatrix<S>::infeasible() : test::randomScore<S>(rng, 9);
+            in.matrix = ScoreMatrix<S>::dense(H, G, std::move(values));
+            in.rules = MatchRules<S>{};
+            if (rng.chance(50))
+                for (int g = 0; g < G; ++g) in.rules.capacity.push_back(rng.uniform(1, 2));
+        }
+        SCOPED_TRACE("instance " + std::to_string(it));
+        const Matching<S> fresh = solveBestTotal(in.matrix, in.rules);
+        const Matching<S> reused = solveBestTotal(in.matrix, in.rules, ws);
+        ASSERT_EQ(fresh.status, reused.status);
+        EXPECT_EQ(fresh.groupOf, reused.groupOf);
+        if (!plain || !fresh.ok() || !in.rules.forbidden.empty()) continue;
+        ++inPlace;
+        auto sparse = ScoreMatrix<S>::sparse(in.matrix.groups());
+        for (int h = 0; h < in.matrix.households(); ++h) {
+            std::vector<typename ScoreMatrix<S>::Entry> row;
+            in.matrix.forEachPair(h, [&](int g, S s) { row.push_back({g, s}); });
+            sparse.addRow(row);
+        }
+        const Matching<S> viaSparse = solveBestTotal(sparse, in.rules, ws);
+        ASSERT_TRUE(viaSparse.ok());
+        if constexpr (std::is_floating_point_v<S>)
+            EXPECT_NEAR(static_cast<double>(viaSparse.total), static_cast<double>(reused.total), 1e-9);
+        else
+            EXPECT_EQ(viaSparse.total, reused.total);
+    }
+    EXPECT_GT(inPlace, 20);
+}
+
+TEST(BestTotal, WorkspaceReuseGivesTheSameAnswersInt) { checkWorkspaceReuse<std::int64_t>(77); }
+TEST(BestTotal, WorkspaceReuseGivesTheSameAnswersDouble) { checkWorkspaceReuse<double>(78); }
+
 }  // namespace
 }  // namespace welkom

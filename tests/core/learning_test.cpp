@@ -55,12 +55,12 @@ TEST(Learning, RecoversSignsRankingAndCoversTrueValues) {
         for (std::size_t c = 0; c < kCriterionCount; ++c) byTruth[c] = byProposal[c] = c;
         std::sort(byTruth.begin(), byTruth.end(), [](std::size_t a, std::size_t b) { return kTrue[a] > kTrue[b]; });
         std::sort(byProposal.begin(), byProposal.end(),
-                  [&](std::size_t a, std::size_t b) { return p.weights[a].weight > p.weights[b].weight; });
+                  [&](std::size_t a, std::size_t b) { return p.weights.values()[a] > p.weights.values()[b]; });
         EXPECT_EQ(byTruth, byProposal) << "seed " << seed;
-        EXPECT_EQ(p.weights[static_cast<std::size_t>(Criterion::Distance)].weight, 0.0);
+        EXPECT_EQ(p.weights[Criterion::Distance], 0.0);
         // The sum of the (default 1.0) weights is kept.
         double sum = 0.0;
-        for (const CriterionWeight& w : p.weights) sum += w.weight;
+        for (double w : p.weights.values()) sum += w;
         EXPECT_NEAR(sum, 7.0, 0.01);
     }
     // 95% intervals: in most seeds and criteria (expected ~80 of 84).
@@ -85,7 +85,7 @@ TEST(Learning, RefusesWithTooLittleDataOrWideIntervals) {
     EXPECT_FALSE(p.proposed);
     ASSERT_FALSE(p.refusals.empty());
     EXPECT_EQ(p.refusals[0].code, "learn.too_few");
-    EXPECT_TRUE(p.weights.empty());
+    EXPECT_TRUE(p.changed.empty());
 
     // Enough matches, but 32 cannot tell seven criteria apart: the intervals
     // are mostly the penalty's prior.
@@ -123,9 +123,11 @@ TEST(Learning, RareCriteriaAreNotEstimatedAndKeepTheirWeight) {
     }
     const LogisticFit fit = fitSuccessModel(data);
     EXPECT_FALSE(fit.coefficients[static_cast<std::size_t>(Criterion::Family)].estimated);
-    const WeightProposal p = proposeWeights(fit, {{"family", 2.5}, {"interests", 1.0}});
+    CriterionWeights current;
+    current[Criterion::Family] = 2.5;
+    const WeightProposal p = proposeWeights(fit, current);
     ASSERT_TRUE(p.proposed);
-    EXPECT_EQ(p.weights[static_cast<std::size_t>(Criterion::Family)].weight, 2.5);
+    EXPECT_EQ(p.weights[Criterion::Family], 2.5);
     EXPECT_FALSE(p.changed[static_cast<std::size_t>(Criterion::Family)]);
     EXPECT_TRUE(p.changed[static_cast<std::size_t>(Criterion::Interests)]);
 }

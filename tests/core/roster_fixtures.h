@@ -117,7 +117,8 @@ inline Roster makeFixtureRoster() {
     ci.extra = {{"mood", "\"good\""}};  // a field of a newer version
     r.checkIns.push_back(ci);
 
-    r.settings.weights = {{"interests", 1.0}, {"age", 0.5}, {"language", 2.0}};
+    r.settings.weights[Criterion::Age] = 0.5;
+    r.settings.weights[Criterion::Language] = 2.0;
     r.settings.minimumScore = 0.25;
     return r;
 }

@@ -13,6 +13,7 @@
 #include "core/rng.h"
 #include "core/validation.h"
 #include "roster_fixtures.h"
+#include "app/text/messages.h"
 
 namespace welkom {
 namespace {
@@ -270,6 +271,55 @@ TEST(ScoringSoft, LanguageBridgeGrowsWithSpeakersAndDutchPractice) {
     EXPECT_EQ(crit(fluent, kH1, kG1, Criterion::Language), 1.0);
 }
 
+// An unknown level (a sheet that lists "Tigrinya" without a level) counts as
+// A2 for talking together, never as Dutch at B2+ to practise with, and the
+// explanation names the languages counted that way.
+TEST(ScoringSoft, UnknownLevelCountsAsA2AndNeverAsDutchPractice) {
+    Roster r = testing::makeFixtureRoster();
+    r.households[kH2].members[0].languages = {{"ti", LanguageLevel::Unknown}};
+    EXPECT_EQ(block(r, kH2, kG1), HardCondition::Language);
+    r.groups[kG1].members[0].languages.push_back({"ti", LanguageLevel::Unknown});
+    r.groups[kG1].members[1].languages.push_back({"ti", LanguageLevel::B1});
+    EXPECT_EQ(block(r, kH2, kG1), std::nullopt) << "unknown counts for talking, like A2";
+    Roster asA2 = r;
+    asA2.households[kH2].members[0].languages[0].level = LanguageLevel::A2;
+    asA2.groups[kG1].members[0].languages.back().level = LanguageLevel::A2;
+    EXPECT_EQ(Scorer(r).score(kH2, kG1).scores, Scorer(asA2).score(kH2, kG1).scores);
+
+    // Group members whose Dutch is unknown give no practice; at B2 they do.
+    Roster practice = testing::makeFixtureRoster();  // h1: ar native, nl A2, en B1
+    for (GroupMember& m : practice.groups[kG1].members) m.languages = {{"ar", LanguageLevel::B1}, {"nl", LanguageLevel::Unknown}};
+    const double unknownDutch = crit(practice, kH1, kG1, Criterion::Language);
+    for (GroupMember& m : practice.groups[kG1].members) m.languages = {{"ar", LanguageLevel::B1}, {"nl", LanguageLevel::A2}};
+    EXPECT_EQ(unknownDutch, crit(practice, kH1, kG1, Criterion::Language));
+    for (GroupMember& m : practice.groups[kG1].members) m.languages = {{"ar", LanguageLevel::B1}, {"nl", LanguageLevel::B2}};
+    EXPECT_LT(unknownDutch, crit(practice, kH1, kG1, Criterion::Language));
+
+    // A household's unknown Dutch is scored as A2 (full need of practice).
+    Roster need = testing::makeFixtureRoster();
+    need.households[kH1].members[0].languages[1].level = LanguageLevel::Unknown;
+    Roster needA2 = testing::makeFixtureRoster();
+    EXPECT_EQ(crit(need, kH1, kG1, Criterion::Language), crit(needA2, kH1, kG1, Criterion::Language));
+
+    const PairReport known = Scorer(asA2).explain(kH2, kG1);
+    EXPECT_TRUE(soft(known, Criterion::Language).reason.tags2.empty());
+    const PairReport report = Scorer(r).explain(kH2, kG1);
+    const Reason& why = soft(report, Criterion::Language).reason;
+    ASSERT_EQ(why.tags2.size(), 1u);
+    EXPECT_EQ(why.tags2[0], "ti");
+    EXPECT_NE(renderReason(why, false).find("level unknown for ti"), std::string::npos) << renderReason(why, false);
+    EXPECT_NE(renderReason(why, true).find("niveau onbekend voor ti"), std::string::npos) << renderReason(why, true);
+    // A language known at some level on the household side is not called unknown.
+    Roster mixed = r;
+    mixed.households[kH2].members.push_back({30, Gender::Female, MemberRole::Adult, {{"ti", LanguageLevel::C1}}, {}});
+    mixed.groups[kG1].members[0].languages.back().level = LanguageLevel::B1;
+    EXPECT_TRUE(soft(Scorer(mixed).explain(kH2, kG1), Criterion::Language).reason.tags2.empty());
+    // Nor is a language of unknown level that the pair does not share.
+    Roster unshared = asA2;
+    unshared.households[kH2].members[0].languages.push_back({"so", LanguageLevel::Unknown});
+    EXPECT_TRUE(soft(Scorer(unshared).explain(kH2, kG1), Criterion::Language).reason.tags2.empty());
+}
+
 TEST(ScoringSoft, GoalFitCountsServedGoalsNeedsAndSectors) {
     Roster r = testing::makeFixtureRoster();  // h1: learn_dutch, find_work, care sector, paperwork_help
     for (GroupMember& m : r.groups[kG1].members) {
@@ -445,19 +495,20 @@ TEST(ScoringWeights, WeightsChangeTheRanking) {
         m.age = 38;
         m.interests = {"chess"};
     }
-    const std::vector<CriterionWeight> interestsFirst = {{"interests", 5.0}, {"age", 0.1}};
-    const std::vector<CriterionWeight> ageFirst = {{"interests", 0.1}, {"age", 5.0}};
+    CriterionWeights interestsFirst, ageFirst;  // the others at the default
+    interestsFirst[Criterion::Interests] = 5.0;
+    interestsFirst[Criterion::Age] = 0.1;
+    ageFirst[Criterion::Interests] = 0.1;
+    ageFirst[Criterion::Age] = 5.0;
     Scorer a(r, interestsFirst), b(r, ageFirst);
     EXPECT_GT(a.total(kH1, kG1), a.total(kH1, kG2));
     EXPECT_LT(b.total(kH1, kG1), b.total(kH1, kG2));
     // Only interests count: the total is the interests score itself.
-    std::vector<CriterionWeight> only = {{"interests", 1}, {"age", 0}, {"language", 0}, {"goals", 0},
-                                         {"family", 0},    {"availability", 0}, {"distance", 0}};
+    const CriterionWeights only(std::array<double, kCriterionCount>{1, 0, 0, 0, 0, 0, 0});
     Scorer c(r, only);
     EXPECT_DOUBLE_EQ(c.total(kH1, kG1), c.score(kH1, kG1).scores[0]);
     // A criterion that does not apply drops out of the mean instead of counting as 0.
-    std::vector<CriterionWeight> familyOnly = {{"interests", 0}, {"age", 0}, {"language", 0}, {"goals", 0},
-                                               {"family", 1},    {"availability", 0}, {"distance", 1}};
+    const CriterionWeights familyOnly(std::array<double, kCriterionCount>{0, 0, 0, 0, 1, 0, 1});
     Scorer d(r, familyOnly);
     EXPECT_EQ(d.total(kH2, kG1), d.score(kH2, kG1).scores[static_cast<std::size_t>(Criterion::Distance)]);
 }

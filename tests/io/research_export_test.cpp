@@ -2,11 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
 #include "core/demo_roster.h"
 #include "core/outcomes.h"
+#include "core/scoring.h"
+#include "io/csv.h"
 
 namespace welkom {
 namespace {
@@ -159,6 +163,138 @@ TEST(ResearchExport, BadFilesAreRefusedWithTheRow) {
     Result<std::vector<ResearchRow>> ok = readResearchFile("research_id,status,score_interests\nab,ended,0.5\n");
     ASSERT_TRUE(ok.ok());
     EXPECT_EQ((*ok)[0].status, MatchStatus::Ended);
+}
+
+// [SECTION] Crafted rosters for the anonymity rules
+
+// One household and one group per match, all alike (same coarse class),
+// every match introduced in March 2026 and consented to research. `tweak`
+// changes match i (its household, group, match and check-ins) afterwards.
+Roster alikeMatches(int n, const std::function<void(int, Household&, WelcomeGroup&, Match&, std::vector<CheckIn>&)>& tweak) {
+    Roster r;
+    for (int i = 0; i < n; ++i) {
+        const std::string id = std::to_string(i);
+        Household h;
+        h.id = "h" + id;
+        h.displayName = "Familie " + id;
+        h.municipality = "Voorbeeldstad";
+        h.members = {HouseholdMember{34, Gender::Female, MemberRole::Adult, {}, {}},
+                     HouseholdMember{8, Gender::Male, MemberRole::Child, {}, {}}};
+        h.consent.toResearch = true;
+        WelcomeGroup g;
+        g.id = "g" + id;
+        g.name = "Groep " + id;
+        g.municipality = "Voorbeeldstad";
+        for (int m = 0; m < 6; ++m) {
+            GroupMember member;
+            member.id = g.id + "m" + std::to_string(m);
+            member.name = "Lid " + std::to_string(m);
+            member.age = 50;
+            g.members.push_back(member);
+        }
+        g.consent.toResearch = true;
+        Match match;
+        match.id = "m" + id;
+        match.householdId = h.id;
+        match.groupId = g.id;
+        for (int c = 0; c < kCriterionCount; ++c)
+            match.scores.push_back({std::string(criterionName(static_cast<Criterion>(c))), 0.5 + 0.0123 * c + 0.0001 * i});
+        match.history = {{MatchStatus::Proposed, "2026-02-20", "", "", {}},
+                         {MatchStatus::Introduced, "2026-03-05", "", "", {}},
+                         {MatchStatus::Active, "2026-03-10", "", "", {}}};
+        std::vector<CheckIn> checkIns;
+        tweak(i, h, g, match, checkIns);
+        r.households.push_back(h);
+        r.groups.push_back(g);
+        r.matches.push_back(match);
+        r.checkIns.insert(r.checkIns.end(), checkIns.begin(), checkIns.end());
+    }
+    return r;
+}
+
+CheckIn checkIn(const Match& m, const std::string& date) {
+    CheckIn c;
+    c.id = m.id + "c" + date;
+    c.matchId = m.id;
+    c.date = date;
+    return c;
+}
+
+std::string column(const std::string& csv, const std::string& name, std::size_t row) {
+    Result<CsvTable> t = readCsv(csv);
+    EXPECT_TRUE(t.ok());
+    const CsvRow& header = t->rows[0];
+    const auto at = static_cast<std::size_t>(std::find(header.begin(), header.end(), name) - header.begin());
+    return t->rows.at(row + 1).at(at);
+}
+
+TEST(ResearchAnonymity, ARareOutcomeSharedByAWholeClassIsWithheld) {
+    // Ten alike matches in two coarse classes (first adult 30-44 or 45-64).
+    // In the first class all five ended early in conflict: without the
+    // diversity rule the class would tell anyone who knows one of these
+    // families that their match broke down in conflict.
+    const Roster r = alikeMatches(10, [](int i, Household& h, WelcomeGroup&, Match& m, std::vector<CheckIn>& c) {
+        if (i >= 5) {
+            h.members[0].age = 50;
+            CheckIn ok = checkIn(m, "2026-06-01");
+            ok.householdSatisfaction = 2 + i % 3;  // 2..4: diverse
+            c.push_back(ok);
+            return;
+        }
+        CheckIn end = checkIn(m, "2026-05-01");
+        end.endedEarly = true;
+        end.endReason = EndReason::Conflict;
+        end.householdSatisfaction = 4 + i % 2;  // 4 or 5: diverse
+        c.push_back(end);
+        m.history.push_back({MatchStatus::Ended, "2026-05-01", "", "", {}});
+    });
+    ResearchExportOptions o;
+    o.seed = 5;
+    Result<ResearchExport> e = buildResearchExport(r, o);
+    ASSERT_TRUE(e.ok());
+    ASSERT_EQ(e->rows.size(), 10u) << "both classes have k = 5 rows";
+    EXPECT_EQ(e->rows[0].scores[0], 0.5) << "scores rounded to one decimal";
+    const std::string csv = writeResearchCsv(*e);
+    EXPECT_EQ(csv.find("conflict"), std::string::npos) << csv;
+    EXPECT_GT(e->report.withheldCells, 0);
+    bool sawConflictClass = false;
+    for (std::size_t i = 0; i < e->rows.size(); ++i) {
+        const ResearchRow& row = e->rows[i];
+        if (row.adultAge != "30-44") continue;
+        sawConflictClass = true;
+        EXPECT_EQ(column(csv, "end_reason", i), "") << "the one reason the whole class shares";
+        EXPECT_EQ(column(csv, "ended_early", i), "");
+        EXPECT_NE(column(csv, "household_satisfaction", i), "") << "two values in the class: kept";
+        EXPECT_EQ(column(csv, "score_interests", i), "0.5") << "one decimal, not 0.5000";
+    }
+    EXPECT_TRUE(sawConflictClass);
+    // Read back, the withheld cells are unknown (or the column's default).
+    Result<std::vector<ResearchRow>> back = readResearchFile(writeResearchJson(*e));
+    ASSERT_TRUE(back.ok()) << back.error().message;
+    for (const ResearchRow& row : *back) EXPECT_NE(row.endReason, EndReason::Conflict);
+}
+
+TEST(ResearchAnonymity, KCountsTheEmptyScorePatternWithTheCoarseColumns) {
+    // Six matches alike in every coarse column; one of them has no family
+    // score (the only household without children would show by that gap).
+    const Roster r = alikeMatches(6, [](int i, Household&, WelcomeGroup&, Match& m, std::vector<CheckIn>&) {
+        if (i == 3) m.scores.erase(m.scores.begin() + static_cast<int>(Criterion::Family));
+    });
+    ResearchExportOptions o;
+    o.seed = 6;
+    o.k = 2;  // below the floor: counts as 5
+    Result<ResearchExport> e = buildResearchExport(r, o);
+    ASSERT_TRUE(e.ok());
+    EXPECT_EQ(e->report.k, kMinResearchK);
+    EXPECT_EQ(e->report.suppressed, 1) << "alone with its pattern: no generalisation helps";
+    ASSERT_EQ(e->rows.size(), 5u);
+    std::map<std::string, int> classes;
+    for (const ResearchRow& row : e->rows) {
+        EXPECT_EQ(emptyScorePattern(row), "1111111");
+        ++classes[quasiIdentifierKey(row)];
+    }
+    for (const auto& [key, n] : classes) EXPECT_GE(n, kMinResearchK) << key;
+    EXPECT_NE(quasiIdentifierKey(e->rows[0]).find("|1111111"), std::string::npos) << "the pattern is part of the key";
 }
 
 }  // namespace

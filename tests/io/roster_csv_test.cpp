@@ -246,15 +246,110 @@ TEST(HouseholdImport, ValueFormats) {
         for (const CsvProblem& x : p.problems) EXPECT_FALSE(x.row == row && x.severity == Severity::Error) << dump(p);
     }
     EXPECT_NE(findProblem(p, "csv.language_level", 5), nullptr) << dump(p);
-    EXPECT_NE(findProblem(p, "csv.gender", 5), nullptr);
-    EXPECT_NE(findProblem(p, "csv.yes_no", 5), nullptr);
-    EXPECT_NE(findProblem(p, "csv.date", 5), nullptr);
+    // Vague values are warnings (left unspecified / not given / empty); the age is an error.
+    for (const char* code : {"csv.gender", "csv.yes_no", "csv.date"}) {
+        const CsvProblem* vague = findProblem(p, code, 5);
+        ASSERT_NE(vague, nullptr) << code << "\n" << dump(p);
+        EXPECT_EQ(vague->severity, Severity::Warning) << code;
+    }
     EXPECT_NE(findProblem(p, "csv.age", 5), nullptr);
-    // A language without a level is an error that says how to write one.
-    const CsvImportPreview noLevel = previewHouseholdImport("naam,gemeente,volwassene1_leeftijd,volwassene1_talen\nA,X,30,Arabisch\n", Roster{});
-    const CsvProblem* level = findProblem(noLevel, "csv.language_level", 2);
-    ASSERT_NE(level, nullptr) << dump(noLevel);
-    EXPECT_NE(level->message.find("\"ar:B1\""), std::string::npos) << level->message;
+    // A level that is no level is a warning; the language is kept at level unknown.
+    const CsvProblem* z9 = findProblem(p, "csv.language_level", 5);
+    ASSERT_NE(z9, nullptr) << dump(p);
+    EXPECT_EQ(z9->severity, Severity::Warning);
+}
+
+// Sheets list languages without a level ("Frans, Duits"): kept at level
+// unknown, imported without an error, and the merged roster's warning asks
+// for the level at the row and column the language came from.
+TEST(HouseholdImport, LanguagesWithoutLevelAreKeptAsUnknown) {
+    const CsvImportPreview p = previewHouseholdImport(
+        "naam,gemeente,volwassene1_leeftijd,volwassene1_talen,volwassene2_leeftijd,volwassene2_talen\n"
+        "A,X,30,\"Arabisch, Frans (B1)\",,\n"
+        "B,X,30,Tigrinya,31,\"Koerdisch; Arabisch\"\n",
+        Roster{});
+    EXPECT_FALSE(p.hasErrors()) << dump(p);
+    ASSERT_EQ(p.households.size(), 2u);
+    EXPECT_EQ(p.households[0].members[0].languages,
+              (std::vector<LanguageSkill>{{"ar", LanguageLevel::Unknown}, {"fr", LanguageLevel::B1}}));
+    EXPECT_EQ(p.households[1].members[1].languages,
+              (std::vector<LanguageSkill>{{"ku", LanguageLevel::Unknown}, {"ar", LanguageLevel::Unknown}}));
+    const CsvProblem* ask = findProblem(p, "language.level_unknown", 2);
+    ASSERT_NE(ask, nullptr) << dump(p);
+    EXPECT_EQ(ask->severity, Severity::Warning);
+    EXPECT_EQ(ask->column, 4u);
+    std::size_t asked = 0;
+    for (const CsvProblem& x : p.problems) asked += x.code == "language.level_unknown" ? 1 : 0;
+    EXPECT_EQ(asked, 4u) << dump(p);
+    const CsvProblem* second = nullptr;
+    for (const CsvProblem& x : p.problems)
+        if (x.code == "language.level_unknown" && x.row == 3 && x.column == 6) second = &x;
+    EXPECT_NE(second, nullptr) << "adult 2's languages column\n" << dump(p);
+    // A language named twice keeps its known level.
+    const CsvImportPreview twice = previewHouseholdImport(
+        "naam,gemeente,volwassene1_leeftijd,volwassene1_talen\nA,X,30,\"Arabisch, ar:B2, Arabisch\"\n", Roster{});
+    ASSERT_EQ(twice.households.size(), 1u) << dump(twice);
+    EXPECT_EQ(twice.households[0].members[0].languages, (std::vector<LanguageSkill>{{"ar", LanguageLevel::B2}}));
+}
+
+// A column of its own for the level of Dutch sets it for the household's
+// adults (where their own languages cell gave no level of Dutch) or the member.
+TEST(HouseholdImport, DutchLevelColumnSetsTheAdultsDutch) {
+    const CsvImportPreview p = previewHouseholdImport(
+        "Naam;Gemeente;Leeftijd volwassene 1;Talen volwassene 1;Leeftijd volwassene 2;Talen volwassene 2;"
+        "Leeftijden kinderen;NT2-niveau\n"
+        "A;X;30;Arabisch;32;nl:B1, ar:native;6;A1\n"
+        "B;X;40;Nederlands, Tigrinya;;;;NT2 A2\n"
+        "C;X;40;Dari;;;;redelijk\n"
+        "D;X;40;Dari;;;;\n",
+        Roster{});
+    EXPECT_FALSE(p.hasErrors()) << dump(p);
+    ASSERT_EQ(p.households.size(), 4u);
+    EXPECT_EQ(p.columns.back().field, "dutch_level");
+    const Household& a = p.households[0];
+    EXPECT_EQ(a.members[0].languages,
+              (std::vector<LanguageSkill>{{"ar", LanguageLevel::Unknown}, {"nl", LanguageLevel::A1}}));
+    EXPECT_EQ(a.members[1].languages[0], (LanguageSkill{"nl", LanguageLevel::B1})) << "own level kept";
+    EXPECT_TRUE(a.members[2].languages.empty()) << "children are not set";
+    EXPECT_EQ(p.households[1].members[0].languages[0], (LanguageSkill{"nl", LanguageLevel::A2}));
+    EXPECT_EQ(p.households[2].members[0].languages[1], (LanguageSkill{"nl", LanguageLevel::Unknown}));
+    const CsvProblem* vague = findProblem(p, "csv.dutch_level", 4);
+    ASSERT_NE(vague, nullptr) << dump(p);
+    EXPECT_EQ(vague->severity, Severity::Warning);
+    EXPECT_EQ(vague->column, 8u);
+    EXPECT_EQ(p.households[3].members[0].languages.size(), 1u);
+
+    const CsvImportPreview m = previewGroupMemberImport(
+        "Groep,Gemeente,Naam,Leeftijd,Talen,Dutch level\nG,X,Anna Voorbeeld,40,\"Engels, Frans\",native\n", Roster{});
+    ASSERT_EQ(m.groups.size(), 1u) << dump(m);
+    EXPECT_EQ(m.groups[0].members[0].languages.back(), (LanguageSkill{"nl", LanguageLevel::Native}));
+}
+
+// The sheet's own words become vocabulary codes (io/term_match.h); what is
+// still unknown stays an own tag with a warning, as before.
+TEST(HouseholdImport, SheetsOwnWordsBecomeCodes) {
+    const CsvImportPreview p = previewHouseholdImport(
+        "naam;gemeente;volwassene1_leeftijd;doelen;werksector;beschikbaarheid;opleiding;interesses\n"
+        "A;X;30;werk zoeken, taal leren;de zorg;evenings during the week, zaterdagochtend;HBO-opleiding;"
+        "Fietsn, quilting\n"
+        "B;X;31;\"a job; studying\";care;overdag en 's avonds;middelbare school;lekker koken\n",
+        Roster{});
+    EXPECT_FALSE(p.hasErrors()) << dump(p);
+    ASSERT_EQ(p.households.size(), 2u);
+    const Household& a = p.households[0];
+    EXPECT_EQ(a.goals, (std::vector<std::string>{"find_work", "learn_dutch"}));
+    EXPECT_EQ(a.workSectors, (std::vector<std::string>{"care"}));
+    EXPECT_TRUE(a.availability.evenings && a.availability.weekends && !a.availability.weekdayDaytime);
+    EXPECT_EQ(a.educationLevel, EducationLevel::Bachelor);
+    EXPECT_EQ(a.interests, (std::vector<std::string>{"cycling", "custom:quilting"}));
+    const Household& b = p.households[1];
+    EXPECT_EQ(b.goals, (std::vector<std::string>{"find_work", "start_education"}));
+    EXPECT_TRUE(b.availability.weekdayDaytime && b.availability.evenings && !b.availability.weekends);
+    EXPECT_EQ(b.educationLevel, EducationLevel::Secondary);
+    EXPECT_EQ(b.interests, (std::vector<std::string>{"cooking"}));
+    std::size_t ownTags = 0;
+    for (const CsvProblem& x : p.problems) ownTags += x.code == "csv.tag_custom" ? 1 : 0;
+    EXPECT_EQ(ownTags, 1u) << dump(p);
 }
 
 TEST(HouseholdImport, EmptyRowsAreSkippedAndRowsWithoutMembersAreErrors) {
@@ -363,20 +458,65 @@ TEST(MemberImport, BuildsGroupsFromRowsWithCoordinatorAndGroupLevelFields) {
 
 TEST(MemberImport, ConflictsTwoCoordinatorsAndMissingMunicipality) {
     const std::string csv =
-        "group,municipality,first name,last name,age,coordinator,languages\n"
-        "Team A,Delft,Ada,Example,40,yes,nl:native\n"
-        "Team A,Leiden,Bo,Example,41,yes,nl:native\n"
-        "Team B,,Cy,Example,15,,nl:native\n";
+        "group,municipality,first name,last name,age,coordinator,languages,capacity\n"
+        "Team A,Delft,Ada,Example,40,yes,nl:native,1\n"
+        "Team A,Leiden,Bo,Example,41,yes,nl:native,2\n"
+        "Team B,,Cy,Example,15,,nl:native,\n";
     const CsvImportPreview p = previewGroupMemberImport(csv, Roster{});
     ASSERT_EQ(p.groups.size(), 2u);
     EXPECT_EQ(p.groups[0].members[0].name, "Ada Example");
     const CsvProblem* conflict = findProblem(p, "csv.group_conflict", 3);
     ASSERT_NE(conflict, nullptr) << dump(p);
-    EXPECT_EQ(conflict->column, 2u);
+    EXPECT_EQ(conflict->column, 8u);
     EXPECT_NE(conflict->message.find("row 2"), std::string::npos);
     EXPECT_NE(findProblem(p, "csv.coordinator", 3), nullptr) << dump(p);
     EXPECT_NE(findProblem(p, "csv.age", 4), nullptr) << dump(p);  // group members are 16 or older
     EXPECT_NE(findProblem(p, "csv.required", 4), nullptr) << dump(p);  // Team B has no municipality
+}
+
+// Member sheets give each member's own municipality and neighbourhood; the
+// group's come from a group column, else the coordinator's row, else the most
+// common value, with a warning naming the choice when members differ.
+TEST(MemberImport, PerMemberPlacesAndTheGroupsChoice) {
+    const std::string csv =
+        "Groep;Naam;Leeftijd;Talen;Gemeente;Wijk;Coördinator;Groepswijk\n"
+        "Team A;Ada Voorbeeld;40;nl:native;Haarlem;Schalkwijk;;\n"
+        "Team A;Bo Voorbeeld;41;nl:native;Heemstede;Centrum;ja;\n"
+        "Team A;Cy Voorbeeld;42;nl:native;Haarlem;Schalkwijk;;\n"
+        "Team B;Do Voorbeeld;43;nl:native;Leiden;Noord;;\n"
+        "Team B;Ed Voorbeeld;44;nl:native;Leiden;Zuid;;\n"
+        "Team B;Fa Voorbeeld;45;nl:native;Leiden;Zuid;;\n"
+        "Team C;Gi Voorbeeld;46;nl:native;Delft;Oost;;Binnenstad\n"
+        "Team C;Ha Voorbeeld;47;nl:native;Delft;West;;\n";
+    const CsvImportPreview p = previewGroupMemberImport(csv, Roster{});
+    EXPECT_FALSE(p.hasErrors()) << dump(p);
+    ASSERT_EQ(p.groups.size(), 3u);
+    const WelcomeGroup& a = p.groups[0];
+    EXPECT_EQ(a.members[0].municipality, "Haarlem");
+    EXPECT_EQ(a.members[1].neighbourhood, "Centrum");
+    EXPECT_EQ(a.municipality, "Heemstede") << "the coordinator's";
+    EXPECT_EQ(a.neighbourhood, "Centrum");
+    const CsvProblem* chosen = findProblem(p, "csv.group_place_coordinator", 3);
+    ASSERT_NE(chosen, nullptr) << dump(p);
+    EXPECT_EQ(chosen->severity, Severity::Warning);
+    EXPECT_EQ(chosen->column, 5u);
+    ASSERT_EQ(chosen->args.size(), 3u);
+    EXPECT_EQ(chosen->args[0].text, "Gemeente");
+    EXPECT_EQ(chosen->args[1].items.size(), 2u);
+    EXPECT_EQ(chosen->args[2].text, "Heemstede");
+    const WelcomeGroup& b = p.groups[1];
+    EXPECT_EQ(b.municipality, "Leiden");
+    EXPECT_EQ(b.neighbourhood, "Zuid") << "the most common";
+    const CsvProblem* common = findProblem(p, "csv.group_place_most_common", 5);
+    ASSERT_NE(common, nullptr) << dump(p);
+    EXPECT_EQ(common->column, 6u);
+    EXPECT_EQ(common->args[2].text, "Zuid");
+    const WelcomeGroup& c = p.groups[2];
+    EXPECT_EQ(c.neighbourhood, "Binnenstad") << "a group column wins";
+    std::size_t warnings = 0;
+    for (const CsvProblem& x : p.problems)
+        warnings += x.code.rfind("csv.group_place", 0) == 0 ? 1 : 0;
+    EXPECT_EQ(warnings, 3u) << "Team A twice, Team B's neighbourhood once; Team C none\n" << dump(p);
 }
 
 // [SECTION] Export

@@ -50,7 +50,7 @@ TEST(RosterJson, FixtureRoundTripsExactly) {
 TEST(RosterJson, PrettyOutputReadsTheSame) {
     const Roster original = testing::makeFixtureRoster();
     const std::string pretty = writeRoster(original, {true});
-    EXPECT_NE(pretty.find("\n  \"version\": 1"), std::string::npos);
+    EXPECT_NE(pretty.find("\n  \"version\": " + std::to_string(kRosterFormatVersion)), std::string::npos);
     Result<LoadedRoster> loaded = loadRoster(pretty);
     ASSERT_TRUE(loaded.ok()) << loaded.error().message;
     EXPECT_TRUE(loaded->roster == original);
@@ -59,8 +59,37 @@ TEST(RosterJson, PrettyOutputReadsTheSame) {
 TEST(RosterJson, HeaderNamesFormatAndVersion) {
     const ordered_json j = ordered_json::parse(writeRoster(Roster{}));
     EXPECT_EQ(j.at("format"), "welkom-roster");
-    EXPECT_EQ(j.at("version"), 1);
+    EXPECT_EQ(j.at("version"), 2);
     EXPECT_EQ(j.begin().key(), "format");
+}
+
+// Version 2 added the level "unknown"; a version 1 file reads as it was.
+TEST(RosterJson, UnknownLanguageLevelRoundTripsAndVersionOneFilesStillLoad) {
+    Roster original = testing::makeFixtureRoster();
+    original.households[0].members[0].languages[0].level = LanguageLevel::Unknown;
+    const std::string bytes = writeRoster(original);
+    EXPECT_NE(bytes.find("\"ar\":\"unknown\""), std::string::npos);
+    std::vector<Problem> problems;
+    Result<LoadedRoster> loaded = loadRoster(bytes, &problems);
+    ASSERT_TRUE(loaded.ok()) << dumpProblems(problems);
+    EXPECT_TRUE(loaded->roster == original);
+    EXPECT_TRUE(hasProblem(loaded->problems, "/households/0/members/0/languages/ar", "language.level_unknown"))
+        << dumpProblems(loaded->problems);
+
+    ordered_json v1 = ordered_json::parse(writeRoster(testing::makeFixtureRoster()));
+    v1["version"] = 1;
+    Result<LoadedRoster> old = loadRoster(v1.dump());
+    ASSERT_TRUE(old.ok()) << old.error().message;
+    EXPECT_TRUE(old->roster == testing::makeFixtureRoster());
+    EXPECT_EQ(ordered_json::parse(writeRoster(old->roster)).at("version"), 2);
+
+    // Not a level for a check-in: kept as written, counted as no level.
+    ordered_json checkIn = ordered_json::parse(writeRoster(testing::makeFixtureRoster()));
+    checkIn["checkIns"][0]["dutchLevel"] = "unknown";
+    Result<LoadedRoster> withCheckIn = loadRoster(checkIn.dump());
+    ASSERT_TRUE(withCheckIn.ok()) << withCheckIn.error().message;
+    EXPECT_FALSE(withCheckIn->roster.checkIns[0].dutchLevel.has_value());
+    EXPECT_NE(writeRoster(withCheckIn->roster).find("\"dutchLevel\":\"unknown\""), std::string::npos);
 }
 
 TEST(RosterJson, UnknownFieldsSurviveAtEveryLevel) {
@@ -88,6 +117,32 @@ TEST(RosterJson, UnknownFieldsSurviveAtEveryLevel) {
 
     const ordered_json back = ordered_json::parse(writeRoster(r));
     EXPECT_EQ(back, ordered_json::parse(input));
+}
+
+// Weights are typed in memory (one per Criterion) and named on disk: a file
+// naming only some criteria gives the others the default weight, and weights
+// of criteria this version does not know survive a save.
+TEST(RosterJson, WeightsAreReadAndWrittenByCriterionName) {
+    ordered_json j = ordered_json::parse(writeRoster(testing::makeFixtureRoster()));
+    j["settings"]["weights"] = {{"language", 2.5}, {"age", 0.25}, {"charm", 3}};
+    Result<LoadedRoster> loaded = loadRoster(j.dump());
+    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    const CriterionWeights& w = loaded->roster.settings.weights;
+    EXPECT_EQ(w[Criterion::Language], 2.5);
+    EXPECT_EQ(w[Criterion::Age], 0.25);
+    EXPECT_EQ(w[Criterion::Interests], kDefaultCriterionWeight);
+    EXPECT_EQ(w[Criterion::Distance], kDefaultCriterionWeight);
+
+    const ordered_json back = ordered_json::parse(writeRoster(loaded->roster))["settings"]["weights"];
+    ASSERT_EQ(back.size(), static_cast<std::size_t>(kCriterionCount) + 1);
+    auto it = back.begin();
+    for (Criterion c : allCriteria()) {
+        EXPECT_EQ(it.key(), criterionName(c)) << "every criterion by name, in criterion order";
+        EXPECT_EQ(it.value().get<double>(), w[c]);
+        ++it;
+    }
+    EXPECT_EQ(it.key(), "charm");
+    EXPECT_EQ(it.value(), 3);
 }
 
 // Before outcomes were defined, check-ins carried them as unknown members in
@@ -153,13 +208,14 @@ TEST(RosterJson, CheckInOutcomesRoundTripAndRangesAreChecked) {
 
 TEST(RosterJson, NewerVersionIsRefusedWithAClearMessage) {
     ordered_json j = ordered_json::parse(writeRoster(testing::makeFixtureRoster()));
-    j["version"] = 2;
+    j["version"] = kRosterFormatVersion + 1;
     std::vector<Problem> problems;
     Result<LoadedRoster> loaded = loadRoster(j.dump(), &problems);
     ASSERT_FALSE(loaded.ok());
     EXPECT_EQ(loaded.error().code, "roster.too_new");
     EXPECT_NE(loaded.error().message.find("newer version"), std::string::npos);
-    EXPECT_NE(loaded.error().message.find("format version 2"), std::string::npos);
+    EXPECT_NE(loaded.error().message.find("format version " + std::to_string(kRosterFormatVersion + 1)),
+              std::string::npos);
     EXPECT_NE(loaded.error().messageNl.find("nieuwere versie"), std::string::npos);
     ASSERT_EQ(problems.size(), 1u);
 }
@@ -409,7 +465,7 @@ TEST(RosterJson, SchemaDescribesThisVersion) {
     ASSERT_FALSE(schema.is_discarded());
     EXPECT_EQ(schema["properties"]["format"]["const"], std::string(kRosterFormatName));
     EXPECT_EQ(schema["properties"]["version"]["const"], kRosterFormatVersion);
-    for (const char* key : {"households", "groups", "matches", "constraints", "checkIns", "settings"}) {
+    for (const char* key : {"households", "groups", "matches", "constraints", "checkIns", "settings", "signup"}) {
         EXPECT_TRUE(schema["properties"].contains(key)) << key;
     }
 }

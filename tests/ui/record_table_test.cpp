@@ -66,5 +66,44 @@ TEST(RecordOrder, NumberColumnsSortByValueWithTiesInRosterOrder) {
               (std::vector<std::string>{"g1", "g3", "g2", "g20", "g10", "g100"}));
 }
 
+// Names in the scripts households write (fictitious): the table's search finds
+// them however they are typed, and sorting follows each alphabet.
+std::vector<WelcomeGroup> namedGroups(std::initializer_list<std::pair<const char*, const char*>> idsAndNames) {
+    std::vector<WelcomeGroup> out;
+    for (const auto& [id, name] : idsAndNames) {
+        WelcomeGroup g;
+        g.id = id;
+        g.name = name;
+        out.push_back(g);
+    }
+    return out;
+}
+
+TEST(RecordOrder, SearchAndSortNamesInEveryScript) {
+    const auto records = namedGroups({{"g1", "عائلة حدّاد"},
+                                      {"g2", "خانواده کریمی"},
+                                      {"g3", "ተስፋይ ገብረሚካኤል"},
+                                      {"g4", "Оксана Ковальчук"},
+                                      {"g5", "Aylin Işık"},
+                                      {"g6", "Şükrü Çelik"},
+                                      {"g7", "Familie Ahmadi مع 3 kinderen"},
+                                      {"g8", "بهار پناهی"}});
+    const auto columns = groupColumns();
+    const auto search = [&](const char* needle) {
+        return idsInOrder(records, recordOrder(records, columns, needle, 0, false, Language::English));
+    };
+    EXPECT_EQ(search("حداد"), (std::vector<std::string>{"g1"}));           // without the shadda
+    EXPECT_EQ(search("كريمي"), (std::vector<std::string>{"g2"}));          // Arabic kaf and yeh find Farsi ک and ی
+    EXPECT_EQ(search("ገብረ"), (std::vector<std::string>{"g3"}));
+    EXPECT_EQ(search("КОВАЛЬЧУК"), (std::vector<std::string>{"g4"}));
+    EXPECT_EQ(search("isik"), (std::vector<std::string>{"g5"}));
+    EXPECT_EQ(search("sukru celik"), (std::vector<std::string>{"g6"}));
+    EXPECT_EQ(search("مع 3"), (std::vector<std::string>{"g7"}));
+    EXPECT_EQ(search("پناه"), (std::vector<std::string>{"g8"}));
+    // By name: Latin (accents ignored), Cyrillic, Arabic script (ب before پ before خ before ع), Ethiopic.
+    EXPECT_EQ(idsInOrder(records, recordOrder(records, columns, "", 1, false, Language::English)),
+              (std::vector<std::string>{"g5", "g7", "g6", "g4", "g8", "g2", "g1", "g3"}));
+}
+
 }  // namespace
 }  // namespace welkom

@@ -8,7 +8,7 @@
 
 #include <imgui.h>
 
-#include "ui/test_hooks.h"
+#include "ui/item_registry.h"
 
 namespace welkom {
 

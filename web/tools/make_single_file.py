@@ -8,12 +8,15 @@ loads from dist/ is put inside it:
   - the stylesheet as an inline <style>, the favicon as a data: URL;
   - boot.js as the only parser-run inline <script>;
   - every script boot.js loads (the payload with the wasm and the font,
-    files.js, storage.js, welkom-test.js, welkom.js) as a non-running data
+    files.js, storage.js, welkom-test.js, a11y.js, welkom.js) as a non-running data
     block <script type="text/plain" id="welkom-file:NAME">; boot.js runs them
     in its usual order by copying their text into new <script> elements;
   - the worker (its payload followed by welkom-worker.js) as one more data
     block, which boot.js turns into a Blob URL: new Worker() then needs no
-    fetch, which browsers refuse for file:// anyway.
+    fetch, which browsers refuse for file:// anyway;
+  - the fonts of fonts/ (Arabic script, Ethiopic) as base64 data blocks that
+    script_text.js turns into FontFace objects from bytes when a roster needs
+    them (no font URL, so the policy needs no font-src).
 
 The Content-Security-Policy keeps forbidding every connection. Inline code is
 allowed by its SHA-256 hash only (no 'unsafe-inline'), workers only from blob:.
@@ -30,7 +33,10 @@ import sys
 
 # Scripts boot.js loads, in its order. Checked against boot.js below so the
 # two cannot drift apart silently.
-SCRIPTS = ["welkom-payload.js", "files.js", "storage.js", "welkom-test.js", "welkom.js"]
+SCRIPTS = ["welkom-payload.js", "files.js", "storage.js", "script_text.js", "welkom-test.js", "a11y.js", "welkom.js"]
+# Fonts web/script_text.js loads when a roster needs them (fonts/NAME.woff2):
+# data blocks of base64 it decodes into a FontFace, so no font URL is needed.
+FONTS = ["arabic", "ethiopic"]
 WORKER = ["welkom-worker-payload.js", "welkom-worker.js"]
 
 # The HTML parser ends or re-interprets a script's text at these sequences,
@@ -93,13 +99,17 @@ def main(argv):
     policy = ("default-src 'none'; script-src %s 'wasm-unsafe-eval'; style-src %s; img-src data: blob:; "
               "connect-src 'none'; worker-src blob:; base-uri 'none'; form-action 'none'; object-src 'none'"
               % (script_hashes, csp_hash(css)))
-    html = replace_once(html, r"<!--.*?-->", SINGLE_FILE_COMMENT, "comment")
+    html = replace_once(html, r"<!--\s*Welkom runs entirely in this page\..*?-->", SINGLE_FILE_COMMENT, "comment")
     html = replace_once(html, r'<meta http-equiv="Content-Security-Policy" content="[^"]*">',
                         f'<meta http-equiv="Content-Security-Policy" content="{policy}">', "CSP")
     html = replace_once(html, r'<link rel="icon" href="favicon\.svg"', f'<link rel="icon" href="{favicon}"', "icon")
     html = replace_once(html, r'<link rel="stylesheet" href="welkom\.css">', f"<style>{css}</style>", "stylesheet")
     blocks = "".join(f'<script type="text/plain" id="welkom-file:{name}">{text}</script>\n' for name, text in scripts)
     blocks += f'<script type="text/plain" id="welkom-file:welkom-worker.js">{worker}</script>\n'
+    for name in FONTS:
+        with open(f"{dist}/fonts/{name}.woff2", "rb") as f:
+            font = base64.b64encode(f.read()).decode("ascii")
+        blocks += f'<script type="text/plain" id="welkom-font:{name}">{font}</script>\n'
     html = replace_once(html, r'<script src="boot\.js"></script>\n', f"{blocks}<script>{boot}</script>\n", "boot script")
     with open(out, "w", encoding="utf-8", newline="\n") as f:
         f.write(html)

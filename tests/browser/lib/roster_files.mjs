@@ -7,6 +7,11 @@
 //   await openWithChooser(app, 'Open a roster file...', file);
 //   await typePassphrase(app, 'fiets boom water zon');
 //   await app.press('Enter');
+//   const json = decryptWithAgeCli(file, 'fiets boom water zon');   // what was saved, by the reference tool
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // A passphrase for fictitious test rosters.
 export const kPassphrase = 'fiets boom water zon';
@@ -20,7 +25,9 @@ export async function typePassphrase(app, text) {
 
 // Saves the open roster with `passphrase` through the menu and the dialog
 // (asked twice); returns playwright's Download of the encrypted file.
-export async function saveWithPassphrase(app, passphrase = kPassphrase, { screenshotName = 'save-passphrase-dialog' } = {}) {
+// `beforeSubmit(app)` runs with the dialog filled in, just before the click.
+export async function saveWithPassphrase(app, passphrase = kPassphrase,
+  { screenshotName = 'save-passphrase-dialog', beforeSubmit = null } = {}) {
   await app.click('menu-file');
   await app.click('Save encrypted');
   await app.waitForState((s) => s.passphrasePrompt === 'save');
@@ -28,6 +35,7 @@ export async function saveWithPassphrase(app, passphrase = kPassphrase, { screen
   await app.click('##confirm');
   await app.type(passphrase);
   if (screenshotName) await app.screenshot(screenshotName);
+  if (beforeSubmit) await beforeSubmit(app);
   const download = app.page.waitForEvent('download', { timeout: 60000 });
   await app.click('Encrypt and save');
   const saved = await download;
@@ -54,4 +62,17 @@ export async function reloadAndReopen(app, file, passphrase = kPassphrase) {
   await typePassphrase(app, passphrase);
   await app.press('Enter');
   return app.waitForState((s) => s.rosterOpen && !s.busy);
+}
+
+// Decrypts with Debian's age CLI under a pseudo-terminal (age reads passphrases only from a terminal).
+export function decryptWithAgeCli(file, passphrase) {
+  const dir = mkdtempSync(join(tmpdir(), 'welkom-age-'));
+  try {
+    const out = join(dir, 'plain.json');
+    execFileSync('script', ['-qec', `age -d -o '${out}' '${file}'`, '/dev/null'],
+      { input: passphrase + '\n', stdio: ['pipe', 'ignore', 'ignore'] });
+    return readFileSync(out, 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

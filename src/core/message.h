@@ -1,0 +1,63 @@
+// A message as data: a stable code and its arguments, never a sentence.
+// Core and io describe what they found this way; the app's text layer
+// (app/text/texts.h) turns a Message into words in the interface language,
+// from one catalogue file per language (app/text/catalogue/<lang>.txt), and
+// formats the numbers and lists in it the way that language does.
+//
+// Usage:
+//   Message m = message("validation.age_range", {Arg::integer(lo), Arg::integer(110)});
+//   texts.render(m);   // "age must be between 16 and 110" / "leeftijd moet tussen 16 en 110 liggen"
+//
+// Codes are lowercase dotted words ("family.what"); a catalogue line
+// `validation.age_range = age must be between {0} and {1}` gives its words.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace welkom {
+
+// One argument of a message: shown as it is (an id, a value from a file), a
+// whole number (formatted per language), or a list of arguments (joined per
+// language).
+struct Arg {
+    enum class Kind : std::uint8_t { Text, Integer, List };
+    Kind kind = Kind::Text;
+    std::string text;
+    long long integer = 0;
+    std::vector<Arg> items;
+
+    static Arg textOf(std::string s) {
+        Arg a;
+        a.text = std::move(s);
+        return a;
+    }
+    static Arg integerOf(long long n) {
+        Arg a;
+        a.kind = Kind::Integer;
+        a.integer = n;
+        return a;
+    }
+    static Arg listOf(std::vector<Arg> items) {
+        Arg a;
+        a.kind = Kind::List;
+        a.items = std::move(items);
+        return a;
+    }
+    bool operator==(const Arg& o) const {
+        return kind == o.kind && text == o.text && integer == o.integer && items == o.items;
+    }
+};
+
+struct Message {
+    std::string code;       // e.g. "validation.age_range"
+    std::vector<Arg> args;  // {0}, {1}, ... in the catalogue's text
+    bool operator==(const Message& o) const { return code == o.code && args == o.args; }
+    bool operator!=(const Message& o) const { return !(*this == o); }
+};
+
+inline Message message(std::string code, std::vector<Arg> args = {}) { return Message{std::move(code), std::move(args)}; }
+
+}  // namespace welkom

@@ -1,0 +1,210 @@
+// The texts people read, word for word: every message family of core and io
+// rendered in English and Dutch on the fixture and demo rosters, compared with
+// tests/fixtures/messages/golden-{en,nl}.txt. The files were written by this
+// test before messages became codes (issue #18), so they hold the wording as
+// it was; a change of wording updates them on purpose:
+//   WELKOM_WRITE_GOLDEN=1 ./welkom_engine_tests --gtest_filter='MessagesGolden.*'
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "app/text/messages.h"
+#include "core/demo_roster.h"
+#include "core/learning.h"
+#include "core/roster_fixtures.h"
+#include "core/scoring.h"
+#include "core/validation.h"
+#include "core/validation_cases.h"
+#include "core/vocabulary.h"
+#include "io/research_export.h"
+#include "io/roster_csv.h"
+#include "io/roster_json.h"
+
+namespace welkom {
+namespace {
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+class Dump {
+public:
+    explicit Dump(bool dutch) : nl(dutch) {}
+    const bool nl;
+    void section(const std::string& name) { m_out << "[" << name << "]\n"; }
+    void line(const std::string& text) { m_out << text << "\n"; }
+    std::string str() const { return m_out.str(); }
+
+private:
+    std::ostringstream m_out;
+};
+
+void dumpValidation(Dump& d) {
+    d.section("validation: one rule broken at a time");
+    for (const testing::RuleCase& c : testing::validationRuleCases()) {
+        Roster r = testing::makeFixtureRoster();
+        c.mutate(r);
+        for (const Problem& p : validateRoster(r)) d.line(formatProblemText(p, d.nl));
+    }
+    d.section("validation: demo rosters");
+    for (const DemoRosterOptions& o : {DemoRosterOptions{60, 40, 4, 7}, DemoRosterOptions{200, 120, 6, 3}})
+        for (const Problem& p : validateRoster(generateDemoRoster(o))) d.line(formatProblemText(p, d.nl));
+}
+
+void dumpPair(Dump& d, const PairReport& rep, std::set<std::string>& seen) {
+    for (const HardVerdict& v : rep.hard) {
+        const std::string s = renderReason(v.reason, d.nl);
+        if (seen.insert(s).second) d.line(s);
+    }
+    for (const CriterionResult& c : rep.soft) {
+        const std::string s = criterionLabel(c.criterion, d.nl) + ": " + renderReason(c.reason, d.nl);
+        if (seen.insert(s).second) d.line(s);
+    }
+}
+
+void dumpUnplaceable(Dump& d, const UnplaceableReport& u, std::set<std::string>& seen) {
+    for (const CandidateBlock& c : u.candidates)
+        for (const HardVerdict& v : c.failed) {
+            const std::string s = renderReason(v.reason, d.nl);
+            if (seen.insert(s).second) d.line(s);
+        }
+    if (u.smallest)
+        for (const Change& c : u.smallest->changes) {
+            const std::string s = renderChange(c, d.nl);
+            if (seen.insert(s).second) d.line(s);
+        }
+}
+
+void dumpScoring(Dump& d) {
+    d.section("criterion labels");
+    for (int c = 0; c < kCriterionCount; ++c) d.line(criterionLabel(static_cast<Criterion>(c), d.nl));
+    // Reasons of every pair (each distinct text once, in first-seen order).
+    std::set<std::string> seen;
+    d.section("reasons and changes: fixture roster, one rule broken at a time");
+    for (const testing::RuleCase& c : testing::validationRuleCases()) {
+        Roster r = testing::makeFixtureRoster();
+        c.mutate(r);
+        if (hasErrors(validateRoster(r))) continue;
+        const Scorer scorer(r);
+        for (std::size_t h = 0; h < r.households.size(); ++h) {
+            for (std::size_t g = 0; g < r.groups.size(); ++g) dumpPair(d, scorer.explain(h, g), seen);
+            dumpUnplaceable(d, scorer.explainUnplaceable(h), seen);
+        }
+    }
+    d.section("reasons and changes: demo roster");
+    const Roster demo = generateDemoRoster({60, 40, 4, 7});
+    const Scorer scorer(demo);
+    for (std::size_t h = 0; h < demo.households.size(); ++h) {
+        for (std::size_t g = 0; g < demo.groups.size(); ++g) dumpPair(d, scorer.explain(h, g), seen);
+        dumpUnplaceable(d, scorer.explainUnplaceable(h), seen);
+    }
+}
+
+void dumpVocabulary(Dump& d) {
+    d.section("vocabulary labels");
+    for (VocabularyKind k : {VocabularyKind::Interests, VocabularyKind::Goals, VocabularyKind::Sectors,
+                             VocabularyKind::Skills, VocabularyKind::Needs, VocabularyKind::Languages}) {
+        for (const Term& t : vocabulary(k)) d.line(std::string(t.code) + " = " + tagLabel(k, t.code, d.nl));
+        d.line(tagLabel(k, "custom:Eigen label", d.nl));
+        d.line(tagLabel(k, "unknown_code", d.nl));
+    }
+}
+
+void dumpCsv(Dump& d) {
+    d.section("csv import problems");
+    const std::string dir = std::string(WELKOM_SOURCE_DIR) + "/tests/fixtures/csv/";
+    const Roster into = testing::makeFixtureRoster();
+    for (const char* f : {"households_broken.csv", "households_cp1252.csv", "households_en_comma.csv",
+                          "households_nl_semicolon_bom_crlf.csv"}) {
+        d.line(std::string("-- ") + f);
+        for (const CsvProblem& p : previewHouseholdImport(readFile(dir + f), into).problems)
+            d.line(formatCsvProblemText(p, d.nl));
+    }
+    d.line("-- members_nl.csv");
+    for (const CsvProblem& p : previewGroupMemberImport(readFile(dir + "members_nl.csv"), into).problems)
+        d.line(formatCsvProblemText(p, d.nl));
+    d.line("-- members as households, households as members, odd bytes");
+    for (const CsvProblem& p : previewGroupMemberImport(readFile(dir + "households_en_comma.csv"), into).problems)
+        d.line(formatCsvProblemText(p, d.nl));
+    for (const CsvProblem& p : previewHouseholdImport(readFile(dir + "members_nl.csv"), into).problems)
+        d.line(formatCsvProblemText(p, d.nl));
+    for (const char* bytes : {"", "naam\n\"open", "a;b\n1;2;3\n", "id,displayName,municipality\nh1,,\n"})
+        for (const CsvProblem& p : previewHouseholdImport(bytes, into).problems) d.line(formatCsvProblemText(p, d.nl));
+}
+
+void dumpResearch(Dump& d) {
+    d.section("research export steps");
+    for (const DemoRosterOptions& o : {DemoRosterOptions{60, 40, 4, 7}, DemoRosterOptions{400, 300, 4, 2},
+                                       DemoRosterOptions{3000, 2000, 8, 5}}) {
+        ResearchExportOptions opt;
+        opt.seed = 1;
+        Result<ResearchExport> e = buildResearchExport(generateDemoRoster(o), opt);
+        ASSERT_TRUE(e.ok());
+        for (const std::string& s : d.nl ? e->report.stepsNl : e->report.steps) d.line(s);
+    }
+}
+
+void dumpLearning(Dump& d) {
+    d.section("learning refusals");
+    const Roster demo = generateDemoRoster({60, 40, 4, 7});
+    for (const std::vector<LearningSample>& samples :
+         {std::vector<LearningSample>{}, learningSamples(demo, SuccessDefinition{})}) {
+        const WeightProposal p = proposeWeights(fitSuccessModel(samples), demo.settings.weights);
+        for (const Refusal& r : p.refusals) d.line(d.nl ? r.messageNl : r.message);
+    }
+}
+
+void dumpRosterErrors(Dump& d) {
+    d.section("roster file errors");
+    for (const char* bytes : {"", "{", "[]", "{\"format\": 99}", "{\"format\": \"x\"}", "{\"format\": 1}",
+                              "{\"format\": 1, \"households\": 3}", "{\"format\": 1, \"households\": [{\"id\": 5}]}",
+                              "\xEF\xBB\xBF{}", "{\"a\":1,}", "nul"}) {
+        const RosterReadReport rep = readRoster(bytes);
+        if (rep.failure) d.line(d.nl && !rep.failure->messageNl.empty() ? rep.failure->messageNl : rep.failure->message);
+        for (const Problem& p : rep.problems) d.line(formatProblemText(p, d.nl));
+    }
+}
+
+std::string dumpAll(bool dutch) {
+    Dump d(dutch);
+    dumpValidation(d);
+    dumpScoring(d);
+    dumpVocabulary(d);
+    dumpCsv(d);
+    dumpResearch(d);
+    dumpLearning(d);
+    dumpRosterErrors(d);
+    return d.str();
+}
+
+void compareWithGolden(const std::string& lang, const std::string& actual) {
+    const std::string path = std::string(WELKOM_SOURCE_DIR) + "/tests/fixtures/messages/golden-" + lang + ".txt";
+    if (std::getenv("WELKOM_WRITE_GOLDEN")) {
+        std::ofstream(path, std::ios::binary) << actual;
+        return;
+    }
+    const std::string expected = readFile(path);
+    ASSERT_FALSE(expected.empty()) << path;
+    if (expected == actual) return;
+    // Show the first line that differs rather than two huge strings.
+    std::istringstream e(expected), a(actual);
+    std::string le, la;
+    for (int n = 1;; ++n) {
+        const bool he = static_cast<bool>(std::getline(e, le)), ha = static_cast<bool>(std::getline(a, la));
+        if (!he && !ha) break;
+        ASSERT_EQ(le, la) << lang << " line " << n;
+    }
+}
+
+TEST(MessagesGolden, EnglishWordForWord) { compareWithGolden("en", dumpAll(false)); }
+TEST(MessagesGolden, DutchWordForWord) { compareWithGolden("nl", dumpAll(true)); }
+
+}  // namespace
+}  // namespace welkom

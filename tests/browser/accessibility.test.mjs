@@ -1,0 +1,138 @@
+// The accessibility mirror (web/a11y.js, src/ui/a11y_tree.h), tested the way
+// assistive technology sees the page: by roles and names in the accessibility
+// tree and with the keyboard; never welkomTest.itemRect or coordinates.
+// welkomTest.state() is only read to check what the app did.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { startApp } from './lib/harness.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+async function openDemoMatching(app, names) {
+  const page = app.page;
+  await page.getByRole('button', { name: names.demo, exact: true }).click();
+  await app.waitForState((s) => s.rosterOpen && s.demo);
+  await page.getByRole('tab', { name: names.matching }).click();
+  await page.getByRole('tab', { name: names.matching, selected: true }).waitFor();
+}
+
+const english = { demo: 'Try with fictitious people', matching: 'Matching', run: 'Run matching' };
+const dutch = { demo: 'Probeer met fictieve mensen', matching: 'Koppelen', run: 'Koppeling berekenen' };
+
+test('a coordinator session by roles, names and keys only', async (t) => {
+  const app = await startApp(t, { viewport: { width: 1600, height: 1000 } });
+  const page = app.page;
+  await openDemoMatching(app, english);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+
+  // A weight set with the slider's own keys: one undo step.
+  const age = page.getByRole('slider', { name: 'Age', exact: true });
+  assert.equal(await age.getAttribute('aria-valuetext') ?? await age.inputValue(), '0.5');
+  await age.focus();
+  await page.keyboard.press('ArrowRight');
+  await app.waitForState((s) => /Age|age/.test(s.undoLabel));
+  await page.waitForFunction(() => {
+    const el = [...document.querySelectorAll('#a11y input[type=range]')].find((e) => e.getAttribute('aria-label') === 'Age');
+    return el && el.value === '0.6';
+  });
+
+  // Run with Enter on the focused button.
+  await page.getByRole('button', { name: english.run }).focus();
+  await page.keyboard.press('Enter');
+  const run = await app.waitForState((s) => s.matchingRevision === s.revision && s.matchingPairs > 0);
+  const grid = page.getByRole('grid');
+  await grid.getByRole('columnheader', { name: 'Household' }).waitFor({ state: 'attached' });
+  await app.screenshot('a11y-matching-run');
+
+  // Select the first pair's row by its button, read the explanation as the row's description.
+  const household = Object.keys(run.groupOf).find((h) => !run.fixedHouseholds.includes(h));
+  const pairButton = grid.getByRole('button', { name: new RegExp(`^${household}\\s`) });
+  await pairButton.focus();
+  await page.keyboard.press('Enter');
+  await app.waitForState((s) => s.selectedPair.startsWith(household + ' '));
+  const selectedRow = grid.locator('[role=row][aria-selected=true]');
+  await selectedRow.waitFor({ state: 'attached' });  // a row is a layout-less group
+  const description = await selectedRow.evaluate((row) => {
+    const id = row.getAttribute('aria-describedby');
+    return id ? document.getElementById(id).textContent : '';
+  });
+  assert.match(description, /Age|Language|interests/i, `the explanation is the row's description: "${description}"`);
+
+  // Pin it, accept the proposal, undo (Ctrl+Z goes on to the app from a focused button).
+  const before = await app.state();
+  await page.getByRole('button', { name: 'Pin this pair' }).focus();
+  await page.keyboard.press('Enter');
+  const pinned = await app.waitForState((s) => s.constraints === before.constraints + 1);
+  assert.match(pinned.undoLabel, /^Pin /);
+  await page.getByRole('button', { name: english.run }).focus();
+  await page.keyboard.press('Enter');
+  await app.waitForState((s) => s.matchingRevision === s.revision && s.matchingPairs > 0);
+  const beforeAccept = await app.state();
+  await page.getByRole('button', { name: 'Accept proposal' }).focus();
+  await page.keyboard.press('Enter');
+  const accepted = await app.waitForState((s) => s.matches > beforeAccept.matches);
+  assert.equal(accepted.undoLabel, 'Accept proposal');
+  await page.getByRole('menuitem', { name: 'Edit' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitem', { name: /^Undo/ }).focus();
+  await page.keyboard.press('Enter');
+  await app.waitForState((s) => s.matches === beforeAccept.matches);
+  app.assertClean();
+});
+
+// axe on a canvas alone finds nothing to complain about; so each check also
+// asserts the tree holds the panel's controls.
+async function axeCheck(app, label, minControls) {
+  const page = app.page;
+  const controls = await page.evaluate(() => document.querySelectorAll('#a11y [data-id]').length);
+  assert.ok(controls >= minControls, `${label}: ${controls} mirrored nodes, expected at least ${minControls}`);
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(axeSource);  // CDP evaluation: the page's policy allows no inline script
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const violations = result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0].html.slice(0, 120)})`);
+  assert.deepEqual(violations, [], `${label}: axe violations`);
+}
+
+for (const [lang, names] of [['en', english], ['nl', dutch]]) {
+  test(`axe-core finds no WCAG 2.1 A/AA violations on the start page and the Matching panel (${lang})`, async (t) => {
+    const app = await startApp(t, { query: `lang=${lang}`, viewport: { width: 1600, height: 1000 } });
+    await app.waitFrames(3);
+    assert.equal(await app.page.evaluate(() => document.documentElement.lang), lang);
+    await axeCheck(app, `start (${lang})`, 5);
+    await openDemoMatching(app, names);
+    await app.page.getByRole('button', { name: names.run }).click();
+    await app.waitForState((s) => s.matchingRevision === s.revision && s.matchingPairs > 0);
+    await app.page.getByRole('grid').waitFor({ state: 'attached' });
+    await app.waitFrames(3);
+    await axeCheck(app, `matching (${lang})`, 40);
+    app.assertClean();
+  });
+}
+
+test("Chromium's accessibility tree names every button, tab, slider and cell of the Matching panel", async (t) => {
+  const app = await startApp(t, { viewport: { width: 1600, height: 1000 } });
+  await openDemoMatching(app, english);
+  await app.page.getByRole('button', { name: english.run }).click();
+  await app.waitForState((s) => s.matchingRevision === s.revision && s.matchingPairs > 0);
+  await app.page.getByRole('grid').waitFor({ state: 'attached' });
+  await app.waitFrames(3);
+  const session = await app.page.context().newCDPSession(app.page);
+  const { nodes } = await session.send('Accessibility.getFullAXTree');
+  const counts = {};
+  const unnamed = [];
+  for (const node of nodes) {
+    const role = node.role && node.role.value;
+    if (!['button', 'tab', 'slider', 'cell', 'gridcell', 'columnheader'].includes(role) || node.ignored) continue;
+    counts[role] = (counts[role] || 0) + 1;
+    if (!node.name || !String(node.name.value).trim()) unnamed.push(`${role} ${node.backendDOMNodeId}`);
+  }
+  assert.ok(counts.tab >= 8, `tabs: ${JSON.stringify(counts)}`);
+  assert.ok(counts.slider >= 7, `sliders: ${JSON.stringify(counts)}`);
+  assert.ok(counts.button >= 10, `buttons: ${JSON.stringify(counts)}`);
+  assert.ok((counts.gridcell || 0) + (counts.cell || 0) >= 20, `cells: ${JSON.stringify(counts)}`);
+  assert.deepEqual(unnamed, [], 'every one has a name');
+  app.assertClean();
+});

@@ -1,0 +1,66 @@
+// Hostile files dropped on the page (issue 17): a file far over the size limit
+// and a record-count bomb under it. Each is refused with its own message, the
+// open roster and its unsaved edit stay exactly as they were, the wasm heap
+// stays small, and nothing is written to the console as an error.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { startApp } from './lib/harness.mjs';
+
+const kHeapBudget = 300 * 1024 * 1024;
+
+// Drops a file made inside the page (no 200 MB file on disk): `kind` 'zeros'
+// is `size` zero bytes, 'households-bomb' a plain roster whose households
+// list is `size` bytes of "1,1,1,...".
+async function dropMadeFile(app, name, kind, size) {
+  await app.page.evaluate(({ name, kind, size }) => {
+    let parts;
+    if (kind === 'zeros') {
+      parts = [new Uint8Array(size)];
+    } else {
+      const head = '{"format":"welkom-roster","version":1,"households":[';
+      parts = [head, '1,'.repeat(Math.floor((size - head.length - 3) / 2)), '1]}'];
+    }
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(parts, name));
+    document.getElementById('canvas').dispatchEvent(
+      new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, { name, kind, size });
+}
+
+const heapBytes = (app) => app.page.evaluate(() => window.Module.HEAPU8.length);
+
+test('a 200 MB drop and a record-count bomb are refused; the open roster and its unsaved edit stay', async (t) => {
+  const app = await startApp(t);
+  await app.click('Try with fictitious people');
+  await app.waitForState((s) => s.demo && s.households > 0);
+  await app.click('Programme name');
+  await app.press('Control+A');
+  await app.type('Testprogramma Voorbeeldstad 2028');
+  await app.press('Enter');
+  const edited = await app.waitForState((s) => s.unsaved && s.undoLabel === 'Rename programme');
+
+  // 200 MB: refused from File.size before a byte is read into the page.
+  const heapBefore = await heapBytes(app);
+  await dropMadeFile(app, 'huge.welkom.age', 'zeros', 200 * 1024 * 1024);
+  const huge = await app.waitForState((s) => s.lastErrorCode === 'file.too_large');
+  assert.match(huge.lastError, /^"huge\.welkom\.age": This file is larger than 96 MB/);
+  assert.equal(await heapBytes(app), heapBefore, 'the heap did not grow for a refused file');
+  await app.screenshot('hostile-drop-200mb');
+  for (const key of ['rosterDigest', 'households', 'unsaved', 'undoLabel', 'demo']) {
+    assert.deepEqual(huge[key], edited[key], `${key} after the 200 MB drop`);
+  }
+
+  // 63 MB of "1," as households: under the size limit, refused by the
+  // pre-scan's count before the parser allocates 33 million values.
+  await dropMadeFile(app, 'bomb.json', 'households-bomb', 63 * 1024 * 1024);
+  const bomb = await app.waitForState((s) => s.lastErrorCode !== '' && s.lastErrorCode !== 'file.too_large', 120000);
+  assert.match(bomb.lastError, /more than 100,000 households/, bomb.lastError);
+  await app.screenshot('hostile-drop-count-bomb');
+  for (const key of ['rosterDigest', 'households', 'unsaved', 'undoLabel', 'demo']) {
+    assert.deepEqual(bomb[key], edited[key], `${key} after the count bomb`);
+  }
+  const heap = await heapBytes(app);
+  assert.ok(heap < kHeapBudget, `wasm heap ${(heap / 2 ** 20).toFixed(0)} MiB after refusing the bomb`);
+  console.log(`# heap: ${(heapBefore / 2 ** 20).toFixed(0)} MiB before, ${(heap / 2 ** 20).toFixed(0)} MiB after the bomb`);
+  app.assertClean();
+});

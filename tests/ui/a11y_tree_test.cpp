@@ -1,0 +1,174 @@
+// The accessibility mirror's tree: roles, names, states and values of what the
+// workspace draws, only changes sent, and requests from the page acted on.
+#include "ui/a11y_tree.h"
+
+#include <algorithm>
+
+#include <gtest/gtest.h>
+#include <imgui_internal.h>
+
+#include "app/matching_session.h"
+#include "ui/ui_test_context.h"
+#include "ui/workspace.h"
+
+namespace welkom {
+namespace {
+
+const a11y::Node* findNode(const std::string& role, const std::string& name) {
+    for (const a11y::Node& node : a11y::lastTree())
+        if (node.role == role && node.name == name) return &node;
+    return nullptr;
+}
+
+int countRole(const std::string& role) {
+    const auto& tree = a11y::lastTree();
+    return static_cast<int>(std::count_if(tree.begin(), tree.end(), [&](const a11y::Node& n) { return n.role == role; }));
+}
+
+struct Fixture {
+    HeadlessImGui imgui;
+    Workspace workspace;
+    AppState state;
+    std::string lastJson;
+
+    explicit Fixture(Language language = Language::English) {
+        state.ui.language = language;
+        a11y::resetMirror();
+    }
+    void frames(int n) {
+        for (int i = 0; i < n; ++i) {
+            CommandQueue commands;
+            a11y::beforeNewFrame();
+            imgui.frame([&] {
+                a11y::afterNewFrame();
+                workspace.draw(state, commands);
+            });
+            lastJson = a11y::buildFrame(languageCode(state.ui.language));
+            applyCommands(state, commands);
+        }
+    }
+};
+
+TEST(A11yTree, StartScreenHasNamedButtonsAndAMenuBar) {
+    Fixture f;
+    f.frames(3);
+    EXPECT_TRUE(findNode("button", "Try with fictitious people"));
+    EXPECT_TRUE(findNode("menubar", ""));
+    EXPECT_TRUE(findNode("menuitem", "File"));
+    const a11y::Node* file = findNode("menuitem", "File");
+    ASSERT_TRUE(file);
+    EXPECT_TRUE(file->states & a11y::kHasPopup);
+    EXPECT_GT(file->w, 0.0f);
+}
+
+TEST(A11yTree, OnlyChangesAreSentAndAStillFrameSendsNothing) {
+    Fixture f;
+    f.frames(1);
+    EXPECT_NE(f.lastJson.find("Try with fictitious people"), std::string::npos);
+    EXPECT_NE(f.lastJson.find("\"lang\":\"en\""), std::string::npos);
+    f.frames(2);
+    EXPECT_EQ(f.lastJson, "") << "nothing changed on screen, nothing to send";
+}
+
+TEST(A11yTree, MatchingPanelHasTabsRadiosSlidersAndTheProposalGrid) {
+    Fixture f;
+    applyCommand(f.state, StartDemo{});
+    applyCommand(f.state, ShowPanel{"matching"});
+    f.frames(2);
+    const a11y::Node* tab = findNode("tab", "Matching");
+    ASSERT_TRUE(tab);
+    EXPECT_TRUE(tab->states & a11y::kSelected);
+    EXPECT_FALSE(findNode("tab", "Households")->states & a11y::kSelected);
+    EXPECT_TRUE(findNode("tabpanel", "Matching"));
+    const a11y::Node* slider = findNode("slider", "Shared interests");
+    ASSERT_TRUE(slider);
+    EXPECT_EQ(slider->min, 0.0f);
+    EXPECT_EQ(slider->max, 3.0f);
+    EXPECT_EQ(slider->value, "1.0");
+    EXPECT_FALSE(slider->description.empty()) << "the tooltip is the slider's description";
+    EXPECT_EQ(countRole("radio"), 3);
+    EXPECT_TRUE(findNode("button", "Run matching"));
+
+    // A run fills the proposal grid: column headers and named cells.
+    f.state.matchingRun = runMatching(f.state.document->roster, f.state.matchMode);
+    f.state.matchingRun->revision = f.state.editRevision;
+    f.frames(2);
+    EXPECT_TRUE(findNode("grid", ""));
+    EXPECT_TRUE(findNode("columnheader", "Household"));
+    EXPECT_TRUE(findNode("columnheader", "Score"));
+    int cells = 0;
+    for (const a11y::Node& node : a11y::lastTree()) {
+        if (node.role != "gridcell") continue;
+        ++cells;
+        // Named by its text, or by the control it holds (the pair's button).
+        const auto& tree = a11y::lastTree();
+        const bool holdsControl = std::any_of(tree.begin(), tree.end(), [&](const a11y::Node& child) {
+            return child.parent == node.id && !child.name.empty();
+        });
+        EXPECT_TRUE(!node.name.empty() || holdsControl) << "gridcell " << node.id << " has no text";
+    }
+    EXPECT_GT(cells, 10);
+}
+
+TEST(A11yTree, NamesFollowTheLanguage) {
+    Fixture f(Language::Dutch);
+    f.frames(2);
+    EXPECT_NE(f.lastJson.find("\"lang\":\"nl\""), std::string::npos);
+    EXPECT_FALSE(findNode("button", "Try with fictitious people"));
+    EXPECT_TRUE(findNode("menuitem", "Bestand"));
+}
+
+TEST(A11yTree, ActivatingANodePressesTheButton) {
+    Fixture f;
+    f.frames(2);
+    const a11y::Node* demo = findNode("button", "Try with fictitious people");
+    ASSERT_TRUE(demo);
+    a11y::requestActivate(demo->id);
+    f.frames(3);
+    ASSERT_TRUE(f.state.document.has_value());
+    EXPECT_TRUE(f.state.document->roster.isDemo);
+}
+
+TEST(A11yTree, TheMirrorSetsASliderAsOneUndoStep) {
+    Fixture f;
+    applyCommand(f.state, StartDemo{});
+    applyCommand(f.state, ShowPanel{"matching"});
+    f.frames(2);
+    const a11y::Node* slider = findNode("slider", "Age");
+    ASSERT_TRUE(slider);
+    a11y::requestValue(slider->id, 2.5);
+    f.frames(2);
+    EXPECT_EQ(findNode("slider", "Age")->value, "2.5");
+    EXPECT_TRUE(f.state.history.canUndo());
+}
+
+TEST(A11yTree, FocusRequestMovesImGuiNavigationAndIsReportedBack) {
+    Fixture f;
+    f.frames(2);
+    const a11y::Node* open = findNode("button", "Open a roster file...");
+    ASSERT_TRUE(open);
+    const unsigned openId = open->id;  // the node list is rebuilt each frame
+    a11y::requestFocus(openId);
+    f.frames(2);
+    EXPECT_EQ(ImGui::GetFocusID(), openId);
+}
+
+TEST(A11yTree, TextTypedInThePageReachesTheField) {
+    Fixture f;
+    applyCommand(f.state, StartDemo{});
+    applyCommand(f.state, ShowPanel{"programme"});
+    f.frames(2);
+    const a11y::Node* field = findNode("textbox", "Programme name");
+    ASSERT_TRUE(field);
+    const unsigned id = field->id;
+    a11y::requestFocus(id);
+    a11y::requestActivate(id);
+    a11y::requestText(id, "Samen Hier Zuid");
+    f.frames(4);
+    const a11y::Node* after = findNode("textbox", "Programme name");
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->value, "Samen Hier Zuid");
+}
+
+}  // namespace
+}  // namespace welkom
