@@ -29,9 +29,13 @@ const missing = [!existsSync(singleFile) && `${singleFile} (./build-wasm.sh --si
 const skip = missing.length > 0 && process.env.CI !== 'true' ? `missing ${missing.join(', ')}` : false;
 if (skip) console.log(`# SKIP firefox_single_file.test.mjs: ${skip}`);
 
+// Firefox may still be writing its profile for a moment after it quit:
+// removal retries instead of failing the test on ENOTEMPTY.
+const removeDir = (dir) => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+
 function temporaryDir(t, name) {
   const dir = mkdtempSync(join(tmpdir(), name));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  t.after(() => removeDir(dir));
   return dir;
 }
 
@@ -59,8 +63,14 @@ test('firefox-esr --headless --screenshot: welkom.html loads from disk and shows
 test('firefox-esr on a virtual display: welkom.html from disk draws, opens the demo and runs a matching', { skip },
   async (t) => {
     assert.deepEqual(missing, [], 'needed for this test');
-    const firefox = await launchFirefox(temporaryDir(t, 'welkom-ff-'), { width: 1280, height: 800 });
-    t.after(() => firefox.close());
+    // One hook, in this order: Firefox quits first, then its profile goes.
+    // (Two hooks ran the removal first; when it threw, Firefox was never
+    // quit and its open pipe kept the test runner waiting for ever.)
+    const profile = mkdtempSync(join(tmpdir(), 'welkom-ff-'));
+    const firefox = await launchFirefox(profile, { width: 1280, height: 800 });
+    t.after(async () => {
+      try { await firefox.close(); } finally { removeDir(profile); }
+    });
     await firefox.navigate(`${pathToFileURL(singleFile).href}?lang=en`);
     await firefox.waitFor('return window.welkomTest && window.welkomTest.frameCount() > 5', { what: 'frames' });
     const status = await firefox.run('return document.getElementById("status").className');

@@ -149,5 +149,12 @@ class Marionette {
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
     await Promise.race([exited, sleep(5000)]);
     killGroup(this.child);
+    // Never let a Firefox that ignored SIGTERM keep node's event loop alive.
+    await Promise.race([exited, sleep(3000)]);
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      try { process.kill(-this.child.pid, 'SIGKILL'); } catch { /* already gone */ }
+    }
+    this.child.stderr?.destroy();
+    this.child.unref();
   }
 }
