@@ -72,8 +72,9 @@ install_packages() {
     exit 2
   fi
   log "installing Debian packages: $missing"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  apt-get -o DPkg::Lock::Timeout=600 update -qq
+  # Waits for another apt (unattended upgrades, a second checkout) instead of failing.
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends $missing >/dev/null
 }
 
 # Adds a deb-src entry next to the existing sources (same archive and keyring)
@@ -90,7 +91,7 @@ Suites: bookworm
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 EOF
-  apt-get update -qq
+  apt-get -o DPkg::Lock::Timeout=600 update -qq
 }
 
 # fetch_source PKG TARBALL_GLOB DEST_DIR: unpack the orig tarball of a Debian
