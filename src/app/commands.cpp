@@ -396,6 +396,14 @@ Error fileNotReadError(const std::string& name, FileNotReadReason reason) {
                      bestand + " past niet meer in het geheugen van deze pagina. Er is niets veranderd; sla uw werk op en herlaad de pagina om het opnieuw te proberen.");
 }
 
+Error memoryLowError() {
+    return makeError("memory.low",
+                     "This page is running out of memory. Save your roster now, then reload the page; "
+                     "large tasks may fail until then.",
+                     "Deze pagina heeft bijna geen geheugen meer. Sla uw rooster nu op en herlaad daarna de pagina; "
+                     "grote taken kunnen tot dan mislukken.");
+}
+
 Error noDocumentError() {
     return makeError("app.no_document", "There is no roster open to change.", "Er is geen rooster geopend om te wijzigen.");
 }
@@ -634,6 +642,7 @@ void applyCommand(AppState& state, Command command) {
                    [&](SetSuccessDefinition& c) { setSuccessDefinition(state, c.definition); },
                    [&](ImportResearchFile& c) { importResearchFile(state, c); },
                    [&](FileNotRead& c) { state.errors.push_back(fileNotReadError(c.name, c.reason)); },
+                   [&](MemoryLow&) { state.errors.push_back(memoryLowError()); },
                    [&](RemoveResearchDataset& c) {
                        if (c.index < state.researchDatasets.size())
                            state.researchDatasets.erase(state.researchDatasets.begin() + static_cast<std::ptrdiff_t>(c.index));

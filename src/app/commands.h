@@ -179,6 +179,9 @@ struct FileNotRead {
     std::string name;
     FileNotReadReason reason = FileNotReadReason::TooLarge;
 };
+// The page's memory ran short (app/memory_reserve.h spent its reserve): the
+// coordinator is asked to save and reload while that still works.
+struct MemoryLow {};
 struct RemoveResearchDataset {
     std::size_t index;
 };
@@ -226,7 +229,7 @@ using Command = std::variant<StartDemo, NewProgramme, CloseRoster, ChooseFileToO
                              RemoveConstraint, AdvanceMatch, AcceptProposal, RunMatching, CancelMatching, SelectPair, JumpToProblem,
                              ShowPanel, AddCheckIn, UpdateCheckIn, RemoveCheckIn, AdoptWeights, ApplyWeightPreset, UndoEdit, RedoEdit, SetLanguage,
                              SetUiScale, SetLockAfter, DismissError, DismissNotice, SetSuccessDefinition,
-                             ImportResearchFile, FileNotRead, RemoveResearchDataset, RunLearning, ExportResearch, RecoverAutosave,
+                             ImportResearchFile, FileNotRead, MemoryLow, RemoveResearchDataset, RunLearning, ExportResearch, RecoverAutosave,
                              DiscardAutosave, Tick, SetToday, UserActivity, AutosaveFound, AutosaveUnavailable, JobProgressed,
                              JobFinished, StartTour, TourNext, TourBack, EndTour, SetPresentationMode, ReplayBuildUp,
                              SkipBuildUp, SetWhatIfWeight, AdoptWhatIfWeight>;

@@ -180,6 +180,20 @@ JobOutput decodeJobOutput(std::string_view wire) {
     return e;
 }
 
+Error workerStoppedError(bool outOfMemory) {
+    if (outOfMemory)
+        return makeError("job.out_of_memory",
+                         "This task needed more memory than the browser allows and was stopped. Your roster and unsaved "
+                         "changes are still open; save them, then try with fewer households or in another browser.",
+                         "Deze taak had meer geheugen nodig dan de browser toestaat en is gestopt. Uw rooster en niet-opgeslagen "
+                         "wijzigingen zijn nog open; sla ze op en probeer het met minder huishoudens of in een andere browser.");
+    return makeError("job.worker_stopped",
+                     "This task stopped because of an internal error. Your roster and unsaved changes are still open; "
+                     "you can try again.",
+                     "Deze taak is gestopt door een interne fout. Uw rooster en niet-opgeslagen wijzigingen zijn nog open; "
+                     "u kunt het opnieuw proberen.");
+}
+
 void wipeSecret(std::string& secret) {
     // The whole buffer: a shorter value or a move may have left bytes past size().
     secret.resize(secret.capacity());

@@ -67,6 +67,11 @@ Result<JobRequest> decodeJobRequest(std::string_view wire);
 std::string encodeJobOutput(const JobOutput& output);
 JobOutput decodeJobOutput(std::string_view wire);
 
+// The job's worker stopped before it answered (it ran out of memory, or an
+// internal error ended it). Only that job fails: the open roster and its
+// unsaved edits are in the page, not in the worker.
+Error workerStoppedError(bool outOfMemory);
+
 // Overwrites a string's bytes (passphrases, keys, plaintext) before it is freed.
 void wipeSecret(std::string& secret);
 

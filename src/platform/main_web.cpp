@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include <SDL.h>
 #include <SDL_opengles2.h>
@@ -24,6 +25,7 @@
 #include "app/app_state.h"
 #include "app/commands.h"
 #include "app/jobs.h"
+#include "app/memory_reserve.h"
 #include "app/roster_files.h"
 #include "platform/script_text_web.h"
 #include "ui/a11y_tree.h"
@@ -216,8 +218,21 @@ EM_JS(void, jsWorkerUrl, (char* out, int capacity), {
 // worker: a running wasm call cannot be interrupted) loses nothing else.
 worker_handle s_fileWorker = 0;
 worker_handle s_matchingWorker = 0;
-std::uint64_t s_matchingJob = 0;  // the job the matching worker is on
+std::uint64_t s_matchingJob = 0;       // the job the matching worker is on
+std::vector<std::uint64_t> s_fileJobs;  // jobs the file worker has not answered yet
 bool s_reportedUnsaved = false;
+
+// A worker that dies (out of memory, an internal error) never answers: the
+// page hears of it through the Worker's error event and fails its jobs.
+EM_JS(void, jsWatchWorker, (int worker), {
+    var info = Browser.workers[worker];
+    if (!info) return;
+    info.worker.addEventListener('error', function (event) {
+        event.preventDefault();  // handled here: the page goes on
+        var outOfMemory = /\bOOM\b|out of memory|enlarge memory|Cannot allocate/i.test(String(event.message || ''));
+        _welkom_worker_failed(worker, outOfMemory ? 1 : 0);
+    });
+});
 
 // Answers from the worker: 'P' + float progress, 'H' + its heap size, or
 // 'R' + the job's output.
@@ -235,6 +250,8 @@ void onWorkerMessage(char* data, int size, void* arg) {
         s_commands.push(welkom::JobProgressed{id, fraction});
         return;
     }
+    if (id == s_matchingJob) s_matchingJob = 0;
+    s_fileJobs.erase(std::remove(s_fileJobs.begin(), s_fileJobs.end(), id), s_fileJobs.end());
     if (size >= 1 && data[0] == 'R') {
         s_commands.push(welkom::JobFinished{id, welkom::decodeJobOutput(std::string_view(data + 1, size - 1))});
         std::memset(data, 0, static_cast<std::size_t>(size));  // may hold a decrypted roster
@@ -264,8 +281,12 @@ void startJobsInWorker() {
     for (welkom::JobTicket& ticket : s_state.jobsToStart) {
         const bool matching = std::holds_alternative<welkom::MatchJob>(ticket.request);
         worker_handle& worker = matching ? s_matchingWorker : s_fileWorker;
-        if (!worker) worker = createWorker();
+        if (!worker) {
+            worker = createWorker();
+            jsWatchWorker(worker);
+        }
         if (matching) s_matchingJob = ticket.id;
+        else s_fileJobs.push_back(ticket.id);
         std::string wire = welkom::encodeJobRequest(ticket.request);
         emscripten_call_worker(worker, "welkom_worker_run", wire.data(), static_cast<int>(wire.size()),
                                onWorkerMessage, reinterpret_cast<void*>(static_cast<std::uintptr_t>(ticket.id)));
@@ -273,6 +294,29 @@ void startJobsInWorker() {
     }
     s_state.jobsToStart.clear();
 }
+
+}  // namespace
+
+// Called by jsWatchWorker: the worker's unanswered jobs fail with a message,
+// the dead worker goes, and the next job starts a new one.
+extern "C" EMSCRIPTEN_KEEPALIVE void welkom_worker_failed(int worker, int outOfMemory) {
+    std::vector<std::uint64_t> failed;
+    if (worker != 0 && worker == s_matchingWorker) {
+        if (s_matchingJob != 0) failed.push_back(s_matchingJob);
+        s_matchingWorker = 0;
+        s_matchingJob = 0;
+    } else if (worker != 0 && worker == s_fileWorker) {
+        failed.swap(s_fileJobs);
+        s_fileWorker = 0;
+    } else {
+        return;  // already replaced
+    }
+    emscripten_destroy_worker(worker);
+    for (std::uint64_t id : failed)
+        s_commands.push(welkom::JobFinished{id, welkom::workerStoppedError(outOfMemory != 0)});
+}
+
+namespace {
 
 // Carries out what the last commands asked of the browser.
 void serveHandOvers() {
@@ -326,8 +370,14 @@ void refreshAppearance() {
     s_platform.highContrast = highContrast;
 }
 
+// Set aside at start-up; spent when an allocation fails (see memory_reserve.h).
+constexpr std::size_t kMemoryReserveBytes = 16u << 20;
+welkom::MemoryReserve* s_memoryReserve = nullptr;
+
 void frame() {
     const double now = emscripten_get_now() / 1000.0;
+    if (s_memoryReserve->takeLowMemorySignal()) s_commands.push(welkom::MemoryLow{});
+    if (!s_memoryReserve->armed()) s_memoryReserve->rearm();  // once memory is back
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
@@ -366,7 +416,7 @@ void frame() {
     const ImGuiIO& io = ImGui::GetIO();
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
                static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
-    glClearColor(0.09f, 0.09f, 0.11f, 1.0f);
+    glClearColor(welkom::kCanvasColour.x, welkom::kCanvasColour.y, welkom::kCanvasColour.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(s_platform.window);
@@ -389,6 +439,8 @@ void frame() {
 
 // [SECTION] main ----------------------------------------------------------------
 int main(int, char**) {
+    static welkom::MemoryReserve memoryReserve(kMemoryReserveBytes);
+    s_memoryReserve = &memoryReserve;
     SDL_SetMainReady();
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         std::fprintf(stderr, "Welkom: SDL could not start: %s\n", SDL_GetError());

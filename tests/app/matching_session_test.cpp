@@ -280,6 +280,25 @@ TEST(MatchingInBackground, ADamagedResultIsShownAndTheEarlierRunKept) {
     EXPECT_TRUE(state.runningJobs.empty());
 }
 
+TEST(MatchingInBackground, AWorkerThatStoppedFailsTheRunAndKeepsTheEarlierOne) {
+    AppState state = demoWithRun();
+    const double total = state.matchingRun->total;
+    const Document before = *state.document;
+    applyCommand(state, RunMatching{MatchMode::Fair});
+    const std::uint64_t id = state.jobsToStart.front().id;
+    state.jobsToStart.clear();
+    applyCommand(state, JobFinished{id, workerStoppedError(false)});
+    ASSERT_FALSE(state.errors.empty());
+    EXPECT_EQ(state.errors.back().code, "job.worker_stopped");
+    ASSERT_TRUE(state.matchingRun);
+    EXPECT_EQ(state.matchingRun->total, total);
+    EXPECT_EQ(*state.document, before);
+    EXPECT_TRUE(state.runningJobs.empty()) << "the Run button is usable again";
+    applyCommand(state, RunMatching{MatchMode::Fair});
+    runJobsInline(state);
+    EXPECT_EQ(state.matchingRun->mode, MatchMode::Fair) << "a second try runs";
+}
+
 TEST(MatchingInBackground, AnUnreadableRosterInTheJobIsAnError) {
     auto output = runJob(MatchJob{"{ not json", MatchMode::BestTotal});
     ASSERT_FALSE(output);

@@ -104,6 +104,27 @@ TEST(OpenSave, DamagedFileLeavesTheOpenRosterUntouched) {
     EXPECT_TRUE(state.unsaved) << "the edit is still there, still unsaved";
 }
 
+// The browser's worker can die mid-job (out of memory): the page then fails
+// the job with workerStoppedError instead of waiting for an answer for ever.
+TEST(OpenSave, AWorkerThatStoppedDuringASaveLeavesTheEditOpenAndUnsaved) {
+    AppState state = withOpenRoster(oneHouseholdRoster());
+    saveEncrypted(state);
+    applyCommand(state, RenameProgramme{"Edited but not saved"});
+    const Document before = *state.document;
+    applyCommand(state, SaveRoster{});
+    ASSERT_EQ(state.jobsToStart.size(), 1u);
+    const std::uint64_t id = state.jobsToStart.front().id;
+    state.jobsToStart.clear();  // handed to the worker, which then dies
+    applyCommand(state, JobFinished{id, workerStoppedError(true)});
+    ASSERT_FALSE(state.errors.empty());
+    EXPECT_EQ(state.errors.back().code, "job.out_of_memory");
+    EXPECT_NE(state.errors.back().message.find("still open"), std::string::npos) << state.errors.back().message;
+    EXPECT_TRUE(state.filesToSave.empty()) << "nothing is offered as saved";
+    EXPECT_EQ(*state.document, before);
+    EXPECT_TRUE(state.unsaved);
+    EXPECT_TRUE(state.runningJobs.empty());
+}
+
 TEST(OpenSave, ForeignAndInvalidFilesAreRefusedWithTheirProblems) {
     AppState state = withOpenRoster(oneHouseholdRoster());
     const Document before = *state.document;

@@ -7,16 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { artifactsDir, startApp } from './lib/harness.mjs';
-import { decryptWithAgeCli, kPassphrase, openWithChooser, saveWithPassphrase, typePassphrase } from './lib/roster_files.mjs';
-
-// Replaces the programme name through its text field (a real edit, undoable).
-async function renameProgramme(app, name) {
-  await app.click('Programme name');
-  await app.press('Control+A');
-  await app.type(name);
-  await app.press('Enter');
-  await app.waitForState((s) => s.undoLabel === 'Rename programme');
-}
+import { decryptWithAgeCli, kPassphrase, openWithChooser, renameProgramme, saveWithPassphrase, typePassphrase } from './lib/roster_files.mjs';
 
 async function storedAutosave(page) {
   return page.evaluate(() => new Promise((resolve) => {

@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startApp } from './lib/harness.mjs';
+import { runMatching } from './lib/matching_steps.mjs';
+import { renameProgramme } from './lib/roster_files.mjs';
 
 const kHeapBudget = 300 * 1024 * 1024;
 
@@ -33,11 +35,7 @@ test('a 200 MB drop and a record-count bomb are refused; the open roster and its
   const app = await startApp(t);
   await app.click('Try with fictitious people');
   await app.waitForState((s) => s.demo && s.households > 0);
-  await app.click('Programme name');
-  await app.press('Control+A');
-  await app.type('Testprogramma Voorbeeldstad 2028');
-  await app.press('Enter');
-  const edited = await app.waitForState((s) => s.unsaved && s.undoLabel === 'Rename programme');
+  const edited = await renameProgramme(app, 'Testprogramma Voorbeeldstad 2028');
 
   // 200 MB: refused from File.size before a byte is read into the page.
   const heapBefore = await heapBytes(app);
@@ -62,5 +60,41 @@ test('a 200 MB drop and a record-count bomb are refused; the open roster and its
   const heap = await heapBytes(app);
   assert.ok(heap < kHeapBudget, `wasm heap ${(heap / 2 ** 20).toFixed(0)} MiB after refusing the bomb`);
   console.log(`# heap: ${(heapBefore / 2 ** 20).toFixed(0)} MiB before, ${(heap / 2 ** 20).toFixed(0)} MiB after the bomb`);
+  app.assertClean();
+});
+
+// A worker can die mid-task (out of memory in a huge matching, an internal
+// error). Here the next call into the matching worker names a function it
+// does not have, so it throws, uncaught, as a crashing worker does; the page
+// must fail that one task with a message and go on.
+test('a worker that dies mid-matching: a message, the roster and its edit stay, the next run works', async (t) => {
+  const app = await startApp(t);
+  await app.click('Try with fictitious people');
+  await app.waitForState((s) => s.demo && s.households > 0);
+  await app.click('matching');
+  const first = await runMatching(app);
+  const edited = await renameProgramme(app, 'Testprogramma Voorbeeldstad 2028');
+
+  await app.page.evaluate(() => {
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message, transfer) {
+      if (message && message.funcName === 'welkom_worker_run') {
+        Worker.prototype.postMessage = post;  // once
+        message = { ...message, funcName: 'welkom_no_such_function' };
+      }
+      return post.call(this, message, transfer);
+    };
+  });
+  await app.click('Run matching');
+  const failed = await app.waitForState((s) => s.lastErrorCode === 'job.worker_stopped' && !s.busy, 30000);
+  assert.match(failed.lastError, /stopped because of an internal error\. Your roster and unsaved changes are still open/);
+  await app.screenshot('worker-stopped');
+  for (const key of ['rosterDigest', 'households', 'unsaved', 'undoLabel', 'demo']) {
+    assert.deepEqual(failed[key], edited[key], `${key} after the worker stopped`);
+  }
+  assert.equal(failed.matchingPairs, first.matchingPairs, 'the earlier run is still shown');
+
+  const again = await runMatching(app);
+  assert.ok(again.matchingPairs > 0, 'a new worker runs the next matching');
   app.assertClean();
 });

@@ -16,6 +16,16 @@ import { join } from 'node:path';
 // A passphrase for fictitious test rosters.
 export const kPassphrase = 'fiets boom water zon';
 
+// Replaces the programme name through its text field (a real edit, undoable)
+// and returns the state once the edit is in.
+export async function renameProgramme(app, name) {
+  await app.click('Programme name');
+  await app.press('Control+A');
+  await app.type(name);
+  await app.press('Enter');
+  return app.waitForState((s) => s.unsaved && s.undoLabel === 'Rename programme');
+}
+
 // Types into the passphrase dialog once it is on screen and focused.
 export async function typePassphrase(app, text) {
   await app.findItem('##passphrase');

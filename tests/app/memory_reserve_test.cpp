@@ -1,0 +1,74 @@
+// The last reserve for operator new (app/memory_reserve.h): a failed
+// allocation spends it once, says so once, and can be set aside again.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <limits>
+#include <new>
+
+#include "app/app_fixtures.h"
+#include "app/commands.h"
+#include "app/memory_reserve.h"
+
+namespace welkom {
+namespace {
+
+constexpr std::size_t kReserve = 1 << 20;
+
+TEST(MemoryReserve, AFailedAllocationSpendsTheReserveOnceAndSaysSoOnce) {
+    MemoryReserve reserve(kReserve);
+    ASSERT_TRUE(reserve.armed());
+    EXPECT_FALSE(reserve.takeLowMemorySignal());
+    // What operator new does when malloc fails: call the handler, retry.
+    std::get_new_handler()();
+    EXPECT_FALSE(reserve.armed()) << "the reserve was given back";
+    EXPECT_TRUE(reserve.takeLowMemorySignal());
+    EXPECT_FALSE(reserve.takeLowMemorySignal()) << "said once";
+    // Failing again with nothing left: the handler steps aside, so new fails
+    // as it would have without a reserve.
+    std::get_new_handler()();
+    EXPECT_EQ(std::get_new_handler(), nullptr);
+    EXPECT_TRUE(reserve.rearm());
+    EXPECT_TRUE(reserve.armed());
+    EXPECT_FALSE(reserve.takeLowMemorySignal());
+}
+
+TEST(MemoryReserve, RestoresThePreviousHandler) {
+    const std::new_handler mine = [] {};
+    const std::new_handler before = std::set_new_handler(mine);
+    {
+        MemoryReserve reserve(kReserve);
+        EXPECT_NE(std::get_new_handler(), mine);
+    }
+    EXPECT_EQ(std::get_new_handler(), mine);
+    std::set_new_handler(before);
+}
+
+TEST(MemoryReserve, ThePlatformsSignalAsksToSaveAndKeepsTheRoster) {
+    AppState state;
+    applyCommand(state, StartDemo{});
+    applyCommand(state, RenameProgramme{"Edited but not saved"});
+    const Document before = *state.document;
+    applyCommand(state, MemoryLow{});
+    ASSERT_EQ(state.errors.size(), 1u);
+    EXPECT_EQ(state.errors.back().code, "memory.low");
+    EXPECT_NE(state.errors.back().message.find("Save your roster now"), std::string::npos);
+    EXPECT_FALSE(state.errors.back().messageNl.empty());
+    EXPECT_EQ(*state.document, before);
+    EXPECT_TRUE(state.unsaved);
+}
+
+#ifndef __EMSCRIPTEN__
+// A real failed malloc, natively. (In wasm the final failure is Emscripten's
+// abort, which would end this test program: there the test above covers it.)
+TEST(MemoryReserve, ARealFailedNewSpendsTheReserveThenThrows) {
+    MemoryReserve reserve(kReserve);
+    const std::size_t impossible = std::numeric_limits<std::size_t>::max() / 4;
+    EXPECT_THROW(static_cast<void>(::operator new(impossible)), std::bad_alloc);
+    EXPECT_TRUE(reserve.takeLowMemorySignal());
+    EXPECT_TRUE(reserve.rearm());
+}
+#endif
+
+}  // namespace
+}  // namespace welkom
