@@ -8,6 +8,7 @@
 
 #include "app/roster_files.h"
 #include "ui/a11y_tree.h"
+#include "ui/appearance.h"
 #include "ui/secret_text.h"
 
 namespace welkom {
@@ -28,9 +29,9 @@ TextId strengthText(PassphraseStrength strength) {
 ImVec4 strengthColour(PassphraseStrength strength) {
     switch (strength) {
         case PassphraseStrength::TooShort:
-        case PassphraseStrength::Weak: return ImVec4(1.0f, 0.45f, 0.40f, 1.0f);
-        case PassphraseStrength::Fair: return ImVec4(1.0f, 0.80f, 0.35f, 1.0f);
-        case PassphraseStrength::Strong: return ImVec4(0.45f, 0.85f, 0.50f, 1.0f);
+        case PassphraseStrength::Weak: return toneColour(TextTone::Error);
+        case PassphraseStrength::Fair: return toneColour(TextTone::Warning);
+        case PassphraseStrength::Strong: return toneColour(TextTone::Success);
     }
     return ImVec4(1, 1, 1, 1);
 }
@@ -79,7 +80,7 @@ void PassphraseDialog::draw(const AppState& state, CommandQueue& commands) {
     if (!prompt.message.empty()) {
         const std::string& message =
             (lang == Language::Dutch && !prompt.messageNl.empty()) ? prompt.messageNl : prompt.message;
-        ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.40f, 1.0f), "%s", message.c_str());
+        ImGui::TextColored(toneColour(TextTone::Error), "%s", message.c_str());
         a11y::announce(message, true);
     }
     ImGui::PopTextWrapPos();
@@ -105,7 +106,7 @@ void PassphraseDialog::draw(const AppState& state, CommandQueue& commands) {
         a11y::announce(tr(lang, strengthText(strength)));
         const bool same = std::strcmp(m_passphrase.data(), m_confirm.data()) == 0;
         if (!same && m_confirm[0] != '\0')
-            ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.40f, 1.0f), "%s", tr(lang, TextId::PassphraseMismatch));
+            ImGui::TextColored(toneColour(TextTone::Error), "%s", tr(lang, TextId::PassphraseMismatch));
         ready = ready && same && strength != PassphraseStrength::TooShort;
     }
     ImGui::Spacing();

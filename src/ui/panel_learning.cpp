@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "ui/a11y_tree.h"
+#include "ui/appearance.h"
 #include "ui/charts.h"
 #include "ui/widgets.h"
 #include "app/text/messages.h"
@@ -88,14 +89,14 @@ void LearningPanel::drawResults(const AppState& state, CommandQueue& commands) {
     const LearningRun& run = *state.learning;
     const Roster& roster = state.document->roster;
     if (run.revision != state.editRevision && run.proposal.weights != roster.settings.weights)
-        ImGui::TextColored(ImVec4(1.0f, 0.80f, 0.35f, 1.0f), "%s", tr(lang, TextId::LearningStale));
+        ImGui::TextColored(toneColour(TextTone::Warning), "%s", tr(lang, TextId::LearningStale));
 
     sectionTitle(tr(lang, TextId::SampleSize));
     int imported = 0;
     for (int n : run.datasetSamples) imported += n;
     ImGui::Text("%d (%d %s, %d %s), %d %s", run.fit.samples, run.rosterSamples, tr(lang, TextId::FromRoster), imported,
                 tr(lang, TextId::FromImports), run.fit.successes, tr(lang, TextId::SuccessesLabel));
-    if (run.fit.samples > 0 && !run.fit.converged) ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.40f, 1.0f), "%s", tr(lang, TextId::NotConverged));
+    if (run.fit.samples > 0 && !run.fit.converged) ImGui::TextColored(toneColour(TextTone::Error), "%s", tr(lang, TextId::NotConverged));
 
     sectionTitle(tr(lang, TextId::CoefficientsTitle));
     double range = 1.0;
@@ -134,7 +135,7 @@ void LearningPanel::drawResults(const AppState& state, CommandQueue& commands) {
     }
 
     if (!run.proposal.proposed) {
-        ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.40f, 1.0f), "%s", tr(lang, TextId::RefusedTitle));
+        ImGui::TextColored(toneColour(TextTone::Error), "%s", tr(lang, TextId::RefusedTitle));
         for (const Refusal& r : run.proposal.refusals) ImGui::BulletText("%s", (dutch ? r.messageNl : r.message).c_str());
         return;
     }
@@ -142,7 +143,7 @@ void LearningPanel::drawResults(const AppState& state, CommandQueue& commands) {
     sectionTitle(tr(lang, TextId::ProposedWeightsTitle));
     // Adopting is the coordinator's decision, after reading the back-test below.
     if (run.proposal.weights == roster.settings.weights) {
-        ImGui::TextColored(ImVec4(0.45f, 0.85f, 0.50f, 1.0f), "%s", tr(lang, TextId::WeightsAdopted));
+        ImGui::TextColored(toneColour(TextTone::Success), "%s", tr(lang, TextId::WeightsAdopted));
     } else if (ImGui::Button(tr(lang, TextId::AdoptWeightsButton))) {
         commands.push(AdoptWeights{run.proposal.weights});
     }

@@ -8,6 +8,7 @@
 
 #include "app/tour.h"
 #include "ui/a11y_tree.h"
+#include "ui/appearance.h"
 #include "ui/roster_text.h"
 #include "ui/widgets.h"
 #include "app/text/messages.h"
@@ -128,9 +129,9 @@ void MatchingPanel::drawResults(const AppState& state, CommandQueue& commands) {
     }
     const MatchingRun& run = *state.matchingRun;
     const Roster& roster = state.document->roster;
-    if (run.revision != state.editRevision) ImGui::TextColored(ImVec4(1.0f, 0.80f, 0.35f, 1.0f), "%s", tr(lang, TextId::RunStale));
+    if (run.revision != state.editRevision) ImGui::TextColored(toneColour(TextTone::Warning), "%s", tr(lang, TextId::RunStale));
     if (run.status != SolveStatus::Optimal) {
-        ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.40f, 1.0f), "%s", tr(lang, TextId::RunInfeasible));
+        ImGui::TextColored(toneColour(TextTone::Error), "%s", tr(lang, TextId::RunInfeasible));
         const auto& conflicts = lang == Language::Dutch ? run.conflictsNl : run.conflicts;
         for (const std::string& c : conflicts) ImGui::BulletText("%s", c.c_str());
         return;
@@ -220,9 +221,9 @@ void MatchingPanel::drawPairDetail(const AppState& state, CommandQueue& commands
     sectionTitle(tr(lang, TextId::HardConditions));
     for (const HardVerdict& v : d.report.hard) {
         if (v.ok) continue;
-        rosterTextColored(ImVec4(1.0f, 0.45f, 0.40f, 1.0f), "x " + renderReason(v.reason, dutch));
+        rosterTextColored(toneColour(TextTone::Error), "x " + renderReason(v.reason, dutch));
     }
-    if (d.report.feasible) ImGui::TextColored(ImVec4(0.45f, 0.85f, 0.50f, 1.0f), "ok");
+    if (d.report.feasible) ImGui::TextColored(toneColour(TextTone::Success), "ok");
 
     sectionTitle(tr(lang, TextId::Criteria));
     std::string explanation;  // the pair's row in the proposal reads it as its description

@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "ui/appearance.h"
 #include "ui/widgets.h"
 
 namespace welkom {
@@ -132,8 +133,8 @@ void OutcomesPanel::drawDueList(const AppState& state) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(d.dueDate.c_str());
         ImGui::TableNextColumn();
-        const ImVec4 colour = d.state == DueState::Overdue ? ImVec4(1.0f, 0.45f, 0.40f, 1.0f)
-                              : d.state == DueState::Due   ? ImVec4(1.0f, 0.80f, 0.35f, 1.0f)
+        const ImVec4 colour = d.state == DueState::Overdue ? toneColour(TextTone::Error)
+                              : d.state == DueState::Due   ? toneColour(TextTone::Warning)
                                                            : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
         if (d.daysLate > 0)
             ImGui::TextColored(colour, "%s (%d %s)", dueText(d.state, lang), d.daysLate, tr(lang, TextId::DaysLate));

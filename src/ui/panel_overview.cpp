@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "ui/a11y_tree.h"
+#include "ui/appearance.h"
 #include "ui/item_registry.h"
 #include "ui/roster_text.h"
 #include "ui/widgets.h"
@@ -35,9 +36,6 @@ const ImU32 kForbiddenColour = IM_COL32(150, 36, 36, 255);
 const ImU32 kProposedColour = IM_COL32(255, 255, 255, 255);
 const ImU32 kFixedColour = IM_COL32(255, 150, 60, 255);
 const ImU32 kHoverColour = IM_COL32(255, 80, 200, 255);
-
-const ImVec4 kWarningText(1.0f, 0.80f, 0.35f, 1.0f);
-const ImVec4 kErrorText(1.0f, 0.45f, 0.40f, 1.0f);
 
 const char* standingText(PairStanding standing, Language lang) {
     switch (standing) {
@@ -95,14 +93,17 @@ void OverviewPanel::drawContent(const AppState& state, CommandQueue& commands) {
         m_runKey = key;
         m_haveData = true;
     }
-    if (run.revision != state.editRevision) ImGui::TextColored(kWarningText, "%s", tr(lang, TextId::RunStale));
-    if (run.status != SolveStatus::Optimal) ImGui::TextColored(kErrorText, "%s", tr(lang, TextId::RunInfeasible));
+    if (run.revision != state.editRevision) ImGui::TextColored(toneColour(TextTone::Warning), "%s", tr(lang, TextId::RunStale));
+    if (run.status != SolveStatus::Optimal) ImGui::TextColored(toneColour(TextTone::Error), "%s", tr(lang, TextId::RunInfeasible));
     drawLegend(lang);
+    ImGui::Checkbox(tr(lang, TextId::OverviewAsTable), &m_asTable);
+    tooltipForLastItem(tr(lang, TextId::OverviewAsTableHint));
 
     const float distributionsWidth = std::max(ImGui::GetFontSize() * 16.0f, ImGui::GetContentRegionAvail().x * 0.28f);
     ImGui::BeginChild("heatmap", ImVec2(ImGui::GetContentRegionAvail().x - distributionsWidth, 0.0f), true,
                       ImGuiWindowFlags_HorizontalScrollbar);
-    drawHeatmap(state);
+    if (m_asTable) drawScoreTables(state);
+    else drawHeatmap(state);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("distributions", ImVec2(0.0f, 0.0f), true);
@@ -249,14 +250,14 @@ void OverviewPanel::drawPairTooltip(const AppState& state, int row, int column) 
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);
     rosterText(s.household);
     rosterText(s.group);
-    const ImVec4 standingColour = s.standing == PairStanding::Proposed   ? ImVec4(0.45f, 0.85f, 0.50f, 1.0f)
+    const ImVec4 standingColour = s.standing == PairStanding::Proposed   ? toneColour(TextTone::Success)
                                   : s.standing == PairStanding::Open       ? ImGui::GetStyleColorVec4(ImGuiCol_Text)
-                                  : s.standing == PairStanding::Forbidden ? kErrorText
-                                                                          : kWarningText;
+                                  : s.standing == PairStanding::Forbidden ? toneColour(TextTone::Error)
+                                                                          : toneColour(TextTone::Warning);
     ImGui::TextColored(standingColour, "%s", standingText(s.standing, lang));
-    if (s.fixed) ImGui::TextColored(kWarningText, "%s", tr(lang, TextId::StandingFixed));
+    if (s.fixed) ImGui::TextColored(toneColour(TextTone::Warning), "%s", tr(lang, TextId::StandingFixed));
     ImGui::Text("%s %.2f", tr(lang, TextId::ColumnScore), s.total);
-    for (const std::string& broken : s.broken) rosterTextColored(kErrorText, "x " + broken);
+    for (const std::string& broken : s.broken) rosterTextColored(toneColour(TextTone::Error), "x " + broken);
     ImGui::Separator();
     for (const PairSummary::CriterionLine& line : s.criteria) {
         const std::string label = criterionLabel(line.criterion, dutch);
@@ -267,6 +268,114 @@ void OverviewPanel::drawPairTooltip(const AppState& state, int row, int column) 
     }
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
+}
+
+// The pair of the table's household with `group`, explained once and kept
+// while the run, the household and the language stay.
+const PairSummary& OverviewPanel::tableRow(const AppState& state, int group) {
+    auto it = m_tableRows.find(group);
+    if (it == m_tableRows.end())
+        it = m_tableRows
+                 .emplace(group, summarizePair(state.document->roster, *state.matchingRun, m_tableHousehold, group,
+                                               state.ui.language == Language::Dutch))
+                 .first;
+    return it->second;
+}
+
+void OverviewPanel::drawScoreTables(const AppState& state) {
+    const Language lang = state.ui.language;
+    const MatchingProblem& p = state.matchingRun->problem;
+    if (p.households() == 0 || p.groups() == 0) return;
+    if (m_tableRunKey != m_runKey || m_householdLabels.size() != p.householdIds.size()) {
+        m_householdLabels.clear();
+        for (const std::string& id : p.householdIds) {
+            const auto& households = state.document->roster.households;
+            const auto h = std::find_if(households.begin(), households.end(), [&](const Household& x) { return x.id == id; });
+            m_householdLabels.push_back(h == households.end() ? id : id + "  " + h->displayName);
+        }
+        m_tableRows.clear();
+        m_tableRunKey = m_runKey;
+    }
+    if (m_tableLanguage != lang) m_tableRows.clear();
+    m_tableLanguage = lang;
+    m_tableHousehold = std::clamp(m_tableHousehold, 0, p.households() - 1);
+
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY;
+    if (ImGui::BeginTable("score-households", 1, flags, ImVec2(ImGui::GetFontSize() * 15.0f, 0.0f))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn(tr(lang, TextId::ColumnHousehold));
+        ImGui::TableHeadersRow();
+        ImGuiListClipper clipper;
+        clipper.Begin(p.households());
+        while (clipper.Step()) {
+            for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::PushID(row);
+                const bool selected = row == m_tableHousehold;
+                if (rosterSelectable(m_householdLabels[static_cast<std::size_t>(row)], "###score-household", selected) &&
+                    !selected) {
+                    m_tableHousehold = row;
+                    m_tableRows.clear();
+                }
+                a11y::selected(selected);
+                ImGui::PopID();
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::SameLine();
+    if (!ImGui::BeginTable("score-groups", 4, flags | ImGuiTableFlags_Resizable)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr(lang, TextId::ColumnGroup), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(tr(lang, TextId::ColumnScore), ImGuiTableColumnFlags_WidthStretch, 0.4f);
+    ImGui::TableSetupColumn(tr(lang, TextId::ColumnStanding), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(tr(lang, TextId::ColumnReasons), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableHeadersRow();
+    const bool dutch = lang == Language::Dutch;
+    ImGuiListClipper clipper;
+    clipper.Begin(p.groups());
+    while (clipper.Step()) {
+        for (int group = clipper.DisplayStart; group < clipper.DisplayEnd; ++group) {
+            const PairSummary& s = tableRow(state, group);
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            rosterText(s.group);
+            a11y::cell(s.group.c_str());
+            ImGui::TableNextColumn();
+            char score[16];
+            std::snprintf(score, sizeof score, "%.2f", s.total);
+            ImGui::TextUnformatted(score);
+            a11y::cell(score);
+            ImGui::TableNextColumn();
+            std::string standing = standingText(s.standing, lang);
+            if (s.fixed) standing += std::string(" ") + tr(lang, TextId::StandingFixed);
+            ImGui::TextUnformatted(standing.c_str());
+            a11y::cell(standing.c_str());
+            ImGui::TableNextColumn();
+            // One line on screen (rows keep one height for the clipper); the
+            // whole text in the cell's accessible name and its tooltip.
+            std::string reasons;
+            for (const std::string& broken : s.broken) reasons += "x " + broken + "; ";
+            for (const PairSummary::CriterionLine& line : s.criteria) {
+                if (!line.applicable) continue;
+                char value[16];
+                std::snprintf(value, sizeof value, " %.2f: ", line.score);
+                reasons += criterionLabel(line.criterion, dutch) + value + line.reason + "; ";
+            }
+            if (reasons.size() >= 2) reasons.resize(reasons.size() - 2);
+            rosterText(reasons);
+            a11y::cell(reasons.c_str());
+            if (ImGui::IsItemHovered()) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);
+                rosterText(reasons);
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
+        }
+    }
+    ImGui::EndTable();
 }
 
 void OverviewPanel::drawBlockTooltip(const AppState& state, int row, int column) {
@@ -285,7 +394,7 @@ void OverviewPanel::drawBlockTooltip(const AppState& state, int row, int column)
     ImGui::Text("%u / %lld %s", c.open, pairs, tr(lang, TextId::BlockOpenPairs));
     if (c.best >= 0.0f) ImGui::Text("%s %.2f", tr(lang, TextId::BlockBest), c.best);
     if (c.flags & kCellProposed) ImGui::TextUnformatted(tr(lang, TextId::BlockHasProposal));
-    if (c.flags & kCellForbidden) ImGui::TextColored(kErrorText, "%s", tr(lang, TextId::Forbidden));
+    if (c.flags & kCellForbidden) ImGui::TextColored(toneColour(TextTone::Error), "%s", tr(lang, TextId::Forbidden));
     ImGui::TextDisabled("%s", tr(lang, TextId::OverviewBlocks));
     ImGui::EndTooltip();
 }

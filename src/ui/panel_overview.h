@@ -12,6 +12,9 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "app/overview.h"
 #include "ui/panel.h"
@@ -34,6 +37,8 @@ private:
     void drawPairTooltip(const AppState& state, int row, int column);
     void drawBlockTooltip(const AppState& state, int row, int column);
     void drawDistributions(const AppState& state);
+    void drawScoreTables(const AppState& state);
+    const PairSummary& tableRow(const AppState& state, int group);
     unsigned colourOf(float score) const;
 
     std::array<unsigned, kPaletteSize> m_palette{};  // low -> high score (ImU32)
@@ -47,6 +52,14 @@ private:
     int m_hoverRow = -1, m_hoverColumn = -1;
     Language m_hoverLanguage = Language::English;
     PairSummary m_hover;
+    // The heatmap as tables (keyboard, screen readers): the households, and
+    // for the selected one each group's pair, explained when first shown.
+    bool m_asTable = false;
+    int m_tableHousehold = 0;  // matrix row
+    std::uint64_t m_tableRunKey = 0;
+    Language m_tableLanguage = Language::English;
+    std::vector<std::string> m_householdLabels;     // per matrix row
+    std::unordered_map<int, PairSummary> m_tableRows;  // group (matrix column) -> its pair
 };
 
 }  // namespace welkom

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "app/presentation.h"
+#include "ui/appearance.h"
 #include "ui/roster_text.h"
 #include "ui/widgets.h"
 #include "app/text/messages.h"
@@ -76,7 +77,7 @@ void PresentationPanel::drawControls(const AppState& state, CommandQueue& comman
         return;
     }
     if (p.baseRun && p.baseRun->revision != state.editRevision)
-        ImGui::TextColored(ImVec4(1.0f, 0.80f, 0.35f, 1.0f), "%s", tr(lang, TextId::PresentStale));
+        ImGui::TextColored(toneColour(TextTone::Warning), "%s", tr(lang, TextId::PresentStale));
     const RunComparison changes = whatIfChanges(state);
     ImGui::Text("%zu / %zu %s", p.whatIfRun->pairs.size(), state.document->roster.households.size(),
                 tr(lang, TextId::PresentSummary));

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "app/text/messages.h"
+#include "ui/appearance.h"
 
 namespace welkom {
 
@@ -24,7 +25,7 @@ void ProblemsPanel::drawContent(const AppState& state, CommandQueue& commands) {
             const bool error = p.severity == Severity::Error;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextColored(error ? ImVec4(1.0f, 0.45f, 0.40f, 1.0f) : ImVec4(1.0f, 0.80f, 0.35f, 1.0f), "%s",
+            ImGui::TextColored(error ? toneColour(TextTone::Error) : toneColour(TextTone::Warning), "%s",
                                tr(lang, error ? TextId::ProblemSeverityError : TextId::ProblemSeverityWarning));
             ImGui::TableNextColumn();
             ImGui::PushID(i);

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "ui/appearance.h"
 #include "ui/widgets.h"
 
 namespace welkom {
@@ -20,7 +21,7 @@ void StartPanel::drawContent(const AppState& state, CommandQueue& commands) {
 
     const ImVec2 buttonSize(-1.0f, 0.0f);
     if (state.locked) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.80f, 0.35f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, toneColour(TextTone::Warning));
         ImGui::TextWrapped("%s", tr(lang, TextId::LockedNotice));
         ImGui::PopStyleColor();
         ImGui::Spacing();

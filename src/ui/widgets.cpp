@@ -6,6 +6,7 @@
 
 #include "app/text/messages.h"
 #include "ui/a11y_tree.h"
+#include "ui/appearance.h"
 
 namespace welkom {
 namespace {
@@ -111,7 +112,7 @@ void recordProblems(const AppState& state, const std::string& pathPrefix) {
         const bool error = p.severity == Severity::Error;
         ImGui::PushID(n++);
         const std::string text = problemText(p, lang == Language::Dutch);
-        ImGui::TextColored(error ? ImVec4(1.0f, 0.45f, 0.40f, 1.0f) : ImVec4(1.0f, 0.80f, 0.35f, 1.0f), "%s: %s",
+        ImGui::TextColored(error ? toneColour(TextTone::Error) : toneColour(TextTone::Warning), "%s: %s",
                            p.path.substr(pathPrefix.size()).c_str(), text.c_str());
         ImGui::PopID();
     }

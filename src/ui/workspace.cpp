@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "ui/a11y_tree.h"
+#include "ui/appearance.h"
 #include "ui/panel_charts.h"
 #include "ui/panel_groups.h"
 #include "ui/panel_households.h"
@@ -208,8 +209,8 @@ void Workspace::drawMessages(const AppState& state, CommandQueue& commands) {
             ImGui::PopID();
         }
     };
-    drawList(state.errors, TextId::ErrorTitle, ImVec4(1.0f, 0.45f, 0.40f, 1.0f), true);
-    drawList(state.notices, TextId::NoticeTitle, ImVec4(1.0f, 0.80f, 0.35f, 1.0f), false);
+    drawList(state.errors, TextId::ErrorTitle, toneColour(TextTone::Error), true);
+    drawList(state.notices, TextId::NoticeTitle, toneColour(TextTone::Warning), false);
 }
 
 // A modal while the worker derives keys or encrypts: the interface keeps

@@ -136,3 +136,52 @@ test("Chromium's accessibility tree names every button, tab, slider and cell of 
   assert.deepEqual(unnamed, [], 'every one has a name');
   app.assertClean();
 });
+
+// The Overview's heatmap is a picture; its table form gives the same scores
+// to the keyboard and screen readers (issue 16, item 4).
+test('the Overview heatmap as tables: a household picked by keyboard, each group\'s score, standing and reasons as cells',
+  async (t) => {
+    const app = await startApp(t, { viewport: { width: 1600, height: 1400 } });
+    const page = app.page;
+    await openDemoMatching(app, english);
+    await page.getByRole('button', { name: english.run }).click();
+    const run = await app.waitForState((s) => s.matchingRevision === s.revision && s.matchingPairs > 0);
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    await page.getByRole('tab', { name: 'Overview', selected: true }).waitFor();
+    const toggle = page.getByRole('checkbox', { name: 'Scores as a table' });
+    await toggle.focus();
+    await page.keyboard.press('Space');
+    const gridWith = (header) => page.getByRole('grid').filter({ has: page.getByRole('columnheader', { name: header, exact: true }) });
+    const households = gridWith('Household');
+    const groups = gridWith('Why');
+    await groups.waitFor({ state: 'attached' });
+    await app.screenshot('a11y-overview-table');
+
+    // A proposed pair whose household and group rows are both on screen.
+    const firstWord = (text) => text.trim().split(/\s+/)[0];
+    const shownHouseholds = (await households.getByRole('button').allTextContents()).map(firstWord);
+    const groupCells = await groups.locator('[role=row]').evaluateAll((rows) =>
+      rows.map((r) => [...r.querySelectorAll('[role=gridcell]')].map((c) => c.textContent)).filter((c) => c.length === 4));
+    const shownGroups = groupCells.map((cells) => firstWord(cells[0]));
+    const [household, group] = Object.entries(run.groupOf)
+      .find(([h, g]) => shownHouseholds.includes(h) && shownGroups.includes(g)) || [];
+    assert.ok(household, `a proposed pair on screen (households ${shownHouseholds.length}, groups ${shownGroups.length})`);
+
+    await households.getByRole('button', { name: new RegExp(`^${household}\\s`) }).focus();
+    await page.keyboard.press('Enter');
+    await households.locator('[role=row][aria-selected=true]', { hasText: household }).waitFor({ state: 'attached' });
+    const readRow = () => groups.locator('[role=row]').evaluateAll((rows, g) => rows
+      .map((r) => [...r.querySelectorAll('[role=gridcell]')].map((c) => c.textContent))
+      .find((cells) => cells.length === 4 && cells[0].trim().split(/\s+/)[0] === g), group);
+    let cells;
+    for (let i = 0; i < 50 && !(cells && cells[2] === 'In the proposal.'); i++) {
+      cells = await readRow();
+      if (!cells || cells[2] !== 'In the proposal.') await app.waitFrames(2);
+    }
+    assert.ok(cells, `the row of ${group}`);
+    assert.equal(cells[2], 'In the proposal.', `standing of ${household} with ${group}: ${JSON.stringify(cells)}`);
+    assert.match(cells[1], /^\d\.\d\d$/, 'the score as a number');
+    assert.match(cells[3], /(Age|Language bridge|Shared interests|Goals|Family|Availability|Nearness) \d\.\d\d: /,
+      `reasons in words: ${cells[3]}`);
+    app.assertClean();
+  });

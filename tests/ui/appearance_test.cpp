@@ -46,5 +46,47 @@ TEST(Appearance, MissingFontFallsBackToTheBuiltInOne) {
     EXPECT_GT(ImGui::GetStyle().FramePadding.x, 6.0f) << "style scaled by the UI scale";
 }
 
+// WCAG 2.1 1.4.3: every text colour of both styles against every surface it
+// is drawn on, composited as the GPU does (a surface's alpha over the window,
+// the window's over the canvas).
+TEST(Appearance, EveryTextColourMeetsFourAndAHalfToOneInBothStyles) {
+    HeadlessImGui imgui;
+    EXPECT_NEAR(contrastRatio(ImVec4(0, 0, 0, 1), ImVec4(1, 1, 1, 1)), 21.0f, 0.01f);
+    // #767676 on white: the lightest grey with 4.5:1, WCAG's usual example (4.54:1).
+    const float grey = 118.0f / 255.0f;
+    EXPECT_NEAR(contrastRatio(ImVec4(grey, grey, grey, 1), ImVec4(1, 1, 1, 1)), 4.54f, 0.01f);
+    // Surfaces with text on them. Hovered and active states count too: the
+    // label stays on screen while the pointer or focus is there.
+    const ImGuiCol labelled[] = {ImGuiCol_WindowBg, ImGuiCol_ChildBg, ImGuiCol_PopupBg, ImGuiCol_MenuBarBg,
+                                 ImGuiCol_FrameBg, ImGuiCol_FrameBgHovered, ImGuiCol_FrameBgActive, ImGuiCol_TitleBg,
+                                 ImGuiCol_TitleBgActive, ImGuiCol_Button, ImGuiCol_ButtonHovered, ImGuiCol_ButtonActive,
+                                 ImGuiCol_Header, ImGuiCol_HeaderHovered, ImGuiCol_HeaderActive, ImGuiCol_Tab,
+                                 ImGuiCol_TabHovered, ImGuiCol_TabActive, ImGuiCol_TabUnfocused,
+                                 ImGuiCol_TabUnfocusedActive, ImGuiCol_TableHeaderBg, ImGuiCol_TableRowBgAlt};
+    // Hints, and the tones of messages, sit on panels, popups and table rows.
+    const ImGuiCol plain[] = {ImGuiCol_WindowBg, ImGuiCol_ChildBg, ImGuiCol_PopupBg, ImGuiCol_FrameBg,
+                              ImGuiCol_TableRowBgAlt};
+    for (bool highContrast : {false, true}) {
+        applyStyle(1.0f, highContrast);
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const ImVec4 window = composite(style.Colors[ImGuiCol_WindowBg], kCanvasColour);
+        auto surface = [&](ImGuiCol c) {
+            return c == ImGuiCol_WindowBg ? window : composite(style.Colors[c], window);
+        };
+        auto check = [&](const char* what, const ImVec4& text, ImGuiCol on) {
+            const float ratio = contrastRatio(text, surface(on));
+            EXPECT_GE(ratio, 4.5f) << (highContrast ? "high-contrast" : "default") << " style: " << what << " on "
+                                   << ImGui::GetStyleColorName(on) << " is " << ratio << ":1";
+        };
+        for (ImGuiCol on : labelled) check("Text", style.Colors[ImGuiCol_Text], on);
+        for (ImGuiCol on : plain) {
+            check("TextDisabled", style.Colors[ImGuiCol_TextDisabled], on);
+            check("the error tone", toneColour(TextTone::Error), on);
+            check("the warning tone", toneColour(TextTone::Warning), on);
+            check("the success tone", toneColour(TextTone::Success), on);
+        }
+    }
+}
+
 }  // namespace
 }  // namespace welkom
