@@ -206,6 +206,12 @@ EM_JS(double, jsNumberParameter, (const char* name, double fallback), {
     var value = parseFloat(new URLSearchParams(location.search).get(UTF8ToString(name)));
     return isFinite(value) && value > 0 ? value : fallback;
 });
+// The browser's text size setting (its default font size: 16 px unless the
+// coordinator chose larger) as a scale, read from the page's root element.
+EM_JS(double, jsBrowserTextScale, (), {
+    var px = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    return isFinite(px) && px > 0 ? px / 16 : 1;
+});
 EM_JS(void, jsMirrorApply, (const char* changes), {
     if (window.welkomA11y) window.welkomA11y.apply(UTF8ToString(changes));
 });
@@ -481,6 +487,11 @@ int main(int, char**) {
     s_state.ui.demoSize = static_cast<int>(jsNumberParameter("demoSize", 0.0));
     s_platform.mirror = jsNumberParameter("noA11y", 0.0) == 0.0;
     s_state.clock.now = s_state.clock.lastActivity = emscripten_get_now() / 1000.0;
+    // A larger text size in the browser's settings starts the interface that
+    // much larger (WCAG 1.4.4), as View > Interface size would; browser zoom
+    // needs nothing: layout is in CSS pixels, so zooming in enlarges it.
+    const float browserTextScale = static_cast<float>(jsBrowserTextScale());
+    if (browserTextScale > 1.01f) welkom::applyCommand(s_state, welkom::SetUiScale{browserTextScale});
     // ?present=1: start in presentation mode (an information evening's laptop).
     if (jsNumberParameter("present", 0.0) > 0.0) welkom::applyCommand(s_state, welkom::SetPresentationMode{true});
     static welkom::Workspace workspace;

@@ -62,6 +62,33 @@ test('the canvas follows window resizes and device pixel ratio', async (t) => {
   app.assertClean();
 });
 
+// WCAG 1.4.4: text resizes to 200 %. The browser's own text size setting
+// (CDP Page.setFontSizes is that setting) starts the interface larger; browser
+// zoom (a smaller CSS viewport at a higher pixel ratio) keeps the layout in CSS
+// pixels, so everything is drawn larger and stays on screen.
+test('the browser\'s text size setting and zoom to 200 % enlarge the interface', async (t) => {
+  const normal = await startApp(t);
+  const base = await normal.findItem('Try with fictitious people');
+  const large = await startApp(t, {
+    beforeLoad: async (page) => {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24 } });
+    },
+  });
+  assert.equal(await large.page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '24px');
+  const larger = await large.findItem('Try with fictitious people');
+  assert.ok(Math.abs(larger.h / base.h - 1.5) < 0.1, `button height ${base.h} -> ${larger.h} CSS px at a 24 px text size`);
+  await large.screenshot('text-size-24px');
+
+  const zoomed = await startApp(t, { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+  const atZoom = await zoomed.findItem('Try with fictitious people');
+  assert.ok(Math.abs(atZoom.h - base.h) < 1, 'the same CSS size, so twice the device pixels');
+  assert.ok(atZoom.x >= 0 && atZoom.x + atZoom.w <= 640 && atZoom.y + atZoom.h <= 400,
+    `on screen at 200 % zoom: ${JSON.stringify(atZoom)}`);
+  await zoomed.screenshot('zoom-200');
+  for (const app of [normal, large, zoomed]) app.assertClean();
+});
+
 test('the page forbids network connections in its Content-Security-Policy', () => {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
   const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);

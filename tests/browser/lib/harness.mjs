@@ -31,10 +31,12 @@ const kChromiumArgs = ['--no-sandbox', '--disable-background-networking', '--dis
   '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
 // Options: query (address query string), viewport, deviceScaleFactor,
-// initScript (runs in the page before its own scripts), waitForFrames (false
-// when the app is expected not to start), prefix and file (see above).
+// initScript (runs in the page before its own scripts), beforeLoad (an async
+// function given the page before it loads, e.g. for browser settings over
+// CDP), waitForFrames (false when the app is expected not to start), prefix
+// and file (see above).
 export async function startApp(t, { query = 'lang=en', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1,
-  initScript = null, waitForFrames = true, prefix = '/', file = null } = {}) {
+  initScript = null, beforeLoad = null, waitForFrames = true, prefix = '/', file = null } = {}) {
   const server = file ? null : await serveStatic(distDir, { prefix });
   const base = file ? pathToFileURL(file).href : `${server.origin}${prefix}index.html`;
   // Where the page may load from: its own server, or only its own file.
@@ -58,6 +60,7 @@ export async function startApp(t, { query = 'lang=en', viewport = { width: 1280,
   t.after(async () => { await browser.close(); if (server) await server.close(); });
 
   if (initScript) await page.addInitScript(initScript);
+  if (beforeLoad) await beforeLoad(page);
   await page.goto(`${base}?${query}`);
   const app = new App(page, problems, server ? server.origin : 'file://');
   app.server = server;
