@@ -297,9 +297,7 @@ run_tests() {
   (cd "$BUILD/native" && ctest --output-on-failure -j"$JOBS") || failed=1
   build_native_sanitized
   log "layer 1/3, again under AddressSanitizer + UndefinedBehaviorSanitizer"
-  # allocator_may_return_null: a test makes a real failed `new` (the memory
-  # reserve); ASan then fails it as malloc would, instead of ending the run.
-  (cd "$BUILD/native-asan" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  (cd "$BUILD/native-asan" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --output-on-failure -j"$JOBS") || failed=1
   log "layer 1/3, fuzzing: each target for ${WELKOM_FUZZ_SECONDS:-20}s (libFuzzer, see fuzz/run.sh)"
   JOBS="$JOBS" WELKOM_FUZZ_SECONDS="${WELKOM_FUZZ_SECONDS:-20}" WELKOM_BUILD_DIR="$BUILD" "$ROOT/fuzz/run.sh" || failed=1
