@@ -1,5 +1,5 @@
 // Hostile files dropped on the page (issue 17): a file far over the size limit
-// and a record-count bomb under it. Each is refused with its own message, the
+// and a record-count bomb for each count limit under it. Each is refused with its own message, the
 // open roster and its unsaved edit stay exactly as they were, the wasm heap
 // stays small, and nothing is written to the console as an error.
 import assert from 'node:assert/strict';
@@ -10,28 +10,36 @@ import { renameProgramme } from './lib/roster_files.mjs';
 
 const kHeapBudget = 300 * 1024 * 1024;
 
-// Drops a file made inside the page (no 200 MB file on disk): `kind` 'zeros'
-// is `size` zero bytes, 'households-bomb' a plain roster whose households
-// list is `size` bytes of "1,1,1,...".
-async function dropMadeFile(app, name, kind, size) {
-  await app.page.evaluate(({ name, kind, size }) => {
-    let parts;
-    if (kind === 'zeros') {
-      parts = [new Uint8Array(size)];
-    } else {
-      const head = '{"format":"welkom-roster","version":1,"households":[';
-      parts = [head, '1,'.repeat(Math.floor((size - head.length - 3) / 2)), '1]}'];
-    }
+// Drops a file made inside the page (no 200 MB file on disk): `{ zeros: n }`
+// is n zero bytes; `{ prefix, element, count, suffix }` a JSON document whose
+// list holds `count` copies of `element`.
+async function dropMadeFile(app, name, made) {
+  await app.page.evaluate(({ name, made }) => {
+    const parts = made.zeros !== undefined ? [new Uint8Array(made.zeros)]
+      : [made.prefix, (made.element + ',').repeat(made.count - 1), made.element, made.suffix];
     const transfer = new DataTransfer();
     transfer.items.add(new File(parts, name));
     document.getElementById('canvas').dispatchEvent(
       new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-  }, { name, kind, size });
+  }, { name, made });
 }
+
+const kRoster = '{"format":"welkom-roster","version":1,';
+
+// One list just over each count limit but the households' (dropped as 63 MB
+// above), as tests/memory/count_bomb_test.cpp has them natively and in wasm.
+const kCountBombs = [
+  { code: 'limit.groups', words: /more than 100,000 welcome groups/, prefix: kRoster + '"groups":[', element: '{}', count: 100001, suffix: ']}' },
+  { code: 'limit.group_members', words: /1,000 members in one group/, prefix: kRoster + '"groups":[{},{"members":[', element: '{}', count: 1001, suffix: ']}]}' },
+  { code: 'limit.household_members', words: /100 members in one household/, prefix: kRoster + '"households":[{"members":[', element: '{}', count: 101, suffix: ']}]}' },
+  { code: 'limit.matches', words: /200,000 matches/, prefix: kRoster + '"matches":[', element: '0', count: 200001, suffix: ']}' },
+  { code: 'limit.check_ins', words: /1,000,000 check-ins/, prefix: kRoster + '"checkIns":[', element: '0', count: 1000001, suffix: ']}' },
+  { code: 'limit.constraints', words: /200,000 constraints/, prefix: kRoster + '"constraints":[', element: '0', count: 200001, suffix: ']}' },
+];
 
 const heapBytes = (app) => app.page.evaluate(() => window.Module.HEAPU8.length);
 
-test('a 200 MB drop and a record-count bomb are refused; the open roster and its unsaved edit stay', async (t) => {
+test('a 200 MB drop and a bomb for each count limit are refused; the open roster and its unsaved edit stay', async (t) => {
   const app = await startApp(t);
   await app.click('Try with fictitious people');
   await app.waitForState((s) => s.demo && s.households > 0);
@@ -39,7 +47,7 @@ test('a 200 MB drop and a record-count bomb are refused; the open roster and its
 
   // 200 MB: refused from File.size before a byte is read into the page.
   const heapBefore = await heapBytes(app);
-  await dropMadeFile(app, 'huge.welkom.age', 'zeros', 200 * 1024 * 1024);
+  await dropMadeFile(app, 'huge.welkom.age', { zeros: 200 * 1024 * 1024 });
   const huge = await app.waitForState((s) => s.lastErrorCode === 'file.too_large');
   assert.match(huge.lastError, /^"huge\.welkom\.age": This file is larger than 96 MB/);
   assert.equal(await heapBytes(app), heapBefore, 'the heap did not grow for a refused file');
@@ -50,15 +58,24 @@ test('a 200 MB drop and a record-count bomb are refused; the open roster and its
 
   // 63 MB of "1," as households: under the size limit, refused by the
   // pre-scan's count before the parser allocates 33 million values.
-  await dropMadeFile(app, 'bomb.json', 'households-bomb', 63 * 1024 * 1024);
+  await dropMadeFile(app, 'bomb.json', { prefix: kRoster + '"households":[', element: '1', suffix: ']}',
+    count: Math.floor((63 * 1024 * 1024 - kRoster.length - 20) / 2) });
   const bomb = await app.waitForState((s) => s.lastErrorCode !== '' && s.lastErrorCode !== 'file.too_large', 120000);
   assert.match(bomb.lastError, /more than 100,000 households/, bomb.lastError);
   await app.screenshot('hostile-drop-count-bomb');
   for (const key of ['rosterDigest', 'households', 'unsaved', 'undoLabel', 'demo']) {
     assert.deepEqual(bomb[key], edited[key], `${key} after the count bomb`);
   }
+  for (const made of kCountBombs) {
+    await dropMadeFile(app, `${made.code}.json`, made);
+    const refused = await app.waitForState((s) => s.lastErrorCode === made.code, 60000);
+    assert.match(refused.lastError, made.words, refused.lastError);
+    for (const key of ['rosterDigest', 'households', 'unsaved', 'undoLabel', 'demo']) {
+      assert.deepEqual(refused[key], edited[key], `${key} after the ${made.code} bomb`);
+    }
+  }
   const heap = await heapBytes(app);
-  assert.ok(heap < kHeapBudget, `wasm heap ${(heap / 2 ** 20).toFixed(0)} MiB after refusing the bomb`);
+  assert.ok(heap < kHeapBudget, `wasm heap ${(heap / 2 ** 20).toFixed(0)} MiB after refusing the bombs`);
   console.log(`# heap: ${(heapBefore / 2 ** 20).toFixed(0)} MiB before, ${(heap / 2 ** 20).toFixed(0)} MiB after the bomb`);
   app.assertClean();
 });
