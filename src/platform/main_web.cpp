@@ -222,8 +222,10 @@ EM_JS(void, jsWorkerUrl, (char* out, int capacity), {
 // Two workers: one for files (keys, encryption), one for matching, so a long
 // matching run never holds up a save, and cancelling it (which ends its
 // worker: a running wasm call cannot be interrupted) loses nothing else.
-worker_handle s_fileWorker = 0;
-worker_handle s_matchingWorker = 0;
+// Emscripten numbers workers from 0, so "none" is -1.
+constexpr worker_handle kNoWorker = -1;
+worker_handle s_fileWorker = kNoWorker;
+worker_handle s_matchingWorker = kNoWorker;
 std::uint64_t s_matchingJob = 0;       // the job the matching worker is on
 std::vector<std::uint64_t> s_fileJobs;  // jobs the file worker has not answered yet
 bool s_reportedUnsaved = false;
@@ -274,9 +276,9 @@ worker_handle createWorker() {
 
 void cancelJobsInWorker() {
     for (std::uint64_t id : s_state.jobsToCancel) {
-        if (id != s_matchingJob || !s_matchingWorker) continue;
+        if (id != s_matchingJob || s_matchingWorker == kNoWorker) continue;
         emscripten_destroy_worker(s_matchingWorker);
-        s_matchingWorker = 0;
+        s_matchingWorker = kNoWorker;
         s_matchingJob = 0;
     }
     s_state.jobsToCancel.clear();
@@ -287,7 +289,7 @@ void startJobsInWorker() {
     for (welkom::JobTicket& ticket : s_state.jobsToStart) {
         const bool matching = std::holds_alternative<welkom::MatchJob>(ticket.request);
         worker_handle& worker = matching ? s_matchingWorker : s_fileWorker;
-        if (!worker) {
+        if (worker == kNoWorker) {
             worker = createWorker();
             jsWatchWorker(worker);
         }
@@ -307,13 +309,13 @@ void startJobsInWorker() {
 // the dead worker goes, and the next job starts a new one.
 extern "C" EMSCRIPTEN_KEEPALIVE void welkom_worker_failed(int worker, int outOfMemory) {
     std::vector<std::uint64_t> failed;
-    if (worker != 0 && worker == s_matchingWorker) {
+    if (worker != kNoWorker && worker == s_matchingWorker) {
         if (s_matchingJob != 0) failed.push_back(s_matchingJob);
-        s_matchingWorker = 0;
+        s_matchingWorker = kNoWorker;
         s_matchingJob = 0;
-    } else if (worker != 0 && worker == s_fileWorker) {
+    } else if (worker != kNoWorker && worker == s_fileWorker) {
         failed.swap(s_fileJobs);
-        s_fileWorker = 0;
+        s_fileWorker = kNoWorker;
     } else {
         return;  // already replaced
     }
