@@ -205,8 +205,23 @@ assemble_dist() {
   done
   local wasm
   wasm=$(gzip -9c "$BUILD/wasm/welkom.wasm" | wc -c)
-  printf '[welkom] %s ready. Transferred size (gzip -9): %d bytes = %.2f MB (budget 1.50 MB); with a roster in Arabic script and Ethiopic (fonts/): %d bytes = %.2f MB (budget 1.70 MB); the wasm alone: %d bytes\n' \
-    "$dist" "$total" "$(awk "BEGIN{print $total/1000000}")" "$((total + fonts))" "$(awk "BEGIN{print ($total+$fonts)/1000000}")" "$wasm"
+  DIST_TRANSFER_BYTES=$total
+  DIST_TRANSFER_WITH_FONTS_BYTES=$((total + fonts))
+  printf '[welkom] %s ready. Transferred size (gzip -9): %d bytes = %.2f MB (budget %.2f MB); with a roster in Arabic script and Ethiopic (fonts/): %d bytes = %.2f MB (budget %.2f MB); the wasm alone: %d bytes\n' \
+    "$dist" "$total" "$(awk "BEGIN{print $total/1000000}")" "$(awk "BEGIN{print $PAGE_BUDGET_BYTES/1000000}")" \
+    "$((total + fonts))" "$(awk "BEGIN{print ($total+$fonts)/1000000}")" "$(awk "BEGIN{print $PAGE_BUDGET_WITH_FONTS_BYTES/1000000}")" "$wasm"
+}
+
+# The page's download budgets (bench/README.md, "Page size"): `test` fails
+# when the last assemble_dist went over either.
+PAGE_BUDGET_BYTES=1500000
+PAGE_BUDGET_WITH_FONTS_BYTES=1700000
+check_page_budget() {
+  if [ "$DIST_TRANSFER_BYTES" -gt "$PAGE_BUDGET_BYTES" ] || [ "$DIST_TRANSFER_WITH_FONTS_BYTES" -gt "$PAGE_BUDGET_WITH_FONTS_BYTES" ]; then
+    log "OVER BUDGET: the page transfers $DIST_TRANSFER_BYTES bytes ($DIST_TRANSFER_WITH_FONTS_BYTES with the script fonts); budgets $PAGE_BUDGET_BYTES and $PAGE_BUDGET_WITH_FONTS_BYTES"
+    return 1
+  fi
+  log "page size within budget: $DIST_TRANSFER_BYTES of $PAGE_BUDGET_BYTES bytes, $DIST_TRANSFER_WITH_FONTS_BYTES of $PAGE_BUDGET_WITH_FONTS_BYTES with the script fonts"
 }
 
 # dist/welkom.html from the files of dist/ (see web/tools/make_single_file.py).
@@ -303,6 +318,7 @@ run_tests() {
   JOBS="$JOBS" WELKOM_FUZZ_SECONDS="${WELKOM_FUZZ_SECONDS:-20}" WELKOM_BUILD_DIR="$BUILD" "$ROOT/fuzz/run.sh" || failed=1
   build_wasm
   assemble_dist
+  check_page_budget || failed=1
   assemble_single_file
   log "reproducibility: relink and reassemble welkom.html, compare"
   check_reassembly || failed=1

@@ -31,10 +31,10 @@
   var probe = document.createElement('canvas');
   if (!probe.getContext('webgl2')) { showFatal('webgl2'); return; }
 
-  function decodeBase64(text) {
-    var binary = atob(text);
-    var bytes = new Uint8Array(binary.length);
-    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  // The payload's strings hold one byte per character (web/tools/pack_payload.py).
+  function bytesOf(text) {
+    var bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
     return bytes;
   }
 
@@ -84,12 +84,12 @@
     var payload = self.welkomPayload;
     window.Module = {
       canvas: document.getElementById('canvas'),
-      wasmBinary: decodeBase64(payload.wasm),
+      wasmBinary: bytesOf(payload.wasm),
       preRun: [function () {
         Object.keys(payload.files).forEach(function (path) {
           var dir = path.substring(0, path.lastIndexOf('/'));
           Module.FS.mkdirTree(dir);
-          Module.FS.writeFile(path, decodeBase64(payload.files[path]));
+          Module.FS.writeFile(path, bytesOf(payload.files[path]));
         });
         self.welkomPayload = null;
       }],

@@ -2,10 +2,10 @@
 // gets its wasm binary from a script (no fetch), see web/tools/pack_payload.py.
 // The single-file build puts the payload in front of this script instead.
 if (!self.welkomPayload) importScripts('welkom-worker-payload.js');
+// One byte per character in the payload's string (web/tools/pack_payload.py).
 Module['wasmBinary'] = (function (text) {
-  var binary = atob(text);
-  var bytes = new Uint8Array(binary.length);
-  for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  var bytes = new Uint8Array(text.length);
+  for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   return bytes;
 })(self.welkomPayload.wasm);
 self.welkomPayload = null;
