@@ -97,7 +97,7 @@ async function axeCheck(app, label, minControls) {
 }
 
 for (const [lang, names] of [['en', english], ['nl', dutch]]) {
-  test(`axe-core finds no WCAG 2.1 A/AA violations on the start page and the Matching panel (${lang})`, async (t) => {
+  test(`axe-core finds no WCAG 2.1 A/AA violations on the start page and every panel (${lang})`, async (t) => {
     const app = await startApp(t, { query: `lang=${lang}`, viewport: { width: 1600, height: 1000 } });
     await app.waitFrames(3);
     assert.equal(await app.page.evaluate(() => document.documentElement.lang), lang);
@@ -108,6 +108,15 @@ for (const [lang, names] of [['en', english], ['nl', dutch]]) {
     await app.page.getByRole('grid').waitFor({ state: 'attached' });
     await app.waitFrames(3);
     await axeCheck(app, `matching (${lang})`, 40);
+    // Then every other panel, by its tab.
+    const tabs = (await app.page.getByRole('tab').allTextContents()).map((name) => name.trim());
+    assert.ok(tabs.length >= 8, `panels' tabs: ${tabs.join(', ')}`);
+    for (const name of tabs.filter((n) => n !== names.matching)) {
+      await app.page.getByRole('tab', { name, exact: true }).click();
+      await app.page.getByRole('tab', { name, exact: true, selected: true }).waitFor();
+      await app.waitFrames(3);
+      await axeCheck(app, `${name} (${lang})`, 10);
+    }
     app.assertClean();
   });
 }
