@@ -237,7 +237,9 @@ EM_JS(void, jsWatchWorker, (int worker), {
     if (!info) return;
     info.worker.addEventListener('error', function (event) {
         event.preventDefault();  // handled here: the page goes on
-        var outOfMemory = /\bOOM\b|out of memory|enlarge memory|Cannot allocate/i.test(String(event.message || ''));
+        // (No backslashes in EM_JS: Emscripten 3.1.6 breaks on them.)
+        var text = String(event.message || '');
+        var outOfMemory = text.indexOf('OOM') >= 0 || /out of memory|enlarge memory|cannot allocate/i.test(text);
         _welkom_worker_failed(worker, outOfMemory ? 1 : 0);
     });
 });
