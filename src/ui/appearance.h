@@ -28,6 +28,9 @@ void applyStyle(float uiScale, bool highContrast);
 enum class TextTone { Error, Warning, Success };
 ImVec4 toneColour(TextTone tone);
 
+// Text over the fill of a bar (ImGuiCol_PlotHistogram, yellow in both styles).
+inline const ImVec4 kTextOnFill(0.0f, 0.0f, 0.0f, 1.0f);
+
 // The colour the platform clears the canvas to, behind every window.
 inline const ImVec4 kCanvasColour(0.09f, 0.09f, 0.11f, 1.0f);
 

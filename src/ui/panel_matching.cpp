@@ -41,7 +41,7 @@ constexpr Preset kPresets[] = {
 void scoreBar(double score, float width) {
     char text[16];
     std::snprintf(text, sizeof text, "%.2f", score);
-    ImGui::ProgressBar(static_cast<float>(score), ImVec2(width, 0.0f), text);
+    valueBar(static_cast<float>(score), width, text);
     a11y::cell(text);
 }
 

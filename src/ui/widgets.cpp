@@ -1,8 +1,10 @@
 #include "ui/widgets.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "app/text/messages.h"
 #include "ui/a11y_tree.h"
@@ -157,11 +159,43 @@ void tooltipForLastItem(const char* text) {
 
 void jobProgressBar(float progress, float width, const char* overlay) {
     if (progress >= 0.0f) {
-        ImGui::ProgressBar(progress, ImVec2(width, 0.0f), overlay);
+        char percent[16];
+        std::snprintf(percent, sizeof percent, "%.0f%%", progress * 100.0f);
+        valueBar(progress, width, overlay ? overlay : percent);
         return;
     }
     const float t = static_cast<float>(ImGui::GetTime());
-    ImGui::ProgressBar(t - static_cast<float>(static_cast<int>(t)), ImVec2(width, 0.0f), overlay ? overlay : "");
+    valueBar(t - static_cast<float>(static_cast<int>(t)), width, overlay ? overlay : "");
+}
+
+void valueBar(float fraction, float width, const char* text) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImVec2 pos = window->DC.CursorPos;
+    const ImVec2 size = ImGui::CalcItemSize(ImVec2(width, 0.0f), ImGui::CalcItemWidth(),
+                                            ImGui::GetFontSize() + style.FramePadding.y * 2.0f);
+    const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+    ImGui::ItemSize(size, style.FramePadding.y);
+    if (!ImGui::ItemAdd(bb, 0)) return;
+    fraction = ImSaturate(fraction);
+    ImGui::RenderFrame(bb.Min, bb.Max, ImGui::GetColorU32(ImGuiCol_FrameBg), true, style.FrameRounding);
+    const float border = style.FrameBorderSize;
+    const ImRect inner(ImVec2(bb.Min.x + border, bb.Min.y + border), ImVec2(bb.Max.x - border, bb.Max.y - border));
+    ImDrawList* draw = window->DrawList;
+    ImGui::RenderRectFilledRangeH(draw, inner, ImGui::GetColorU32(ImGuiCol_PlotHistogram), 0.0f, fraction,
+                                  style.FrameRounding);
+    // Placed as ImGui::ProgressBar places it: right after the fill, kept inside the bar.
+    const ImVec2 textSize = ImGui::CalcTextSize(text);
+    const float fillEnd = ImLerp(inner.Min.x, inner.Max.x, fraction);
+    const float x = ImClamp(fillEnd + style.ItemSpacing.x, bb.Min.x, bb.Max.x - textSize.x - style.ItemInnerSpacing.x);
+    const ImVec2 textPos(x, bb.Min.y + (size.y - textSize.y) * 0.5f);
+    draw->PushClipRect(bb.Min, ImVec2(fillEnd, bb.Max.y), true);
+    draw->AddText(textPos, ImGui::ColorConvertFloat4ToU32(kTextOnFill), text);
+    draw->PopClipRect();
+    draw->PushClipRect(ImVec2(fillEnd, bb.Min.y), bb.Max, true);
+    draw->AddText(textPos, ImGui::GetColorU32(ImGuiCol_Text), text);
+    draw->PopClipRect();
 }
 
 }  // namespace welkom

@@ -41,6 +41,10 @@ void sectionTitle(const char* text);
 // A background job's progress: a filled bar for a known fraction, a sweeping
 // one while the amount of work is unknown (progress < 0).
 void jobProgressBar(float progress, float width, const char* overlay = nullptr);
+// A bar filled to `fraction` (0..1) with `text` on it, like ImGui::ProgressBar
+// but readable: the part of the text over the fill is drawn in kTextOnFill
+// (ImGui's white would be 1.9:1 on the yellow fill), the rest in the text colour.
+void valueBar(float fraction, float width, const char* text);
 
 // What a criterion measures, for its tooltip (weight sliders, explanations, overview).
 TextId criterionHelp(Criterion criterion);

@@ -88,9 +88,11 @@ test('a worker that dies mid-matching: a message, the roster and its edit stay, 
   const app = await startApp(t);
   await app.click('Try with fictitious people');
   await app.waitForState((s) => s.demo && s.households > 0);
+  await renameProgramme(app, 'Testprogramma Voorbeeldstad 2028');
   await app.click('matching');
   const first = await runMatching(app);
-  const edited = await renameProgramme(app, 'Testprogramma Voorbeeldstad 2028');
+  const edited = await app.state();
+  assert.ok(edited.unsaved, 'the rename is still unsaved');
 
   await app.page.evaluate(() => {
     const post = Worker.prototype.postMessage;

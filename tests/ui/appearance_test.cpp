@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "ui/ui_test_context.h"
+#include "ui/widgets.h"
 
 namespace welkom {
 namespace {
@@ -79,6 +80,9 @@ TEST(Appearance, EveryTextColourMeetsFourAndAHalfToOneInBothStyles) {
                                    << ImGui::GetStyleColorName(on) << " is " << ratio << ":1";
         };
         for (ImGuiCol on : labelled) check("Text", style.Colors[ImGuiCol_Text], on);
+        // Bars: the part of their text over the fill, and the rest on the frame.
+        check("the text over a bar's fill", kTextOnFill, ImGuiCol_PlotHistogram);
+        check("the text beside a bar's fill", style.Colors[ImGuiCol_Text], ImGuiCol_FrameBg);
         for (ImGuiCol on : plain) {
             check("TextDisabled", style.Colors[ImGuiCol_TextDisabled], on);
             check("the error tone", toneColour(TextTone::Error), on);
@@ -86,6 +90,31 @@ TEST(Appearance, EveryTextColourMeetsFourAndAHalfToOneInBothStyles) {
             check("the success tone", toneColour(TextTone::Success), on);
         }
     }
+}
+
+// A score bar's text over the yellow fill is drawn in kTextOnFill, not in
+// the white text colour (1.9:1 on yellow): a full bar has it, an empty none.
+TEST(Appearance, TextOverABarsFillIsDark) {
+    HeadlessImGui imgui;
+    applyStyle(1.0f, false);
+    auto darkVertices = [&](float fraction) {
+        int dark = 0;
+        for (int frame = 0; frame < 2; ++frame) {  // a new window is laid out on its first frame
+            dark = 0;
+            imgui.frame([&] {
+                ImGui::SetNextWindowPos(ImVec2(0, 0));
+                ImGui::SetNextWindowSize(ImVec2(300, 100));
+                ImGui::Begin("bars");
+                valueBar(fraction, 120.0f, "1.00");
+                const ImU32 onFill = ImGui::ColorConvertFloat4ToU32(kTextOnFill);
+                for (const ImDrawVert& v : ImGui::GetWindowDrawList()->VtxBuffer) dark += v.col == onFill;
+                ImGui::End();
+            });
+        }
+        return dark;
+    };
+    EXPECT_GT(darkVertices(1.0f), 0) << "the text over a full bar";
+    EXPECT_EQ(darkVertices(0.0f), 0) << "no text over an empty bar's fill";
 }
 
 }  // namespace
