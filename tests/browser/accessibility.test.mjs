@@ -19,6 +19,16 @@ async function openDemoMatching(app, names) {
   await page.getByRole('tab', { name: names.matching, selected: true }).waitFor();
 }
 
+// A tab chosen as a keyboard user does: focus it, press Enter. (A pointer
+// that jumps from one tab onto another and clicks within one frame is not
+// seen as hovering the second by Dear ImGui 1.86; people move in between.)
+async function selectTab(app, name) {
+  const page = app.page;
+  await page.getByRole('tab', { name, exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('tab', { name, exact: true, selected: true }).waitFor({ state: 'attached' });
+}
+
 const english = { demo: 'Try with fictitious people', matching: 'Matching', run: 'Run matching' };
 const dutch = { demo: 'Probeer met fictieve mensen', matching: 'Koppelen', run: 'Koppeling berekenen' };
 
@@ -112,8 +122,7 @@ for (const [lang, names] of [['en', english], ['nl', dutch]]) {
     const tabs = (await app.page.getByRole('tab').allTextContents()).map((name) => name.trim());
     assert.ok(tabs.length >= 8, `panels' tabs: ${tabs.join(', ')}`);
     for (const name of tabs.filter((n) => n !== names.matching)) {
-      await app.page.getByRole('tab', { name, exact: true }).click();
-      await app.page.getByRole('tab', { name, exact: true, selected: true }).waitFor();
+      await selectTab(app, name);
       await app.waitFrames(3);
       await axeCheck(app, `${name} (${lang})`, 10);
     }
@@ -155,8 +164,7 @@ test('the Overview heatmap as tables: a household picked by keyboard, each group
     await openDemoMatching(app, english);
     await page.getByRole('button', { name: english.run }).click();
     const run = await app.waitForState((s) => s.matchingRevision === s.revision && s.matchingPairs > 0);
-    await page.getByRole('tab', { name: 'Overview' }).click();
-    await page.getByRole('tab', { name: 'Overview', selected: true }).waitFor();
+    await selectTab(app, 'Overview');
     const toggle = page.getByRole('checkbox', { name: 'Scores as a table' });
     await toggle.focus();
     await page.keyboard.press('Space');
@@ -166,14 +174,14 @@ test('the Overview heatmap as tables: a household picked by keyboard, each group
     await groups.waitFor({ state: 'attached' });
     await app.screenshot('a11y-overview-table');
 
-    // A proposed pair whose household and group rows are both on screen.
+    // A proposed pair, not pinned or active, whose household and group rows are both on screen.
     const firstWord = (text) => text.trim().split(/\s+/)[0];
     const shownHouseholds = (await households.getByRole('button').allTextContents()).map(firstWord);
     const groupCells = await groups.locator('[role=row]').evaluateAll((rows) =>
       rows.map((r) => [...r.querySelectorAll('[role=gridcell]')].map((c) => c.textContent)).filter((c) => c.length === 4));
     const shownGroups = groupCells.map((cells) => firstWord(cells[0]));
-    const [household, group] = Object.entries(run.groupOf)
-      .find(([h, g]) => shownHouseholds.includes(h) && shownGroups.includes(g)) || [];
+    const [household, group] = Object.entries(run.groupOf).find(([h, g]) =>
+      !run.fixedHouseholds.includes(h) && shownHouseholds.includes(h) && shownGroups.includes(g)) || [];
     assert.ok(household, `a proposed pair on screen (households ${shownHouseholds.length}, groups ${shownGroups.length})`);
 
     await households.getByRole('button', { name: new RegExp(`^${household}\\s`) }).focus();
