@@ -9,6 +9,7 @@
 #include "app/app_fixtures.h"
 #include "app/commands.h"
 #include "app/memory_reserve.h"
+#include "under_asan.h"
 
 namespace welkom {
 namespace {
@@ -57,14 +58,6 @@ TEST(MemoryReserve, ThePlatformsSignalAsksToSaveAndKeepsTheRoster) {
     EXPECT_EQ(*state.document, before);
     EXPECT_TRUE(state.unsaved);
 }
-
-#if defined(__SANITIZE_ADDRESS__)
-#define WELKOM_UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define WELKOM_UNDER_ASAN 1
-#endif
-#endif
 
 #if !defined(__EMSCRIPTEN__) && !defined(WELKOM_UNDER_ASAN)
 // A real failed malloc, natively. Not in wasm, where the final failure is

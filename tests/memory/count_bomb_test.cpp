@@ -17,13 +17,7 @@
 #include <sys/resource.h>
 #endif
 
-#if defined(__SANITIZE_ADDRESS__)
-#define WELKOM_UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define WELKOM_UNDER_ASAN 1
-#endif
-#endif
+#include "under_asan.h"
 
 #ifdef WELKOM_UNDER_ASAN
 // AddressSanitizer keeps freed blocks in a quarantine (256 MB by default),
