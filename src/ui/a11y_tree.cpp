@@ -26,6 +26,7 @@ struct ItemNote {
     bool password = false;
     std::string placeholder;
     bool selected = false;
+    bool combo = false, comboOpen = false;
     std::string description;
 };
 struct CellNote {
@@ -241,6 +242,10 @@ void addItem(TreeBuilder& tree, const RegisteredItem& item) {
             node.placeholder = note->placeholder;
             if (note->password) node.states |= kPassword;
         }
+        if (note->combo) {  // "Milestone: 3 months", opening its list
+            node.name = note->placeholder + ": " + note->value;
+            node.states |= kHasPopup | (note->comboOpen ? kExpanded : 0);
+        }
         if (note->selected) {
             node.states |= kSelected;
             if (table) {
@@ -333,6 +338,15 @@ void textField(const char* text, const char* placeholder, bool password) {
 
 void selected(bool on) {
     if (on) noteForLastItem().selected = true;
+}
+
+void comboBox(unsigned id, const char* name, const char* value, bool open) {
+    ItemNote& note = s_notes.items[id];
+    note.combo = true;
+    note.comboOpen = open;
+    note.placeholder = name ? name : "";
+    note.value = value ? value : "";
+    if (RegisteredItem* item = ItemRegistry::instance().current(id)) item->kind = ItemKind::Button;
 }
 
 void describeLastItem(const char* text) {

@@ -37,6 +37,10 @@ bool slider(int* value, int min, int max);
 void textField(const char* text, const char* placeholder, bool password = false);
 // The last item (a selectable) is the selected one.
 void selected(bool on);
+// The item `id` is a combo box (ImGui::BeginCombo, which tells the hooks no
+// label; by its id, since an open combo's popup is the last item after it):
+// a button named `name` that says its `value` and opens a list.
+void comboBox(unsigned id, const char* name, const char* value, bool open);
 // Text that explains the last item (its tooltip), as its description.
 void describeLastItem(const char* text);
 // The same, for the item with this label (resolved at the end of the frame).

@@ -33,7 +33,7 @@ constexpr TextId kEndText[] = {TextId::EndNone,          TextId::EndMoved,      
 // A combo over an enum whose values are 0..N-1, labelled by `texts` in order.
 template <typename Enum, std::size_t N>
 void enumCombo(const char* label, const char* id, const TextId (&texts)[N], Enum& value, Language lang) {
-    if (ImGui::BeginCombo((std::string(label) + "##" + id).c_str(), tr(lang, texts[static_cast<std::size_t>(value)]))) {
+    if (beginCombo((std::string(label) + "##" + id).c_str(), tr(lang, texts[static_cast<std::size_t>(value)]))) {
         for (std::size_t k = 0; k < N; ++k)
             if (ImGui::Selectable(tr(lang, texts[k]), static_cast<std::size_t>(value) == k)) value = static_cast<Enum>(k);
         ImGui::EndCombo();
@@ -165,7 +165,7 @@ void OutcomesPanel::drawMatchCheckIns(const AppState& state) {
         return;
     }
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22.0f);
-    if (ImGui::BeginCombo("##match", current ? describe(*current).c_str() : "-")) {
+    if (beginCombo("##match", current ? describe(*current).c_str() : "-", tr(lang, TextId::ColumnMatch))) {
         for (const Match& m : roster.matches) {
             if (!matchStarted(m)) continue;
             if (ImGui::Selectable(describe(m).c_str(), current == &m)) startNew(m.id, CheckInMilestone::AdHoc, state.clock.today);
@@ -202,7 +202,7 @@ void OutcomesPanel::drawEditor(const AppState& state, CommandQueue& commands) {
     inputText((std::string(tr(lang, TextId::FieldDate)) + "##ci-date").c_str(), m_draft.date);
 
     ImGui::SetNextItemWidth(fieldWidth);
-    if (ImGui::BeginCombo((std::string(tr(lang, TextId::FieldMilestone)) + "##ci-milestone").c_str(),
+    if (beginCombo((std::string(tr(lang, TextId::FieldMilestone)) + "##ci-milestone").c_str(),
                           milestoneText(m_draft.milestone, lang))) {
         for (CheckInMilestone m : {CheckInMilestone::Month3, CheckInMilestone::Month6, CheckInMilestone::Month12,
                                    CheckInMilestone::AdHoc})
@@ -217,7 +217,7 @@ void OutcomesPanel::drawEditor(const AppState& state, CommandQueue& commands) {
 
     ImGui::SetNextItemWidth(fieldWidth);
     const std::string level = m_draft.dutchLevel ? std::string(toString(*m_draft.dutchLevel)) : tr(lang, TextId::NotAsked);
-    if (ImGui::BeginCombo((std::string(tr(lang, TextId::FieldDutchLevel)) + "##ci-dutch").c_str(), level.c_str())) {
+    if (beginCombo((std::string(tr(lang, TextId::FieldDutchLevel)) + "##ci-dutch").c_str(), level.c_str())) {
         if (ImGui::Selectable(tr(lang, TextId::NotAsked), !m_draft.dutchLevel)) m_draft.dutchLevel.reset();
         for (int l = static_cast<int>(LanguageLevel::None); l <= static_cast<int>(LanguageLevel::Native); ++l) {
             const auto value = static_cast<LanguageLevel>(l);

@@ -98,7 +98,7 @@ void PresentationPanel::drawControls(const AppState& state, CommandQueue& comman
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
     const std::string current = criterionLabel(p.whatIfCriterion, dutch);
-    if (ImGui::BeginCombo("###whatif-criterion", current.c_str())) {
+    if (beginCombo("###whatif-criterion", current.c_str(), tr(lang, TextId::PresentWhatIf))) {
         for (int c = 0; c < kCriterionCount; ++c) {
             const auto criterion = static_cast<Criterion>(c);
             if (ImGui::Selectable(criterionLabel(criterion, dutch).c_str(), criterion == p.whatIfCriterion))

@@ -168,6 +168,14 @@ void jobProgressBar(float progress, float width, const char* overlay) {
     valueBar(t - static_cast<float>(static_cast<int>(t)), width, overlay ? overlay : "");
 }
 
+bool beginCombo(const char* label, const char* preview, const char* accessibleName) {
+    const ImGuiID id = ImGui::GetID(label);  // as BeginCombo names it
+    const bool open = ImGui::BeginCombo(label, preview);
+    const std::string visible(label, ImGui::FindRenderedTextEnd(label));
+    a11y::comboBox(id, accessibleName ? accessibleName : visible.c_str(), preview, open);
+    return open;
+}
+
 void valueBar(float fraction, float width, const char* text) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     if (window->SkipItems) return;

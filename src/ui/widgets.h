@@ -41,6 +41,11 @@ void sectionTitle(const char* text);
 // A background job's progress: a filled bar for a known fraction, a sweeping
 // one while the amount of work is unknown (progress < 0).
 void jobProgressBar(float progress, float width, const char* overlay = nullptr);
+// ImGui::BeginCombo, also in the accessibility mirror: a button named
+// `accessibleName` (by default the visible label) that says its value and
+// opens the list of choices. End with ImGui::EndCombo() when it returns true.
+bool beginCombo(const char* label, const char* preview, const char* accessibleName = nullptr);
+
 // A bar filled to `fraction` (0..1) with `text` on it, like ImGui::ProgressBar
 // but readable: the part of the text over the fill is drawn in kTextOnFill
 // (ImGui's white would be 1.9:1 on the yellow fill), the rest in the text colour.

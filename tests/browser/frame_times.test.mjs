@@ -25,6 +25,7 @@ function recordFrames(page, { frames = 120, afterRun = 0 } = {}) {
     const work = [];
     const ui = [];
     const commands = [];
+    const mirror = [];
     let last = null;
     let left = afterRun > 0 ? -1 : frames;
     window.welkomTest.frameTimes();  // resets the longest
@@ -35,6 +36,7 @@ function recordFrames(page, { frames = 120, afterRun = 0 } = {}) {
         work.push(times.lastMs);
         ui.push(times.lastUiMs);
         commands.push(times.longestCommandsMs);  // since the previous animation frame
+        mirror.push(times.lastMirrorMs);
         if (left < 0) {
           const s = window.welkomTest.state();
           if (s.matchingPairs > 0 && s.matchingRevision === s.revision) left = afterRun;
@@ -43,7 +45,7 @@ function recordFrames(page, { frames = 120, afterRun = 0 } = {}) {
         }
       }
       last = now;
-      if (left === 0 || intervals.length >= 3000) resolve({ intervals, work, ui, commands });
+      if (left === 0 || intervals.length >= 3000) resolve({ intervals, work, ui, commands, mirror });
       else requestAnimationFrame(step);
     }
     requestAnimationFrame(step);
@@ -55,7 +57,7 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function summary(label, { intervals, work, ui, commands }) {
+function summary(label, { intervals, work, ui, commands, mirror }) {
   const r = (x) => Math.round(x * 10) / 10;
   return {
     label,
@@ -67,6 +69,8 @@ function summary(label, { intervals, work, ui, commands }) {
     medianPanelsMs: r(median(ui)),
     longestPanelsMs: r(Math.max(...ui)),
     longestCommandsMs: r(Math.max(...commands)),
+    medianMirrorMs: r(median(mirror)),
+    longestMirrorMs: r(Math.max(...mirror)),
   };
 }
 
@@ -119,5 +123,17 @@ test(`a ${kSize} x ${kSize} roster stays interactive`, async (t) => {
   }
   assert.ok(duringRun.longestCommandsMs > 0, 'the run was measured');
   assert.ok(duringRun.longestIntervalMs < 30000, JSON.stringify(duringRun));
+  assert.ok(idle.medianMirrorMs > 0, 'the accessibility mirror was measured');
   app.assertClean();
+
+  // The same Matching panel with the accessibility mirror switched off
+  // (?noA11y=1), for its cost side by side (issue 16: at most 1 ms a frame).
+  const bare = await startApp(t, { query: `lang=en&demoSize=${kSize}&noA11y=1` });
+  await bare.click('Try with fictitious people');
+  await bare.waitForState((s) => s.rosterOpen);
+  await bare.click('matching');
+  const idleBare = summary('idle, Matching panel before a run, mirror off', await recordFrames(bare.page));
+  report(t, idleBare);
+  assert.equal(idleBare.medianMirrorMs, 0, 'no mirror work when it is off');
+  bare.assertClean();
 });

@@ -129,6 +129,30 @@ TEST(A11yTree, ActivatingANodePressesTheButton) {
     EXPECT_TRUE(f.state.document->roster.isDemo);
 }
 
+// Combo boxes tell ImGui's hooks no label: beginCombo() names them, says
+// their value, and activating one opens its list of choices as buttons.
+TEST(A11yTree, AComboBoxIsANamedButtonThatOpensItsChoices) {
+    Fixture f;
+    applyCommand(f.state, StartDemo{});
+    applyCommand(f.state, ShowPanel{"outcomes"});
+    f.frames(2);
+    const a11y::Node* combo = nullptr;
+    for (const a11y::Node& node : a11y::lastTree())
+        if (node.role == "button" && node.name.rfind("Match: ", 0) == 0) combo = &node;
+    ASSERT_TRUE(combo) << "the check-ins panel's match chooser";
+    EXPECT_TRUE(combo->states & a11y::kHasPopup);
+    EXPECT_FALSE(combo->states & a11y::kExpanded);
+    const unsigned id = combo->id;
+    const std::size_t buttonsBefore = static_cast<std::size_t>(countRole("button"));
+    a11y::requestActivate(id);
+    f.frames(3);
+    const auto opened = std::find_if(a11y::lastTree().begin(), a11y::lastTree().end(),
+                                     [&](const a11y::Node& n) { return n.id == id; });
+    ASSERT_NE(opened, a11y::lastTree().end());
+    EXPECT_TRUE(opened->states & a11y::kExpanded) << "open after activation";
+    EXPECT_GT(static_cast<std::size_t>(countRole("button")), buttonsBefore) << "its choices are in the tree";
+}
+
 TEST(A11yTree, TheMirrorSetsASliderAsOneUndoStep) {
     Fixture f;
     applyCommand(f.state, StartDemo{});
