@@ -45,7 +45,8 @@ function appFonts(dir) {
   const sandbox = { self: {} };
   vm.runInNewContext(readFileSync(join(distDir, 'welkom-payload.js'), 'utf8'), sandbox);
   const files = {
-    'Welkom UI': { path: join(dir, 'ui.ttf'), bytes: Buffer.from(sandbox.self.welkomPayload.files['/assets/fonts/ui.ttf'], 'base64') },
+    // One character per byte in the payload (web/tools/pack_payload.py): 'latin1' reads it back.
+    'Welkom UI': { path: join(dir, 'ui.ttf'), bytes: Buffer.from(sandbox.self.welkomPayload.files['/assets/fonts/ui.ttf'], 'latin1') },
     'Welkom Arabic': { path: join(distDir, 'fonts/arabic.woff2') },
     'Welkom Ethiopic': { path: join(distDir, 'fonts/ethiopic.woff2') },
   };
