@@ -123,7 +123,9 @@ test(`a ${kSize} x ${kSize} roster stays interactive`, async (t) => {
   }
   assert.ok(duringRun.longestCommandsMs > 0, 'the run was measured');
   assert.ok(duringRun.longestIntervalMs < 30000, JSON.stringify(duringRun));
-  assert.ok(idle.medianMirrorMs > 0, 'the accessibility mirror was measured');
+  // A still frame's mirror costs next to nothing (only changes are sent), so
+  // its median rounds to 0: the longest shows it was measured.
+  assert.ok(idle.longestMirrorMs > 0, 'the accessibility mirror was measured');
   app.assertClean();
 
   // The same Matching panel with the accessibility mirror switched off
@@ -134,6 +136,6 @@ test(`a ${kSize} x ${kSize} roster stays interactive`, async (t) => {
   await bare.click('matching');
   const idleBare = summary('idle, Matching panel before a run, mirror off', await recordFrames(bare.page));
   report(t, idleBare);
-  assert.equal(idleBare.medianMirrorMs, 0, 'no mirror work when it is off');
+  assert.equal(idleBare.longestMirrorMs, 0, 'no mirror work when it is off');
   bare.assertClean();
 });
