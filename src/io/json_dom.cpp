@@ -422,40 +422,41 @@ JsonRef::Iterator JsonRef::begin() const {
 
 JsonRef::Iterator JsonRef::end() const { return Iterator(m_doc, JsonDoc::kNone); }
 
+void appendJsonString(std::string& out, std::string_view text) {
+    static const char* const kHex = "0123456789abcdef";
+    out.push_back('"');
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            default:
+                if (c < 0x20) {
+                    out += "\\u00";
+                    out.push_back(kHex[c >> 4]);
+                    out.push_back(kHex[c & 15]);
+                } else {
+                    out.push_back(ch);  // UTF-8 passes as it is
+                }
+        }
+    }
+    out.push_back('"');
+}
+
 // Recursive; depth is bounded by the caller's pre-scan.
 void JsonRef::dumpTo(std::string& out) const {
-    const auto quoted = [&out](std::string_view text) {
-        static const char* const kHex = "0123456789abcdef";
-        out.push_back('"');
-        for (char ch : text) {
-            const auto c = static_cast<unsigned char>(ch);
-            switch (c) {
-                case '"': out += "\\\""; break;
-                case '\\': out += "\\\\"; break;
-                case '\n': out += "\\n"; break;
-                case '\r': out += "\\r"; break;
-                case '\t': out += "\\t"; break;
-                case '\b': out += "\\b"; break;
-                case '\f': out += "\\f"; break;
-                default:
-                    if (c < 0x20) {
-                        out += "\\u00";
-                        out.push_back(kHex[c >> 4]);
-                        out.push_back(kHex[c & 15]);
-                    } else {
-                        out.push_back(ch);  // valid UTF-8: the parser checked it
-                    }
-            }
-        }
-        out.push_back('"');
-    };
     switch (type()) {
         case JsonType::Null: out += "null"; break;
         case JsonType::Bool: out += boolean() ? "true" : "false"; break;
         case JsonType::Int: out += std::to_string(asInt()); break;
         case JsonType::Uint: out += std::to_string(asUint()); break;
         case JsonType::Float: out += nlohmann::json(asDouble()).dump(); break;  // shortest round-trip form
-        case JsonType::String: quoted(str()); break;
+        case JsonType::String: appendJsonString(out, str()); break;
         case JsonType::Array: {
             out.push_back('[');
             bool first = true;
@@ -473,7 +474,7 @@ void JsonRef::dumpTo(std::string& out) const {
             for (JsonRef m : *this) {
                 if (!first) out.push_back(',');
                 first = false;
-                quoted(m.key());
+                appendJsonString(out, m.key());
                 out.push_back(':');
                 m.dumpTo(out);
             }

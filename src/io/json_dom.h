@@ -108,4 +108,8 @@ private:
     std::string m_arena;  // keys and string values, back to back
 };
 
+// Appends `text` (UTF-8) as a JSON string literal: quotes, backslashes and
+// control characters escaped. Shared by every hand-written JSON writer.
+void appendJsonString(std::string& out, std::string_view text);
+
 }  // namespace welkom

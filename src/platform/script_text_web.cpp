@@ -11,6 +11,8 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 
+#include "io/json_dom.h"
+
 namespace welkom {
 namespace {
 
@@ -119,22 +121,6 @@ private:
 
 WebScriptTextRenderer s_renderer;
 
-void appendJsonString(std::string& out, const std::string& text) {
-    out += '"';
-    for (char c : text) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            char escaped[8];
-            std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-            out += escaped;
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
 
 }  // namespace
 

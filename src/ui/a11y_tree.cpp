@@ -11,6 +11,7 @@
 #include <imgui_internal.h>
 
 #include "app/jobs.h"  // wipeSecret
+#include "io/json_dom.h"
 #include "ui/item_registry.h"
 
 namespace welkom {
@@ -261,27 +262,6 @@ void addItem(TreeBuilder& tree, const RegisteredItem& item) {
     if (table) tree.grow(parent, rect);
 }
 
-void appendJsonString(std::string& out, std::string_view text) {
-    out += '"';
-    for (const char c : text) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    char escaped[8];
-                    std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-                    out += escaped;
-                } else {
-                    out += c;
-                }
-        }
-    }
-    out += '"';
-}
 
 void appendNumber(std::string& out, double value) {
     char text[32];
