@@ -66,7 +66,7 @@ std::optional<int> openEncryptedRoster(const std::string& path, const std::vecto
     Result<OpenedFile> file = openRoster(path, identities, loaded, problems);
     if (!file) {
         for (const Problem& p : problems)
-            if (p.severity == Severity::Error) std::cerr << formatProblem(p, false) << "\n";
+            if (p.severity == Severity::Error) std::cerr << formatProblemText(p, false) << "\n";
         return failWith(exitCodeFor(file.error()), file.error().message);
     }
     wipe(file->plaintext);
@@ -213,9 +213,9 @@ int runImportSignups(const std::vector<std::string>& argv) {
         }
         for (const std::string& id : f.probableDuplicates)
             std::cout << "  " << texts.text("signup.probable_duplicate", {f.name, id}) << "\n";
-        for (const Problem& p : f.problems) std::cout << "  " << f.name << " " << formatProblem(p, *dutch) << "\n";
+        for (const Problem& p : f.problems) std::cout << "  " << f.name << " " << formatProblemText(p, *dutch) << "\n";
     }
-    for (const Problem& p : preview.problems) std::cout << "  " << formatProblem(p, *dutch) << "\n";
+    for (const Problem& p : preview.problems) std::cout << "  " << formatProblemText(p, *dutch) << "\n";
     if (preview.hasErrors()) {
         wipe(encryption.passphrase);
         std::cerr << (*dutch ? "Niets geschreven.\n" : "Nothing written.\n");

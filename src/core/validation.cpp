@@ -211,6 +211,7 @@ private:
         const std::string range = std::to_string(lo) + " and " + std::to_string(kMaxAge);
         const std::string rangeNl = std::to_string(lo) + " en " + std::to_string(kMaxAge);
         error(path, "age.range", "age must be between " + range, "leeftijd moet tussen " + rangeNl + " liggen");
+        m_out.back().args = {std::to_string(lo), std::to_string(kMaxAge)};
     }
 
     void languages(const std::string& base, const std::vector<LanguageSkill>& langs) {

@@ -37,6 +37,9 @@ struct Problem {
     std::string code;       // stable, e.g. "id.duplicate", "age.range"
     std::string message;    // English; empty when the app's catalogue words the code
     std::string messageNl;  // Dutch; likewise (app/text/messages.h, MessageTexts::problem)
+    // Values the catalogue's words take as {1}, {2}... ({0} is the path's
+    // last step): numbers and names, never words.
+    std::vector<std::string> args = {};
 };
 
 // "path: message" (or only the message for an empty path).

@@ -267,7 +267,11 @@ std::string MessageTexts::change(const Change& c) const {
 
 std::string MessageTexts::problem(const Problem& p) const {
     // {0}: what the problem is about, the last step of its path (a language code, a field).
-    if (find("problem." + p.code)) return text("problem." + p.code, {p.path.substr(p.path.find_last_of('/') + 1)});
+    if (find("problem." + p.code)) {
+        std::vector<std::string> args{p.path.substr(p.path.find_last_of('/') + 1)};
+        args.insert(args.end(), p.args.begin(), p.args.end());
+        return text("problem." + p.code, args);
+    }
     return m_catalogue->language == "nl" && !p.messageNl.empty() ? p.messageNl : p.message;
 }
 
