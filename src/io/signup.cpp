@@ -18,6 +18,10 @@ namespace {
 using ojson = nlohmann::ordered_json;
 
 constexpr const char* kImportanceNames[] = {"not_important", "important", "very_important"};
+// Bounds of a coordinator's group-level answers (a group of five to fifteen
+// residents accompanies a few households at most; households rarely pass 15).
+constexpr int kMaxGroupCapacity = 10;
+constexpr int kMaxHouseholdMembersAnswer = 30;
 
 Message refusal(std::string code, const std::string& fileName, std::vector<Arg> more = {}) {
     std::vector<Arg> args{Arg::textOf(fileName)};
@@ -76,8 +80,28 @@ public:
             if (v.key() == "code") text(v, d.groupCode, "/group/code");
             else if (v.key() == "name") text(v, d.groupName, "/group/name");
             else if (v.key() == "municipality") text(v, d.groupMunicipality, "/group/municipality");
+            else if (v.key() == "availability") availability(v, d.groupAvailability, "/group/availability");
+            else if (v.key() == "capacity") count(v, d.groupCapacity, 1, kMaxGroupCapacity, "/group/capacity");
+            else if (v.key() == "maxHouseholdSize")
+                count(v, d.groupMaxHouseholdSize, 1, kMaxHouseholdMembersAnswer, "/group/maxHouseholdSize");
         }
         if (d.groupCode.empty() == d.groupName.empty()) invalid("/group");  // exactly one of them
+    }
+
+    void availability(JsonRef j, Availability& out, const std::string& path) {
+        if (!j.isObject()) return invalid(path);
+        for (JsonRef v : j) {
+            if (v.key() == "weekdayDaytime") flag(v, out.weekdayDaytime, path + "/weekdayDaytime");
+            else if (v.key() == "evenings") flag(v, out.evenings, path + "/evenings");
+            else if (v.key() == "weekends") flag(v, out.weekends, path + "/weekends");
+        }
+    }
+
+    void count(JsonRef v, int& out, int least, int most, const std::string& path) {
+        if (v.type() != JsonType::Uint || v.asUint() < static_cast<std::uint64_t>(least) ||
+            v.asUint() > static_cast<std::uint64_t>(most))
+            return invalid(path);
+        out = static_cast<int>(v.asUint());
     }
 
     void priorities(JsonRef j, SignupDocument& d) {
@@ -244,6 +268,12 @@ std::string writeSignupDocument(const SignupDocument& d) {
         if (!d.groupCode.empty()) g["code"] = d.groupCode;
         if (!d.groupName.empty()) g["name"] = d.groupName;
         if (!d.groupMunicipality.empty()) g["municipality"] = d.groupMunicipality;
+        if (d.groupAvailability.any())
+            g["availability"] = ojson{{"weekdayDaytime", d.groupAvailability.weekdayDaytime},
+                                      {"evenings", d.groupAvailability.evenings},
+                                      {"weekends", d.groupAvailability.weekends}};
+        if (d.groupCapacity > 0) g["capacity"] = d.groupCapacity;
+        if (d.groupMaxHouseholdSize > 0) g["maxHouseholdSize"] = d.groupMaxHouseholdSize;
         j["group"] = std::move(g);
         j["isGroupCoordinator"] = d.isGroupCoordinator;
     }
@@ -354,6 +384,15 @@ void addDocument(const SignupDocument& d, Roster& merged, SignupFileOutcome& f) 
         m.extra.emplace_back("signupConsent", c.dump());
     }
     if (d.isGroupCoordinator && group->coordinatorId.empty()) group->coordinatorId = m.id;
+    if (d.isGroupCoordinator) {  // the group-level answers are the coordinator's to give
+        if (d.groupAvailability.any()) {
+            group->availability.weekdayDaytime = d.groupAvailability.weekdayDaytime;
+            group->availability.evenings = d.groupAvailability.evenings;
+            group->availability.weekends = d.groupAvailability.weekends;
+        }
+        if (d.groupCapacity > 0) group->capacity = d.groupCapacity;
+        if (d.groupMaxHouseholdSize > 0) group->support.maxHouseholdSize = d.groupMaxHouseholdSize;
+    }
     f.recordId = m.id;
     f.groupId = group->id;
     group->members.push_back(std::move(m));

@@ -74,6 +74,12 @@ struct SignupDocument {
     std::string groupName;             // a group by name (a new one when no group has it)
     std::string groupMunicipality;     // for a new group
     bool isGroupCoordinator = false;
+    // The group-level answers of a group's coordinator ("group" object:
+    // availability, capacity, maxHouseholdSize); applied to the group only
+    // when isGroupCoordinator. 0: not answered.
+    Availability groupAvailability;
+    int groupCapacity = 0;
+    int groupMaxHouseholdSize = 0;
     std::vector<StatedPriority> priorities;
     Consent consent;
     std::string consentDate;           // the date the consents were given (or not)
