@@ -189,15 +189,23 @@ assemble_dist() {
   mkdir -p "$dist/fonts"
   cp "$BUILD/wasm/assets_stage/fonts/arabic.woff2" "$BUILD/wasm/assets_stage/fonts/ethiopic.woff2" "$dist/fonts/"
   cp "$ROOT/web/boot.js" "$ROOT/web/files.js" "$ROOT/web/script_text.js" "$ROOT/web/storage.js" "$ROOT/web/welkom.css" "$ROOT/web/welkom-test.js" "$ROOT/web/a11y.js" "$ROOT/assets/favicon.svg" "$dist/"
+  # The public sign-up page (issue #14): its own small module, same folder,
+  # so its link is <the app's folder>/signup.html#...
+  cp "$BUILD/wasm/welkom-signup.js" "$BUILD/wasm/welkom-signup-payload.js" "$dist/"
+  cp "$ROOT/web/signup.html" "$ROOT/web/signup.js" "$ROOT/web/signup.css" "$dist/"
   # What a browser downloads (gzip, as static hosts serve it): the runtime
   # and the payload, which carries the wasm binary and the font as base64.
   # The fonts of fonts/ (Arabic script, Ethiopic) come only when a roster has
   # such text, so the size is given without and with them.
-  local total=0 fonts=0 f size
+  # The sign-up page's files are a page of their own, counted apart.
+  local total=0 fonts=0 signup=0 f size
   for f in "$dist"/*; do
     [ -f "$f" ] || continue
     size=$(gzip -9c "$f" | wc -c)
-    total=$((total + size))
+    case "$(basename "$f")" in
+      *signup*) signup=$((signup + size)) ;;
+      *) total=$((total + size)) ;;
+    esac
   done
   for f in "$dist"/fonts/*; do
     size=$(gzip -9c "$f" | wc -c)
@@ -207,16 +215,25 @@ assemble_dist() {
   wasm=$(gzip -9c "$BUILD/wasm/welkom.wasm" | wc -c)
   DIST_TRANSFER_BYTES=$total
   DIST_TRANSFER_WITH_FONTS_BYTES=$((total + fonts))
+  SIGNUP_TRANSFER_BYTES=$signup
   printf '[welkom] %s ready. Transferred size (gzip -9): %d bytes = %.2f MB (budget %.2f MB); with a roster in Arabic script and Ethiopic (fonts/): %d bytes = %.2f MB (budget %.2f MB); the wasm alone: %d bytes\n' \
     "$dist" "$total" "$(awk "BEGIN{print $total/1000000}")" "$(awk "BEGIN{print $PAGE_BUDGET_BYTES/1000000}")" \
     "$((total + fonts))" "$(awk "BEGIN{print ($total+$fonts)/1000000}")" "$(awk "BEGIN{print $PAGE_BUDGET_WITH_FONTS_BYTES/1000000}")" "$wasm"
+  printf '[welkom] the sign-up page (signup.html and its files): %d bytes = %.2f MB (budget %.2f MB)\n' \
+    "$signup" "$(awk "BEGIN{print $signup/1000000}")" "$(awk "BEGIN{print $SIGNUP_BUDGET_BYTES/1000000}")"
 }
 
 # The page's download budgets (bench/README.md, "Page size"): `test` fails
 # when the last assemble_dist went over either.
 PAGE_BUDGET_BYTES=1500000
 PAGE_BUDGET_WITH_FONTS_BYTES=1700000
+# The sign-up page is opened on phones, often over mobile data.
+SIGNUP_BUDGET_BYTES=600000
 check_page_budget() {
+  if [ "$SIGNUP_TRANSFER_BYTES" -gt "$SIGNUP_BUDGET_BYTES" ]; then
+    log "OVER BUDGET: the sign-up page transfers $SIGNUP_TRANSFER_BYTES bytes; budget $SIGNUP_BUDGET_BYTES"
+    return 1
+  fi
   if [ "$DIST_TRANSFER_BYTES" -gt "$PAGE_BUDGET_BYTES" ] || [ "$DIST_TRANSFER_WITH_FONTS_BYTES" -gt "$PAGE_BUDGET_WITH_FONTS_BYTES" ]; then
     log "OVER BUDGET: the page transfers $DIST_TRANSFER_BYTES bytes ($DIST_TRANSFER_WITH_FONTS_BYTES with the script fonts); budgets $PAGE_BUDGET_BYTES and $PAGE_BUDGET_WITH_FONTS_BYTES"
     return 1
@@ -224,7 +241,8 @@ check_page_budget() {
   log "page size within budget: $DIST_TRANSFER_BYTES of $PAGE_BUDGET_BYTES bytes, $DIST_TRANSFER_WITH_FONTS_BYTES of $PAGE_BUDGET_WITH_FONTS_BYTES with the script fonts"
 }
 
-# dist/welkom.html from the files of dist/ (see web/tools/make_single_file.py).
+# dist/welkom.html and dist/welkom-signup.html from the files of dist/ (see
+# web/tools/make_single_file.py).
 # Not counted in the transfer size above: it is the same app in another form.
 assemble_single_file() {
   local out="${1:-$DIST/welkom.html}"
@@ -234,6 +252,11 @@ assemble_single_file() {
   size=$(wc -c <"$out")
   log "single file: $out ($size bytes)"
   echo "SHA-256 $sum  welkom.html"
+  # The sign-up page as one file too, next to it (for a USB stick or a mail).
+  local signup_out
+  signup_out="$(dirname "$out")/welkom-signup.html"
+  "${PYTHON:-python3}" "$ROOT/web/tools/make_single_file.py" --signup "$DIST" "$signup_out"
+  log "single file: $signup_out ($(wc -c <"$signup_out") bytes)"
 }
 
 # Builds welkom.html a second time, from a copy of the sources at another

@@ -24,7 +24,12 @@ allowed by its SHA-256 hash only (no 'unsafe-inline'), workers only from blob:.
 The output depends on nothing but the input bytes (no timestamps, no paths,
 fixed order), so two builds of one commit give the same file.
 
+The sign-up page (signup.html, issue #14) gets its own single file for a USB
+stick or a mail: welkom-signup.html, with its three scripts and its style
+inline, each allowed by its hash.
+
 usage: make_single_file.py DIST_DIR OUT.html
+       make_single_file.py --signup DIST_DIR OUT-SIGNUP.html
 """
 import base64
 import hashlib
@@ -80,7 +85,42 @@ def replace_once(html, pattern, replacement, what):
     return result
 
 
+# The sign-up page's scripts, in the order signup.html runs them.
+SIGNUP_SCRIPTS = ["welkom-signup-payload.js", "signup.js", "welkom-signup.js"]
+
+SIGNUP_SINGLE_FILE_COMMENT = """<!--
+  Welkom's sign-up page, single-file build (web/tools/make_single_file.py): the
+  whole page is in this file and runs from disk. The policy below forbids every
+  network connection (connect-src 'none'); only the inline scripts and style
+  with the listed SHA-256 hashes may run, and the wasm is compiled from bytes
+  inside this file ('wasm-unsafe-eval'). The page stores nothing.
+-->"""
+
+
+def make_single_signup(dist, out):
+    html = read_text(dist, "signup.html", inlined=False)
+    scripts = [(name, read_text(dist, name)) for name in SIGNUP_SCRIPTS]
+    css = read_text(dist, "signup.css")
+    with open(f"{dist}/favicon.svg", "rb") as f:
+        favicon = "data:image/svg+xml;base64," + base64.b64encode(f.read()).decode("ascii")
+    policy = ("default-src 'none'; script-src %s 'wasm-unsafe-eval'; style-src %s; img-src data:; "
+              "connect-src 'none'; base-uri 'none'; form-action 'none'; object-src 'none'"
+              % (" ".join(csp_hash(text) for _, text in scripts), csp_hash(css)))
+    html = replace_once(html, r"<!--\s*Welkom's sign-up page \(issue #14.*?-->", SIGNUP_SINGLE_FILE_COMMENT, "comment")
+    html = replace_once(html, r'<meta http-equiv="Content-Security-Policy" content="[^"]*">',
+                        f'<meta http-equiv="Content-Security-Policy" content="{policy}">', "CSP")
+    html = replace_once(html, r'<link rel="icon" href="favicon\.svg"', f'<link rel="icon" href="{favicon}"', "icon")
+    html = replace_once(html, r'<link rel="stylesheet" href="signup\.css">', f"<style>{css}</style>", "stylesheet")
+    for name, text in scripts:
+        html = replace_once(html, r'<script src="%s"></script>' % re.escape(name), f"<script>{text}</script>", name)
+    with open(out, "w", encoding="utf-8", newline="\n") as f:
+        f.write(html)
+
+
 def main(argv):
+    if len(argv) == 4 and argv[1] == "--signup":
+        make_single_signup(argv[2], argv[3])
+        return
     if len(argv) != 3:
         sys.exit(__doc__)
     dist, out = argv[1], argv[2]

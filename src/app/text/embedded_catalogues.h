@@ -1,5 +1,6 @@
 // The text of every app/text/catalogue/*.txt file, embedded by CMake
-// (generated embedded_catalogues.cpp in the build folder).
+// (generated embedded_embeddedCatalogues.cpp in the build folder, see
+// cmake/EmbedCatalogues.cmake).
 #pragma once
 
 #include <string_view>

@@ -23,10 +23,10 @@ import { serveStatic } from './server.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 export const distDir = resolve(process.env.WELKOM_DIST || join(here, '../../../dist'));
 export const artifactsDir = resolve(process.env.WELKOM_ARTIFACTS || join(here, '../artifacts'));
-const chromiumPath = process.env.WELKOM_CHROMIUM || '/usr/bin/chromium';
+export const chromiumPath = process.env.WELKOM_CHROMIUM || '/usr/bin/chromium';
 
 // Flags for a machine without network: no background traffic of Chromium's own.
-const kChromiumArgs = ['--no-sandbox', '--disable-background-networking', '--disable-component-update',
+export const chromiumArgs = ['--no-sandbox', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--disable-quic', '--no-first-run', '--disable-default-apps', '--use-gl=angle',
   '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
@@ -41,7 +41,7 @@ export async function startApp(t, { query = 'lang=en', viewport = { width: 1280,
   const base = file ? pathToFileURL(file).href : `${server.origin}${prefix}index.html`;
   // Where the page may load from: its own server, or only its own file.
   const allowed = (url) => (file ? url === base || url.startsWith(base + '?') : url.startsWith(server.origin + '/'));
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: kChromiumArgs });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   const context = await browser.newContext({ viewport, deviceScaleFactor, acceptDownloads: true });
   const page = await context.newPage();
   const problems = { consoleErrors: [], foreignRequests: [], requests: [], failedResponses: [] };
