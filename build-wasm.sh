@@ -348,7 +348,8 @@ run_tests() {
   log "layer 2/3: the same tests compiled to wasm, run under Node"
   (cd "$BUILD/wasm" && ctest --output-on-failure) || failed=1
   log "layer 3/3: browser tests (playwright-core + Debian's Chromium)"
-  "$ROOT/tests/browser/run.sh" "$DIST" || failed=1
+  # The sign-up page test opens what the page makes with the native CLI.
+  WELKOM_CLI="$BUILD/native/welkom" "$ROOT/tests/browser/run.sh" "$DIST" || failed=1
   local skipped=""
   if [ ! -d "${WELKOM_SHARED_DIR:-$ROOT/../shared}/testdata/age-vectors" ]; then
     skipped="age conformance vectors (${WELKOM_SHARED_DIR:-$ROOT/../shared}/testdata/age-vectors) absent: those tests did NOT run"
