@@ -35,17 +35,17 @@ export const chromiumArgs = ['--no-sandbox', '--disable-background-networking', 
 // function given the page before it loads, e.g. for browser settings over
 // CDP), waitForFrames (false when the app is expected not to start), prefix
 // and file (see above).
-export async function startApp(t, { query = 'lang=en', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1,
-  initScript = null, beforeLoad = null, waitForFrames = true, prefix = '/', file = null } = {}) {
-  const server = file ? null : await serveStatic(distDir, { prefix });
-  const base = file ? pathToFileURL(file).href : `${server.origin}${prefix}index.html`;
-  // Where the page may load from: its own server, or only its own file.
-  const allowed = (url) => (file ? url === base || url.startsWith(base + '?') : url.startsWith(server.origin + '/'));
+// Chromium with one page whose console errors, requests and failed
+// responses are recorded; a request `allowed(url)` refuses is aborted and
+// listed in problems.foreignRequests. Also the sign-up page's tests use it.
+export async function launchWatched(contextOptions, allowed, { warningsAreErrors = false } = {}) {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  const context = await browser.newContext({ viewport, deviceScaleFactor, acceptDownloads: true });
+  const context = await browser.newContext({ acceptDownloads: true, ...contextOptions });
   const page = await context.newPage();
   const problems = { consoleErrors: [], foreignRequests: [], requests: [], failedResponses: [] };
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.consoleErrors.push(msg.text()); });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || (warningsAreErrors && msg.type() === 'warning')) problems.consoleErrors.push(msg.text());
+  });
   page.on('pageerror', (err) => problems.consoleErrors.push(String(err)));
   context.on('request', (request) => problems.requests.push(request.url()));
   context.on('response', (response) => {
@@ -57,6 +57,16 @@ export async function startApp(t, { query = 'lang=en', viewport = { width: 1280,
     problems.foreignRequests.push(url);
     return route.abort();
   });
+  return { browser, context, page, problems };
+}
+
+export async function startApp(t, { query = 'lang=en', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1,
+  initScript = null, beforeLoad = null, waitForFrames = true, prefix = '/', file = null } = {}) {
+  const server = file ? null : await serveStatic(distDir, { prefix });
+  const base = file ? pathToFileURL(file).href : `${server.origin}${prefix}index.html`;
+  // Where the page may load from: its own server, or only its own file.
+  const allowed = (url) => (file ? url === base || url.startsWith(base + '?') : url.startsWith(server.origin + '/'));
+  const { browser, page, problems } = await launchWatched({ viewport, deviceScaleFactor }, allowed);
   t.after(async () => { await browser.close(); if (server) await server.close(); });
 
   if (initScript) await page.addInitScript(initScript);

@@ -11,8 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { artifactsDir, chromiumArgs, chromiumPath, distDir } from './harness.mjs';
+import { artifactsDir, distDir, launchWatched } from './harness.mjs';
 import { serveStatic } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -50,19 +49,7 @@ export async function openSignup(t, { fragment = '', locale = 'en-US', file = nu
   const server = file ? null : await serveStatic(distDir);
   const base = file ? pathToFileURL(file).href : `${server.origin}/signup.html`;
   const allowed = (url) => (file ? url.split('#')[0] === base : url.startsWith(server.origin + '/'));
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  const context = await browser.newContext({ viewport, locale, acceptDownloads: true });
-  const page = await context.newPage();
-  const problems = { consoleErrors: [], foreignRequests: [], requests: [] };
-  page.on('console', (msg) => { if (msg.type() === 'error' || msg.type() === 'warning') problems.consoleErrors.push(msg.text()); });
-  page.on('pageerror', (err) => problems.consoleErrors.push(String(err)));
-  context.on('request', (request) => problems.requests.push(request.url()));
-  await context.route('**', (route) => {
-    const url = route.request().url();
-    if (allowed(url)) return route.continue();
-    problems.foreignRequests.push(url);
-    return route.abort();
-  });
+  const { browser, page, problems } = await launchWatched({ viewport, locale }, allowed, { warningsAreErrors: true });
   t.after(async () => { await browser.close(); if (server) await server.close(); });
   await page.goto(base + fragment);
   await page.waitForFunction(() => window.welkomSignupReady === true, null, { timeout: 30000 });
@@ -163,5 +150,6 @@ class SignupForm {
   assertClean() {
     assert.deepEqual(this.problems.consoleErrors, [], 'console errors or warnings');
     assert.deepEqual(this.problems.foreignRequests, [], 'requests outside the page');
+    assert.deepEqual(this.problems.failedResponses, [], 'failed responses');
   }
 }
