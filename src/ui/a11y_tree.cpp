@@ -284,7 +284,7 @@ bool sameBounds(const Node& a, const Node& b) {
 
 // ---- Annotations -------------------------------------------------------------
 
-bool slider(float* value, float min, float max, float step) {
+bool slider(float* value, float min, float max, float step, const char* name) {
     const unsigned id = ImGui::GetItemID();
     if (RegisteredItem* item = ItemRegistry::instance().current(id)) item->kind = ItemKind::Slider;
     bool set = false;
@@ -297,6 +297,7 @@ bool slider(float* value, float min, float max, float step) {
     note.slider = true;
     note.min = min, note.max = max, note.step = step;
     note.value = formatNumber(*value, step);
+    if (name) note.placeholder = name;
     return set;
 }
 

@@ -29,7 +29,8 @@ namespace a11y {
 // ---- Annotations, called by panels and widgets right after an item ----------
 // The last item is a slider over [min, max] in steps of `step`. True (with
 // *value changed) when assistive technology set a new value this frame.
-bool slider(float* value, float min, float max, float step);
+// `name`: what to call it when it has no visible label ("###id").
+bool slider(float* value, float min, float max, float step, const char* name = nullptr);
 bool slider(int* value, int min, int max);
 // The last item is a text field showing `text` (pass "" for a passphrase:
 // its value never leaves the app), with `placeholder` as its name when it

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "app/presentation.h"
+#include "ui/a11y_tree.h"
 #include "ui/appearance.h"
 #include "ui/roster_text.h"
 #include "ui/widgets.h"
@@ -110,8 +111,11 @@ void PresentationPanel::drawControls(const AppState& state, CommandQueue& comman
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
     float weight = static_cast<float>(p.whatIfWeight);
     // Re-runs while dragging: a demo roster takes milliseconds.
-    if (ImGui::SliderFloat("###whatif", &weight, 0.0f, 3.0f, "%.1f"))
-        commands.push(SetWhatIfWeight{p.whatIfCriterion, weight});
+    bool moved = ImGui::SliderFloat("###whatif", &weight, 0.0f, 3.0f, "%.1f");
+    // Its name for screen readers is the sentence it finishes: "What if this counts: Age".
+    const std::string sliderName = std::string(tr(lang, TextId::PresentWhatIf)) + ": " + current;
+    moved |= a11y::slider(&weight, 0.0f, 3.0f, 0.1f, sliderName.c_str());
+    if (moved) commands.push(SetWhatIfWeight{p.whatIfCriterion, weight});
     tooltipForLastItem(tr(lang, TextId::PresentWhatIfHint));
     const bool differs = p.whatIfWeight != state.document->roster.settings.weights[p.whatIfCriterion];
     if (differs) {

@@ -8,6 +8,7 @@
 #include <imgui_internal.h>
 
 #include "app/matching_session.h"
+#include "app/presentation.h"
 #include "ui/ui_test_context.h"
 #include "ui/workspace.h"
 
@@ -164,6 +165,24 @@ TEST(A11yTree, TheMirrorSetsASliderAsOneUndoStep) {
     f.frames(2);
     EXPECT_EQ(findNode("slider", "Age")->value, "2.5");
     EXPECT_TRUE(f.state.history.canUndo());
+}
+
+// The presentation's what-if slider has no visible label of its own: it
+// finishes the sentence "What if this counts: <criterion>", and is named so.
+TEST(A11yTree, TheWhatIfSliderIsNamedBySentenceAndSettable) {
+    Fixture f;
+    applyCommand(f.state, SetPresentationMode{true});
+    applyCommand(f.state, StartDemo{});
+    applyCommand(f.state, SkipBuildUp{});
+    applyCommand(f.state, SetWhatIfWeight{Criterion::Language, 1.0});
+    f.frames(3);
+    const a11y::Node* slider = findNode("slider", "What if this counts: Language bridge");
+    ASSERT_TRUE(slider);
+    EXPECT_EQ(slider->max, 3.0f);
+    a11y::requestValue(slider->id, 2.5);
+    f.frames(3);
+    EXPECT_EQ(f.state.presentation.whatIfWeight, 2.5);
+    EXPECT_EQ(findNode("slider", "What if this counts: Language bridge")->value, "2.5");
 }
 
 TEST(A11yTree, FocusRequestMovesImGuiNavigationAndIsReportedBack) {
