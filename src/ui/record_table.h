@@ -18,6 +18,7 @@
 
 #include "app/texts.h"
 #include "core/text_fold.h"
+#include "ui/a11y_tree.h"
 #include "ui/roster_text.h"
 #include "ui/widgets.h"
 
@@ -138,6 +139,7 @@ public:
                             }
                         } else {
                             rosterText(text);
+                            a11y::cell(text.c_str());  // the row's other cells, for the accessibility grid
                         }
                     }
                     ImGui::PopID();

@@ -167,6 +167,28 @@ TEST(A11yTree, TheMirrorSetsASliderAsOneUndoStep) {
     EXPECT_TRUE(f.state.history.canUndo());
 }
 
+// The households and groups tables are grids too: headers, and every cell
+// that shows, by its text (not only the first, selectable one).
+TEST(A11yTree, RecordTablesAreGridsWithEveryCellNamed) {
+    for (const char* panel : {"households", "groups"}) {
+        Fixture f;
+        applyCommand(f.state, StartDemo{});
+        applyCommand(f.state, ShowPanel{panel});
+        f.frames(3);
+        EXPECT_TRUE(findNode("grid", "")) << panel;
+        EXPECT_TRUE(findNode("columnheader", "Municipality")) << panel;
+        const std::string& municipality = f.state.document->roster.households.front().municipality;
+        int cells = 0, municipalities = 0;
+        for (const a11y::Node& node : a11y::lastTree()) {
+            if (node.role != "gridcell") continue;
+            ++cells;
+            municipalities += node.name == municipality;
+        }
+        EXPECT_GT(cells, 30) << panel;
+        EXPECT_GT(municipalities, 0) << panel << ": the municipality column's cells";
+    }
+}
+
 // The presentation's what-if slider has no visible label of its own: it
 // finishes the sentence "What if this counts: <criterion>", and is named so.
 TEST(A11yTree, TheWhatIfSliderIsNamedBySentenceAndSettable) {
