@@ -110,6 +110,18 @@ std::string describeStateForTests(const AppState& state, const std::vector<std::
         for (Criterion c : allCriteria()) proposed[std::string(criterionName(c))] = state.learning->proposal.weights[c];
     out["proposedWeights"] = proposed;
     out["researchExported"] = state.researchExport ? state.researchExport->exported : -1;
+    // Sign-up forms: counts and message codes only.
+    out["programmeKeys"] = state.document ? state.document->roster.signup.keys.size() : 0;
+    out["importedSignups"] = state.document ? state.document->roster.signup.importedSignups.size() : 0;
+    nlohmann::json signupImport = nullptr;
+    if (state.signupImport) {
+        const SignupImportPreview& p = state.signupImport->preview;
+        nlohmann::json refusals = nlohmann::json::array();
+        for (const SignupFileOutcome& f : p.files) refusals.push_back(f.refusal ? f.refusal->code : std::string());
+        signupImport = {{"files", p.files.size()}, {"refusals", refusals}, {"blocked", p.hasErrors()},
+                        {"refusal", p.refusal ? p.refusal->code : std::string()}};
+    }
+    out["signupImport"] = signupImport;
     // dump() with replacement: never fails on odd bytes in messages.
     return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

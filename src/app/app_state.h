@@ -11,8 +11,9 @@
 //   presentation      presentation mode's runs and what-if weight (derived, never saved)
 //   successDefinition, researchDatasets, learning, researchExport
 //                     the Learning panel's inputs and latest results
+//   signupImport      sign-up files checked, waiting for Import or Cancel
 //   jobsToStart, runningJobs, filesToSave, filePickerRequested,
-//   autosaveToStore, autosaveDeleteRequested
+//   autosaveToStore, autosaveDeleteRequested, clipboardText
 //                     hand-over to the platform: work for the worker, files to
 //                     download
 // Panels read it; only applyCommand() (commands.h) changes it.
@@ -27,6 +28,7 @@
 #include "app/jobs.h"
 #include "app/matching_session.h"
 #include "app/outcomes_session.h"
+#include "app/signup_session.h"
 #include "app/texts.h"
 #include "app/undo_history.h"
 #include "core/result.h"
@@ -61,12 +63,16 @@ struct UiState {
     // Households and groups of the demo roster; 0: kBuiltInDemo. The browser
     // tests ask for a larger one (?demoSize=300) to measure frame times.
     int demoSize = 0;
+    // The public sign-up page next to the app (signupPageUrl), from the
+    // platform; the sign-up links start with it.
+    std::string signupPageUrl = "signup.html";
 };
 
 // Seconds from the platform's clock; the app never reads a clock itself, so
 // autosave and locking are tested with made-up times.
 struct Clock {
     std::string today;  // "YYYY-MM-DD", for dates on decisions
+    std::string utcNow;  // "YYYY-MM-DDTHH:MM:SSZ", for the creation time of programme keys
     double now = 0.0;
     double lastActivity = 0.0;
     double lastEdit = 0.0;
@@ -100,10 +106,10 @@ struct PassphrasePrompt {
     bool isRecovery = false;
 };
 
-enum class JobPurpose { OpenRoster, SaveRoster, Autosave, Matching };
+enum class JobPurpose { OpenRoster, SaveRoster, Autosave, Matching, SignupPreview };
 
 // What a file from the platform's picker is for.
-enum class FilePurpose { Roster, ResearchData };
+enum class FilePurpose { Roster, ResearchData, Signups };
 enum class ResearchFormat { Csv, Json };
 
 struct JobTicket {
@@ -171,6 +177,9 @@ struct AppState {
     std::optional<LearningRun> learning;
     std::optional<ResearchExportReport> researchExport;  // of the latest research export
 
+    // Sign-up files opened and checked, waiting for Import or Cancel.
+    std::optional<SignupImportReview> signupImport;
+
     std::vector<JobTicket> jobsToStart;
     std::vector<RunningJob> runningJobs;
     std::vector<std::uint64_t> jobsToCancel;  // the platform stops them (matching: ends its worker)
@@ -180,6 +189,7 @@ struct AppState {
     FilePurpose filePickerPurpose = FilePurpose::Roster;
     std::optional<Recovery> autosaveToStore;  // write to browser storage (ciphertext only)
     bool autosaveDeleteRequested = false;      // remove it from browser storage
+    std::optional<std::string> clipboardText;  // put on the system clipboard (a sign-up link)
 };
 
 // The running job with that purpose (at most one each is started), or null.

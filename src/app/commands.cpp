@@ -11,7 +11,11 @@
 #include "app/texts.h"
 #include "core/demo_roster.h"
 #include "core/overloaded.h"
+#include "app/qr_code.h"
+#include "app/signup_session.h"
+#include "app/text/messages.h"
 #include "io/age.h"
+#include "io/programme_keys.h"
 #include "io/research_export.h"
 #include "io/roster_json.h"
 
@@ -56,6 +60,7 @@ void dropDocumentSession(AppState& state) {
     state.pairDetail.reset();
     state.learning.reset();
     state.researchExport.reset();
+    state.signupImport.reset();
     state.unsaved = false;
     state.lockWhenAutosaved = false;
     endTour(state);
@@ -186,7 +191,13 @@ void acceptProposal(AppState& state) {
     });
 }
 
+void importSignupFiles(AppState& state, ImportSignupFiles& c);
+
 void openFile(AppState& state, OpenFile& file) {
+    if (isSignupFileName(file.name)) {  // picked as a roster: it is imported instead
+        ImportSignupFiles signups{{{std::move(file.name), std::move(file.bytes)}}};
+        return importSignupFiles(state, signups);
+    }
     if (file.bytes.size() > kMaxOpenFileBytes) {
         state.errors.push_back(fileTooLargeError());
         wipeSecret(file.bytes);
@@ -316,6 +327,98 @@ void submitPassphrase(AppState& state, SubmitPassphrase& submitted) {
     startSave(state, std::move(submitted.passphrase));
 }
 
+// [SECTION] Sign-up forms
+
+Error noDocumentError();
+
+// An error worded by the message catalogues (codes from io's sign-up code).
+Error catalogueError(const std::string& code, const std::vector<std::string>& args = {}) {
+    return makeError(code, MessageTexts("en").text(code, args), MessageTexts("nl").text(code, args));
+}
+
+void createProgrammeKeyNow(AppState& state) {
+    if (!state.document) return state.errors.push_back(noDocumentError());
+    Result<ProgrammeKey> key = createProgrammeKey(state.clock.utcNow);
+    if (!key) return state.errors.push_back(catalogueError(key.error().code));
+    const bool replacing = !state.document->roster.signup.keys.empty();
+    editDocument(state, replacing ? "Replace programme key" : "Create programme key",
+                 [&](Document& d) { makeCurrentKey(d.roster.signup, std::move(*key)); });
+}
+
+void deleteProgrammeKey(AppState& state, const std::string& publicKey) {
+    if (!state.document) return state.errors.push_back(noDocumentError());
+    const std::vector<ProgrammeKeyInfo> keys = programmeKeyInfos(state.document->roster.signup);
+    // Index 0 is the current key: the links carry it, so it is replaced, never deleted.
+    for (std::size_t i = 1; i < keys.size(); ++i) {
+        if (keys[i].publicKey != publicKey) continue;
+        editDocument(state, "Delete old programme key " + keys[i].fingerprint, [&](Document& d) {
+            auto& list = d.roster.signup.keys;
+            list.erase(list.begin() + static_cast<std::ptrdiff_t>(i));
+        });
+        return;
+    }
+}
+
+void exportProgrammeKeys(AppState& state) {
+    if (!state.document) return state.errors.push_back(noDocumentError());
+    Result<std::string> text = identityFileText(state.document->roster.signup);
+    if (!text) return state.errors.push_back(catalogueError(text.error().code));
+    state.filesToSave.push_back({"programme-key.txt", std::move(*text), "text/plain"});
+}
+
+void saveSignupQrCode(AppState& state, SignupForm form) {
+    if (!state.document) return state.errors.push_back(noDocumentError());
+    Result<std::string> link = rosterSignupLink(state.document->roster, state.ui.signupPageUrl, form);
+    if (!link) return state.errors.push_back(catalogueError(link.error().code));
+    Result<QrCode> qr = encodeQrCode(*link);
+    if (!qr) return state.errors.push_back(qr.error());
+    state.filesToSave.push_back(
+        {"signup-" + std::string(signupFormName(form)) + "-qr.svg", qrCodeSvg(*qr), "image/svg+xml"});
+}
+
+void importSignupFiles(AppState& state, ImportSignupFiles& c) {
+    if (!state.document) return state.errors.push_back(noDocumentError());
+    if (c.files.empty()) return;
+    if (state.document->roster.signup.keys.empty()) return state.errors.push_back(catalogueError("signup.no_key"));
+    state.signupImport.reset();
+    SignupPreviewJob job;
+    job.roster = writeRoster(state.document->roster, kEncryptedRosterWrite);  // the keys open the files
+    for (SignupFile& f : c.files) job.files.emplace_back(std::move(f.name), std::move(f.bytes));
+    RunningJob running;
+    running.purpose = JobPurpose::SignupPreview;
+    running.revision = state.editRevision;
+    startJob(state, std::move(job), std::move(running));
+}
+
+void finishSignupPreview(AppState& state, const RunningJob& job, JobOutput& output) {
+    if (!output) return state.errors.push_back(output.error());
+    Result<SignupImportPreview> preview = decodeSignupPreview(*output);
+    wipeSecret(*output);
+    if (!preview) return state.errors.push_back(preview.error());
+    if (!state.document || job.revision != state.editRevision) return;  // closed or edited meanwhile
+    state.signupImport = SignupImportReview{std::move(*preview), job.revision};
+}
+
+void confirmSignupImport(AppState& state) {
+    if (!state.signupImport) return;
+    SignupImportReview review = std::move(*state.signupImport);
+    state.signupImport.reset();
+    if (!state.document) return state.errors.push_back(noDocumentError());
+    if (review.revision != state.editRevision)
+        return state.errors.push_back(makeError(
+            "signup.stale", "The roster changed after the sign-ups were checked. Nothing was imported; import them again.",
+            "Het rooster is veranderd nadat de aanmeldingen gecontroleerd zijn. Er is niets geïmporteerd; importeer ze opnieuw."));
+    const std::size_t count = review.fileCount();
+    Status applied = Ok{};
+    editDocument(state, "Import " + std::to_string(count) + (count == 1 ? " sign-up" : " sign-ups"),
+                 [&](Document& d) { applied = applySignupImport(d.roster, review.preview); });
+    if (!applied) return state.errors.push_back(catalogueError(applied.error().code));
+    state.notices.push_back(makeError("signup.imported",
+                                      "Imported " + std::to_string(count) + (count == 1 ? " sign-up." : " sign-ups."),
+                                      std::to_string(count) + (count == 1 ? " aanmelding" : " aanmeldingen") +
+                                          " geïmporteerd."));
+}
+
 void finishJob(AppState& state, JobFinished& finished) {
     auto it = std::find_if(state.runningJobs.begin(), state.runningJobs.end(),
                            [&](const RunningJob& j) { return j.id == finished.id; });
@@ -324,6 +427,10 @@ void finishJob(AppState& state, JobFinished& finished) {
     state.runningJobs.erase(it);
     if (job.purpose == JobPurpose::Matching) {
         finishMatching(state, job, finished.output);
+        return;
+    }
+    if (job.purpose == JobPurpose::SignupPreview) {
+        finishSignupPreview(state, job, finished.output);
         return;
     }
     if (job.purpose == JobPurpose::OpenRoster) {
@@ -687,6 +794,21 @@ void applyCommand(AppState& state, Command command) {
                    [&](SetToday& c) {
                        if (isValidIsoDate(c.date)) state.clock.today = std::move(c.date);
                    },
+                   [&](SetUtcTime& c) {
+                       if (isValidKeyTimestamp(c.time)) state.clock.utcNow = std::move(c.time);
+                   },
+                   [&](CreateProgrammeKey&) { createProgrammeKeyNow(state); },
+                   [&](DeleteProgrammeKey& c) { deleteProgrammeKey(state, c.publicKey); },
+                   [&](ExportProgrammeKeys&) { exportProgrammeKeys(state); },
+                   [&](SaveSignupQrCode& c) { saveSignupQrCode(state, c.form); },
+                   [&](CopyText& c) {
+                       state.clipboardText = std::move(c.text);
+                       state.notices.push_back(makeError("signup.link_copied", "The link is on the clipboard.",
+                                                         "De link staat op het klembord."));
+                   },
+                   [&](ImportSignupFiles& c) { importSignupFiles(state, c); },
+                   [&](ConfirmSignupImport&) { confirmSignupImport(state); },
+                   [&](CancelSignupImport&) { state.signupImport.reset(); },
                    [&](UserActivity& c) {
                        state.clock.now = c.now;
                        state.clock.lastActivity = c.now;

@@ -109,6 +109,34 @@ struct ApplyWeightPreset {
 struct UndoEdit {};
 struct RedoEdit {};
 
+// -- Sign-up forms (issue #14; app/signup_session.h)
+// A new programme key, created now (clock.utcNow), made the current one; the
+// previous key stays so that sign-ups sent to it still open. Undoable.
+struct CreateProgrammeKey {};
+// Deletes a replaced key (by its public key, age1...); the current key is
+// never deleted. Sign-ups made for it no longer open. Undoable.
+struct DeleteProgrammeKey {
+    std::string publicKey;
+};
+// Offers every key as an age-keygen identity file (programme-key.txt): a secret.
+struct ExportProgrammeKeys {};
+// Offers the QR code of a form's link as an SVG, to print on a flyer.
+struct SaveSignupQrCode {
+    SignupForm form;
+};
+// Puts text (a sign-up link) on the system clipboard.
+struct CopyText {
+    std::string text;
+};
+// Sign-up files picked or dropped: opened with the programme keys and checked
+// in the worker; the preview waits in state.signupImport.
+struct ImportSignupFiles {
+    std::vector<SignupFile> files;
+};
+// Applies the waiting preview as one undoable step, or drops it.
+struct ConfirmSignupImport {};
+struct CancelSignupImport {};
+
 // -- Interface
 struct SetLanguage {
     Language language;
@@ -205,6 +233,10 @@ struct Tick {
 struct SetToday {
     std::string date;
 };
+// The platform's clock in UTC, "YYYY-MM-DDTHH:MM:SSZ" (programme keys' creation time).
+struct SetUtcTime {
+    std::string time;
+};
 // The coordinator pressed a key, clicked or moved the mouse.
 struct UserActivity {
     double now;
@@ -232,7 +264,9 @@ using Command = std::variant<StartDemo, NewProgramme, CloseRoster, ChooseFileToO
                              ImportResearchFile, FileNotRead, MemoryLow, RemoveResearchDataset, RunLearning, ExportResearch, RecoverAutosave,
                              DiscardAutosave, Tick, SetToday, UserActivity, AutosaveFound, AutosaveUnavailable, JobProgressed,
                              JobFinished, StartTour, TourNext, TourBack, EndTour, SetPresentationMode, ReplayBuildUp,
-                             SkipBuildUp, SetWhatIfWeight, AdoptWhatIfWeight>;
+                             SkipBuildUp, SetWhatIfWeight, AdoptWhatIfWeight, CreateProgrammeKey, DeleteProgrammeKey,
+                             ExportProgrammeKeys, SaveSignupQrCode, CopyText, ImportSignupFiles, ConfirmSignupImport,
+                             CancelSignupImport, SetUtcTime>;
 
 class CommandQueue {
 public:

@@ -3,10 +3,12 @@
 #include <sodium.h>
 
 #include "app/matching_wire.h"
+#include "app/signup_session.h"
 #include "app/wire.h"
 #include "core/overloaded.h"
 #include "io/age.h"
 #include "io/roster_json.h"
+#include "io/signup.h"
 
 namespace welkom {
 namespace {
@@ -14,6 +16,7 @@ namespace {
 constexpr char kDecryptTag = 'D';
 constexpr char kEncryptTag = 'E';
 constexpr char kMatchTag = 'M';
+constexpr char kSignupPreviewTag = 'S';
 constexpr char kOkTag = 'O';
 constexpr char kErrorTag = 'X';
 
@@ -85,6 +88,23 @@ JobOutput runMatch(MatchJob& job, const JobProgress& progress) {
     return encodeMatchingRun(runMatching(*report.roster, job.mode, scored));
 }
 
+JobOutput runSignupPreview(SignupPreviewJob& job, const JobProgress& progress) {
+    if (progress) progress(-1.0f);
+    ValidationOptions quick;
+    quick.reachability = {};
+    RosterReadReport report = readRoster(job.roster, quick);
+    wipeSecret(job.roster);  // personal data and the programme keys
+    if (report.failure) return *report.failure;
+    if (!report.roster) return makeError("signup.roster", "The roster could not be read for the sign-ups.",
+                                         "Het rooster kon niet gelezen worden voor de aanmeldingen.");
+    std::vector<SignupFile> files;
+    for (auto& [name, bytes] : job.files) files.push_back({std::move(name), std::move(bytes)});
+    std::string out = encodeSignupPreview(previewSignupImport(*report.roster, files));
+    for (SignupFile& f : files) wipeSecret(f.bytes);
+    report.roster->signup.keys.clear();
+    return out;
+}
+
 }  // namespace
 
 JobOutput runJob(JobRequest request, const JobProgress& progress) {
@@ -92,6 +112,7 @@ JobOutput runJob(JobRequest request, const JobProgress& progress) {
                           [&](DecryptJob& job) { return runDecrypt(job, progress); },
                           [&](EncryptJob& job) { return runEncrypt(job, progress); },
                           [&](MatchJob& job) { return runMatch(job, progress); },
+                          [&](SignupPreviewJob& job) { return runSignupPreview(job, progress); },
                       },
                       request);
 }
@@ -106,6 +127,11 @@ std::string encodeJobRequest(const JobRequest& request) {
                                  return 16 + j.plaintext.size() + j.passphrase.size() + j.recipients.size();
                              },
                              [](const MatchJob& j) { return 8 + j.roster.size(); },
+                             [](const SignupPreviewJob& j) {
+                                 std::size_t bytes = 16 + j.roster.size();
+                                 for (const auto& [name, file] : j.files) bytes += 8 + name.size() + file.size();
+                                 return bytes;
+                             },
                          },
                          request));
     std::visit(Overloaded{
@@ -117,6 +143,10 @@ std::string encodeJobRequest(const JobRequest& request) {
                        w.byte(static_cast<std::uint8_t>(job.workFactor)).byte(job.armor ? 1 : 0);
                    },
                    [&](const MatchJob& job) { w.byte(kMatchTag).field(job.roster).byte(static_cast<std::uint8_t>(job.mode)); },
+                   [&](const SignupPreviewJob& job) {
+                       w.byte(kSignupPreviewTag).field(job.roster).u32(static_cast<std::uint32_t>(job.files.size()));
+                       for (const auto& [name, bytes] : job.files) w.field(name).field(bytes);
+                   },
                },
                request);
     return w.take();
@@ -148,6 +178,18 @@ Result<JobRequest> decodeJobRequest(std::string_view wire) {
         if (!r.field(job.roster) || !r.byte(mode) || mode > static_cast<std::uint8_t>(MatchMode::Stable) || !r.atEnd())
             return malformedWire();
         job.mode = static_cast<MatchMode>(mode);
+        return JobRequest{std::move(job)};
+    }
+    if (tag == kSignupPreviewTag) {
+        SignupPreviewJob job;
+        std::uint32_t count = 0;
+        if (!r.field(job.roster) || !r.count(count, 8)) return malformedWire();
+        for (std::uint32_t i = 0; i < count; ++i) {
+            std::string name, bytes;
+            if (!r.field(name) || !r.field(bytes)) return malformedWire();
+            job.files.emplace_back(std::move(name), std::move(bytes));
+        }
+        if (!r.atEnd()) return malformedWire();
         return JobRequest{std::move(job)};
     }
     return malformedWire();

@@ -14,6 +14,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -47,7 +48,16 @@ struct MatchJob {
     MatchMode mode = MatchMode::BestTotal;
 };
 
-using JobRequest = std::variant<DecryptJob, EncryptJob, MatchJob>;
+// Opens sign-up files with the programme keys of `roster` (its JSON form with
+// the keys, as saved encrypted) and previews their import
+// (io/signup.h previewSignupImport); the output is the preview in the form of
+// app/signup_session.h (encodeSignupPreview).
+struct SignupPreviewJob {
+    std::string roster;
+    std::vector<std::pair<std::string, std::string>> files;  // name, bytes
+};
+
+using JobRequest = std::variant<DecryptJob, EncryptJob, MatchJob, SignupPreviewJob>;
 
 // What a job produced: bytes, or an Error for the coordinator.
 using JobOutput = Result<std::string>;

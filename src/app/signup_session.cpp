@@ -1,0 +1,205 @@
+#include "app/signup_session.h"
+
+#include "app/jobs.h"
+#include "app/wire.h"
+#include "io/programme_keys.h"
+#include "io/roster_json.h"
+
+namespace welkom {
+
+std::string percentEncode(std::string_view text) {
+    static const char* kHex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                                c == '-' || c == '.' || c == '_' || c == '~';
+        if (unreserved) {
+            out.push_back(static_cast<char>(c));
+        } else {
+            out.push_back('%');
+            out.push_back(kHex[c >> 4]);
+            out.push_back(kHex[c & 15]);
+        }
+    }
+    return out;
+}
+
+std::string signupPageUrl(std::string_view appUrl, bool singleFile) {
+    std::string_view url = appUrl.substr(0, appUrl.find_first_of("?#"));
+    url = url.substr(0, url.rfind('/') + 1);
+    return std::string(url) + (singleFile ? "welkom-signup.html" : "signup.html");
+}
+
+std::string_view signupFormName(SignupForm form) {
+    return form == SignupForm::Household ? "household" : "group-member";
+}
+
+std::string signupLink(std::string_view pageUrl, SignupForm form, std::string_view programmeName,
+                       std::string_view publicKey) {
+    return std::string(pageUrl) + "#v=1&form=" + std::string(signupFormName(form)) +
+           "&programme=" + percentEncode(programmeName) + "&key=" + std::string(publicKey);
+}
+
+Result<std::string> rosterSignupLink(const Roster& roster, std::string_view pageUrl, SignupForm form) {
+    Result<X25519Recipient> key = programmeRecipient(roster.signup);
+    if (!key) return key.error();
+    return signupLink(pageUrl, form, roster.programmeName, key->toString());
+}
+
+std::vector<ProgrammeKeyInfo> programmeKeyInfos(const SignupSetup& setup) {
+    std::vector<ProgrammeKeyInfo> out;
+    for (const ProgrammeKey& key : setup.keys) {
+        Result<X25519Identity> id = X25519Identity::parse(key.identity);
+        if (!id) continue;
+        const X25519Recipient recipient = id->recipient();
+        out.push_back({recipient.toString(), keyFingerprint(recipient), key.created});
+    }
+    return out;
+}
+
+bool isSignupFileName(std::string_view name) {
+    constexpr std::string_view kSuffix = ".welkom-signup.age";
+    return name.size() >= kSuffix.size() && name.substr(name.size() - kSuffix.size()) == kSuffix;
+}
+
+// [SECTION] Wire form of a preview
+
+namespace {
+
+constexpr int kMaxArgDepth = 4;  // lists of lists at most; a damaged wire cannot recurse deeply
+
+void writeArg(WireWriter& w, const Arg& a) {
+    w.byte(static_cast<std::uint8_t>(a.kind)).field(a.text).field(std::to_string(a.integer));
+    w.u32(static_cast<std::uint32_t>(a.items.size()));
+    for (const Arg& item : a.items) writeArg(w, item);
+}
+
+bool readArg(WireReader& r, Arg& a, int depth) {
+    std::uint8_t kind = 0;
+    std::string integer;
+    std::uint32_t count = 0;
+    if (depth > kMaxArgDepth || !r.byte(kind) || kind > static_cast<std::uint8_t>(Arg::Kind::List) ||
+        !r.field(a.text) || !r.field(integer) || !r.count(count, 13))
+        return false;
+    a.kind = static_cast<Arg::Kind>(kind);
+    try {
+        a.integer = std::stoll(integer);
+    } catch (...) {
+        return false;
+    }
+    a.items.resize(count);
+    for (Arg& item : a.items)
+        if (!readArg(r, item, depth + 1)) return false;
+    return true;
+}
+
+void writeMessage(WireWriter& w, const std::optional<Message>& m) {
+    w.byte(m ? 1 : 0);
+    if (!m) return;
+    w.field(m->code).u32(static_cast<std::uint32_t>(m->args.size()));
+    for (const Arg& a : m->args) writeArg(w, a);
+}
+
+bool readMessage(WireReader& r, std::optional<Message>& m) {
+    std::uint8_t present = 0;
+    if (!r.byte(present)) return false;
+    if (!present) return true;
+    m.emplace();
+    std::uint32_t count = 0;
+    if (!r.field(m->code) || !r.count(count, 13)) return false;
+    m->args.resize(count);
+    for (Arg& a : m->args)
+        if (!readArg(r, a, 0)) return false;
+    return true;
+}
+
+void writeStrings(WireWriter& w, const std::vector<std::string>& list) {
+    w.u32(static_cast<std::uint32_t>(list.size()));
+    for (const std::string& s : list) w.field(s);
+}
+
+bool readStrings(WireReader& r, std::vector<std::string>& list) {
+    std::uint32_t count = 0;
+    if (!r.count(count, 4)) return false;
+    list.resize(count);
+    for (std::string& s : list)
+        if (!r.field(s)) return false;
+    return true;
+}
+
+void writeProblems(WireWriter& w, const std::vector<Problem>& problems) {
+    w.u32(static_cast<std::uint32_t>(problems.size()));
+    for (const Problem& p : problems) {
+        w.field(p.path).byte(p.severity == Severity::Error ? 0 : 1).field(p.code).field(p.message).field(p.messageNl);
+        writeStrings(w, p.args);
+    }
+}
+
+bool readProblems(WireReader& r, std::vector<Problem>& problems) {
+    std::uint32_t count = 0;
+    if (!r.count(count, 21)) return false;
+    problems.resize(count);
+    for (Problem& p : problems) {
+        std::uint8_t severity = 0;
+        if (!r.field(p.path) || !r.byte(severity) || !r.field(p.code) || !r.field(p.message) ||
+            !r.field(p.messageNl) || !readStrings(r, p.args))
+            return false;
+        p.severity = severity == 0 ? Severity::Error : Severity::Warning;
+    }
+    return true;
+}
+
+Error damagedPreview() {
+    return makeError("job.wire", "Internal error: a background task received damaged data.",
+                     "Interne fout: een achtergrondtaak kreeg beschadigde gegevens.");
+}
+
+}  // namespace
+
+std::string encodeSignupPreview(const SignupImportPreview& preview) {
+    WireWriter w;
+    w.u32(static_cast<std::uint32_t>(preview.files.size()));
+    for (const SignupFileOutcome& f : preview.files) {
+        w.field(f.name);
+        writeMessage(w, f.refusal);
+        writeProblems(w, f.problems);
+        w.field(f.digest).byte(f.form == SignupForm::Household ? 0 : 1).field(f.recordId).field(f.groupId);
+        w.byte(f.newGroup ? 1 : 0);
+        writeStrings(w, f.probableDuplicates);
+    }
+    writeProblems(w, preview.problems);
+    writeMessage(w, preview.refusal);
+    RosterWriteOptions withKeys;
+    withKeys.includeProgrammeKeys = true;  // the page's own roster, in its memory only
+    w.field(writeRoster(preview.merged, withKeys));
+    return w.take();
+}
+
+Result<SignupImportPreview> decodeSignupPreview(std::string_view wire) {
+    WireReader r(wire);
+    SignupImportPreview p;
+    std::uint32_t count = 0;
+    if (!r.count(count, 30)) return damagedPreview();
+    p.files.resize(count);
+    for (SignupFileOutcome& f : p.files) {
+        std::uint8_t form = 0, newGroup = 0;
+        if (!r.field(f.name) || !readMessage(r, f.refusal) || !readProblems(r, f.problems) || !r.field(f.digest) ||
+            !r.byte(form) || !r.field(f.recordId) || !r.field(f.groupId) || !r.byte(newGroup) ||
+            !readStrings(r, f.probableDuplicates))
+            return damagedPreview();
+        f.form = form == 0 ? SignupForm::Household : SignupForm::GroupMember;
+        f.newGroup = newGroup != 0;
+    }
+    std::string roster;
+    if (!readProblems(r, p.problems) || !readMessage(r, p.refusal) || !r.field(roster) || !r.atEnd())
+        return damagedPreview();
+    ValidationOptions quick;
+    quick.reachability = {};  // the worker validated the merged roster already
+    RosterReadReport report = readRoster(roster, quick);
+    wipeSecret(roster);
+    if (report.failure || !report.roster) return damagedPreview();
+    p.merged = std::move(*report.roster);
+    return p;
+}
+
+}  // namespace welkom
