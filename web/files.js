@@ -5,8 +5,9 @@
 (function () {
   'use strict';
 
-  // What the picker was opened for (the app's FilePurpose): 0 roster, 1 research extract.
-  var kRoster = 0, kResearch = 1;
+  // What the picker was opened for (the app's FilePurpose): 0 roster, 1 research
+  // extract, 2 sign-up files (several at once).
+  var kRoster = 0, kResearch = 1, kSignups = 2;
   var pickPurpose = kRoster;
 
   // Why a file was not handed over (welkom_file_not_read): the app says it in words.
@@ -62,12 +63,41 @@
     });
   }
 
+  // Sign-up files (*.welkom-signup.age) arrive together: every one is read,
+  // handed over, and then the app is told that the batch is complete, so it
+  // imports them as one preview and one undoable step.
+  function isSignupFile(file) { return /[.]welkom-signup[.]age$/.test(file.name); }
+  function readAndDeliverSignups(files) {
+    var limit = Module.ccall('welkom_max_open_file_bytes', 'number', [], []);
+    var reads = files.map(function (file) {
+      if (file.size > limit) { notRead(file.name, kTooLarge); return Promise.resolve(null); }
+      return file.arrayBuffer().then(function (buffer) { return { file: file, buffer: buffer }; }, function (error) {
+        console.warn('Welkom: could not read ' + file.name + ': ' + error);
+        notRead(file.name, error && error.name === 'NotReadableError' ? kUnreadable : kOutOfMemory);
+        return null;
+      });
+    });
+    Promise.all(reads).then(function (read) {
+      read.forEach(function (entry) {
+        if (!entry) return;
+        try {
+          deliver(entry.file.name, entry.buffer, kSignups);
+        } catch (error) {
+          console.warn('Welkom: could not hand over ' + entry.file.name + ': ' + error);
+          notRead(entry.file.name, kOutOfMemory);
+        }
+      });
+      Module.ccall('welkom_signup_files_done', null, [], []);
+    });
+  }
+
   var input = document.createElement('input');
   input.type = 'file';
   input.accept = '.age,.json,application/json';
   input.style.display = 'none';
   input.addEventListener('change', function () {
-    readAndDeliver(input.files[0], pickPurpose);
+    if (pickPurpose === kSignups) readAndDeliverSignups(Array.prototype.slice.call(input.files));
+    else readAndDeliver(input.files[0], pickPurpose);
     input.value = '';
   });
   document.body.appendChild(input);
@@ -75,7 +105,12 @@
   document.addEventListener('dragover', function (event) { event.preventDefault(); });
   document.addEventListener('drop', function (event) {
     event.preventDefault();
-    if (event.dataTransfer && event.dataTransfer.files.length > 0) readAndDeliver(event.dataTransfer.files[0], kRoster);
+    if (!event.dataTransfer || event.dataTransfer.files.length === 0) return;
+    var files = Array.prototype.slice.call(event.dataTransfer.files);
+    var signups = files.filter(isSignupFile);
+    var others = files.filter(function (file) { return !isSignupFile(file); });
+    if (signups.length > 0) readAndDeliverSignups(signups);
+    if (others.length > 0) readAndDeliver(others[0], kRoster);
   });
 
   var unsaved = false;
@@ -88,10 +123,13 @@
 
   window.welkomFiles = {
     // Shows the browser's file picker (called right after the click in the app)
-    // for a roster or, with purpose 1, an anonymised research extract.
+    // for a roster or, with purpose 1, an anonymised research extract, with
+    // purpose 2 any number of sign-up files.
     pick: function (purpose) {
-      pickPurpose = purpose === kResearch ? kResearch : kRoster;
-      input.accept = pickPurpose === kResearch ? '.csv,.json,text/csv,application/json' : '.age,.json,application/json';
+      pickPurpose = purpose === kResearch || purpose === kSignups ? purpose : kRoster;
+      input.accept = pickPurpose === kResearch ? '.csv,.json,text/csv,application/json'
+                   : pickPurpose === kSignups ? '.age' : '.age,.json,application/json';
+      input.multiple = pickPurpose === kSignups;
       input.click();
     },
     // Offers `bytes` (a Uint8Array copy) as a download named `name`.

@@ -803,7 +803,8 @@ void applyCommand(AppState& state, Command command) {
                    [&](SaveSignupQrCode& c) { saveSignupQrCode(state, c.form); },
                    [&](CopyText& c) {
                        state.clipboardText = std::move(c.text);
-                       state.notices.push_back(makeError("signup.link_copied", "The link is on the clipboard.",
+                       if (state.notices.empty() || state.notices.back().code != "signup.link_copied")
+                           state.notices.push_back(makeError("signup.link_copied", "The link is on the clipboard.",
                                                          "De link staat op het klembord."));
                    },
                    [&](ImportSignupFiles& c) { importSignupFiles(state, c); },

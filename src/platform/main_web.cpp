@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <SDL.h>
@@ -69,6 +70,7 @@ welkom::AppState s_state;
 welkom::CommandQueue s_commands;
 welkom::Workspace* s_workspace = nullptr;
 std::string s_answer;  // storage for strings handed to JavaScript
+std::vector<welkom::SignupFile> s_signupFiles;  // sign-up files of one drop or pick, until all arrived
 
 }  // namespace
 
@@ -150,10 +152,18 @@ EMSCRIPTEN_KEEPALIVE void welkom_file_received(const char* name, const char* byt
         return;
     }
     std::string content(bytes, static_cast<std::size_t>(size));
-    if (purpose == static_cast<int>(welkom::FilePurpose::ResearchData))
+    if (purpose == static_cast<int>(welkom::FilePurpose::Signups))
+        s_signupFiles.push_back({name ? name : "", std::move(content)});
+    else if (purpose == static_cast<int>(welkom::FilePurpose::ResearchData))
         s_commands.push(welkom::ImportResearchFile{name ? name : "", std::move(content)});
     else
         s_commands.push(welkom::OpenFile{name ? name : "", std::move(content)});
+}
+
+// The last sign-up file of a drop or pick has been handed over: they are
+// imported together (one preview, one undoable step).
+EMSCRIPTEN_KEEPALIVE void welkom_signup_files_done() {
+    if (!s_signupFiles.empty()) s_commands.push(welkom::ImportSignupFiles{std::exchange(s_signupFiles, {})});
 }
 
 // A file web/files.js did not hand over: reason 0 too large (File.size, before
@@ -196,6 +206,21 @@ EM_JS(void, jsDownload, (const char* name, const char* bytes, int size, const ch
     window.welkomFiles.download(UTF8ToString(name), HEAPU8.slice(bytes, bytes + size), UTF8ToString(mimeType));
 });
 EM_JS(void, jsSetUnsaved, (int unsaved), { window.welkomFiles.setUnsaved(unsaved); });
+// The clock in UTC, "YYYY-MM-DDTHH:MM:SSZ" (a programme key's creation time).
+EM_JS(void, jsUtcNow, (char* out, int capacity), {
+    stringToUTF8(new Date().toISOString().slice(0, 19) + 'Z', out, capacity);
+});
+// The app's own address, and whether it is the single file (its scripts are
+// inline: no boot.js loaded by src), for the sign-up page next to it.
+EM_JS(int, jsAppUrl, (char* out, int capacity), {
+    stringToUTF8(location.href, out, capacity);
+    return document.querySelector('script[src="boot.js"]') ? 0 : 1;
+});
+EM_JS(void, jsCopyText, (const char* text), {
+    var value = UTF8ToString(text);
+    if (navigator.clipboard && navigator.clipboard.writeText)
+        navigator.clipboard.writeText(value).catch(function (error) { console.warn('Welkom: clipboard: ' + error); });
+});
 EM_JS(void, jsStoreAutosave, (const char* name, const char* bytes, int size), {
     window.welkomStorage.storeAutosave(UTF8ToString(name), HEAPU8.slice(bytes, bytes + size));
 });
@@ -345,6 +370,10 @@ void serveHandOvers() {
         jsStoreAutosave(autosave.fileName.c_str(), autosave.bytes.data(), static_cast<int>(autosave.bytes.size()));
         s_state.autosaveToStore.reset();
     }
+    if (s_state.clipboardText) {
+        jsCopyText(s_state.clipboardText->c_str());
+        s_state.clipboardText.reset();
+    }
     if (s_state.autosaveDeleteRequested) {
         s_state.autosaveDeleteRequested = false;
         jsDeleteAutosave();
@@ -434,6 +463,9 @@ void frame() {
     char today[16];
     jsToday(today, sizeof today);
     if (s_state.clock.today != today) s_commands.push(welkom::SetToday{today});
+    char utcNow[32];
+    jsUtcNow(utcNow, sizeof utcNow);
+    if (s_state.clock.utcNow != utcNow) s_commands.push(welkom::SetUtcTime{utcNow});
     s_commands.push(welkom::Tick{now});
     const double commandsStart = emscripten_get_now();
     welkom::applyCommands(s_state, s_commands);
@@ -489,6 +521,11 @@ int main(int, char**) {
     s_state.ui.lockAfterSeconds = jsNumberParameter("lockAfter", s_state.ui.lockAfterSeconds);
     s_state.ui.autosaveDelaySeconds = jsNumberParameter("autosaveDelay", s_state.ui.autosaveDelaySeconds);
     s_state.ui.demoSize = static_cast<int>(jsNumberParameter("demoSize", 0.0));
+    {
+        std::vector<char> appUrl(4096);
+        const bool singleFile = jsAppUrl(appUrl.data(), static_cast<int>(appUrl.size())) != 0;
+        s_state.ui.signupPageUrl = welkom::signupPageUrl(appUrl.data(), singleFile);
+    }
     s_platform.mirror = jsNumberParameter("noA11y", 0.0) == 0.0;
     s_state.clock.now = s_state.clock.lastActivity = emscripten_get_now() / 1000.0;
     // A larger text size in the browser's settings starts the interface that

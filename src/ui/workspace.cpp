@@ -30,7 +30,9 @@ constexpr ImGuiWindowFlags kFullScreenFlags = ImGuiWindowFlags_NoDecoration | Im
 
 // Opening and saving block edits behind a modal; autosaves run silently and
 // the matching shows its progress in its own panel.
-bool isModalJob(JobPurpose purpose) { return purpose == JobPurpose::OpenRoster || purpose == JobPurpose::SaveRoster; }
+bool isModalJob(JobPurpose purpose) {
+    return purpose == JobPurpose::OpenRoster || purpose == JobPurpose::SaveRoster || purpose == JobPurpose::SignupPreview;
+}
 
 // "Visible###id": the tab's ImGui ID does not change with the language.
 std::string labelWithId(const char* visible, const char* id) { return std::string(visible) + "###" + id; }
@@ -103,6 +105,8 @@ void Workspace::draw(const AppState& state, CommandQueue& commands) {
     ImGui::End();
     drawStatusBar(state, commands);
     m_tour.draw(state, commands);
+    m_signupForms.draw(state, commands);
+    m_signupImport.draw(state, commands);
     m_passphraseDialog.draw(state, commands);
     drawBusy(state);
 }
@@ -122,6 +126,12 @@ void Workspace::drawMenuBar(const AppState& state, CommandQueue& commands) {
         if (ImGui::MenuItem(tr(lang, TextId::MenuOpen))) commands.push(ChooseFileToOpen{});
         if (ImGui::MenuItem(tr(lang, TextId::MenuSave), "Ctrl+S", false, state.document.has_value()))
             commands.push(SaveRoster{});
+        if (ImGui::MenuItem(labelWithId(tr(lang, TextId::MenuSignupForms), "menu-signup-forms").c_str(), nullptr, false,
+                            state.document.has_value()))
+            m_signupForms.open();
+        if (ImGui::MenuItem(labelWithId(tr(lang, TextId::MenuImportSignups), "menu-import-signups").c_str(), nullptr,
+                            false, state.document.has_value()))
+            commands.push(ChooseFileToOpen{FilePurpose::Signups});
         if (ImGui::MenuItem(tr(lang, TextId::MenuCloseRoster), nullptr, false, state.document.has_value()))
             commands.push(CloseRoster{});
         ImGui::EndMenu();
@@ -232,9 +242,10 @@ void Workspace::drawBusy(const AppState& state) {
                                 [](const RunningJob& j) { return isModalJob(j.purpose); });
     if (visible == state.runningJobs.end()) return;
     const RunningJob& job = *visible;
-    const std::string title =
-        std::string(tr(lang, job.purpose == JobPurpose::OpenRoster ? TextId::BusyOpening : TextId::BusySaving)) +
-        kPopupId;
+    const TextId busy = job.purpose == JobPurpose::OpenRoster      ? TextId::BusyOpening
+                      : job.purpose == JobPurpose::SignupPreview ? TextId::BusySignups
+                                                                 : TextId::BusySaving;
+    const std::string title = std::string(tr(lang, busy)) + kPopupId;
     if (!ImGui::IsPopupOpen(kPopupId)) ImGui::OpenPopup(title.c_str());
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     if (ImGui::BeginPopupModal(title.c_str(), nullptr,

@@ -15,6 +15,7 @@
 #include "ui/dialog_passphrase.h"
 #include "ui/panel.h"
 #include "ui/tour_window.h"
+#include "ui/window_signup.h"
 
 namespace welkom {
 
@@ -35,6 +36,8 @@ private:
     std::vector<std::unique_ptr<Panel>> m_panels;
     PassphraseDialog m_passphraseDialog;
     TourWindow m_tour;
+    SignupFormsWindow m_signupForms;
+    SignupImportDialog m_signupImport;
     std::uint64_t m_seenFocusRequest = 0;
     std::vector<std::string> m_visiblePanels;
 };
