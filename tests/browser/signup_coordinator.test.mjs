@@ -2,8 +2,8 @@
 // a programme key is created (File > Sign-up forms...), the links are copied,
 // the identity file and a QR code are downloaded; sign-up files encrypted to
 // the link's key by the `age` CLI are dropped on the app, previewed and
-// imported as one undoable step; a repeat, a file for another key and one made
-// for another programme are each refused by name and change nothing; an old
+// imported as one undoable step; a repeat, a file for another key, one made
+// for another programme and a damaged one are each refused by name and change nothing; an old
 // key is replaced and deleted with a confirmation. All people are fictitious.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -104,8 +104,9 @@ for (const lang of ['en', 'nl']) test(`${lang}: a programme key made in the app 
   const keyed = await app.waitForState((s) => s.programmeKeys === 1);
   assert.equal(keyed.undoLabel, 'Create programme key');
   assert.equal(keyed.unsaved, true);
+  await app.page.mouse.move(5, 790);  // no tooltip over the picture
   await app.waitFrames(3);
-  await shot(app, `signup-forms-key-${lang}`);
+  await shot(app, `signup-forms-key-${lang}`, `signup-forms-${lang}`);
 
   // The links: the page next to the app, the fixed fragment format.
   await app.click('signup-copy-household');
@@ -119,7 +120,7 @@ for (const lang of ['en', 'nl']) test(`${lang}: a programme key made in the app 
   assert.equal(await app.page.evaluate(() => navigator.clipboard.readText()),
     link.replace('form=household', 'form=group-member'));
   await app.scrollIntoView('signup-save-qr-household');
-  const linksShot = await shot(app, `signup-forms-links-${lang}`, `signup-forms-${lang}`);
+  const linksShot = await shot(app, `signup-forms-links-${lang}`);
   // The QR codes as drawn in the window read back as the two links (zbar, when installed).
   if (hasZbar) {
     const read = execFileSync('zbarimg', ['--quiet', '--raw', linksShot], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
@@ -171,9 +172,13 @@ for (const lang of ['en', 'nl']) test(`${lang}: a programme key made in the app 
     const record = (m) => m.forEach((r) => { if (r.target.textContent) window.welkomSaid.push(r.target.textContent); });
     document.querySelectorAll('.a11y-live').forEach((region) => new MutationObserver(record).observe(region, { childList: true }));
   });
-  await dropFiles(app, [household, foreign, otherProgramme]);
-  const refused = await app.waitForState((s) => s.signupImport && s.signupImport.files === 3);
-  assert.deepEqual(refused.signupImport.refusals, ['signup.repeat', 'signup.wrong_key', 'signup.other_programme']);
+  const damagedBytes = Buffer.from(sealWithAge(dir, 'aanmelding-d4a5e6.welkom-signup.age',
+    householdSignup(programme, fingerprint, 's-d4a5e6', 'Familie Beschadigd'), key).base64, 'base64');
+  damagedBytes[damagedBytes.length - 20] ^= 0x20;  // changed on the way
+  const damaged = { name: 'aanmelding-d4a5e6.welkom-signup.age', base64: damagedBytes.toString('base64') };
+  await dropFiles(app, [household, foreign, otherProgramme, damaged]);
+  const refused = await app.waitForState((s) => s.signupImport && s.signupImport.files === 4);
+  assert.deepEqual(refused.signupImport.refusals, ['signup.repeat', 'signup.wrong_key', 'signup.other_programme', 'signup.damaged']);
   assert.equal(refused.signupImport.blocked, true);
   await app.findItem('signup-import-cancel');
   await shot(app, `signup-import-refused-${lang}`);
@@ -183,6 +188,7 @@ for (const lang of ['en', 'nl']) test(`${lang}: a programme key made in the app 
     assert.match(said, /aanmelding-b1a2c3\.welkom-signup\.age: this sign-up was imported before/);
     assert.match(said, /aanmelding-f0e1d2\.welkom-signup\.age: not encrypted to this programme's key/);
     assert.match(said, /aanmelding-c9d8e7\.welkom-signup\.age: this sign-up was made for another programme \(Ander Programma, key 0000-1111-2222-3333\)/);
+    assert.match(said, /aanmelding-d4a5e6\.welkom-signup\.age: the file is damaged or was changed after it was sent/);
     assert.match(said, /Nothing can be imported while a file is refused/);
   } else {
     assert.match(said, /aanmelding-b1a2c3\.welkom-signup\.age: /);
