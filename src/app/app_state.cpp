@@ -122,6 +122,9 @@ std::string describeStateForTests(const AppState& state, const std::vector<std::
                         {"refusal", p.refusal ? p.refusal->code : std::string()}};
     }
     out["signupImport"] = signupImport;
+    // The sign-up page's file name only: the app's address may hold a local path.
+    const std::string& page = state.ui.signupPageUrl;
+    out["signupPage"] = page.substr(page.rfind('/') + 1);
     // dump() with replacement: never fails on odd bytes in messages.
     return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -8,11 +8,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { startApp } from './lib/harness.mjs';
+import { distDir, startApp } from './lib/harness.mjs';
 import { shot } from './lib/tour.mjs';
 
 const hasZbar = (() => {
@@ -94,6 +94,7 @@ for (const lang of ['en', 'nl']) test(`${lang}: a programme key made in the app 
   await app.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
   await app.click(kStartNew[lang]);
   const opened = await app.waitForState((s) => s.rosterOpen && s.households === 0);
+  assert.equal(opened.signupPage, 'signup.html');
 
   // 1. File > Sign-up forms...: no key yet; create one (an undoable edit).
   await app.click('menu-file');
@@ -222,5 +223,20 @@ for (const lang of ['en', 'nl']) test(`${lang}: a programme key made in the app 
   const deleted = await app.waitForState((s) => s.programmeKeys === 1);
   assert.match(deleted.undoLabel, /^Delete old programme key /);
   assert.equal(opened.rosterOpen, true);
+  app.assertClean();
+});
+
+// The single file (welkom.html, opened from disk) links to the sign-up page's
+// single file next to it.
+test('the single file links to welkom-signup.html next to it', { skip: !existsSync(join(distDir, 'welkom.html')) && 'no dist/welkom.html (./build-wasm.sh --single-file)' }, async (t) => {
+  const app = await startApp(t, { file: join(distDir, 'welkom.html') });
+  await app.click(kStartNew.en);
+  await app.waitForState((s) => s.rosterOpen);
+  assert.equal((await app.state()).signupPage, 'welkom-signup.html');
+  await app.click('menu-file');
+  await app.click('menu-signup-forms');
+  await app.click('signup-create-key');
+  await app.waitForState((s) => s.programmeKeys === 1);
+  await app.findItem('signup-copy-household');
   app.assertClean();
 });
