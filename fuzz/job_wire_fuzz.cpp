@@ -1,4 +1,5 @@
-// Fuzz target: the page <-> worker wire format (app/jobs.h). A claimed field
+// Fuzz target: the page <-> worker wire format (app/jobs.h, and the sign-up
+// preview of app/signup_session.h). A claimed field
 // length is checked against the bytes present before anything is allocated.
 //
 // Invariant beyond "no crash, leak or sanitizer report": whatever decodes
@@ -11,6 +12,7 @@
 #include <variant>
 
 #include "app/jobs.h"
+#include "app/signup_session.h"
 #include "fuzz_check.h"
 
 using namespace welkom;
@@ -32,5 +34,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (output || output.error().code != "job.wire") {
         FUZZ_CHECK(encodeJobOutput(output) == wire, "output round trip");
     }
+    // A sign-up preview coming back from the worker (app/signup_session.h):
+    // refused as job.wire when damaged; the roster inside goes through the
+    // roster reader's own checks.
+    Result<SignupImportPreview> preview = decodeSignupPreview(wire);
+    if (!preview) FUZZ_CHECK(preview.error().code == "job.wire", "damaged previews are job.wire");
     return 0;
 }

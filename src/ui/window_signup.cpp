@@ -183,6 +183,7 @@ void SignupFormsWindow::drawForm(const AppState& state, CommandQueue& commands, 
     ImGui::SetNextItemWidth(-(ImGui::CalcTextSize(label).x + ImGui::GetStyle().ItemInnerSpacing.x));
     const std::string field = std::string(label) + "###signup-link-" + name;
     ImGui::InputText(field.c_str(), text.data(), text.size() + 1, ImGuiInputTextFlags_ReadOnly);
+    a11y::describeLastItem(tr(lang, household ? TextId::SignupFormHousehold : TextId::SignupFormMember));
     if (ImGui::Button(withId(TextId::SignupCopy, lang, (std::string("signup-copy-") + name).c_str()).c_str()))
         commands.push(CopyText{*link});
     ImGui::SameLine();

@@ -147,7 +147,11 @@ std::string decodeWithZbar(const std::string& path) {
 }
 
 TEST(QrCode, ZbarReadsEverySymbolBack) {
+#ifdef __EMSCRIPTEN__
+    GTEST_SKIP() << "no processes under Node";
+#else
     if (std::system("command -v zbarimg >/dev/null 2>&1") != 0) GTEST_SKIP() << "zbarimg not installed";
+#endif
     const std::string path = ::testing::TempDir() + "/welkom-qr-test.pgm";
     std::vector<std::string> texts = {
         "https://example.org/welkom/signup.html#v=1&form=household&programme=Samen%20Hier%20Haarlem&"

@@ -3,13 +3,9 @@
 // tree and with the keyboard; never welkomTest.itemRect or coordinates.
 // welkomTest.state() is only read to check what the app did.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { axeCheck } from './lib/axe.mjs';
 import { startApp } from './lib/harness.mjs';
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 async function openDemoMatching(app, names) {
   const page = app.page;
@@ -92,19 +88,6 @@ test('a coordinator session by roles, names and keys only', async (t) => {
   await app.waitForState((s) => s.matches === beforeAccept.matches);
   app.assertClean();
 });
-
-// axe on a canvas alone finds nothing to complain about; so each check also
-// asserts the tree holds the panel's controls.
-async function axeCheck(app, label, minControls) {
-  const page = app.page;
-  const controls = await page.evaluate(() => document.querySelectorAll('#a11y [data-id]').length);
-  assert.ok(controls >= minControls, `${label}: ${controls} mirrored nodes, expected at least ${minControls}`);
-  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(axeSource);  // CDP evaluation: the page's policy allows no inline script
-  const result = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-  const violations = result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0].html.slice(0, 120)})`);
-  assert.deepEqual(violations, [], `${label}: axe violations`);
-}
 
 for (const [lang, names] of [['en', english], ['nl', dutch]]) {
   test(`axe-core finds no WCAG 2.1 A/AA violations on the start page and every panel (${lang})`, async (t) => {

@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { axeCheck } from './lib/axe.mjs';
 import { distDir, startApp } from './lib/harness.mjs';
 import { shot } from './lib/tour.mjs';
 
@@ -122,6 +123,7 @@ for (const lang of ['en', 'nl']) test(`${lang}: a programme key made in the app 
     link.replace('form=household', 'form=group-member'));
   await app.scrollIntoView('signup-save-qr-household');
   const linksShot = await shot(app, `signup-forms-links-${lang}`);
+  await axeCheck(app, `sign-up forms (${lang})`, 8);
   // The QR codes as drawn in the window read back as the two links (zbar, when installed).
   if (hasZbar) {
     const read = execFileSync('zbarimg', ['--quiet', '--raw', linksShot], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
@@ -154,6 +156,7 @@ for (const lang of ['en', 'nl']) test(`${lang}: a programme key made in the app 
   assert.equal(previewed.households, 0);
   await app.findItem('signup-import-apply');
   await shot(app, `signup-import-preview-${lang}`, `signup-import-${lang}`);
+  await axeCheck(app, `sign-up import (${lang})`, 2);
   await app.click('signup-import-apply');
   const imported = await app.waitForState((s) => s.households === 1 && s.groups === 1);
   assert.equal(imported.signupImport, null);
