@@ -84,6 +84,12 @@ void SignupFormsWindow::draw(const AppState& state, CommandQueue& commands) {
         return;
     }
     const Language lang = state.ui.language;
+    // The keys' public parts, read again only after an edit: parsing them
+    // every frame would copy the secret keys around the heap for nothing.
+    if (m_keysRevision != state.editRevision || m_keysRevision == 0) {
+        m_keys = programmeKeyInfos(state.document->roster.signup);
+        m_keysRevision = state.editRevision;
+    }
     const float em = ImGui::GetFontSize();
     ImGui::SetNextWindowSize(ImVec2(em * 44.0f, em * 42.0f), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.5f));
@@ -92,7 +98,7 @@ void SignupFormsWindow::draw(const AppState& state, CommandQueue& commands) {
         ImGui::TextUnformatted(tr(lang, TextId::SignupIntro));
         ImGui::PopTextWrapPos();
         drawKeys(state, commands);
-        if (!state.document->roster.signup.keys.empty()) {
+        if (!m_keys.empty()) {
             ImGui::PushTextWrapPos(0.0f);
             ImGui::TextDisabled("%s", tr(lang, TextId::SignupLinkHint));
             ImGui::PopTextWrapPos();
@@ -116,7 +122,7 @@ void SignupFormsWindow::draw(const AppState& state, CommandQueue& commands) {
 
 void SignupFormsWindow::drawKeys(const AppState& state, CommandQueue& commands) {
     const Language lang = state.ui.language;
-    const std::vector<ProgrammeKeyInfo> keys = programmeKeyInfos(state.document->roster.signup);
+    const std::vector<ProgrammeKeyInfo>& keys = m_keys;
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextColored(toneColour(TextTone::Warning), "%s", tr(lang, TextId::SignupKeyKept));
     ImGui::PopTextWrapPos();
@@ -170,26 +176,26 @@ void SignupFormsWindow::drawKeys(const AppState& state, CommandQueue& commands) 
 
 void SignupFormsWindow::drawForm(const AppState& state, CommandQueue& commands, SignupForm form) {
     const Language lang = state.ui.language;
-    const Result<std::string> link = rosterSignupLink(state.document->roster, state.ui.signupPageUrl, form);
-    if (!link) return;
+    const std::string link = signupLink(state.ui.signupPageUrl, form, state.document->roster.programmeName,
+                                        m_keys.front().publicKey);
     const bool household = form == SignupForm::Household;
     const char* name = household ? "household" : "member";
     ImGui::PushID(name);
     sectionTitle(tr(lang, household ? TextId::SignupFormHousehold : TextId::SignupFormMember));
     // Read-only, so the link can be selected and copied by hand too; its
     // label (the form's name) stays visible at the field's right.
-    std::string text = *link;
+    std::string text = link;
     const char* label = tr(lang, TextId::SignupLinkLabel);
     ImGui::SetNextItemWidth(-(ImGui::CalcTextSize(label).x + ImGui::GetStyle().ItemInnerSpacing.x));
     const std::string field = std::string(label) + "###signup-link-" + name;
     ImGui::InputText(field.c_str(), text.data(), text.size() + 1, ImGuiInputTextFlags_ReadOnly);
     a11y::describeLastItem(tr(lang, household ? TextId::SignupFormHousehold : TextId::SignupFormMember));
     if (ImGui::Button(withId(TextId::SignupCopy, lang, (std::string("signup-copy-") + name).c_str()).c_str()))
-        commands.push(CopyText{*link});
+        commands.push(CopyText{link});
     ImGui::SameLine();
     if (ImGui::Button(withId(TextId::SignupSaveQr, lang, (std::string("signup-save-qr-") + name).c_str()).c_str()))
         commands.push(SaveSignupQrCode{form});
-    if (const QrCode* qr = qrCodeFor(*link, household ? 0 : 1)) drawQrCode(*qr);
+    if (const QrCode* qr = qrCodeFor(link, household ? 0 : 1)) drawQrCode(*qr);
     ImGui::PopID();
 }
 

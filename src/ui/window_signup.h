@@ -7,8 +7,10 @@
 // Both only draw state and push commands (app/commands.h).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/app_state.h"
 #include "app/commands.h"
@@ -27,6 +29,8 @@ private:
     const QrCode* qrCodeFor(const std::string& link, int slot);
 
     bool m_open = false;
+    std::vector<ProgrammeKeyInfo> m_keys;  // of the roster at m_keysRevision
+    std::uint64_t m_keysRevision = 0;
     // The symbols of the two links, made again only when a link changes.
     std::string m_qrLinks[2];
     std::optional<QrCode> m_qrCodes[2];
