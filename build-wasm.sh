@@ -44,6 +44,7 @@ PACKAGES=(
   nlohmann-json3-dev googletest libgtest-dev libsodium-dev libsdl2-dev zlib1g-dev
   fonts-noto-core fonts-dejavu-core
   chromium firefox-esr xvfb xauth libgl1-mesa-dri age python3-scipy python3-fonttools python3-brotli
+  zbar-tools
   libclang-rt-14-dev
 )
 
