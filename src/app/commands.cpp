@@ -682,6 +682,11 @@ void applyCommand(AppState& state, Command command) {
                        editDocument(state, "Change weight of " + std::string(criterionName(c.criterion)),
                                     [&](Document& d) { d.roster.settings.weights[c.criterion] = std::max(0.0, c.weight); });
                    },
+                   [&](SetParticipantPriorities& c) {
+                       editDocument(state, "Change how much participants' priorities count", [&](Document& d) {
+                           d.roster.settings.participantPriorities = std::clamp(c.share, 0.0, 1.0);
+                       });
+                   },
                    [&](AddConstraint& c) {
                        const bool pin = c.kind == ConstraintKind::Pin;
                        editDocument(state, std::string(pin ? "Pin " : "Forbid ") + c.householdId + " - " + c.groupId,

@@ -61,6 +61,10 @@ struct SetCriterionWeight {
     Criterion criterion;
     double weight;  // below 0 counts as 0
 };
+// How much participants' stated priorities count (settings.participantPriorities).
+struct SetParticipantPriorities {
+    double share;  // 0..1 (the slider's 0..100 %); outside is clamped
+};
 struct AddConstraint {
     ConstraintKind kind;
     std::string householdId, groupId, reason;
@@ -257,7 +261,7 @@ struct JobFinished {
 };
 
 using Command = std::variant<StartDemo, NewProgramme, CloseRoster, ChooseFileToOpen, OpenFile, SaveRoster, SubmitPassphrase,
-                             CancelPassphrase, RenameProgramme, UpdateHousehold, UpdateGroup, SetCriterionWeight, AddConstraint,
+                             CancelPassphrase, RenameProgramme, UpdateHousehold, UpdateGroup, SetCriterionWeight, SetParticipantPriorities, AddConstraint,
                              RemoveConstraint, AdvanceMatch, AcceptProposal, RunMatching, CancelMatching, SelectPair, JumpToProblem,
                              ShowPanel, AddCheckIn, UpdateCheckIn, RemoveCheckIn, AdoptWeights, ApplyWeightPreset, UndoEdit, RedoEdit, SetLanguage,
                              SetUiScale, SetLockAfter, DismissError, DismissNotice, SetSuccessDefinition,

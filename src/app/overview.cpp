@@ -134,8 +134,11 @@ PairSummary summarizePair(const Roster& roster, const MatchingRun& run, int hous
     s.total = report.total;
     for (const HardVerdict& v : report.hard)
         if (!v.ok) s.broken.push_back(renderReason(v.reason, dutch));
-    for (const CriterionResult& c : report.soft)
-        s.criteria.push_back({c.criterion, c.applicable, c.score, renderReason(c.reason, dutch)});
+    for (const CriterionResult& c : report.soft) {
+        std::string why = renderReason(c.reason, dutch);
+        if (c.priority) why += "; " + renderReason(*c.priority, dutch);
+        s.criteria.push_back({c.criterion, c.applicable, c.score, std::move(why)});
+    }
 
     if (proposed) s.standing = PairStanding::Proposed;
     else if (listed(p.rules.forbidden)) s.standing = PairStanding::Forbidden;

@@ -9,14 +9,15 @@ bool Household::operator==(const Household& o) const {
            neighbourhood == o.neighbourhood && members == o.members && interests == o.interests &&
            goals == o.goals && workSectors == o.workSectors && educationLevel == o.educationLevel &&
            availability == o.availability && preferences == o.preferences && needs == o.needs &&
-           notes == o.notes && consent == o.consent && extra == o.extra;
+           notes == o.notes && consent == o.consent && statedPriorities == o.statedPriorities && extra == o.extra;
 }
 
 bool GroupMember::operator==(const GroupMember& o) const {
     return id == o.id && name == o.name && contact == o.contact && age == o.age && gender == o.gender &&
            languages == o.languages && interests == o.interests && occupation == o.occupation &&
            sector == o.sector && skills == o.skills && hasChildren == o.hasChildren &&
-           municipality == o.municipality && neighbourhood == o.neighbourhood && extra == o.extra;
+           municipality == o.municipality && neighbourhood == o.neighbourhood &&
+           statedPriorities == o.statedPriorities && extra == o.extra;
 }
 
 bool WelcomeGroup::operator==(const WelcomeGroup& o) const {
@@ -103,6 +104,8 @@ constexpr std::array<std::string_view, 9> kWorkStatusNames = {
 constexpr std::array<std::string_view, 10> kEndReasonNames = {
     "none", "moved", "no_time", "no_connection", "language_barrier", "household_withdrew", "group_withdrew",
     "conflict", "goals_reached", "other"};
+constexpr std::array<std::string_view, 4> kImportanceNames = {"not_stated", "not_important", "important",
+                                                              "very_important"};
 
 template <typename E, size_t N>
 bool parseFrom(const std::array<std::string_view, N>& names, std::string_view s, E& out) {
@@ -132,6 +135,7 @@ std::string_view toString(ConstraintKind v) { return nameOf(kKindNames, v); }
 std::string_view toString(CheckInMilestone v) { return nameOf(kMilestoneNames, v); }
 std::string_view toString(WorkStatus v) { return nameOf(kWorkStatusNames, v); }
 std::string_view toString(EndReason v) { return nameOf(kEndReasonNames, v); }
+std::string_view toString(StatedImportance v) { return nameOf(kImportanceNames, v); }
 
 bool parseLanguageLevel(std::string_view s, LanguageLevel& out) { return parseFrom(kLevelNames, s, out); }
 bool parseGender(std::string_view s, Gender& out) { return parseFrom(kGenderNames, s, out); }
@@ -142,5 +146,11 @@ bool parseConstraintKind(std::string_view s, ConstraintKind& out) { return parse
 bool parseCheckInMilestone(std::string_view s, CheckInMilestone& out) { return parseFrom(kMilestoneNames, s, out); }
 bool parseWorkStatus(std::string_view s, WorkStatus& out) { return parseFrom(kWorkStatusNames, s, out); }
 bool parseEndReason(std::string_view s, EndReason& out) { return parseFrom(kEndReasonNames, s, out); }
+bool parseStatedImportance(std::string_view s, StatedImportance& out) {
+    StatedImportance v{};
+    if (!parseFrom(kImportanceNames, s, v) || v == StatedImportance::NotStated) return false;
+    out = v;
+    return true;
+}
 
 }  // namespace welkom

@@ -23,6 +23,7 @@
 //   loses nothing.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -93,6 +94,27 @@ struct Consent {
     }
 };
 
+// How much a criterion matters to a participant, as they said on a sign-up
+// form. NotStated: not asked or skipped (the file leaves the criterion out).
+enum class StatedImportance : std::uint8_t { NotStated, NotImportant, Important, VeryImportant };
+
+// A household's or group member's stated importance per criterion. Scoring
+// weighs a pair's criteria by them (core/scoring.h, settings.participantPriorities);
+// a group's priorities are derived from its members' (groupPriorityFactor).
+struct StatedPriorities {
+    std::array<StatedImportance, kCriterionCount> of{};  // in Criterion order, all NotStated
+    ExtraFields unknownCriteria;  // criteria this version does not know, kept as read
+    StatedImportance operator[](Criterion c) const { return of[static_cast<std::size_t>(c)]; }
+    StatedImportance& operator[](Criterion c) { return of[static_cast<std::size_t>(c)]; }
+    bool any() const {
+        for (StatedImportance i : of)
+            if (i != StatedImportance::NotStated) return true;
+        return false;
+    }
+    bool operator==(const StatedPriorities& o) const { return of == o.of && unknownCriteria == o.unknownCriteria; }
+    bool operator!=(const StatedPriorities& o) const { return !(*this == o); }
+};
+
 // [SECTION] Households ------------------------------------------------------------
 
 struct HouseholdMember {
@@ -132,6 +154,7 @@ struct Household {
     std::vector<std::string> needs;
     std::string notes;
     Consent consent;
+    StatedPriorities statedPriorities;
     ExtraFields extra;
     bool operator==(const Household& o) const;
 };
@@ -154,6 +177,7 @@ struct GroupMember {
     // Matching uses the group's own (WelcomeGroup::municipality/neighbourhood).
     std::string municipality;
     std::string neighbourhood;
+    StatedPriorities statedPriorities;
     ExtraFields extra;
     bool operator==(const GroupMember& o) const;
 };
@@ -302,15 +326,23 @@ constexpr int kMaxSatisfaction = 5;
 constexpr int kMaxMeetingsPerMonth = 62;  // twice a day is already implausible
 constexpr int kMaxNewContacts = 1000;
 
+// The middle: a participant's "very important" makes a criterion count 1.25
+// times, "not important" 0.75 times (scoring.h).
+constexpr double kDefaultParticipantPriorities = 0.5;
+
 struct MatchingSettings {
     CriterionWeights weights;              // core/criterion.h; by name in the file
     ExtraFields unknownWeights;            // weights of criteria this version does not know, kept as read
     double minimumScore = 0.0;             // 0..1; pairs below it are not proposed
     bool allowCrossMunicipality = false;   // otherwise only the group's own + allowed municipalities
+    // How much participants' stated priorities count, 0..1 (shown as 0..100 %):
+    // 0 leaves the coordinator's weights as they are (core/scoring.h).
+    double participantPriorities = kDefaultParticipantPriorities;
     ExtraFields extra;
     bool operator==(const MatchingSettings& o) const {
         return weights == o.weights && unknownWeights == o.unknownWeights && minimumScore == o.minimumScore &&
-               allowCrossMunicipality == o.allowCrossMunicipality && extra == o.extra;
+               allowCrossMunicipality == o.allowCrossMunicipality &&
+               participantPriorities == o.participantPriorities && extra == o.extra;
     }
 };
 
@@ -352,6 +384,9 @@ std::string_view toString(ConstraintKind v);
 std::string_view toString(CheckInMilestone v);  // "ad_hoc", "month_3", "month_6", "month_12"
 std::string_view toString(WorkStatus v);        // "unknown", "none", "language_course", ...
 std::string_view toString(EndReason v);         // "none", "moved", "no_time", ...
+std::string_view toString(StatedImportance v);  // "not_stated", "not_important", "important", "very_important"
+// The three stated values only (a file leaves a criterion out for NotStated).
+bool parseStatedImportance(std::string_view s, StatedImportance& out);
 // Inverse of toString; false when `s` names no value (then `out` is untouched).
 bool parseLanguageLevel(std::string_view s, LanguageLevel& out);
 bool parseGender(std::string_view s, Gender& out);

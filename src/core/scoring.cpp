@@ -633,6 +633,45 @@ Scorer::Scorer(const Roster& roster, const CriterionWeights& weights)
     std::sort(d.forbidden.begin(), d.forbidden.end());
     d.forbidden.erase(std::unique(d.forbidden.begin(), d.forbidden.end()), d.forbidden.end());
     for (std::uint64_t k : d.forbidden) d.hh[static_cast<std::size_t>(k >> 32)].hasForbids = true;
+
+    // Participants' priorities: importance factors per side (scoring.h).
+    const double share = roster.settings.participantPriorities;
+    bool stated = false;
+    for (const Household& h : roster.households) stated = stated || h.statedPriorities.any();
+    for (const WelcomeGroup& g : roster.groups)
+        for (const GroupMember& m : g.members) stated = stated || m.statedPriorities.any();
+    m_usePriorities = stated && share > 0.0;
+    if (!m_usePriorities) return;
+    m_householdFactor.resize(roster.households.size());
+    for (std::size_t h = 0; h < roster.households.size(); ++h)
+        for (Criterion c : allCriteria())
+            m_householdFactor[h][static_cast<std::size_t>(c)] = importanceFactor(roster.households[h].statedPriorities[c]);
+    m_groupFactor.resize(roster.groups.size());
+    m_groupStated.resize(roster.groups.size());
+    for (std::size_t g = 0; g < roster.groups.size(); ++g) {
+        for (Criterion c : allCriteria()) {
+            double sum = 0.0;
+            int n = 0;
+            for (const GroupMember& m : roster.groups[g].members) {
+                if (m.statedPriorities[c] == StatedImportance::NotStated) continue;
+                sum += importanceFactor(m.statedPriorities[c]);
+                ++n;
+            }
+            const auto ci = static_cast<std::size_t>(c);
+            m_groupFactor[g][ci] = n > 0 ? sum / n : 1.0;
+            m_groupStated[g][ci] = n;
+        }
+    }
+}
+
+double importanceFactor(StatedImportance i) {
+    switch (i) {
+        case StatedImportance::NotImportant: return 0.5;
+        case StatedImportance::VeryImportant: return 1.5;
+        case StatedImportance::Important:
+        case StatedImportance::NotStated: return 1.0;
+    }
+    return 1.0;
 }
 
 Scorer::~Scorer() = default;
@@ -830,26 +869,51 @@ void Scorer::feasibleTotals(std::size_t household, std::vector<std::pair<int, do
     const Data& d = *m_data;
     const HouseholdTerms t = householdTerms(d, household);
     const bool cross = m_roster.settings.allowCrossMunicipality;
-    std::array<double, kCriterionCount> s;
+    std::array<double, kCriterionCount> s, w;
     std::array<bool, kCriterionCount> a;
     forEachCandidateSlot(d, t.p->muni, cross, [&](std::size_t slot) {
         const GroupProfile& g = d.gr[slot];
         if (!intrinsicOk(d, *t.p, g, cross)) return;
         pairScores(d, t, slot, s, a);
-        out.emplace_back(g.index, combineScores(m_weight, s, a));
+        if (!m_usePriorities) {
+            out.emplace_back(g.index, combineScores(m_weight, s, a));
+            return;
+        }
+        pairWeights(m_householdFactor[household], static_cast<std::size_t>(g.index), w);
+        out.emplace_back(g.index, combineScores(w, s, a));
     });
 }
 
-double Scorer::combine(const std::array<double, kCriterionCount>& s,
+void Scorer::pairWeights(const std::array<double, kCriterionCount>& householdFactor, std::size_t group,
+                         std::array<double, kCriterionCount>& out) const {
+    const double p = m_roster.settings.participantPriorities;
+    const std::array<double, kCriterionCount>& groupFactor = m_groupFactor[group];
+    for (std::size_t c = 0; c < static_cast<std::size_t>(kCriterionCount); ++c) {
+        const double mean = (householdFactor[c] + groupFactor[c]) * 0.5;
+        out[c] = m_weight[c] * (1.0 + p * (mean - 1.0));
+    }
+}
+
+double Scorer::priorityFactor(std::size_t household, std::size_t group, Criterion c) const {
+    if (!m_usePriorities) return 1.0;
+    const auto ci = static_cast<std::size_t>(c);
+    const double mean = (m_householdFactor[household][ci] + m_groupFactor[group][ci]) * 0.5;
+    return 1.0 + m_roster.settings.participantPriorities * (mean - 1.0);
+}
+
+double Scorer::combine(std::size_t household, std::size_t group, const std::array<double, kCriterionCount>& s,
                        const std::array<bool, kCriterionCount>& applicable) const {
-    return combineScores(m_weight, s, applicable);
+    if (!m_usePriorities) return combineScores(m_weight, s, applicable);
+    std::array<double, kCriterionCount> w;
+    pairWeights(m_householdFactor[household], group, w);
+    return combineScores(w, s, applicable);
 }
 
 PairScore Scorer::score(std::size_t household, std::size_t group) const {
     PairScore out;
     out.feasible = !firstBlock(household, group).has_value();
     computeScores(household, group, out.scores, out.applicable);
-    out.total = combine(out.scores, out.applicable);
+    out.total = combine(household, group, out.scores, out.applicable);
     return out;
 }
 
@@ -857,7 +921,7 @@ double Scorer::total(std::size_t household, std::size_t group) const {
     std::array<double, kCriterionCount> s;
     std::array<bool, kCriterionCount> a;
     computeScores(household, group, s, a);
-    return combine(s, a);
+    return combine(household, group, s, a);
 }
 
 std::size_t Scorer::candidateCount(std::size_t household) const {
@@ -1034,7 +1098,7 @@ PairReport Scorer::explain(std::size_t hi, std::size_t gi) const {
     // Soft criteria: the same numbers as the hot path, plus the words.
     PairScore ps;
     computeScores(hi, gi, ps.scores, ps.applicable);
-    r.total = combine(ps.scores, ps.applicable);
+    r.total = combine(hi, gi, ps.scores, ps.applicable);
     r.belowMinimum = r.total < m_roster.settings.minimumScore;
     for (std::size_t c = 0; c < static_cast<std::size_t>(kCriterionCount); ++c) {
         CriterionResult& cr = r.soft[c];
@@ -1042,6 +1106,15 @@ PairReport Scorer::explain(std::size_t hi, std::size_t gi) const {
         cr.applicable = ps.applicable[c];
         cr.score = ps.scores[c];
         cr.weight = m_weight[c];
+        cr.priorityFactor = priorityFactor(hi, gi, cr.criterion);
+        if (cr.priorityFactor != 1.0 && cr.applicable && cr.weight > 0.0) {
+            Reason pr(cr.priorityFactor > 1.0 ? ReasonKind::PriorityCountedMore : ReasonKind::PriorityCountedLess);
+            pr.n0 = cr.priorityFactor * 100.0;
+            pr.n1 = static_cast<double>(m_roster.households[hi].statedPriorities[cr.criterion]);
+            pr.n2 = m_groupStated[gi][c];
+            pr.tags.push_back(criterionName(cr.criterion));
+            cr.priority = std::move(pr);
+        }
     }
     const std::uint64_t* hw = d.hWords(hi);
     {

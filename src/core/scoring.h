@@ -68,10 +68,19 @@
 // criteria drop out instead of counting as 0 or 1, so a household without
 // children is neither helped nor hurt by family fit. With no applicable
 // criterion of positive weight the total is 0.5 (nothing to go by).
-// Participants' own "what matters most to me" weights are not in the roster
-// model yet. When they are, they would multiply the coordinator's weight per
-// pair: w_c(h, g) = w_c * (1 + p_c(h)) with p_c in 0..1 from the household
-// (and the group's likewise), keeping the same weighted mean.
+// Participants' stated priorities (Household/GroupMember::statedPriorities)
+// scale the coordinator's weight per pair, keeping the same weighted mean:
+//   w_c(h, g) = w_c * (1 + p * (m_c - 1)),   m_c = (f_c(h) + f_c(g)) / 2
+// p = settings.participantPriorities (0..1); f = importanceFactor(): not
+// important 0.5, important 1, very important 1.5, not stated 1; a group's
+// f_c is the mean over its members who stated c (1 when none did). So a
+// side that said nothing is neutral, "important" (the form's middle) is
+// neutral too, and at the default p = 0.5 the most a criterion can move is
+// to 1.25 or 0.75 times the coordinator's weight: the coordinator's weights
+// stay the larger voice. With p = 0 or nobody stating anything, w_c(h, g) is
+// w_c exactly and scores are bit for bit what they were without priorities.
+// The explanation marks a criterion whose weight moved (CriterionResult::
+// priorityFactor and ::priority, ReasonKind::PriorityCountedMore/Less).
 //
 // Determinism: the same roster gives bit-identical scores natively and in
 // wasm (IEEE doubles, fixed operation order, no platform maths functions);
@@ -170,6 +179,10 @@ enum class ReasonKind : std::uint8_t {
     SameNeighbourhood,       // tags = {neighbourhood}
     SameMunicipalityOnly,    // tags = {household neighbourhood, group neighbourhood} (either may be empty)
     DifferentMunicipality,   // tags = {household municipality, group municipality}
+    // participants' priorities (CriterionResult::priority)
+    PriorityCountedMore,     // n0 = the weight used, in % of the coordinator's (e.g. 125);
+    PriorityCountedLess,     // n1 = the household's StatedImportance (0: not stated),
+                             // n2 = group members who stated one; tags = {criterion name}
 };
 
 // How the tags of a reason are labelled (vocabulary labels, or shown as they are).
@@ -273,6 +286,8 @@ struct CriterionResult {
     double score = 0.0;   // 0..1 (also filled when not applicable, for display)
     double weight = 1.0;  // the coordinator's weight used
     Reason reason;
+    double priorityFactor = 1.0;     // what participants' priorities multiplied the weight by
+    std::optional<Reason> priority;  // when that factor is not 1 and the criterion counts
 };
 
 // Everything about one pair.
@@ -343,6 +358,9 @@ public:
 
     const Roster& roster() const { return m_roster; }
     double weight(Criterion c) const { return m_weight[static_cast<int>(c)]; }
+    // The factor participants' priorities put on the weight of c for the pair
+    // (1 + p * (m - 1), see the header comment; exactly 1 when they do not count).
+    double priorityFactor(std::size_t household, std::size_t group, Criterion c) const;
 
     // Hard conditions only, first failure (nullopt: feasible). Indices into
     // roster.households / roster.groups. Cheap: masks and integers.
@@ -388,8 +406,22 @@ private:
 
     void computeScores(std::size_t h, std::size_t g, std::array<double, kCriterionCount>& s,
                        std::array<bool, kCriterionCount>& applicable) const;
-    double combine(const std::array<double, kCriterionCount>& s, const std::array<bool, kCriterionCount>& applicable) const;
+    double combine(std::size_t household, std::size_t group, const std::array<double, kCriterionCount>& s,
+                   const std::array<bool, kCriterionCount>& applicable) const;
+    // The pair's weights with participants' priorities applied.
+    void pairWeights(const std::array<double, kCriterionCount>& householdFactor, std::size_t group,
+                     std::array<double, kCriterionCount>& out) const;
+
+    // Participants' priorities: only when settings.participantPriorities > 0
+    // and someone stated one; importance factors per roster index.
+    bool m_usePriorities = false;
+    std::vector<std::array<double, kCriterionCount>> m_householdFactor, m_groupFactor;
+    std::vector<std::array<int, kCriterionCount>> m_groupStated;  // members who stated each criterion
 };
+
+// How a stated importance scales a criterion: not important 0.5, important 1,
+// very important 1.5, not stated 1.
+double importanceFactor(StatedImportance i);
 
 // Convenience for one question. explainPair gives what Scorer(roster).explain
 // gives, in O(the pair + constraints + matches) (it scores a roster of just the

@@ -476,6 +476,10 @@ private:
             error("/settings/minimumScore", "score.range", "the minimum score must be between 0 and 1",
                   "de minimumscore moet tussen 0 en 1 liggen");
         }
+        if (!(s.participantPriorities >= 0.0 && s.participantPriorities <= 1.0)) {
+            // Words from the app's catalogue (problem.priorities.range), none here.
+            error("/settings/participantPriorities", "priorities.range", {}, {});
+        }
     }
 
     // A household in two live matches, or a group over its capacity.

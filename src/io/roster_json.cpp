@@ -374,6 +374,21 @@ private:
         }
     }
 
+    // {"language": "very_important", ...}; a left-out criterion is not stated.
+    void statedPriorities(JsonRef j, StatedPriorities& p) {
+        if (!object(j)) return;
+        p = StatedPriorities{};
+        for (JsonRef v : j) {
+            Scope s(*this, v.key());
+            Criterion c;
+            if (!parseCriterion(v.key(), c)) {
+                p.unknownCriteria.emplace_back(std::string(v.key()), v.dump());
+                continue;
+            }
+            enumeration(v, p[c], &parseStatedImportance, "not_important, important, very_important");
+        }
+    }
+
     void householdMember(JsonRef j, HouseholdMember& m) {
         if (!object(j)) return;
         required(j, {"age"});
@@ -421,6 +436,7 @@ private:
             else if (k == "needs") tags(v, h.needs);
             else if (k == "notes") str(v, h.notes);
             else if (k == "consent") consent(v, h.consent);
+            else if (k == "statedPriorities") statedPriorities(v, h.statedPriorities);
             else h.extra.emplace_back(std::string(k), v.dump());
         }
     }
@@ -444,6 +460,7 @@ private:
             else if (k == "hasChildren") boolean(v, m.hasChildren);
             else if (k == "municipality") str(v, m.municipality);
             else if (k == "neighbourhood") str(v, m.neighbourhood);
+            else if (k == "statedPriorities") statedPriorities(v, m.statedPriorities);
             else m.extra.emplace_back(std::string(k), v.dump());
         }
     }
@@ -649,6 +666,8 @@ private:
                 number(v, st.minimumScore);
             } else if (k == "allowCrossMunicipality") {
                 boolean(v, st.allowCrossMunicipality);
+            } else if (k == "participantPriorities") {
+                number(v, st.participantPriorities);
             } else {
                 st.extra.emplace_back(std::string(k), v.dump());
             }
@@ -699,6 +718,15 @@ void putAvailability(ojson& j, const Availability& a) {
     j["availability"] = std::move(o);
 }
 
+void putStatedPriorities(ojson& j, const StatedPriorities& p) {
+    if (!p.any() && p.unknownCriteria.empty()) return;
+    ojson o = ojson::object();
+    for (Criterion c : allCriteria())
+        if (p[c] != StatedImportance::NotStated) o[std::string(criterionName(c))] = std::string(toString(p[c]));
+    putExtra(o, p.unknownCriteria);
+    j["statedPriorities"] = std::move(o);
+}
+
 void putConsent(ojson& j, const Consent& c) {
     ojson o = ojson::object();
     o["toMatching"] = c.toMatching;
@@ -742,6 +770,7 @@ ojson writeHousehold(const Household& h) {
     putTags(j, "needs", h.needs);
     putString(j, "notes", h.notes);
     putConsent(j, h.consent);
+    putStatedPriorities(j, h.statedPriorities);
     putExtra(j, h.extra);
     return j;
 }
@@ -768,6 +797,7 @@ ojson writeGroup(const WelcomeGroup& g) {
         if (m.hasChildren) o["hasChildren"] = true;
         putString(o, "municipality", m.municipality);
         putString(o, "neighbourhood", m.neighbourhood);
+        putStatedPriorities(o, m.statedPriorities);
         putExtra(o, m.extra);
         members.push_back(std::move(o));
     }
@@ -853,6 +883,8 @@ ojson writeSettings(const MatchingSettings& s) {
     j["weights"] = std::move(w);
     j["minimumScore"] = s.minimumScore;
     j["allowCrossMunicipality"] = s.allowCrossMunicipality;
+    // Only when changed, so files of rosters that never touched it stay as they were.
+    if (s.participantPriorities != kDefaultParticipantPriorities) j["participantPriorities"] = s.participantPriorities;
     putExtra(j, s.extra);
     return j;
 }

@@ -17,7 +17,6 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
-constexpr const char* kImportanceNames[] = {"not_important", "important", "very_important"};
 // Bounds of a coordinator's group-level answers (a group of five to fifteen
 // residents accompanies a few households at most; households rarely pass 15).
 constexpr int kMaxGroupCapacity = 10;
@@ -160,18 +159,6 @@ const JsonLimits& signupLimits() {
     return limits;
 }
 
-std::string_view toString(StatedImportance v) { return kImportanceNames[static_cast<int>(v)]; }
-
-bool parseStatedImportance(std::string_view s, StatedImportance& out) {
-    for (int i = 0; i < 3; ++i) {
-        if (s == kImportanceNames[i]) {
-            out = static_cast<StatedImportance>(i);
-            return true;
-        }
-    }
-    return false;
-}
-
 SignupReadResult readSignupDocument(std::string_view json, const std::string& fileName) {
     SignupReadResult out;
     if (refusedByPrescan(json, fileName, out)) return out;
@@ -290,15 +277,11 @@ std::string writeSignupDocument(const SignupDocument& d) {
 
 namespace {
 
-// The participant's priorities, kept on the record as an unknown field
-// ("statedPriorities", docs/roster-format.md) until scoring uses them.
-void keepPriorities(const SignupDocument& d, ExtraFields& extra) {
-    extra.erase(std::remove_if(extra.begin(), extra.end(), [](const auto& e) { return e.first == "statedPriorities"; }),
-                extra.end());
-    if (d.priorities.empty()) return;
-    ojson p = ojson::object();
-    for (const StatedPriority& s : d.priorities) p[std::string(criterionName(s.criterion))] = std::string(toString(s.importance));
-    extra.emplace_back("statedPriorities", p.dump());
+// The participant's priorities as the record's stated priorities (scoring
+// weighs them, core/scoring.h).
+void keepPriorities(const SignupDocument& d, StatedPriorities& stated) {
+    stated = StatedPriorities{};
+    for (const StatedPriority& s : d.priorities) stated[s.criterion] = s.importance;
 }
 
 bool idTaken(const Roster& r, const std::string& id) {
@@ -351,7 +334,7 @@ void addDocument(const SignupDocument& d, Roster& merged, SignupFileOutcome& f) 
             return;
         }
         Household h = d.household;
-        keepPriorities(d, h.extra);
+        keepPriorities(d, h.statedPriorities);
         f.recordId = h.id;
         merged.households.push_back(std::move(h));
         return;
@@ -378,7 +361,7 @@ void addDocument(const SignupDocument& d, Roster& merged, SignupFileOutcome& f) 
         return;
     }
     GroupMember m = d.member;
-    keepPriorities(d, m.extra);
+    keepPriorities(d, m.statedPriorities);
     if (!d.consent.toMatching || d.consent.toResearch) {
         ojson c = ojson{{"toMatching", d.consent.toMatching}, {"toResearch", d.consent.toResearch}};
         m.extra.emplace_back("signupConsent", c.dump());

@@ -51,11 +51,8 @@ const JsonLimits& signupLimits();
 
 enum class SignupForm { Household, GroupMember };
 
-// How much a criterion matters to the participant (the form's three choices).
-enum class StatedImportance { NotImportant, Important, VeryImportant };
-std::string_view toString(StatedImportance v);  // "not_important", "important", "very_important"
-bool parseStatedImportance(std::string_view s, StatedImportance& out);
-
+// How much a criterion matters to the participant: the form's three choices,
+// StatedImportance in core/roster.h (toString, parseStatedImportance there).
 struct StatedPriority {
     Criterion criterion;
     StatedImportance importance;

@@ -119,6 +119,14 @@ void MatchingPanel::drawWeights(const AppState& state, CommandQueue& commands) {
         ImGui::PopID();
         if (c % 4 != 3 && c + 1 < kCriterionCount) ImGui::SameLine();
     }
+    // Participants' priorities: shown in %, stored as 0..1 (settings.participantPriorities).
+    float percent = static_cast<float>(roster.settings.participantPriorities * 100.0);
+    ImGui::SetNextItemWidth(sliderWidth);
+    ImGui::SliderFloat(tr(lang, TextId::ParticipantPriorities), &percent, 0.0f, 100.0f, "%.0f %%");
+    const bool setByMirror = a11y::slider(&percent, 0.0f, 100.0f, 5.0f);
+    if (ImGui::IsItemDeactivatedAfterEdit() || setByMirror)
+        commands.push(SetParticipantPriorities{static_cast<double>(percent) / 100.0});
+    tooltipForLastItem(tr(lang, TextId::ParticipantPrioritiesHelp));
 }
 
 void MatchingPanel::drawResults(const AppState& state, CommandQueue& commands) {
@@ -232,7 +240,8 @@ void MatchingPanel::drawPairDetail(const AppState& state, CommandQueue& commands
         if (c.applicable) scoreBar(c.score, ImGui::GetFontSize() * 4.0f);
         else ImGui::TextDisabled("  -  ");
         ImGui::SameLine();
-        const std::string line = criterionLabel(c.criterion, dutch) + ": " + renderReason(c.reason, dutch);
+        std::string line = criterionLabel(c.criterion, dutch) + ": " + renderReason(c.reason, dutch);
+        if (c.priority) line += "; " + renderReason(*c.priority, dutch);
         rosterTextWrapped(line);
         explanation += (explanation.empty() ? "" : "; ") + line;
         tooltipForLastItem(tr(lang, criterionHelp(c.criterion)));

@@ -145,6 +145,59 @@ TEST(RosterJson, WeightsAreReadAndWrittenByCriterionName) {
     EXPECT_EQ(it.value(), 3);
 }
 
+TEST(RosterJson, StatedPrioritiesAndTheirShareRoundTrip) {
+    Roster r = testing::makeFixtureRoster();
+    r.households[0].statedPriorities[Criterion::Language] = StatedImportance::VeryImportant;
+    r.households[0].statedPriorities[Criterion::Age] = StatedImportance::NotImportant;
+    r.groups[0].members[0].statedPriorities[Criterion::Distance] = StatedImportance::Important;
+    r.settings.participantPriorities = 0.8;
+    const std::string bytes = writeRoster(r);
+    const ordered_json j = ordered_json::parse(bytes);
+    EXPECT_EQ(j["households"][0]["statedPriorities"], (ordered_json{{"age", "not_important"}, {"language", "very_important"}}));
+    EXPECT_EQ(j["groups"][0]["members"][0]["statedPriorities"], (ordered_json{{"distance", "important"}}));
+    EXPECT_EQ(j["settings"]["participantPriorities"], 0.8);
+    EXPECT_FALSE(j["households"][1].contains("statedPriorities"));  // nothing stated: left out
+    Result<LoadedRoster> loaded = loadRoster(bytes);
+    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    EXPECT_TRUE(loaded->roster == r);
+    EXPECT_EQ(writeRoster(loaded->roster), bytes);
+
+    // The default share is not written, so files of rosters that never touched it stay as they were.
+    EXPECT_FALSE(ordered_json::parse(writeRoster(testing::makeFixtureRoster()))["settings"].contains("participantPriorities"));
+}
+
+// Sign-up imports before priorities were typed left them as an unknown member
+// of the same name and shape: such files read them as the fields.
+TEST(RosterJson, StatedPrioritiesKeptAsAnUnknownFieldReadAsTheFields) {
+    const RosterReadReport rep = readEdited([](ordered_json& j) {
+        j["households"][0]["statedPriorities"] = {{"language", "very_important"}, {"interests", "important"}};
+        j["groups"][0]["members"][0]["statedPriorities"] = {{"availability", "not_important"}, {"charm", "very_important"}};
+    });
+    ASSERT_TRUE(rep.roster) << dumpProblems(rep.problems);
+    EXPECT_TRUE(rep.problems.empty()) << dumpProblems(rep.problems);
+    const Household& h = rep.roster->households[0];
+    EXPECT_EQ(h.statedPriorities[Criterion::Language], StatedImportance::VeryImportant);
+    EXPECT_EQ(h.statedPriorities[Criterion::Interests], StatedImportance::Important);
+    EXPECT_EQ(h.statedPriorities[Criterion::Age], StatedImportance::NotStated);
+    EXPECT_TRUE(h.extra.empty());
+    const GroupMember& m = rep.roster->groups[0].members[0];
+    EXPECT_EQ(m.statedPriorities[Criterion::Availability], StatedImportance::NotImportant);
+    // A criterion this version does not know is kept as read and written back.
+    ASSERT_EQ(m.statedPriorities.unknownCriteria.size(), 1u);
+    EXPECT_EQ(ordered_json::parse(writeRoster(*rep.roster))["groups"][0]["members"][0]["statedPriorities"]["charm"],
+              "very_important");
+}
+
+TEST(RosterJson, StatedPrioritiesAndTheirShareAreChecked) {
+    const RosterReadReport bad = readEdited([](ordered_json& j) {
+        j["households"][0]["statedPriorities"] = {{"language", "essential"}};
+    });
+    EXPECT_TRUE(hasProblem(bad.problems, "/households/0/statedPriorities/language", "json.enum")) << dumpProblems(bad.problems);
+    const RosterReadReport range = readEdited([](ordered_json& j) { j["settings"]["participantPriorities"] = 1.5; });
+    EXPECT_TRUE(hasProblem(range.problems, "/settings/participantPriorities", "priorities.range"))
+        << dumpProblems(range.problems);
+}
+
 // Before outcomes were defined, check-ins carried them as unknown members in
 // any shape. Those files must still open: values of another shape under a now
 // known name are kept as unknown (with a warning), the rest is read.

@@ -296,10 +296,13 @@ TEST(SignupImport, HouseholdsAndMembersAreAddedAllAtOnce) {
     EXPECT_EQ(h.id, "s-1111");
     EXPECT_TRUE(h.consent.toMatching);
     EXPECT_FALSE(r.households.back().consent.toMatching);  // no consent: imported, never matched
-    const auto priorities = std::find_if(h.extra.begin(), h.extra.end(),
-                                         [](const auto& e) { return e.first == "statedPriorities"; });
-    ASSERT_NE(priorities, h.extra.end());
-    EXPECT_EQ(priorities->second, R"({"language":"very_important","age":"not_important"})");
+    // The stated priorities are the record's own fields now, not an unknown one.
+    StatedPriorities stated;
+    stated[Criterion::Language] = StatedImportance::VeryImportant;
+    stated[Criterion::Age] = StatedImportance::NotImportant;
+    EXPECT_EQ(h.statedPriorities, stated);
+    EXPECT_TRUE(std::none_of(h.extra.begin(), h.extra.end(), [](const auto& e) { return e.first == "statedPriorities"; }));
+    EXPECT_EQ(r.groups.back().members.front().statedPriorities, stated);  // a member's, likewise
     ASSERT_EQ(r.groups.size(), before.groups.size() + 1);
     EXPECT_EQ(r.groups.back().name, "Buurtgroep Fictief");
     EXPECT_EQ(r.groups.back().members.size(), 2u);

@@ -179,6 +179,8 @@ const char* reasonCode(ReasonKind k) {
         case RK::SameNeighbourhood: return "reason.same_neighbourhood";
         case RK::SameMunicipalityOnly: return "reason.same_municipality_only";
         case RK::DifferentMunicipality: return "reason.different_municipality";
+        case RK::PriorityCountedMore: return "reason.priority_counted_more";
+        case RK::PriorityCountedLess: return "reason.priority_counted_less";
     }
     return "reason.unknown";
 }
@@ -252,6 +254,8 @@ std::string MessageTexts::reason(const Reason& r) const {
         else if (!r.tags.empty()) code += ".served";
         else if (!r.tags2.empty()) code += ".unserved";
     }
+    if (r.kind == RK::PriorityCountedMore || r.kind == RK::PriorityCountedLess)  // who stated it
+        code += r.n1 > 0 && r.n2 > 0 ? ".both" : r.n1 > 0 ? ".household" : ".group";
     const long long n0 = rounded(r.n0), n1 = rounded(r.n1), n2 = rounded(r.n2);
     const std::string* t = find(code);
     if (!t) return "[" + code + "]";
