@@ -374,19 +374,25 @@ private:
         }
     }
 
+    // An object keyed by criterion name: `read(value, criterion)` for each
+    // known one; unknown names (a newer version's criteria) are kept as written.
+    template <typename Read>
+    void criterionMembers(JsonRef j, std::vector<std::pair<std::string, std::string>>& unknown, Read read) {
+        for (JsonRef v : j) {
+            Scope s(*this, v.key());
+            Criterion c;
+            if (parseCriterion(v.key(), c)) read(v, c);
+            else unknown.emplace_back(std::string(v.key()), v.dump());
+        }
+    }
+
     // {"language": "very_important", ...}; a left-out criterion is not stated.
     void statedPriorities(JsonRef j, StatedPriorities& p) {
         if (!object(j)) return;
         p = StatedPriorities{};
-        for (JsonRef v : j) {
-            Scope s(*this, v.key());
-            Criterion c;
-            if (!parseCriterion(v.key(), c)) {
-                p.unknownCriteria.emplace_back(std::string(v.key()), v.dump());
-                continue;
-            }
+        criterionMembers(j, p.unknownCriteria, [&](JsonRef v, Criterion c) {
             enumeration(v, p[c], &parseStatedImportance, "not_important, important, very_important");
-        }
+        });
     }
 
     void householdMember(JsonRef j, HouseholdMember& m) {
@@ -652,16 +658,10 @@ private:
                 if (!object(v)) continue;
                 st.weights = CriterionWeights{};
                 st.unknownWeights.clear();
-                for (JsonRef w : v) {
-                    Scope ws(*this, w.key());
-                    Criterion criterion;
-                    if (!parseCriterion(w.key(), criterion)) {
-                        st.unknownWeights.emplace_back(std::string(w.key()), w.dump());
-                        continue;
-                    }
+                criterionMembers(v, st.unknownWeights, [&](JsonRef w, Criterion criterion) {
                     double weight = kDefaultCriterionWeight;
                     if (number(w, weight)) st.weights[criterion] = weight;
-                }
+                });
             } else if (k == "minimumScore") {
                 number(v, st.minimumScore);
             } else if (k == "allowCrossMunicipality") {

@@ -39,22 +39,23 @@ constexpr VocabularyChoice kChoices[] = {
     {"needs", VocabularyKind::Needs},         {"languages", VocabularyKind::Languages},
 };
 
-// Which page languages have a text file, and whether a native speaker reviewed it.
-std::vector<std::pair<std::string, bool>>& pageTextFiles() {
-    static std::vector<std::pair<std::string, bool>> files;
-    return files;
+// What installSignupTexts() learnt from the page's text files.
+struct PageTexts {
+    std::vector<std::pair<std::string, bool>> files;  // language, reviewed by a native speaker
+    std::vector<std::string> codes;                   // the English file's codes: the page's own texts
+};
+PageTexts& pageTexts() {
+    static PageTexts texts;
+    return texts;
 }
 
-// The codes of the page's English text file: the page's own texts.
-std::vector<std::string>& pageCodes() {
-    static std::vector<std::string> codes;
-    return codes;
+const std::pair<std::string, bool>* pageFile(std::string_view language) {
+    for (const auto& f : pageTexts().files)
+        if (f.first == language) return &f;
+    return nullptr;
 }
 
-bool pageHasLanguage(std::string_view language) {
-    return std::any_of(pageTextFiles().begin(), pageTextFiles().end(),
-                       [&](const auto& f) { return f.first == language; });
-}
+bool pageHasLanguage(std::string_view language) { return pageFile(language) != nullptr; }
 
 std::string pageLanguage(std::string_view language) {
     return pageHasLanguage(language) ? std::string(language) : std::string("en");
@@ -87,7 +88,7 @@ ojson problemJson(const Problem& p, const std::string& path, const MessageTexts&
 }  // namespace
 
 void installSignupTexts() {
-    if (!pageTextFiles().empty()) return;
+    if (!pageTexts().files.empty()) return;
     for (std::string_view text : embeddedSignupTexts()) {
         Result<Catalogue> page = parseCatalogue(text);
         if (!page) continue;  // the tests check that every file parses
@@ -97,9 +98,9 @@ void installSignupTexts() {
             for (auto& [code, words] : page->texts) joined.texts[code] = words;
             joined.unreviewed.insert(joined.unreviewed.end(), page->unreviewed.begin(), page->unreviewed.end());
         }
-        pageTextFiles().emplace_back(page->language, page->reviewed);
+        pageTexts().files.emplace_back(page->language, page->reviewed);
         if (page->language == "en")
-            for (const auto& entry : page->texts) pageCodes().push_back(entry.first);
+            for (const auto& entry : page->texts) pageTexts().codes.push_back(entry.first);
         registerCatalogue(std::move(joined));
     }
 }
@@ -131,12 +132,11 @@ std::string signupPageSetup(std::string_view requested) {
     const Catalogue& catalogue = texts.catalogue();
     const bool rightToLeft = std::any_of(std::begin(kRightToLeft), std::end(kRightToLeft),
                                          [&](const char* l) { return language == l; });
-    const auto file = std::find_if(pageTextFiles().begin(), pageTextFiles().end(),
-                                   [&](const auto& f) { return f.first == language; });
+    const auto* file = pageFile(language);
     ojson j{{"language", language},
             {"name", catalogue.name},
             {"direction", rightToLeft ? "rtl" : "ltr"},
-            {"reviewed", file != pageTextFiles().end() && file->second && catalogue.reviewed},
+            {"reviewed", file && file->second && catalogue.reviewed},
             {"listSeparator", catalogue.listSeparator}};
     ojson languages = ojson::array();
     for (const std::string& l : signupLanguages()) {
@@ -147,22 +147,16 @@ std::string signupPageSetup(std::string_view requested) {
     // The page's own codes (those of its English file), in this language
     // where it has them, else in English.
     ojson words = ojson::object();
-    const Catalogue* english = findCatalogue("en");
-    for (const std::string& code : pageCodes()) {
-        const std::string* own = catalogue.find(code);
-        const std::string* fallback = english ? english->find(code) : nullptr;
-        words[code] = own ? *own : fallback ? *fallback : std::string();
+    for (const std::string& code : pageTexts().codes) {
+        const std::string* text = texts.find(code);
+        words[code] = text ? *text : std::string();
     }
     j["texts"] = std::move(words);
     ojson choices = ojson::object();
     for (const VocabularyChoice& choice : kChoices) {
         ojson list = ojson::array();
-        for (const Term& term : vocabulary(choice.kind)) {
-            const std::string code = "term." + std::string(choice.name) + "." + std::string(term.code);
-            const std::string* own = catalogue.find(code);
-            list.push_back(ojson{{"code", std::string(term.code)},
-                                 {"label", own ? *own : tagLabel(choice.kind, term.code, language == "nl")}});
-        }
+        for (const Term& term : vocabulary(choice.kind))
+            list.push_back(ojson{{"code", std::string(term.code)}, {"label", texts.termLabel(choice.kind, term.code)}});
         choices[choice.name] = std::move(list);
     }
     j["choices"] = std::move(choices);

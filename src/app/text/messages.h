@@ -49,13 +49,18 @@ public:
     // problem's path), else the problem's own message.
     std::string problem(const Problem& p) const;
 
+    // A code's text as written, placeholders unexpanded: this language's,
+    // else English's; nullptr when neither has it.
+    const std::string* find(std::string_view code) const;
+    // A vocabulary term's label: the catalogue's term.<kind>.<code>, else the
+    // vocabulary's own (tagLabel), as tables and forms show it.
+    std::string termLabel(VocabularyKind kind, std::string_view tag) const;
+
 private:
     const Catalogue* m_catalogue;
     const Catalogue* m_english;
-    const std::string* find(std::string_view code) const;
     std::string renderArg(const Arg& a) const;
     std::string tagText(std::string_view tag, TagKind kind) const;
-    std::string termLabel(VocabularyKind kind, std::string_view tag) const;
     std::string expand(std::string_view text, const std::vector<std::string>& args,
                        const std::vector<long long>& numbers) const;
 };
