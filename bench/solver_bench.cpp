@@ -5,7 +5,14 @@
 //   solver_bench gen <kind> <n> <seed> <out>       write the matrix for scipy: <out> is
 //                                                  an .npy (dense) or a prefix for
 //                                                  <out>.{indptr,indices,data}.npy (national)
-//   solver_bench run <kind> <n> <seed> [reps]      solve, print one result line
+//   solver_bench run <kind> <n> <seed> [reps] [memory]
+//                                                  solve, print one result line;
+//                                                  memory: kept (default, one
+//                                                  SolverWorkspace for all calls),
+//                                                  fresh (a new one per call: what
+//                                                  every call paid before issue #20)
+//                                                  or thread (no workspace passed:
+//                                                  this thread's, as the app calls)
 //
 // kind: int      dense n x n, uniform integers 0..1000 (int64)
 //       float    dense n x n, uniform doubles in [0,1)
@@ -163,18 +170,29 @@ double seconds(std::chrono::steady_clock::time_point t0) {
 }
 
 // The first solve of the process (cold), then warmUp, then best of reps (warm).
+enum class Memory { Kept, Fresh, Thread };
+Memory g_memory = Memory::Kept;
+
+template <typename S>
+welkom::Matching<S> solve(const ScoreMatrix<S>& m, welkom::SolverWorkspace& kept) {
+    if (g_memory == Memory::Thread) return welkom::solveBestTotal(m, MatchRules<S>{});
+    if (g_memory == Memory::Kept) return welkom::solveBestTotal(m, MatchRules<S>{}, kept);
+    welkom::SolverWorkspace fresh;
+    return welkom::solveBestTotal(m, MatchRules<S>{}, fresh);
+}
+
 template <typename S, typename WarmUp>
 int runSolve(const char* kind, int n, std::uint64_t seed, int reps, const ScoreMatrix<S>& m, std::uint64_t sum,
              WarmUp warmUp) {
     welkom::SolverWorkspace ws;
     auto t0 = std::chrono::steady_clock::now();
-    welkom::Matching<S> r = welkom::solveBestTotal(m, MatchRules<S>{}, ws);
+    welkom::Matching<S> r = solve(m, ws);
     const double cold = seconds(t0);
     warmUp(ws);
     double best = 1e300;
     for (int k = 0; k < reps; ++k) {
         t0 = std::chrono::steady_clock::now();
-        r = welkom::solveBestTotal(m, MatchRules<S>{}, ws);
+        r = solve(m, ws);
         best = std::min(best, seconds(t0));
     }
     if (!r.ok()) {
@@ -253,6 +271,12 @@ int main(int argc, char** argv) {
     }
     if (mode != "run") return 2;
     const int reps = argc > 5 ? std::atoi(argv[5]) : 1;
+    const std::string memory = argc > 6 ? argv[6] : "kept";
+    if (memory != "kept" && memory != "fresh" && memory != "thread") {
+        std::fprintf(stderr, "memory: kept, fresh or thread\n");
+        return 2;
+    }
+    g_memory = memory == "fresh" ? Memory::Fresh : memory == "thread" ? Memory::Thread : Memory::Kept;
     auto warm = [&](welkom::SolverWorkspace& ws) { warmUp(kind, n, seed, ws); };
     if (kind == "int") {
         auto v = intValues(n, seed);

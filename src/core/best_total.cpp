@@ -17,6 +17,24 @@ SolverWorkspace::SolverWorkspace(SolverWorkspace&&) noexcept = default;
 SolverWorkspace& SolverWorkspace::operator=(SolverWorkspace&&) noexcept = default;
 void SolverWorkspace::release() { *m_parts = Parts{}; }
 
+namespace {
+template <typename T>
+std::size_t scratchBytes(const detail::OpenScratch<T>& sc) {
+    std::size_t bytes = sc.lap.capacityBytes() + (sc.cost.capacity() + sc.arcCost.capacity()) * sizeof(T);
+    for (const auto* v : {&sc.capacity, &sc.rowStart, &sc.arcCol, &sc.rows, &sc.cols, &sc.rowOf, &sc.localCol, &sc.comp,
+                          &sc.parent, &sc.order})
+        bytes += v->capacity() * sizeof(int);
+    return bytes;
+}
+}  // namespace
+
+std::size_t SolverWorkspace::keptBytes() const { return scratchBytes(m_parts->real) + scratchBytes(m_parts->integer); }
+
+SolverWorkspace& SolverWorkspace::forThisThread() {
+    thread_local SolverWorkspace workspace;
+    return workspace;
+}
+
 template <typename S>
 Matching<S> solveBestTotal(const ScoreMatrix<S>& matrix, const MatchRules<S>& rules, SolverWorkspace& workspace) {
     Matching<S> out;
@@ -31,8 +49,7 @@ Matching<S> solveBestTotal(const ScoreMatrix<S>& matrix, const MatchRules<S>& ru
 
 template <typename S>
 Matching<S> solveBestTotal(const ScoreMatrix<S>& matrix, const MatchRules<S>& rules) {
-    SolverWorkspace workspace;
-    return solveBestTotal(matrix, rules, workspace);
+    return solveBestTotal(matrix, rules, SolverWorkspace::forThisThread());
 }
 
 template Matching<double> solveBestTotal(const ScoreMatrix<double>&, const MatchRules<double>&);

@@ -8,8 +8,8 @@
 //   rules.locked = {{4, 0}};            // active match from the last round
 //   rules.forbidden = {{2, 0}};
 //   rules.minScore = 0.25;
-//   Matching<double> m = solveBestTotal(matrix, rules);
-//   SolverWorkspace ws;                 // kept by a caller that solves again and again
+//   Matching<double> m = solveBestTotal(matrix, rules);  // this thread's workspace
+//   SolverWorkspace ws;                 // or one kept by the caller
 //   m = solveBestTotal(matrix, rules, ws);
 //   if (m.status == SolveStatus::Infeasible) showConflicts(m.conflicts);
 //
@@ -33,6 +33,7 @@
 // is in sums of scores (results agree with brute force to ~1e-12 per pair).
 #pragma once
 
+#include <cstddef>
 #include <memory>
 
 #include "core/assignment_problem.h"
@@ -42,7 +43,13 @@ namespace welkom {
 // Memory the solver keeps between calls: pass the same workspace to every
 // solveBestTotal call (the app re-solves with other weights) and repeated
 // solves allocate nothing of the problem's size. Not thread-safe: one
-// workspace per thread. See lap_kernel.h for what a solve needs.
+// workspace per thread. What it keeps: the kernel's O(rows + cols) arrays
+// (lap_kernel.h) and, when the cost matrix has to be built (rules that cut
+// into a dense matrix, or dense components of a sparse one: the app's case),
+// that matrix, R x C of the largest such block seen (200 MB at 5,000 x 5,000
+// int64). A dense matrix the rules leave whole is read in place, not copied.
+// Per call, whatever the workspace: O(households + groups) for the rules'
+// bookkeeping and the answer.
 class SolverWorkspace {
 public:
     SolverWorkspace();
@@ -53,6 +60,12 @@ public:
     SolverWorkspace& operator=(const SolverWorkspace&) = delete;
     // Gives all kept memory back (the next solve allocates again).
     void release();
+    // Bytes held (capacity of every buffer). A solve that allocated nothing
+    // in the workspace leaves it unchanged (tests).
+    std::size_t keptBytes() const;
+    // The workspace solveBestTotal(matrix, rules) uses on this thread; release()
+    // it to hand the memory back after a large solve.
+    static SolverWorkspace& forThisThread();
 
     struct Parts;  // best_total.cpp
     Parts& parts() { return *m_parts; }
@@ -63,7 +76,7 @@ private:
 
 // Preconditions: none (malformed input gives InvalidInput / Overflow).
 // Returns Optimal with groupOf for every household, or Infeasible with
-// `conflicts` (groupOf empty).
+// `conflicts` (groupOf empty). Uses SolverWorkspace::forThisThread().
 template <typename S>
 Matching<S> solveBestTotal(const ScoreMatrix<S>& matrix, const MatchRules<S>& rules);
 // The same, with memory kept in `workspace` (same answer).

@@ -47,6 +47,8 @@ public:
         ws.predCost.resize(C);
         ws.list.resize(C);
         ws.mark.assign(C, 0);
+        ws.path.reserve(R + 1);  // at its full length once, not grown path by path
+        if (!in.dense) ws.touched.reserve(C);
         m_colOf = ws.colOf.data();
         m_rowCost = ws.rowCost.data();
         m_next = ws.next.data();
@@ -644,6 +646,17 @@ void LapWorkspace<T>::reserve(int rows, int cols) {
     for (auto* v : {&head, &load, &pred, &list, &colIndexScratch, &touched}) v->reserve(C);
     for (auto* v : {&price, &dist, &predCost, &colScratch}) v->reserve(C);
     mark.reserve(C);
+    path.reserve(R + 1);  // a path moves each row at most once, plus the terminal
+}
+
+template <typename T>
+std::size_t LapWorkspace<T>::capacityBytes() const {
+    std::size_t bytes = 0;
+    for (const auto* v : {&colOf, &next, &prev, &head, &load, &freeRows, &rowScratch, &pred, &list, &colIndexScratch,
+                          &touched})
+        bytes += v->capacity() * sizeof(int);
+    for (const auto* v : {&price, &rowCost, &dist, &predCost, &colScratch}) bytes += v->capacity() * sizeof(T);
+    return bytes + mark.capacity() + heap.capacity() * sizeof(heap[0]) + path.capacity() * sizeof(Move);
 }
 
 template <typename T>

@@ -40,6 +40,17 @@
 // T is the cost type: int64_t, double, or Lex<S> (lexicographic pairs, for
 // "most matches first, then best total" without big-M precision loss).
 //
+// Memory per call of solveLap(view, workspace): none, once the workspace has
+// solved a problem with at least as many rows and columns (and, sparse, a heap
+// peak at least as high; the heap holds one entry per arc relaxed in one path
+// search, so other costs may need a higher one). Otherwise the buffers that
+// are too small grow, each once, to the new size: O(rows + cols), see
+// LapWorkspace; reserve() grows all of them in one go. The kernel never
+// copies the cost matrix: dense costs are read from the caller's array
+// (negated on read with LapView::negated); best_total.h says when the solver
+// builds one. The LapInstance overload allocates a fresh workspace and its
+// LapSolution on every call.
+//
 // Usage:
 //   LapInstance<std::int64_t> in;
 //   in.rows = 2; in.cols = 1; in.capacity = {2}; in.dense = true;
@@ -47,6 +58,7 @@
 //   LapSolution<std::int64_t> s = solveLap(in); // s.colOf == {0, 0}
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <utility>
@@ -174,10 +186,14 @@ struct LapWorkspace {
     std::vector<Move> path;
 
     // Grows every per-row and per-column buffer to at least these sizes at
-    // once (in wasm: one memory growth instead of many small ones).
+    // once (in wasm: one memory growth instead of many small ones). The
+    // sparse search's heap is not reserved (its peak depends on the search).
     void reserve(int rows, int cols);
     // Gives all memory back.
     void release();
+    // Bytes held by the buffers (capacity, not size). Unchanged by a solve
+    // that allocated nothing: the tests check that with it.
+    std::size_t capacityBytes() const;
 };
 
 // Solves `problem` with `ws` (answer in ws.colOf / ws.price).

@@ -349,10 +349,12 @@ TEST(BestTotal, TiesAreBrokenReproducibly) {
     EXPECT_EQ(fingerprint, 14186739409311691978ULL) << "total " << a.total;
 }
 
-// One workspace across many solves of every shape (dense read in place,
-// dense copied because of rules, sparse components): each answer equals a
-// solve with fresh memory, and a dense matrix solved in place has the same
-// total as the same pairs given as a sparse matrix (a different path).
+// One workspace across many solves of every shape and size, growing and
+// shrinking (dense read in place, dense copied because of rules, sparse
+// components): each answer equals a solve with fresh memory and the one with
+// this thread's workspace (solveBestTotal without one), and a dense matrix
+// solved in place has the same total as the same pairs given as a sparse
+// matrix (a different path).
 template <typename S>
 void checkWorkspaceReuse(std::uint64_t seed) {
     Rng rng(seed);
@@ -372,10 +374,14 @@ void checkWorkspaceReuse(std::uint64_t seed) {
                 for (int g = 0; g < G; ++g) in.rules.capacity.push_back(rng.uniform(1, 2));
         }
         SCOPED_TRACE("instance " + std::to_string(it));
-        const Matching<S> fresh = solveBestTotal(in.matrix, in.rules);
+        SolverWorkspace freshMemory;
+        const Matching<S> fresh = solveBestTotal(in.matrix, in.rules, freshMemory);
         const Matching<S> reused = solveBestTotal(in.matrix, in.rules, ws);
+        const Matching<S> threads = solveBestTotal(in.matrix, in.rules);
         ASSERT_EQ(fresh.status, reused.status);
+        ASSERT_EQ(fresh.status, threads.status);
         EXPECT_EQ(fresh.groupOf, reused.groupOf);
+        EXPECT_EQ(fresh.groupOf, threads.groupOf);
         if (!plain || !fresh.ok() || !in.rules.forbidden.empty()) continue;
         ++inPlace;
         auto sparse = ScoreMatrix<S>::sparse(in.matrix.groups());
@@ -396,6 +402,84 @@ void checkWorkspaceReuse(std::uint64_t seed) {
 
 TEST(BestTotal, WorkspaceReuseGivesTheSameAnswersInt) { checkWorkspaceReuse<std::int64_t>(77); }
 TEST(BestTotal, WorkspaceReuseGivesTheSameAnswersDouble) { checkWorkspaceReuse<double>(78); }
+
+// Repeated solves keep their memory: once a workspace has solved a set of
+// problems, solving them again, in another order and with other weights (the
+// app re-solves after every weight change), grows none of its buffers, so it
+// allocates nothing of the problem's size. The kinds: a dense matrix read in
+// place, a dense matrix copied because a minimum score cuts into it, a sparse
+// matrix in components (dense and sparse blocks), for both score types.
+template <typename S>
+std::vector<test::Instance<S>> memoryCases(Rng& rng, int scale) {
+    std::vector<test::Instance<S>> cases;
+    auto dense = [&](int H, int G, bool withMin) {
+        std::vector<S> v(static_cast<std::size_t>(H) * static_cast<std::size_t>(G));
+        for (S& x : v) x = test::randomScore<S>(rng, 1000);
+        test::Instance<S> in{ScoreMatrix<S>::dense(H, G, std::move(v)), MatchRules<S>{}};
+        if (withMin) in.rules.minScore = static_cast<S>(std::is_floating_point_v<S> ? 0.1 : 100);
+        cases.push_back(std::move(in));
+    };
+    dense(scale, scale, false);          // square: the perfect start, in place
+    dense(scale / 2, scale * 2, false);  // groups outnumber households
+    dense(scale, scale, true);           // copied
+    auto sparse = ScoreMatrix<S>::sparse(scale);
+    for (int h = 0; h < scale; ++h) {  // four municipalities, one of them sparse inside
+        std::vector<typename ScoreMatrix<S>::Entry> row;
+        const int block = h * 4 / scale, first = block * scale / 4, last = (block + 1) * scale / 4;
+        for (int g = first; g < last; ++g)
+            if (block != 3 || rng.chance(10)) row.push_back({g, test::randomScore<S>(rng, 1000)});
+        sparse.addRow(row);
+    }
+    cases.push_back({std::move(sparse), MatchRules<S>{}});
+    return cases;
+}
+
+// The same dense matrix with every score changed a little (other weights).
+template <typename S>
+test::Instance<S> reweighted(const test::Instance<S>& in, Rng& rng) {
+    std::vector<S> v = in.matrix.values();
+    for (S& x : v) x = x + test::randomScore<S>(rng, 3);
+    return {ScoreMatrix<S>::dense(in.matrix.households(), in.matrix.groups(), std::move(v)), in.rules};
+}
+
+template <typename S>
+void checkRepeatedSolvesKeepTheirMemory(std::uint64_t seed) {
+    Rng rng(seed);
+    std::vector<test::Instance<S>> cases = memoryCases<S>(rng, 120);
+    SolverWorkspace ws;
+    std::vector<Matching<S>> first;
+    for (const auto& in : cases) first.push_back(solveBestTotal(in.matrix, in.rules, ws));
+    const std::size_t kept = ws.keptBytes();
+    // The largest block, 120 x 120 costs, is kept for the next solve.
+    EXPECT_GE(kept, std::size_t{120} * 120 * sizeof(S));
+    for (std::size_t k = cases.size(); k-- > 0;) {
+        SCOPED_TRACE("case " + std::to_string(k));
+        const Matching<S> again = solveBestTotal(cases[k].matrix, cases[k].rules, ws);
+        EXPECT_EQ(ws.keptBytes(), kept);
+        EXPECT_EQ(again.groupOf, first[k].groupOf);
+        if (!cases[k].matrix.isDense()) continue;  // other weights change the sparse search's heap peak
+        for (int round = 0; round < 3; ++round) {
+            const test::Instance<S> other = reweighted(cases[k], rng);
+            SolverWorkspace freshMemory;
+            const Matching<S> fresh = solveBestTotal(other.matrix, other.rules, freshMemory);
+            const Matching<S> reused = solveBestTotal(other.matrix, other.rules, ws);
+            EXPECT_EQ(ws.keptBytes(), kept);
+            EXPECT_EQ(reused.groupOf, fresh.groupOf);
+        }
+    }
+    // This thread's workspace (solveBestTotal without one) behaves the same.
+    SolverWorkspace& mine = SolverWorkspace::forThisThread();
+    for (const auto& in : cases) (void)solveBestTotal(in.matrix, in.rules);
+    const std::size_t threadKept = mine.keptBytes();
+    EXPECT_GE(threadKept, std::size_t{120} * 120 * sizeof(S));
+    for (const auto& in : cases) (void)solveBestTotal(in.matrix, in.rules);
+    EXPECT_EQ(mine.keptBytes(), threadKept);
+    ws.release();
+    EXPECT_EQ(ws.keptBytes(), 0u);
+}
+
+TEST(BestTotal, RepeatedSolvesKeepTheirMemoryInt) { checkRepeatedSolvesKeepTheirMemory<std::int64_t>(91); }
+TEST(BestTotal, RepeatedSolvesKeepTheirMemoryDouble) { checkRepeatedSolvesKeepTheirMemory<double>(92); }
 
 }  // namespace
 }  // namespace welkom
