@@ -5,6 +5,8 @@
 // `zbarimg`) whole symbols read back by a real decoder.
 #include "app/qr_code.h"
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -152,7 +154,7 @@ TEST(QrCode, ZbarReadsEverySymbolBack) {
 #else
     if (std::system("command -v zbarimg >/dev/null 2>&1") != 0) GTEST_SKIP() << "zbarimg not installed";
 #endif
-    const std::string path = ::testing::TempDir() + "/welkom-qr-test.pgm";
+    const std::string path = ::testing::TempDir() + "/welkom-qr-test-" + std::to_string(::getpid()) + ".pgm";
     std::vector<std::string> texts = {
         "https://example.org/welkom/signup.html#v=1&form=household&programme=Samen%20Hier%20Haarlem&"
         "key=age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p",
