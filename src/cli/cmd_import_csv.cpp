@@ -47,6 +47,14 @@ void printPreview(const CsvImportPreview& p, const std::string& path, bool dutch
                   << (c.field.empty() ? (dutch ? "(genegeerd)" : "(ignored)") : c.field) << "\n";
     }
     if (p.kind == CsvImportKind::Households) {
+        if (!p.updatedHouseholds.empty()) {
+            std::cout << (dutch ? "Bij te werken huishoudens: " : "Households to update: ") << p.updatedHouseholds.size()
+                      << "\n";
+            for (std::size_t i = 0; i < p.updatedHouseholds.size(); ++i) {
+                std::cout << "  " << p.updatedHouseholds[i].id << "  " << p.updatedHouseholds[i].displayName
+                          << (dutch ? ", rij " : ", row ") << p.updatedHouseholdRows[i] << "\n";
+            }
+        }
         std::cout << (dutch ? "Toe te voegen huishoudens: " : "Households to add: ") << p.households.size() << "\n";
         for (std::size_t i = 0; i < p.households.size(); ++i) {
             std::cout << "  " << p.households[i].id << "  " << p.households[i].displayName << " ("
@@ -82,6 +90,9 @@ int runImportCsv(const std::vector<std::string>& argv) {
             "Imports a sign-up spreadsheet (see docs/csv-import.md for the columns). Prints a preview:\n"
             "the columns recognised, what will be added, and every problem with row and column. Writes\n"
             "OUT only when there are no errors, and then adds everything at once.\n"
+            "A household sheet whose id column names households of --into (a sheet from\n"
+            "`welkom export-csv --problems`, filled in) updates them: filled cells replace, empty cells\n"
+            "keep; an id --into does not have is then an error.\n"
             "If --into is encrypted, OUT is encrypted the same way unless --plain is given.\n"
             "Exit status: 0 imported (or a clean dry run), 1 problems (nothing written), 2 wrong command\n"
             "line, 3 file not readable or writable.",
@@ -163,6 +174,10 @@ int runImportCsv(const std::vector<std::string>& argv) {
     wipe(encryption.passphrase);
     if (!out) return failWith(kExitProblems, out.error().message);
     if (Status s = writeFile(*args.value("--output"), *out); !s) return failWith(kExitIo, s.error().message);
+    if (households) {
+        std::cerr << (*dutch ? "Huishoudens: toegevoegd " : "Households: added ") << preview.households.size()
+                  << (*dutch ? ", bijgewerkt " : ", updated ") << preview.updatedHouseholds.size() << "\n";
+    }
     std::cerr << (*dutch ? "Geschreven: " : "Wrote ") << *args.value("--output")
               << (encryption.kind == Encryption::Kind::None ? (*dutch ? " (onversleuteld)\n" : " (not encrypted)\n")
                                                             : (*dutch ? " (versleuteld)\n" : " (encrypted)\n"));

@@ -108,6 +108,32 @@ bool parseInt(std::string_view s, int& out) {
 
 std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
+// The steps of a validation problem's JSON Pointer: "/households/3/consent" -> households, 3, consent.
+std::vector<std::string> splitPath(const std::string& path) {
+    std::vector<std::string> out;
+    std::size_t start = 1;
+    for (std::size_t i = 1; i <= path.size(); ++i) {
+        if (i == path.size() || path[i] == '/') {
+            out.push_back(path.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    return out;
+}
+
+// The roster with a preview's updates and additions (see applyImport).
+Roster mergedRoster(const Roster& base, const CsvImportPreview& preview) {
+    Roster merged = base;
+    std::unordered_map<std::string_view, std::size_t> index;
+    for (std::size_t i = 0; i < base.households.size(); ++i) index.emplace(base.households[i].id, i);
+    for (const Household& h : preview.updatedHouseholds) {
+        if (auto it = index.find(h.id); it != index.end()) merged.households[it->second] = h;
+    }
+    merged.households.insert(merged.households.end(), preview.households.begin(), preview.households.end());
+    merged.groups.insert(merged.groups.end(), preview.groups.begin(), preview.groups.end());
+    return merged;
+}
+
 template <std::size_t N>
 bool inList(const std::string& key, const std::array<std::string_view, N>& words) {
     return std::find(words.begin(), words.end(), key) != words.end();
@@ -124,6 +150,15 @@ struct FieldSpec {
 const std::vector<std::string_view> kDutchLevelNames = {
     "dutch level", "dutch", "niveau nederlands", "nederlands niveau", "taalniveau nederlands", "nt2 niveau",
     "niveau nt2", "nt2", "nederlands"};
+
+// The column of exportProblemsCsv that says what is asked: read back without a warning.
+constexpr std::array<std::string_view, 2> kQuestionHeaders = {"what is missing", "wat ontbreekt"};
+
+bool isQuestionColumn(std::string_view header) {
+    const std::string key = normalizeKey(header);
+    return std::any_of(kQuestionHeaders.begin(), kQuestionHeaders.end(),
+                       [&](std::string_view h) { return normalizeKey(h) == key; });
+}
 
 const std::vector<FieldSpec>& householdSpecs() {
     static const std::vector<FieldSpec> kSpecs = {
@@ -305,7 +340,7 @@ public:
             return;
         }
         m_header = table->rows[0];
-        if (!resolveColumns(mapping)) return;
+        if (!resolveColumns(mapping, table->rows)) return;
         for (std::size_t i = 1; i < table->rows.size(); ++i) {
             const CsvRow& row = table->rows[i];
             m_row = i + 1;
@@ -374,7 +409,7 @@ private:
         return {};
     }
 
-    bool resolveColumns(const CsvColumnMapping& mapping) {
+    bool resolveColumns(const CsvColumnMapping& mapping, const std::vector<CsvRow>& rows) {
         m_row = 1;
         std::vector<bool> mappingUsed(mapping.size(), false);
         for (const auto& [header, field] : mapping) {
@@ -396,7 +431,7 @@ private:
                 field = canonicalField(mapping[k].second);
             }
             if (!mapped) field = autoField(header);
-            if (!mapped && field.empty() && !trim(header).empty()) {
+            if (!mapped && field.empty() && !trim(header).empty() && !isQuestionColumn(header)) {
                 warn("csv.header_unknown", c + 1, "column not recognised; it is ignored (map it with a column mapping)",
                      "kolom niet herkend; ze wordt genegeerd (koppel haar aan een veld)");
             }
@@ -424,9 +459,11 @@ private:
                       "no column for " + quoted(field) + " (e.g. a column " + quoted(exampleEn) + ")",
                       "geen kolom voor " + quoted(field) + " (bijv. een kolom " + quoted(exampleNl) + ")");
         };
+        m_updating = namesRosterHousehold(rows);
         if (m_kind == CsvImportKind::Households) {
-            require("name", "Naam", "Name");
-            require("municipality", "Gemeente", "Municipality");
+            // A sheet that updates may leave out what it does not change (rows that add still need both).
+            if (!m_updating) require("name", "Naam", "Name");
+            if (!m_updating) require("municipality", "Gemeente", "Municipality");
         } else {
             require("group", "Groep", "Group");
             if (m_columnOf.count("name") == 0 && m_columnOf.count("first_name") == 0) require("name", "Naam", "Name");
@@ -758,59 +795,113 @@ private:
 
     // [SECTION] Importer: households --------------------------------------------------
 
+    // A new household from the row, or, when its id names a household of the
+    // roster, that household with the row's filled cells applied (empty cells
+    // leave a field as it is). Starting a new one from Household{} and
+    // applying only filled cells gives what the sheet says.
     void householdRow() {
         m_rowFailed = false;
-        Household h;
-        h.id = std::string(cell("id"));
-        h.displayName = std::string(cell("name"));
-        h.municipality = std::string(cell("municipality"));
-        h.neighbourhood = std::string(cell("neighbourhood"));
+        const std::string id(cell("id"));
+        const Household* existing = id.empty() ? nullptr : rosterHousehold(id);
+        if (!id.empty() && !existing && m_updating && !idInRoster(id)) {
+            error("csv.id_unknown", col("id"),
+                  "no household with id " + quoted(id) +
+                      " in the roster; this sheet updates households by id (leave the id empty to add a new one)",
+                  "geen huishouden met id " + quoted(id) +
+                      " in het bestand; dit blad werkt huishoudens bij op id (laat het id leeg om er een toe te voegen)");
+            return;
+        }
+        Household h = existing ? *existing : Household{};
+        h.id = id;
+        fillText("name", h.displayName);
+        fillText("municipality", h.municipality);
+        fillText("neighbourhood", h.neighbourhood);
         if (h.displayName.empty())
             error("csv.required", col("name"), "the household needs a name", "het huishouden heeft een naam nodig");
         if (h.municipality.empty())
             error("csv.required", col("municipality"), "the household needs a municipality",
                   "het huishouden heeft een gemeente nodig");
-        std::vector<int> adultNumbers;  // of each member: n of its adult<n>_ columns
+        // Of each member: n of its adult<n>_ columns (an updated household's
+        // adults count in order, children 0).
+        std::vector<int> adultNumbers;
+        int adults = 0;
+        for (const HouseholdMember& m : h.members) adultNumbers.push_back(m.role == MemberRole::Adult ? ++adults : 0);
         for (int n = 1; n <= kCsvMaxAdults; ++n) {
             const std::string prefix = "adult" + std::to_string(n) + "_";
             const std::string ageField = prefix + "age", genderField = prefix + "gender", langField = prefix + "languages";
             if (cell(ageField).empty() && cell(genderField).empty() && cell(langField).empty()) continue;
-            HouseholdMember m;
-            m.role = MemberRole::Adult;
-            if (cell(ageField).empty()) {
-                error("csv.required", col(ageField) != 0 ? col(ageField) : col(langField),
-                      "adult " + std::to_string(n) + " has no age", "volwassene " + std::to_string(n) + " heeft geen leeftijd");
-            } else {
-                age(ageField, cell(ageField), 0, m.age);
+            const std::size_t k = nthAdult(h, n);
+            if (k == h.members.size()) {
+                HouseholdMember added;
+                added.role = MemberRole::Adult;
+                h.members.push_back(std::move(added));
+                adultNumbers.push_back(n);
+                if (cell(ageField).empty()) {
+                    error("csv.required", col(ageField) != 0 ? col(ageField) : col(langField),
+                          "adult " + std::to_string(n) + " has no age",
+                          "volwassene " + std::to_string(n) + " heeft geen leeftijd");
+                }
             }
-            gender(genderField, m.gender);
-            m.languages = languages(langField);
-            h.members.push_back(std::move(m));
-            adultNumbers.push_back(n);
+            HouseholdMember& m = h.members[k];
+            if (!cell(ageField).empty()) age(ageField, cell(ageField), 0, m.age);
+            if (!cell(genderField).empty()) gender(genderField, m.gender);
+            if (!cell(langField).empty()) m.languages = languages(langField);
         }
         if (const std::optional<LanguageLevel> dutch = dutchLevelCell()) {
-            for (HouseholdMember& m : h.members) setDutchLevel(m.languages, *dutch);  // adults only so far
+            for (HouseholdMember& m : h.members)
+                if (m.role == MemberRole::Adult) setDutchLevel(m.languages, *dutch);
         }
-        childAges(h);
+        if (!cell("child_ages").empty()) {
+            h.members.erase(std::remove_if(h.members.begin(), h.members.end(),
+                                           [](const HouseholdMember& m) { return m.role == MemberRole::Child; }),
+                            h.members.end());
+            adultNumbers.erase(std::remove(adultNumbers.begin(), adultNumbers.end(), 0), adultNumbers.end());
+            childAges(h);
+        }
         if (h.members.empty() && !m_rowFailed) {
             error("csv.no_members", 0, "no members: fill in adult1_age (and languages) or child_ages",
                   "geen leden: vul de leeftijd (en talen) van volwassene 1 of de leeftijden van de kinderen in");
         }
-        h.interests = tags(VocabularyKind::Interests, "interests");
-        h.goals = tags(VocabularyKind::Goals, "goals");
-        h.workSectors = tags(VocabularyKind::Sectors, "work_sectors");
-        h.needs = tags(VocabularyKind::Needs, "needs");
-        h.educationLevel = education("education");
-        availability("availability", h.availability);
+        fillTags(VocabularyKind::Interests, "interests", h.interests);
+        fillTags(VocabularyKind::Goals, "goals", h.goals);
+        fillTags(VocabularyKind::Sectors, "work_sectors", h.workSectors);
+        fillTags(VocabularyKind::Needs, "needs", h.needs);
+        if (!cell("education").empty()) h.educationLevel = education("education");
+        if (!cell("availability").empty()) {
+            h.availability = Availability{};
+            availability("availability", h.availability);
+        }
         if (auto v = yesNo("women_only")) h.preferences.womenOnlyGroup = *v;
         if (auto v = yesNo("group_with_children")) h.preferences.groupWithChildren = *v;
-        h.notes = std::string(cell("notes"));
+        fillText("notes", h.notes);
         consent(h.consent);
-        if (!h.id.empty()) checkGivenId(h.id, "id");
-        if (m_rowFailed) return;  // the preview lists only what would be added
+        if (!h.id.empty()) checkGivenId(h.id, "id", existing != nullptr);
+        if (m_rowFailed) return;  // the preview lists only what would be added or updated
+        if (existing) {
+            m_out.updatedHouseholdsBefore.push_back(*existing);
+            m_out.updatedHouseholds.push_back(std::move(h));
+            m_out.updatedHouseholdRows.push_back(m_row);
+            m_updatedAdultNumbers.push_back(std::move(adultNumbers));
+            return;
+        }
         m_out.households.push_back(std::move(h));
         m_out.householdRows.push_back(m_row);
         m_adultNumbers.push_back(std::move(adultNumbers));
+    }
+
+    void fillText(std::string_view field, std::string& out) const {
+        if (!cell(field).empty()) out = std::string(cell(field));
+    }
+
+    void fillTags(VocabularyKind kind, std::string_view field, std::vector<std::string>& out) {
+        if (!cell(field).empty()) out = tags(kind, field);
+    }
+
+    // The index of the household's n-th adult (1-based); members.size() when it has fewer.
+    static std::size_t nthAdult(const Household& h, int n) {
+        for (std::size_t k = 0; k < h.members.size(); ++k)
+            if (h.members[k].role == MemberRole::Adult && --n == 0) return k;
+        return h.members.size();
     }
 
     // "4, 9", "4;9", "4 en 9", "4 jaar, 9 jaar".
@@ -838,10 +929,31 @@ private:
         flush();
     }
 
-    void checkGivenId(const std::string& id, std::string_view field) {
-        if (!m_givenIds.insert(id).second || idInRoster(id)) {
+    // An updating row's id names its household; any other id must be free. No id twice in a sheet.
+    void checkGivenId(const std::string& id, std::string_view field, bool updating) {
+        if (!m_givenIds.insert(id).second || (!updating && idInRoster(id))) {
             error("csv.id", col(field), "id " + quoted(id) + " is already in use", "id " + quoted(id) + " is al in gebruik");
         }
+    }
+
+    const Household* rosterHousehold(const std::string& id) {
+        if (m_householdIndex.empty()) {
+            for (const Household& h : m_into.households) m_householdIndex.emplace(h.id, &h);
+        }
+        auto it = m_householdIndex.find(id);
+        return it == m_householdIndex.end() ? nullptr : it->second;
+    }
+
+    // A household sheet whose id column names a household of the roster updates
+    // by id: then an id the roster does not have is an error (a typo would add a
+    // duplicate) rather than the id of a new household.
+    bool namesRosterHousehold(const std::vector<CsvRow>& rows) {
+        const std::size_t c = col("id");
+        if (m_kind != CsvImportKind::Households || c == 0) return false;
+        for (std::size_t i = 1; i < rows.size(); ++i) {
+            if (c <= rows[i].size() && rosterHousehold(std::string(trim(rows[i][c - 1])))) return true;
+        }
+        return false;
     }
 
     bool idInRoster(const std::string& id) {
@@ -1050,14 +1162,15 @@ private:
         }
     }
 
-    // Which column a validation path below a new record points at.
-    std::size_t columnForPath(std::size_t record, const std::vector<std::string>& segs) const {
+    // Which column a validation path below a new or updated record points at
+    // (adultNumbers: of a household's members, see householdRow).
+    std::size_t columnForPath(const std::vector<int>& adultNumbers, const std::vector<std::string>& segs) const {
         if (segs.size() < 3) return 0;
         const std::string& f = segs[2];
         int k = -1;
         if (m_kind == CsvImportKind::Households && f == "members" && segs.size() >= 5 && segs[4] == "languages" &&
-            parseInt(segs[3], k) && k >= 0 && static_cast<std::size_t>(k) < m_adultNumbers[record].size()) {
-            return col("adult" + std::to_string(m_adultNumbers[record][static_cast<std::size_t>(k)]) + "_languages");
+            parseInt(segs[3], k) && k >= 0 && static_cast<std::size_t>(k) < adultNumbers.size()) {
+            return col("adult" + std::to_string(adultNumbers[static_cast<std::size_t>(k)]) + "_languages");
         }
         if (m_kind == CsvImportKind::Households) {
             static const std::map<std::string, std::string> kFields = {
@@ -1081,41 +1194,41 @@ private:
         return it == kGroup.end() ? 0 : col(it->second);
     }
 
-    static std::vector<std::string> splitPath(const std::string& path) {
-        std::vector<std::string> out;
-        std::size_t start = 1;
-        for (std::size_t i = 1; i <= path.size(); ++i) {
-            if (i == path.size() || path[i] == '/') {
-                out.push_back(path.substr(start, i - start));
-                start = i + 1;
-            }
-        }
-        return out;
-    }
-
     // Runs validateRoster on the roster with the new records added and reports
     // what it says about them at their rows; problems elsewhere that were not
     // there before are errors of the import as a whole.
     void validateMerged() {
-        if (m_out.households.empty() && m_out.groups.empty()) return;
+        if (m_out.households.empty() && m_out.groups.empty() && m_out.updatedHouseholds.empty()) return;
         std::set<std::pair<std::string, std::string>> before;
         for (const Problem& p : validateRoster(m_into)) before.emplace(p.path, p.code);
-        Roster merged = m_into;
-        merged.households.insert(merged.households.end(), m_out.households.begin(), m_out.households.end());
-        merged.groups.insert(merged.groups.end(), m_out.groups.begin(), m_out.groups.end());
+        const Roster merged = mergedRoster(m_into, m_out);
         const std::string collection = m_kind == CsvImportKind::Households ? "households" : "groups";
         const std::size_t base = m_kind == CsvImportKind::Households ? m_out.baseHouseholds : m_out.baseGroups;
+        std::unordered_map<std::size_t, std::size_t> updated;  // roster index -> index in updatedHouseholds
+        if (!m_out.updatedHouseholds.empty()) {
+            std::unordered_map<std::string_view, std::size_t> byId;
+            for (std::size_t u = 0; u < m_out.updatedHouseholds.size(); ++u) byId.emplace(m_out.updatedHouseholds[u].id, u);
+            for (std::size_t i = 0; i < m_into.households.size(); ++i)
+                if (auto it = byId.find(m_into.households[i].id); it != byId.end()) updated.emplace(i, it->second);
+        }
+        static const std::vector<int> kNoAdults;
         for (const Problem& p : validateRoster(merged)) {
             const std::vector<std::string> segs = splitPath(p.path);
             int index = -1;
-            if (segs.size() >= 2 && segs[0] == collection && parseInt(segs[1], index) &&
-                static_cast<std::size_t>(index) >= base) {
+            const bool inCollection = segs.size() >= 2 && segs[0] == collection && parseInt(segs[1], index);
+            if (inCollection && static_cast<std::size_t>(index) >= base) {
                 const std::size_t i = static_cast<std::size_t>(index) - base;
                 // Problems the importer already reported at the cell are not repeated.
                 if (p.severity == Severity::Error && rowHasError(rowOfRecord(i, segs))) continue;
                 m_row = rowOfRecord(i, segs);
-                add(p.severity, p.code, columnForPath(i, segs), p.message, p.messageNl);
-                if (p.message.empty() && !segs.empty()) m_out.problems.back().args = {Arg::textOf(segs.back())};
+                addAtRow(p, i < m_adultNumbers.size() ? m_adultNumbers[i] : kNoAdults, segs);
+                continue;
+            }
+            if (auto u = inCollection ? updated.find(static_cast<std::size_t>(index)) : updated.end();
+                u != updated.end()) {
+                if (p.severity == Severity::Error && before.count({p.path, p.code}) > 0) continue;
+                m_row = m_out.updatedHouseholdRows[u->second];
+                addAtRow(p, m_updatedAdultNumbers[u->second], segs);
                 continue;
             }
             if (before.count({p.path, p.code}) > 0 || p.severity != Severity::Error) continue;
@@ -1124,6 +1237,12 @@ private:
                 "het samengevoegde bestand zou dit probleem hebben: " + formatProblem(p, true));
         }
         m_row = 0;
+    }
+
+    // A validation problem of a record at the record's row (m_row).
+    void addAtRow(const Problem& p, const std::vector<int>& adultNumbers, const std::vector<std::string>& segs) {
+        add(p.severity, p.code, columnForPath(adultNumbers, segs), p.message, p.messageNl);
+        if (p.message.empty() && !segs.empty()) m_out.problems.back().args = {Arg::textOf(segs.back())};
     }
 
     std::size_t rowOfRecord(std::size_t i, const std::vector<std::string>& segs) const {
@@ -1155,6 +1274,9 @@ private:
     std::unordered_map<std::string, std::size_t> m_groupIndex;               // normalised name -> index
     std::vector<GroupBuild> m_builds;
     std::vector<std::vector<int>> m_adultNumbers;  // per previewed household, see householdRow
+    std::vector<std::vector<int>> m_updatedAdultNumbers;  // per updated household
+    std::unordered_map<std::string, const Household*> m_householdIndex;  // id; built on first use
+    bool m_updating = false;  // see namesRosterHousehold
 };
 
 }  // namespace
@@ -1188,6 +1310,14 @@ Status applyImport(Roster& roster, const CsvImportPreview& preview) {
     bool collides = roster.households.size() != preview.baseHouseholds || roster.groups.size() != preview.baseGroups;
     for (const Household& h : preview.households) collides = collides || ids.count(h.id) > 0;
     for (const WelcomeGroup& g : preview.groups) collides = collides || ids.count(g.id) > 0;
+    if (!preview.updatedHouseholds.empty()) {  // each as it was at the preview
+        std::unordered_map<std::string_view, const Household*> current;
+        for (const Household& h : roster.households) current.emplace(h.id, &h);
+        for (const Household& was : preview.updatedHouseholdsBefore) {
+            auto it = current.find(was.id);
+            collides = collides || it == current.end() || !(*it->second == was);
+        }
+    }
     if (collides) {
         return makeError("import.stale", "the roster changed since the preview; preview the import again",
                          "het bestand is veranderd sinds het voorbeeld; bekijk de import opnieuw");
@@ -1195,9 +1325,7 @@ Status applyImport(Roster& roster, const CsvImportPreview& preview) {
     std::set<std::pair<std::string, std::string>> before;
     for (const Problem& p : validateRoster(roster))
         if (p.severity == Severity::Error) before.emplace(p.path, p.code);
-    Roster merged = roster;
-    merged.households.insert(merged.households.end(), preview.households.begin(), preview.households.end());
-    merged.groups.insert(merged.groups.end(), preview.groups.begin(), preview.groups.end());
+    Roster merged = mergedRoster(roster, preview);
     for (const Problem& p : validateRoster(merged)) {
         if (p.severity != Severity::Error || before.count({p.path, p.code}) > 0) continue;
         return makeError("import.invalid", "the merged roster would be invalid: " + formatProblem(p, false),
@@ -1222,6 +1350,16 @@ std::string_view statusWords(MatchStatus s, bool dutch) {
         case MatchStatus::Declined: return dutch ? "afgewezen" : "declined";
     }
     return "?";
+}
+
+// RFC 4180 with CRLF and guarded formulas; for Dutch Excel ';' and a byte order mark.
+std::string writeExport(const std::vector<CsvRow>& rows, bool dutchExcel) {
+    CsvWriteOptions w;
+    if (dutchExcel) {
+        w.delimiter = ';';
+        w.byteOrderMark = true;
+    }
+    return writeCsv(rows, w);
 }
 
 }  // namespace
@@ -1257,12 +1395,119 @@ std::string exportMatchesCsv(const Roster& roster, const MatchExportOptions& opt
                         m.history.empty() ? std::string{} : m.history.front().date,
                         m.history.empty() ? std::string{} : m.history.back().date});
     }
-    CsvWriteOptions w;
-    if (options.dutchExcel) {
-        w.delimiter = ';';
-        w.byteOrderMark = true;
+    return writeExport(rows, options.dutchExcel);
+}
+
+// [SECTION] Export of open problems -----------------------------------------------------
+
+namespace {
+
+std::string languageName(const std::string& code, bool dutch) {
+    const Term* t = findTerm(vocabulary(VocabularyKind::Languages), code);
+    return t == nullptr ? code : std::string(dutch ? t->labelNl : t->labelEn);
+}
+
+// "Arabic (native); Kurdish": as the importer reads it, a language of unknown level without one.
+std::string languagesCell(const std::vector<LanguageSkill>& languages, bool dutch) {
+    std::string out;
+    for (const LanguageSkill& l : languages) {
+        if (!out.empty()) out += "; ";
+        out += languageName(l.code, dutch);
+        if (l.level == LanguageLevel::Unknown) continue;
+        const std::string_view level = dutch && l.level == LanguageLevel::Native ? "moedertaal"
+                                       : dutch && l.level == LanguageLevel::None ? "geen"
+                                                                                 : toString(l.level);
+        out += " (" + std::string(level) + ")";
     }
-    return writeCsv(rows, w);
+    return out;
+}
+
+// What a household's contact person is asked, found by validation.
+struct HouseholdQuestions {
+    std::size_t household = 0;
+    std::vector<std::pair<int, std::vector<std::string>>> levels;  // adult number, languages without a level
+    std::vector<int> noLanguages;                                   // adult numbers
+    bool consent = false;
+
+    // "adult 1: level of Ukrainian, Russian; adult 2: languages; consent to be matched (yes/no)".
+    std::string words(bool nl) const {
+        std::vector<std::string> parts;
+        std::vector<int> adults;
+        for (const auto& [adult, names] : levels) adults.push_back(adult);
+        for (int adult : noLanguages) adults.push_back(adult);
+        std::sort(adults.begin(), adults.end());
+        for (int adult : adults) {
+            std::string part = (nl ? "volwassene " : "adult ") + std::to_string(adult) + ": ";
+            if (std::find(noLanguages.begin(), noLanguages.end(), adult) != noLanguages.end()) {
+                part += nl ? "talen met niveau" : "languages with level";
+            } else {
+                part += nl ? "niveau van " : "level of ";
+                const auto& names = std::find_if(levels.begin(), levels.end(), [&](const auto& l) { return l.first == adult; })->second;
+                for (std::size_t i = 0; i < names.size(); ++i) part += (i == 0 ? "" : ", ") + names[i];
+            }
+            parts.push_back(std::move(part));
+        }
+        if (!adults.empty()) parts.back() += nl ? " (niveau A0-C2 of moedertaal)" : " (level A0-C2 or native)";
+        if (consent) parts.push_back(nl ? "toestemming om gekoppeld te worden (ja/nee)" : "consent to be matched (yes/no)");
+        std::string out;
+        for (const std::string& part : parts) out += (out.empty() ? "" : "; ") + part;
+        return out;
+    }
+};
+
+}  // namespace
+
+std::string exportProblemsCsv(const Roster& roster, const ProblemsExportOptions& options) {
+    const bool nl = options.dutchHeaders;
+    ValidationOptions quick;
+    quick.reachability = {};  // no group can take it: not for the contact person to answer
+    std::vector<HouseholdQuestions> questions;
+    int adultColumns = 0;
+    bool consentColumn = false;
+    for (const Problem& p : validateRoster(roster, quick)) {
+        const std::vector<std::string> segs = splitPath(p.path);
+        int index = -1, member = -1;
+        if (segs.size() < 3 || segs[0] != "households" || !parseInt(segs[1], index) || index < 0 ||
+            static_cast<std::size_t>(index) >= roster.households.size())
+            continue;
+        const Household& h = roster.households[static_cast<std::size_t>(index)];
+        const bool language = (p.code == "language.level_unknown" || p.code == "language.none") && segs.size() >= 5 &&
+                              segs[2] == "members" && parseInt(segs[3], member) && member >= 0 &&
+                              static_cast<std::size_t>(member) < h.members.size();
+        if (!language && p.code != "consent.matching") continue;
+        int adult = 0;
+        for (int k = 0; language && k <= member; ++k)
+            adult += h.members[static_cast<std::size_t>(k)].role == MemberRole::Adult ? 1 : 0;
+        if (language && (adult == 0 || adult > kCsvMaxAdults)) continue;
+        // Validation lists a household's problems together, so one entry per household.
+        if (questions.empty() || questions.back().household != static_cast<std::size_t>(index))
+            questions.push_back({static_cast<std::size_t>(index), {}, {}, false});
+        HouseholdQuestions& q = questions.back();
+        if (!language) {
+            q.consent = consentColumn = true;
+        } else if (p.code == "language.none") {
+            q.noLanguages.push_back(adult);
+        } else {
+            if (q.levels.empty() || q.levels.back().first != adult) q.levels.push_back({adult, {}});
+            q.levels.back().second.push_back(languageName(segs.back(), nl));
+        }
+        adultColumns = std::max(adultColumns, adult);
+    }
+    CsvRow header = {"id", nl ? "naam" : "name", nl ? "wat ontbreekt" : "what is missing"};
+    for (int n = 1; n <= adultColumns; ++n)
+        header.push_back(nl ? "volwassene " + std::to_string(n) + " talen" : "adult " + std::to_string(n) + " languages");
+    if (consentColumn) header.push_back(nl ? "toestemming koppeling" : "consent to matching");
+    std::vector<CsvRow> rows = {header};
+    for (const HouseholdQuestions& q : questions) {
+        const Household& h = roster.households[q.household];
+        CsvRow row = {h.id, h.displayName, q.words(nl)};
+        int adult = 0;
+        for (const HouseholdMember& m : h.members)
+            if (m.role == MemberRole::Adult && ++adult <= adultColumns) row.push_back(languagesCell(m.languages, nl));
+        row.resize(header.size());  // fewer adults: empty cells; consent: empty, to be filled in
+        rows.push_back(std::move(row));
+    }
+    return writeExport(rows, options.dutchExcel);
 }
 
 }  // namespace welkom

@@ -10,6 +10,7 @@
 //   }
 //
 //   std::string csv = exportMatchesCsv(roster, {/*dutchExcel=*/true, /*dutchHeaders=*/true});
+//   std::string sheet = exportProblemsCsv(roster);  // filled in, it imports back as updates
 //
 // Why a preview: a coordinator sees what will be added and every problem (row,
 // column and column name, as the spreadsheet shows them) before anything
@@ -97,6 +98,14 @@ struct CsvImportPreview {
     std::vector<WelcomeGroup> groups;
     std::vector<std::size_t> groupRows;
     std::vector<CsvProblem> problems;  // file order, errors and warnings
+    // What applyImport changes: in a household sheet whose id column names
+    // households of the roster (a problems sheet sent back, see
+    // exportProblemsCsv), each such row updates that household. Its cells fill
+    // the fields they give; empty cells leave a field as it is. Listed as the
+    // records will be, with their file rows and as they were at the preview.
+    std::vector<Household> updatedHouseholds;
+    std::vector<std::size_t> updatedHouseholdRows;
+    std::vector<Household> updatedHouseholdsBefore;
     // The roster the preview was made against, to notice changes before applying.
     std::size_t baseHouseholds = 0;
     std::size_t baseGroups = 0;
@@ -105,7 +114,8 @@ struct CsvImportPreview {
     std::size_t count(Severity s) const;
 };
 
-// One row per household. Never fails: problems are in the preview.
+// One row per household; a row whose id names a household of `into` updates
+// it (see updatedHouseholds). Never fails: problems are in the preview.
 CsvImportPreview previewHouseholdImport(std::string_view csvBytes, const Roster& into,
                                         const CsvColumnMapping& mapping = {});
 // One row per person with a group column; group-level fields (capacity, ...)
@@ -116,9 +126,10 @@ CsvImportPreview previewHouseholdImport(std::string_view csvBytes, const Roster&
 CsvImportPreview previewGroupMemberImport(std::string_view csvBytes, const Roster& into,
                                           const CsvColumnMapping& mapping = {});
 
-// Adds the preview's records. Refuses (roster untouched) when the preview has
-// errors ("import.has_errors"), when the roster changed so that ids collide or
-// sizes differ ("import.stale"), or when the merged roster has validation
+// Adds the preview's records and updates the ones it updates. Refuses (roster
+// untouched) when the preview has errors ("import.has_errors"), when the
+// roster changed so that ids collide, sizes differ or an updated record was
+// edited meanwhile ("import.stale"), or when the merged roster has validation
 // errors it did not have before ("import.invalid").
 Status applyImport(Roster& roster, const CsvImportPreview& preview);
 
@@ -136,5 +147,22 @@ struct MatchExportOptions {
 // languages, needs or notes (special-category and free-text data do not belong
 // in a mail merge). RFC 4180 with CRLF; formula-looking cells are guarded.
 std::string exportMatchesCsv(const Roster& roster, const MatchExportOptions& options = {});
+
+// [SECTION] Export of open problems, to send back and import again
+
+struct ProblemsExportOptions {
+    bool dutchExcel = false;    // as MatchExportOptions
+    bool dutchHeaders = false;  // Dutch column names, questions and level words
+};
+
+// One row per household with open problems its contact person can answer:
+// a language without a level, an adult without languages, no consent to be
+// matched. Columns: id, name, what is missing (in words), one languages
+// column per adult (the known languages as the importer reads them,
+// "Arabic (native); Kurdish", so only the level is to be added) and consent
+// to matching (left empty to be filled in). Imported again as a household
+// sheet, the rows update these households by id (CsvImportPreview). Only a
+// header row when nothing is open. Formula-looking cells are guarded.
+std::string exportProblemsCsv(const Roster& roster, const ProblemsExportOptions& options = {});
 
 }  // namespace welkom

@@ -1,6 +1,7 @@
 // Import of sign-up spreadsheets (households, group members) as preview then
 // all-or-nothing apply, header recognition in Dutch and English, remapping,
-// row problems with row and column, deterministic ids, the mail-merge export,
+// row problems with row and column, deterministic ids, the mail-merge export, the
+// problems sheet that is filled in and imported again as updates by id,
 // and a randomized corruption run. Fixtures (fictitious people) are in
 // tests/fixtures/csv/.
 #include "io/roster_csv.h"
@@ -14,6 +15,8 @@
 
 #include "core/demo_roster.h"
 #include "core/roster_fixtures.h"
+#include "core/vocabulary.h"
+#include "io/fill_in_problems.h"
 
 namespace welkom {
 namespace {
@@ -562,6 +565,215 @@ TEST(MatchExport, DutchExcelAndLiveOnly) {
     Result<CsvTable> live = readCsv(exportMatchesCsv(roster, o));
     ASSERT_TRUE(live);
     EXPECT_EQ(live->rows.size(), 2u);
+}
+
+// [SECTION] Problems round trip (issue #15 item 6): exportProblemsCsv writes the open
+// problems a household's contact person can answer; filled in and imported again, the
+// rows update the households by id instead of adding new ones.
+
+std::size_t countCode(const std::vector<Problem>& ps, const std::string& code) {
+    std::size_t n = 0;
+    for (const Problem& p : ps) n += p.code == code ? 1 : 0;
+    return n;
+}
+
+// The English form export: five households, languages without levels, one without consent.
+Roster formRoster() {
+    Roster roster;
+    const CsvImportPreview p = previewHouseholdImport(fixture("households_en_form_utf8bom.csv"), roster);
+    EXPECT_FALSE(p.hasErrors()) << dump(p);
+    EXPECT_TRUE(applyImport(roster, p));
+    return roster;
+}
+
+TEST(ProblemsCsv, ExportsOneRowPerHouseholdWithWhatIsMissingAndTheKnownValues) {
+    const Roster roster = formRoster();
+    Result<CsvTable> t = readCsv(exportProblemsCsv(roster));
+    ASSERT_TRUE(t);
+    const std::vector<CsvRow>& rows = t->rows;
+    ASSERT_EQ(rows.size(), 6u);  // every household of the form has a language without a level
+    EXPECT_EQ(rows[0], (CsvRow{"id", "name", "what is missing", "adult 1 languages", "adult 2 languages",
+                               "consent to matching"}));
+    // h-1: Ukrainian and Russian without a level; Dutch A1 from the sheet's level column.
+    EXPECT_EQ(rows[1][0], "h-1");
+    EXPECT_EQ(rows[1][1], roster.households[0].displayName);
+    EXPECT_EQ(rows[1][3], "Ukrainian; Russian; Dutch (A1)");
+    EXPECT_EQ(rows[1][4], "Ukrainian; Russian; English; Dutch (A1)");
+    EXPECT_EQ(rows[1][2], "adult 1: level of Ukrainian, Russian; adult 2: level of Ukrainian, Russian, English "
+                          "(level A0-C2 or native)");
+    EXPECT_EQ(rows[1][5], "");
+    // h-4: no consent yet, one adult; the consent cell is left to be filled in.
+    EXPECT_EQ(rows[4][0], "h-4");
+    EXPECT_EQ(rows[4][3], "Tigrinya; Arabic (A2); Dutch (A1)");
+    EXPECT_EQ(rows[4][4], "");
+    EXPECT_EQ(rows[4][2], "adult 1: level of Tigrinya (level A0-C2 or native); consent to be matched (yes/no)");
+
+    // In Dutch for Dutch Excel.
+    ProblemsExportOptions nl;
+    nl.dutchExcel = true;
+    nl.dutchHeaders = true;
+    const std::string dutch = exportProblemsCsv(roster, nl);
+    EXPECT_EQ(dutch.rfind("\xEF\xBB\xBF" "id;naam;wat ontbreekt;volwassene 1 talen;volwassene 2 talen;toestemming koppeling\r\n", 0),
+              0u)
+        << dutch.substr(0, 120);
+    EXPECT_NE(dutch.find("Oekra\xC3\xAF" "ens; Russisch; Nederlands (A1)"), std::string::npos);
+    EXPECT_NE(dutch.find("volwassene 1: niveau van Tigrinya (niveau A0-C2 of moedertaal); toestemming om gekoppeld "
+                         "te worden (ja/nee)"),
+              std::string::npos);
+}
+
+TEST(ProblemsCsv, RoundTripFillsTheProblemsInWithoutDuplicates) {
+    for (const bool dutch : {false, true}) {
+        SCOPED_TRACE(dutch ? "nl" : "en");
+        Roster roster = formRoster();
+        const Roster before = roster;
+        ASSERT_GT(countCode(validateRoster(roster), "language.level_unknown"), 0u);
+        ASSERT_EQ(countCode(validateRoster(roster), "consent.matching"), 1u);
+
+        ProblemsExportOptions options;
+        options.dutchExcel = dutch;
+        options.dutchHeaders = dutch;
+        const std::string sheet = testing::fillIn(exportProblemsCsv(roster, options), "B1", dutch ? "ja" : "yes");
+        const CsvImportPreview p = previewHouseholdImport(sheet, roster);
+        ASSERT_FALSE(p.hasErrors()) << dump(p);
+        for (const CsvProblem& x : p.problems) EXPECT_NE(x.code, "csv.header_unknown") << dump(p);
+        EXPECT_TRUE(p.households.empty());
+        ASSERT_EQ(p.updatedHouseholds.size(), 5u);
+        EXPECT_EQ(p.updatedHouseholdRows, (std::vector<std::size_t>{2, 3, 4, 5, 6}));
+        ASSERT_TRUE(applyImport(roster, p));
+
+        ASSERT_EQ(roster.households.size(), before.households.size());  // no duplicates
+        const std::vector<Problem> after = validateRoster(roster);
+        EXPECT_EQ(countCode(after, "language.level_unknown"), 0u);
+        EXPECT_EQ(countCode(after, "consent.matching"), 0u);
+        for (std::size_t i = 0; i < roster.households.size(); ++i) {
+            const Household& h = roster.households[i];
+            const Household& was = before.households[i];
+            EXPECT_EQ(h.id, was.id);
+            // Only the levels and the consent changed.
+            Household expected = was;
+            for (HouseholdMember& m : expected.members)
+                for (LanguageSkill& l : m.languages)
+                    if (l.level == LanguageLevel::Unknown) l.level = LanguageLevel::B1;
+            expected.consent.toMatching = true;
+            EXPECT_EQ(h, expected) << h.id;
+        }
+        EXPECT_EQ(roster.households[0].members[0].languages,
+                  (std::vector<LanguageSkill>{{"uk", LanguageLevel::B1}, {"ru", LanguageLevel::B1}, {"nl", LanguageLevel::A1}}));
+
+        // Nothing is open any more: the next export has only its header.
+        Result<CsvTable> again = readCsv(exportProblemsCsv(roster));
+        ASSERT_TRUE(again);
+        EXPECT_EQ(again->rows.size(), 1u);
+    }
+}
+
+// Every language of the vocabulary, by its English or Dutch name, reads back
+// as its code; an adult without languages is asked for them.
+TEST(ProblemsCsv, EveryLanguageNameReadsBackAndMissingLanguagesAreAsked) {
+    for (const bool dutch : {false, true}) {
+        SCOPED_TRACE(dutch ? "nl" : "en");
+        Roster roster;
+        Household h;
+        h.id = "h-1";
+        h.displayName = "Family Vocabulary-Test";
+        h.municipality = "Haarlem";
+        h.consent.toMatching = true;
+        HouseholdMember polyglot{40, Gender::Unspecified, MemberRole::Adult, {}, {}};
+        for (const Term& t : vocabulary(VocabularyKind::Languages))
+            polyglot.languages.push_back({std::string(t.code), LanguageLevel::Unknown});
+        polyglot.languages[1].level = LanguageLevel::Native;
+        polyglot.languages[2].level = LanguageLevel::None;
+        h.members = {polyglot, HouseholdMember{38, Gender::Unspecified, MemberRole::Adult, {}, {}}};
+        roster.households.push_back(h);
+
+        ProblemsExportOptions options;
+        options.dutchHeaders = dutch;
+        const std::string exported = exportProblemsCsv(roster, options);
+        EXPECT_NE(exported.find(dutch ? "volwassene 2: talen met niveau" : "adult 2: languages with level"),
+                  std::string::npos)
+            << exported;
+        std::string sheet = testing::fillIn(exported, "C1", "");
+        const std::string lastCell = ",\r\n";  // adult 2's languages, empty: filled in by hand
+        ASSERT_EQ(sheet.substr(sheet.size() - lastCell.size()), lastCell) << sheet;
+        sheet.insert(sheet.size() - 2, dutch ? "Arabisch (moedertaal)" : "Arabic (native)");
+        const CsvImportPreview p = previewHouseholdImport(sheet, roster);
+        ASSERT_FALSE(p.hasErrors()) << dump(p);
+        ASSERT_TRUE(applyImport(roster, p));
+        Household expected = h;
+        for (LanguageSkill& l : expected.members[0].languages)
+            if (l.level == LanguageLevel::Unknown) l.level = LanguageLevel::C1;
+        expected.members[1].languages = {{"ar", LanguageLevel::Native}};
+        EXPECT_EQ(roster.households.at(0), expected);
+        EXPECT_EQ(countCode(validateRoster(roster), "language.none"), 0u);
+    }
+}
+
+TEST(ProblemsCsv, UnknownIdInAnUpdatingSheetIsAnErrorAndChangesNothing) {
+    Roster roster = formRoster();
+    const Roster before = roster;
+    const CsvImportPreview p = previewHouseholdImport(
+        "id,name,adult 1 languages,consent to matching\nh-1,,Ukrainian (B2),\nh-99,Family Typo,Arabic (A1),yes\n", roster);
+    ASSERT_TRUE(p.hasErrors());
+    const CsvProblem* unknown = nullptr;
+    for (const CsvProblem& x : p.problems)
+        if (x.code == "csv.id_unknown") unknown = &x;
+    ASSERT_NE(unknown, nullptr) << dump(p);
+    EXPECT_EQ(unknown->row, 3u);
+    EXPECT_EQ(formatCsvProblem(*unknown, false).rfind("row 3, column A \"id\": no household with id \"h-99\" in the roster", 0),
+              0u)
+        << formatCsvProblem(*unknown, false);
+    EXPECT_TRUE(p.households.empty());
+    EXPECT_FALSE(applyImport(roster, p));
+    EXPECT_EQ(roster, before);
+}
+
+TEST(ProblemsCsv, EmptyCellsLeaveFieldsAndEditsSincePreviewAreRefused) {
+    Roster roster = formRoster();
+    const Roster before = roster;
+    const CsvImportPreview p = previewHouseholdImport("id;Opmerkingen;Volwassene 1 talen;Leeftijden kinderen\n"
+                                                      "h-3;Belt na 18 uur;;\n"
+                                                      "h-2;;;5\n",
+                                                      roster);
+    ASSERT_FALSE(p.hasErrors()) << dump(p);
+    ASSERT_EQ(p.updatedHouseholds.size(), 2u);
+    EXPECT_EQ(p.updatedHouseholdsBefore[0], before.households[2]);
+    Household h3 = before.households[2];
+    h3.notes = "Belt na 18 uur";
+    EXPECT_EQ(p.updatedHouseholds[0], h3);
+    // A child ages cell replaces the children, and keeps the adults.
+    const Household& h2 = p.updatedHouseholds[1];
+    ASSERT_EQ(h2.members.size(), 2u);
+    EXPECT_EQ(h2.members[0], before.households[1].members[0]);
+    EXPECT_EQ(h2.members[1].role, MemberRole::Child);
+    EXPECT_EQ(h2.members[1].age, 5);
+    // The warnings that remain about an updated household point at its row.
+    bool levelAtRow = false;
+    for (const CsvProblem& x : p.problems) levelAtRow = levelAtRow || (x.code == "language.level_unknown" && x.row == 2);
+    EXPECT_TRUE(levelAtRow) << dump(p);
+
+    Roster edited = roster;
+    edited.households[2].notes = "changed in the app meanwhile";
+    const Status stale = applyImport(edited, p);
+    ASSERT_FALSE(stale);
+    EXPECT_EQ(stale.error().code, "import.stale");
+    ASSERT_TRUE(applyImport(roster, p));
+    EXPECT_EQ(roster.households[2].notes, "Belt na 18 uur");
+    EXPECT_EQ(roster.households.size(), before.households.size());
+}
+
+TEST(ProblemsCsv, SheetsWithoutKnownIdsStillAddAndFormulasAreGuarded) {
+    Roster roster = formRoster();
+    // Ids the roster does not have, and none it has: new households with those ids, as before.
+    const CsvImportPreview p = previewHouseholdImport("id,naam,gemeente,volwassene1_leeftijd\nmine,A,X,30\n", roster);
+    ASSERT_FALSE(p.hasErrors()) << dump(p);
+    ASSERT_EQ(p.households.size(), 1u);
+    EXPECT_TRUE(p.updatedHouseholds.empty());
+    EXPECT_EQ(p.households[0].id, "mine");
+
+    roster.households[0].displayName = "=HYPERLINK(\"x\")";
+    const std::string csv = exportProblemsCsv(roster);
+    EXPECT_NE(csv.find("h-1,\"'=HYPERLINK(\"\"x\"\")\""), std::string::npos) << csv.substr(0, 200);
 }
 
 // [SECTION] Randomized corruption: never crash; an error or a valid result.
