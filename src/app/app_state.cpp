@@ -122,6 +122,20 @@ std::string describeStateForTests(const AppState& state, const std::vector<std::
                         {"refusal", p.refusal ? p.refusal->code : std::string()}};
     }
     out["signupImport"] = signupImport;
+    nlohmann::json sheetImport = nullptr;
+    if (state.sheetImport) {
+        sheetImport = {{"checking", state.sheetImport->checkingJob != 0}, {"edits", state.sheetImport->request.edits.size()}};
+        if (const auto& p = state.sheetImport->preview) {
+            sheetImport["kind"] = p->kind == CsvImportKind::Households ? "households" : "members";
+            sheetImport["rows"] = p->dataRows;
+            sheetImport["errors"] = p->count(Severity::Error);
+            sheetImport["warnings"] = p->count(Severity::Warning);
+            sheetImport["adds"] = {p->households, p->groups, p->members};
+            sheetImport["updates"] = p->updatedHouseholds;
+            sheetImport["canImport"] = p->merged.has_value();
+        }
+    }
+    out["sheetImport"] = sheetImport;
     // The sign-up page's file name only: the app's address may hold a local path.
     const std::string& page = state.ui.signupPageUrl;
     out["signupPage"] = page.substr(page.rfind('/') + 1);

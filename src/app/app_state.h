@@ -12,6 +12,7 @@
 //   successDefinition, researchDatasets, learning, researchExport
 //                     the Learning panel's inputs and latest results
 //   signupImport      sign-up files checked, waiting for Import or Cancel
+//   sheetImport       a spreadsheet being checked and corrected, waiting for Import or Cancel
 //   jobsToStart, runningJobs, filesToSave, filePickerRequested,
 //   autosaveToStore, autosaveDeleteRequested, clipboardText
 //                     hand-over to the platform: work for the worker, files to
@@ -28,6 +29,7 @@
 #include "app/jobs.h"
 #include "app/matching_session.h"
 #include "app/outcomes_session.h"
+#include "app/sheet_import.h"
 #include "app/signup_session.h"
 #include "app/texts.h"
 #include "app/undo_history.h"
@@ -106,10 +108,10 @@ struct PassphrasePrompt {
     bool isRecovery = false;
 };
 
-enum class JobPurpose { OpenRoster, SaveRoster, Autosave, Matching, SignupPreview };
+enum class JobPurpose { OpenRoster, SaveRoster, Autosave, Matching, SignupPreview, SheetPreview };
 
 // What a file from the platform's picker is for.
-enum class FilePurpose { Roster, ResearchData, Signups };
+enum class FilePurpose { Roster, ResearchData, Signups, Sheet };
 enum class ResearchFormat { Csv, Json };
 
 struct JobTicket {
@@ -179,6 +181,8 @@ struct AppState {
 
     // Sign-up files opened and checked, waiting for Import or Cancel.
     std::optional<SignupImportReview> signupImport;
+    // A spreadsheet being checked or reviewed, waiting for Import or Cancel.
+    std::optional<SheetImportReview> sheetImport;
 
     std::vector<JobTicket> jobsToStart;
     std::vector<RunningJob> runningJobs;

@@ -17,6 +17,7 @@
 #include "io/age.h"
 #include "io/programme_keys.h"
 #include "io/research_export.h"
+#include "io/roster_csv.h"
 #include "io/roster_json.h"
 
 namespace welkom {
@@ -61,6 +62,7 @@ void dropDocumentSession(AppState& state) {
     state.learning.reset();
     state.researchExport.reset();
     state.signupImport.reset();
+    state.sheetImport.reset();
     state.unsaved = false;
     state.lockWhenAutosaved = false;
     endTour(state);
@@ -192,11 +194,16 @@ void acceptProposal(AppState& state) {
 }
 
 void importSignupFiles(AppState& state, ImportSignupFiles& c);
+void importSheet(AppState& state, ImportSheet& c);
 
 void openFile(AppState& state, OpenFile& file) {
     if (isSignupFileName(file.name)) {  // picked as a roster: it is imported instead
         ImportSignupFiles signups{{{std::move(file.name), std::move(file.bytes)}}};
         return importSignupFiles(state, signups);
+    }
+    if (isSheetFileName(file.name) && classifyRosterFile(file.bytes) == RosterFileKind::Unknown) {
+        ImportSheet sheet{std::move(file.name), std::move(file.bytes)};  // a spreadsheet: imported
+        return importSheet(state, sheet);
     }
     if (file.bytes.size() > kMaxOpenFileBytes) {
         state.errors.push_back(fileTooLargeError());
@@ -419,6 +426,89 @@ void confirmSignupImport(AppState& state) {
                                           " geïmporteerd."));
 }
 
+// -- Spreadsheet import (app/sheet_import.h)
+
+// Checks state.sheetImport's request again in the worker; a check still
+// running is superseded (its answer is ignored).
+void checkSheet(AppState& state) {
+    SheetImportReview& review = *state.sheetImport;
+    SheetPreviewJob job;
+    job.roster = writeRoster(state.document->roster, kEncryptedRosterWrite);  // keys stay in the merged roster
+    job.request = encodeSheetRequest(review.request);
+    RunningJob running;
+    running.purpose = JobPurpose::SheetPreview;
+    running.revision = state.editRevision;
+    review.checkingJob = startJob(state, std::move(job), std::move(running));
+}
+
+void importSheet(AppState& state, ImportSheet& c) {
+    if (!state.document) {  // a first sheet starts the programme
+        Roster roster;
+        roster.programmeName = tr(state.ui.language, TextId::DefaultProgrammeName);
+        openDocument(state, std::move(roster), {});
+    }
+    state.sheetImport = SheetImportReview{};
+    state.sheetImport->request.fileName = std::move(c.name);
+    state.sheetImport->request.bytes = std::move(c.bytes);
+    checkSheet(state);
+}
+
+// Changes the review's request and checks it again.
+template <typename Change>
+void reviseSheet(AppState& state, Change&& change) {
+    if (!state.sheetImport || !state.document) return;
+    change(state.sheetImport->request);
+    checkSheet(state);
+}
+
+void finishSheetPreview(AppState& state, const RunningJob& job, JobOutput& output) {
+    if (!state.sheetImport || state.sheetImport->checkingJob != job.id) return;  // cancelled or superseded
+    state.sheetImport->checkingJob = 0;
+    if (!output) {
+        state.errors.push_back(output.error());
+        if (!state.sheetImport->preview) state.sheetImport.reset();
+        return;
+    }
+    Result<SheetPreview> preview = decodeSheetPreview(*output);
+    wipeSecret(*output);
+    if (!preview) {
+        state.errors.push_back(preview.error());
+        if (!state.sheetImport->preview) state.sheetImport.reset();
+        return;
+    }
+    state.sheetImport->preview = std::move(*preview);
+    state.sheetImport->revision = job.revision;
+}
+
+void confirmSheetImport(AppState& state) {
+    if (!state.sheetImport || !state.sheetImport->preview || state.sheetImport->checkingJob != 0) return;
+    if (!state.sheetImport->preview->merged)  // the review stays open for corrections
+        return state.errors.push_back(makeError("sheet.has_errors",
+                                                "The spreadsheet has errors. Nothing was imported; correct them first.",
+                                                "Het rekenblad heeft fouten. Er is niets geïmporteerd; verbeter die eerst."));
+    SheetImportReview review = std::move(*state.sheetImport);
+    state.sheetImport.reset();
+    if (!state.document) return state.errors.push_back(noDocumentError());
+    SheetPreview& preview = *review.preview;
+    if (review.revision != state.editRevision)
+        return state.errors.push_back(makeError(
+            "sheet.stale", "The roster changed after the spreadsheet was checked. Nothing was imported; import it again.",
+            "Het rooster is veranderd nadat het rekenblad gecontroleerd is. Er is niets geïmporteerd; importeer het "
+            "opnieuw."));
+    editDocument(state, "Import " + review.request.fileName,
+                 [&](Document& d) { d.roster = std::move(*preview.merged); });
+    const std::string added = std::to_string(preview.households) + " / " + std::to_string(preview.groups) + " / " +
+                              std::to_string(preview.members);
+    const std::string updated = std::to_string(preview.updatedHouseholds);
+    state.notices.push_back(makeError(
+        "sheet.imported",
+        "Imported \"" + review.request.fileName + "\" (households / groups / group members added: " + added +
+            "; households filled in: " + updated + ").",
+        "\"" + review.request.fileName + "\" geïmporteerd (nieuwkomers / groepen / groepsleden toegevoegd: " + added +
+            "; nieuwkomers aangevuld: " + updated + ")."));
+    wipeSecret(review.request.bytes);
+}
+
 void finishJob(AppState& state, JobFinished& finished) {
     auto it = std::find_if(state.runningJobs.begin(), state.runningJobs.end(),
                            [&](const RunningJob& j) { return j.id == finished.id; });
@@ -431,6 +521,10 @@ void finishJob(AppState& state, JobFinished& finished) {
     }
     if (job.purpose == JobPurpose::SignupPreview) {
         finishSignupPreview(state, job, finished.output);
+        return;
+    }
+    if (job.purpose == JobPurpose::SheetPreview) {
+        finishSheetPreview(state, job, finished.output);
         return;
     }
     if (job.purpose == JobPurpose::OpenRoster) {
@@ -617,6 +711,15 @@ void exportResearch(AppState& state, ResearchFormat format) {
     state.researchExport = std::move(extract->report);
 }
 
+// The sheet holds names: the coordinator asked for it to send to a contact person.
+void exportProblemsSheet(AppState& state) {
+    if (!state.document) return state.errors.push_back(noDocumentError());
+    ProblemsExportOptions options;
+    options.dutchExcel = options.dutchHeaders = state.ui.language == Language::Dutch;
+    state.filesToSave.push_back({options.dutchHeaders ? "welkom-problemen.csv" : "welkom-problems.csv",
+                                 exportProblemsCsv(state.document->roster, options), "text/csv"});
+}
+
 void setSuccessDefinition(AppState& state, const SuccessDefinition& d) {
     SuccessDefinition def;
     def.months = std::clamp(d.months, 1, 60);
@@ -765,6 +868,7 @@ void applyCommand(AppState& state, Command command) {
                        state.learning->revision = state.editRevision;
                    },
                    [&](ExportResearch& c) { exportResearch(state, c.format); },
+                   [&](ExportProblemsSheet&) { exportProblemsSheet(state); },
                    [&](UndoEdit&) {
                        if (state.document && state.history.canUndo()) {
                            state.history.undo(*state.document);
@@ -815,6 +919,24 @@ void applyCommand(AppState& state, Command command) {
                    [&](ImportSignupFiles& c) { importSignupFiles(state, c); },
                    [&](ConfirmSignupImport&) { confirmSignupImport(state); },
                    [&](CancelSignupImport&) { state.signupImport.reset(); },
+                   [&](ImportSheet& c) { importSheet(state, c); },
+                   [&](SetSheetKind& c) {
+                       reviseSheet(state, [&](SheetImportRequest& r) {
+                           r.kind = c.kind;
+                           r.mapping.clear();  // the other kind has other fields
+                       });
+                   },
+                   [&](MapSheetColumn& c) {
+                       reviseSheet(state, [&](SheetImportRequest& r) { setColumnField(r.mapping, c.header, c.field); });
+                   },
+                   [&](EditSheetCell& c) {
+                       reviseSheet(state, [&](SheetImportRequest& r) { setCellEdit(r.edits, std::move(c.edit)); });
+                   },
+                   [&](ConfirmSheetImport&) { confirmSheetImport(state); },
+                   [&](CancelSheetImport&) {
+                       if (state.sheetImport) wipeSecret(state.sheetImport->request.bytes);
+                       state.sheetImport.reset();
+                   },
                    [&](UserActivity& c) {
                        state.clock.now = c.now;
                        state.clock.lastActivity = c.now;

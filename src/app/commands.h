@@ -141,6 +141,31 @@ struct ImportSignupFiles {
 struct ConfirmSignupImport {};
 struct CancelSignupImport {};
 
+// -- Spreadsheet import (issue #15; app/sheet_import.h)
+// A sign-up spreadsheet picked or dropped (a .csv; with no roster open, a new
+// programme is started for it): checked in the worker, reviewed in
+// state.sheetImport. The next three change the review and check it again.
+struct ImportSheet {
+    std::string name;
+    std::string bytes;
+};
+// What the sheet lists; the column choices made so far are dropped.
+struct SetSheetKind {
+    SheetKind kind;
+};
+// Takes a column (by its header) as `field`; an empty field ignores it.
+struct MapSheetColumn {
+    std::string header;
+    std::string field;
+};
+// Corrects one cell of the sheet (in the review only; the file is not changed).
+struct EditSheetCell {
+    SheetCellEdit edit;
+};
+// Applies the reviewed sheet as one undoable step, or drops it.
+struct ConfirmSheetImport {};
+struct CancelSheetImport {};
+
 // -- Interface
 struct SetLanguage {
     Language language;
@@ -222,6 +247,9 @@ struct RunLearning {};
 struct ExportResearch {
     ResearchFormat format;
 };
+// Offers the households' open problems as a sheet to fill in and import again
+// (io/roster_csv.h, exportProblemsCsv), in the interface language.
+struct ExportProblemsSheet {};
 
 // Recover the autosave in state.recovery (asks for its passphrase) or throw it away.
 struct RecoverAutosave {};
@@ -265,12 +293,13 @@ using Command = std::variant<StartDemo, NewProgramme, CloseRoster, ChooseFileToO
                              RemoveConstraint, AdvanceMatch, AcceptProposal, RunMatching, CancelMatching, SelectPair, JumpToProblem,
                              ShowPanel, AddCheckIn, UpdateCheckIn, RemoveCheckIn, AdoptWeights, ApplyWeightPreset, UndoEdit, RedoEdit, SetLanguage,
                              SetUiScale, SetLockAfter, DismissError, DismissNotice, SetSuccessDefinition,
-                             ImportResearchFile, FileNotRead, MemoryLow, RemoveResearchDataset, RunLearning, ExportResearch, RecoverAutosave,
+                             ImportResearchFile, FileNotRead, MemoryLow, RemoveResearchDataset, RunLearning, ExportResearch, ExportProblemsSheet, RecoverAutosave,
                              DiscardAutosave, Tick, SetToday, UserActivity, AutosaveFound, AutosaveUnavailable, JobProgressed,
                              JobFinished, StartTour, TourNext, TourBack, EndTour, SetPresentationMode, ReplayBuildUp,
                              SkipBuildUp, SetWhatIfWeight, AdoptWhatIfWeight, CreateProgrammeKey, DeleteProgrammeKey,
                              ExportProgrammeKeys, SaveSignupQrCode, CopyText, ImportSignupFiles, ConfirmSignupImport,
-                             CancelSignupImport, SetUtcTime>;
+                             CancelSignupImport, ImportSheet, SetSheetKind, MapSheetColumn, EditSheetCell,
+                             ConfirmSheetImport, CancelSheetImport, SetUtcTime>;
 
 class CommandQueue {
 public:

@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include "app/matching_wire.h"
+#include "app/sheet_import.h"
 #include "app/signup_session.h"
 #include "app/wire.h"
 #include "core/overloaded.h"
@@ -17,13 +18,11 @@ constexpr char kDecryptTag = 'D';
 constexpr char kEncryptTag = 'E';
 constexpr char kMatchTag = 'M';
 constexpr char kSignupPreviewTag = 'S';
+constexpr char kSheetPreviewTag = 'C';
 constexpr char kOkTag = 'O';
 constexpr char kErrorTag = 'X';
 
-Error malformedWire() {
-    return makeError("job.wire", "Internal error: a background task received damaged data.",
-                     "Interne fout: een achtergrondtaak kreeg beschadigde gegevens.");
-}
+Error malformedWire() { return malformedWireError(); }
 
 AgeBytes toBytes(std::string_view s) { return AgeBytes(s.begin(), s.end()); }
 std::string toString(const AgeBytes& b) { return std::string(b.begin(), b.end()); }
@@ -105,6 +104,24 @@ JobOutput runSignupPreview(SignupPreviewJob& job, const JobProgress& progress) {
     return out;
 }
 
+JobOutput runSheetPreview(SheetPreviewJob& job, const JobProgress& progress) {
+    if (progress) progress(-1.0f);
+    Result<SheetImportRequest> request = decodeSheetRequest(job.request);
+    wipeSecret(job.request);  // the sheet's personal data
+    if (!request) return request.error();
+    ValidationOptions quick;
+    quick.reachability = {};
+    RosterReadReport report = readRoster(job.roster, quick);
+    wipeSecret(job.roster);
+    if (report.failure) return *report.failure;
+    if (!report.roster) return makeError("sheet.roster", "The roster could not be read for the spreadsheet.",
+                                         "Het rooster kon niet gelezen worden voor het rekenblad.");
+    std::string out = encodeSheetPreview(previewSheet(*report.roster, *request));
+    wipeSecret(request->bytes);
+    report.roster->signup.keys.clear();
+    return out;
+}
+
 }  // namespace
 
 JobOutput runJob(JobRequest request, const JobProgress& progress) {
@@ -113,6 +130,7 @@ JobOutput runJob(JobRequest request, const JobProgress& progress) {
                           [&](EncryptJob& job) { return runEncrypt(job, progress); },
                           [&](MatchJob& job) { return runMatch(job, progress); },
                           [&](SignupPreviewJob& job) { return runSignupPreview(job, progress); },
+                          [&](SheetPreviewJob& job) { return runSheetPreview(job, progress); },
                       },
                       request);
 }
@@ -132,6 +150,7 @@ std::string encodeJobRequest(const JobRequest& request) {
                                  for (const auto& [name, file] : j.files) bytes += 8 + name.size() + file.size();
                                  return bytes;
                              },
+                             [](const SheetPreviewJob& j) { return 16 + j.roster.size() + j.request.size(); },
                          },
                          request));
     std::visit(Overloaded{
@@ -147,6 +166,7 @@ std::string encodeJobRequest(const JobRequest& request) {
                        w.byte(kSignupPreviewTag).field(job.roster).u32(static_cast<std::uint32_t>(job.files.size()));
                        for (const auto& [name, bytes] : job.files) w.field(name).field(bytes);
                    },
+                   [&](const SheetPreviewJob& job) { w.byte(kSheetPreviewTag).field(job.roster).field(job.request); },
                },
                request);
     return w.take();
@@ -192,6 +212,11 @@ Result<JobRequest> decodeJobRequest(std::string_view wire) {
         if (!r.atEnd()) return malformedWire();
         return JobRequest{std::move(job)};
     }
+    if (tag == kSheetPreviewTag) {
+        SheetPreviewJob job;
+        if (!r.field(job.roster) || !r.field(job.request) || !r.atEnd()) return malformedWire();
+        return JobRequest{std::move(job)};
+    }
     return malformedWire();
 }
 
@@ -234,6 +259,11 @@ Error workerStoppedError(bool outOfMemory) {
                      "you can try again.",
                      "Deze taak is gestopt door een interne fout. Uw rooster en niet-opgeslagen wijzigingen zijn nog open; "
                      "u kunt het opnieuw proberen.");
+}
+
+Error malformedWireError() {
+    return makeError("job.wire", "Internal error: a background task received damaged data.",
+                     "Interne fout: een achtergrondtaak kreeg beschadigde gegevens.");
 }
 
 void wipeSecret(std::string& secret) {

@@ -57,7 +57,15 @@ struct SignupPreviewJob {
     std::vector<std::pair<std::string, std::string>> files;  // name, bytes
 };
 
-using JobRequest = std::variant<DecryptJob, EncryptJob, MatchJob, SignupPreviewJob>;
+// Previews a spreadsheet's import into `roster` (its JSON form with the keys,
+// as saved encrypted); `request` is an app/sheet_import.h SheetImportRequest
+// in its wire form, the output a SheetPreview in its wire form.
+struct SheetPreviewJob {
+    std::string roster;
+    std::string request;
+};
+
+using JobRequest = std::variant<DecryptJob, EncryptJob, MatchJob, SignupPreviewJob, SheetPreviewJob>;
 
 // What a job produced: bytes, or an Error for the coordinator.
 using JobOutput = Result<std::string>;
@@ -84,6 +92,9 @@ Error workerStoppedError(bool outOfMemory);
 
 // Overwrites a string's bytes (passphrases, keys, plaintext) before it is freed.
 void wipeSecret(std::string& secret);
+
+// "job.wire": a message between the page and its worker arrived damaged.
+Error malformedWireError();
 
 // A secret the session keeps between jobs (the passphrase, for autosaves and
 // saves), never held as its plain bytes: XORed with a random pad in another

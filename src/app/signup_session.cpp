@@ -1,7 +1,7 @@
 #include "app/signup_session.h"
 
 #include "app/jobs.h"
-#include "app/wire.h"
+#include "app/wire_message.h"
 #include "io/programme_keys.h"
 #include "io/roster_json.h"
 
@@ -66,67 +66,6 @@ bool isSignupFileName(std::string_view name) {
 
 namespace {
 
-constexpr int kMaxArgDepth = 4;  // lists of lists at most; a damaged wire cannot recurse deeply
-
-void writeArg(WireWriter& w, const Arg& a) {
-    w.byte(static_cast<std::uint8_t>(a.kind)).field(a.text).field(std::to_string(a.integer));
-    w.u32(static_cast<std::uint32_t>(a.items.size()));
-    for (const Arg& item : a.items) writeArg(w, item);
-}
-
-bool readArg(WireReader& r, Arg& a, int depth) {
-    std::uint8_t kind = 0;
-    std::string integer;
-    std::uint32_t count = 0;
-    if (depth > kMaxArgDepth || !r.byte(kind) || kind > static_cast<std::uint8_t>(Arg::Kind::List) ||
-        !r.field(a.text) || !r.field(integer) || !r.count(count, 13))
-        return false;
-    a.kind = static_cast<Arg::Kind>(kind);
-    try {
-        a.integer = std::stoll(integer);
-    } catch (...) {
-        return false;
-    }
-    a.items.resize(count);
-    for (Arg& item : a.items)
-        if (!readArg(r, item, depth + 1)) return false;
-    return true;
-}
-
-void writeMessage(WireWriter& w, const std::optional<Message>& m) {
-    w.byte(m ? 1 : 0);
-    if (!m) return;
-    w.field(m->code).u32(static_cast<std::uint32_t>(m->args.size()));
-    for (const Arg& a : m->args) writeArg(w, a);
-}
-
-bool readMessage(WireReader& r, std::optional<Message>& m) {
-    std::uint8_t present = 0;
-    if (!r.byte(present)) return false;
-    if (!present) return true;
-    m.emplace();
-    std::uint32_t count = 0;
-    if (!r.field(m->code) || !r.count(count, 13)) return false;
-    m->args.resize(count);
-    for (Arg& a : m->args)
-        if (!readArg(r, a, 0)) return false;
-    return true;
-}
-
-void writeStrings(WireWriter& w, const std::vector<std::string>& list) {
-    w.u32(static_cast<std::uint32_t>(list.size()));
-    for (const std::string& s : list) w.field(s);
-}
-
-bool readStrings(WireReader& r, std::vector<std::string>& list) {
-    std::uint32_t count = 0;
-    if (!r.count(count, 4)) return false;
-    list.resize(count);
-    for (std::string& s : list)
-        if (!r.field(s)) return false;
-    return true;
-}
-
 void writeProblems(WireWriter& w, const std::vector<Problem>& problems) {
     w.u32(static_cast<std::uint32_t>(problems.size()));
     for (const Problem& p : problems) {
@@ -149,10 +88,7 @@ bool readProblems(WireReader& r, std::vector<Problem>& problems) {
     return true;
 }
 
-Error damagedPreview() {
-    return makeError("job.wire", "Internal error: a background task received damaged data.",
-                     "Interne fout: een achtergrondtaak kreeg beschadigde gegevens.");
-}
+Error damagedPreview() { return malformedWireError(); }
 
 }  // namespace
 
@@ -169,9 +105,7 @@ std::string encodeSignupPreview(const SignupImportPreview& preview) {
     }
     writeProblems(w, preview.problems);
     writeMessage(w, preview.refusal);
-    RosterWriteOptions withKeys;
-    withKeys.includeProgrammeKeys = true;  // the page's own roster, in its memory only
-    w.field(writeRoster(preview.merged, withKeys));
+    writeMergedRoster(w, preview.merged);
     return w.take();
 }
 
@@ -190,15 +124,8 @@ Result<SignupImportPreview> decodeSignupPreview(std::string_view wire) {
         f.form = form == 0 ? SignupForm::Household : SignupForm::GroupMember;
         f.newGroup = newGroup != 0;
     }
-    std::string roster;
-    if (!readProblems(r, p.problems) || !readMessage(r, p.refusal) || !r.field(roster) || !r.atEnd())
+    if (!readProblems(r, p.problems) || !readMessage(r, p.refusal) || !readMergedRoster(r, p.merged) || !r.atEnd())
         return damagedPreview();
-    ValidationOptions quick;
-    quick.reachability = {};  // the worker validated the merged roster already
-    RosterReadReport report = readRoster(roster, quick);
-    wipeSecret(roster);
-    if (report.failure || !report.roster) return damagedPreview();
-    p.merged = std::move(*report.roster);
     return p;
 }
 

@@ -141,7 +141,8 @@ EMSCRIPTEN_KEEPALIVE void welkom_a11y_set_value(unsigned id, double value) { wel
 EMSCRIPTEN_KEEPALIVE void welkom_a11y_resend() { welkom::a11y::resetMirror(); }
 
 // A file the coordinator picked or dropped (web/files.js). `purpose` is the
-// FilePurpose the picker was opened for (dropped files: a roster).
+// FilePurpose the picker was opened for (dropped files: a roster, or by their
+// name a spreadsheet or sign-ups: see openFile).
 EMSCRIPTEN_KEEPALIVE void welkom_file_received(const char* name, const char* bytes, int size, int purpose) {
     // The copy below must not abort the page when memory is short (a failed
     // allocation there would end it, and unsaved work with it): try first.
@@ -154,6 +155,8 @@ EMSCRIPTEN_KEEPALIVE void welkom_file_received(const char* name, const char* byt
     std::string content(bytes, static_cast<std::size_t>(size));
     if (purpose == static_cast<int>(welkom::FilePurpose::Signups))
         s_signupFiles.push_back({name ? name : "", std::move(content)});
+    else if (purpose == static_cast<int>(welkom::FilePurpose::Sheet))
+        s_commands.push(welkom::ImportSheet{name ? name : "", std::move(content)});
     else if (purpose == static_cast<int>(welkom::FilePurpose::ResearchData))
         s_commands.push(welkom::ImportResearchFile{name ? name : "", std::move(content)});
     else

@@ -9,6 +9,8 @@ namespace welkom {
 
 void ProblemsPanel::drawContent(const AppState& state, CommandQueue& commands) {
     const Language lang = state.ui.language;
+    // The open questions, to send to the households' contact person and import again.
+    if (state.document && ImGui::Button(tr(lang, TextId::ExportProblemsSheet))) commands.push(ExportProblemsSheet{});
     const auto flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
                        ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("problems", 3, flags)) return;

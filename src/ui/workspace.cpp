@@ -107,6 +107,7 @@ void Workspace::draw(const AppState& state, CommandQueue& commands) {
     m_tour.draw(state, commands);
     m_signupForms.draw(state, commands);
     m_signupImport.draw(state, commands);
+    m_sheetImport.draw(state, commands);
     m_passphraseDialog.draw(state, commands);
     drawBusy(state);
 }
@@ -132,6 +133,8 @@ void Workspace::drawMenuBar(const AppState& state, CommandQueue& commands) {
         if (ImGui::MenuItem(labelWithId(tr(lang, TextId::MenuImportSignups), "menu-import-signups").c_str(), nullptr,
                             false, state.document.has_value()))
             commands.push(ChooseFileToOpen{FilePurpose::Signups});
+        if (ImGui::MenuItem(labelWithId(tr(lang, TextId::MenuImportSheet), "menu-import-sheet").c_str()))
+            commands.push(ChooseFileToOpen{FilePurpose::Sheet});
         if (ImGui::MenuItem(tr(lang, TextId::MenuCloseRoster), nullptr, false, state.document.has_value()))
             commands.push(CloseRoster{});
         ImGui::EndMenu();

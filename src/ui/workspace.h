@@ -15,6 +15,7 @@
 #include "ui/dialog_passphrase.h"
 #include "ui/panel.h"
 #include "ui/tour_window.h"
+#include "ui/dialog_sheet_import.h"
 #include "ui/window_signup.h"
 
 namespace welkom {
@@ -38,6 +39,7 @@ private:
     TourWindow m_tour;
     SignupFormsWindow m_signupForms;
     SignupImportDialog m_signupImport;
+    SheetImportDialog m_sheetImport;
     std::uint64_t m_seenFocusRequest = 0;
     std::vector<std::string> m_visiblePanels;
 };

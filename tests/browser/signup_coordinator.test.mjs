@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { axeCheck } from './lib/axe.mjs';
-import { distDir, startApp } from './lib/harness.mjs';
+import { distDir, dropFiles, startApp } from './lib/harness.mjs';
 import { shot } from './lib/tour.mjs';
 
 const hasZbar = (() => {
@@ -69,15 +69,6 @@ function sealWithAge(dir, name, doc, key) {
   writeFileSync(plain, JSON.stringify(doc));
   execFileSync('age', ['-r', key, '-o', out, plain]);
   return { name, base64: readFileSync(out).toString('base64') };
-}
-
-// Drops files on the app's canvas as one drop (as from a file manager).
-async function dropFiles(app, files) {
-  await app.page.evaluate((list) => {
-    const transfer = new DataTransfer();
-    for (const f of list) transfer.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name));
-    document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-  }, files);
 }
 
 async function download(app, label, dir) {

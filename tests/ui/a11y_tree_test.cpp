@@ -235,5 +235,55 @@ TEST(A11yTree, TextTypedInThePageReachesTheField) {
     EXPECT_EQ(after->value, "Samen Hier Zuid");
 }
 
+// The review of a spreadsheet (issue #15): a modal dialog with the sheet as a
+// grid whose cells say their problem, a named choice per column, and a chosen
+// cell corrected by typing and "Use this value", all without a pointer.
+TEST(A11yTree, TheSpreadsheetReviewIsAModalGridWithEachProblemOnItsCell) {
+    Fixture f;
+    applyCommand(f.state, NewProgramme{"Voorbeeldstad"});
+    applyCommand(f.state, OpenFile{"oud.csv", "naam,gemeente,volwassene1_leeftijd\nFamilie Oud,Rotterdam,veertig\n"});
+    runJobsInline(f.state);
+    f.frames(3);
+    const a11y::Node* dialog = findNode("dialog", "Import a spreadsheet");
+    ASSERT_TRUE(dialog);
+    EXPECT_TRUE(dialog->states & a11y::kModal);
+    const a11y::Node* bad = nullptr;
+    for (const a11y::Node& node : a11y::lastTree())
+        if (node.role == "gridcell" && node.name.rfind("C2: veertig (", 0) == 0) bad = &node;
+    ASSERT_TRUE(bad) << "the cell names its text and its problem";
+    EXPECT_NE(bad->name.find("not an age"), std::string::npos) << bad->name;
+    EXPECT_TRUE(findNode("gridcell", "A2: Familie Oud"));
+    const a11y::Node* column = findNode("button", "Column C \"volwassene1_leeftijd\" taken as: adult1_age");
+    ASSERT_TRUE(column) << "each column's field is a named choice";
+    EXPECT_TRUE(column->states & a11y::kHasPopup);
+    EXPECT_TRUE(findNode("button", "Import")->states & a11y::kDisabled) << "errors block the import";
+
+    const a11y::Node* cell = findNode("button", "! veertig");
+    ASSERT_TRUE(cell) << "the cell can be chosen";
+    a11y::requestActivate(cell->id);
+    f.frames(3);
+    const a11y::Node* value = findNode("textbox", "Value");
+    ASSERT_TRUE(value);
+    EXPECT_EQ(value->value, "veertig");
+    const unsigned valueId = value->id;
+    a11y::requestFocus(valueId);
+    a11y::requestActivate(valueId);
+    a11y::requestText(valueId, "40");
+    f.frames(3);
+    a11y::requestActivate(findNode("button", "Use this value")->id);
+    f.frames(2);
+    runJobsInline(f.state);
+    f.frames(3);
+    const a11y::Node* import = findNode("button", "Import");
+    ASSERT_TRUE(import);
+    EXPECT_FALSE(import->states & a11y::kDisabled);
+    EXPECT_TRUE(findNode("gridcell", "C2: 40"));
+    a11y::requestActivate(import->id);
+    f.frames(3);
+    ASSERT_EQ(f.state.document->roster.households.size(), 1u);
+    EXPECT_EQ(f.state.document->roster.households[0].members[0].age, 40);
+    EXPECT_FALSE(findNode("dialog", "Import a spreadsheet"));
+}
+
 }  // namespace
 }  // namespace welkom

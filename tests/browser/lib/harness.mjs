@@ -60,6 +60,15 @@ export async function launchWatched(contextOptions, allowed, { warningsAreErrors
   return { browser, context, page, problems };
 }
 
+// Drops files ({name, base64}) on the app's canvas as one drop (as from a file manager).
+export async function dropFiles(app, files) {
+  await app.page.evaluate((list) => {
+    const transfer = new DataTransfer();
+    for (const f of list) transfer.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name));
+    document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, files);
+}
+
 export async function startApp(t, { query = 'lang=en', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1,
   initScript = null, beforeLoad = null, waitForFrames = true, prefix = '/', file = null } = {}) {
   const server = file ? null : await serveStatic(distDir, { prefix });
