@@ -500,12 +500,13 @@ void confirmSheetImport(AppState& state) {
     const std::string added = std::to_string(preview.households) + " / " + std::to_string(preview.groups) + " / " +
                               std::to_string(preview.members);
     const std::string updated = std::to_string(preview.updatedHouseholds);
+    const bool filledIn = preview.updatedHouseholds > 0;
     state.notices.push_back(makeError(
         "sheet.imported",
         "Imported \"" + review.request.fileName + "\" (households / groups / group members added: " + added +
-            "; households filled in: " + updated + ").",
+            (filledIn ? "; households filled in: " + updated : "") + ").",
         "\"" + review.request.fileName + "\" geïmporteerd (nieuwkomers / groepen / groepsleden toegevoegd: " + added +
-            "; nieuwkomers aangevuld: " + updated + ")."));
+            (filledIn ? "; nieuwkomers aangevuld: " + updated : "") + ")."));
     wipeSecret(review.request.bytes);
 }
 

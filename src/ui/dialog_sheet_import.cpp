@@ -44,6 +44,13 @@ std::string cellText(const SheetPreview& p, std::size_t row, std::size_t column)
 
 ImVec4 severityColour(Severity s) { return toneColour(s == Severity::Error ? TextTone::Error : TextTone::Warning); }
 
+// The current table cell's background in the problem's colour, faint.
+void tintCell(const CsvProblem& problem) {
+    ImVec4 tint = severityColour(problem.severity);
+    tint.w = 0.25f;
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(tint));
+}
+
 }  // namespace
 
 void SheetImportDialog::choose(const SheetPreview& preview, std::size_t row, std::size_t column) {
@@ -158,6 +165,8 @@ void SheetImportDialog::drawTable(const SheetPreview& preview, Language lang, Co
     for (std::size_t c = 1; c <= columns && c <= preview.columns.size(); ++c) {
         if (!ImGui::TableSetColumnIndex(static_cast<int>(c))) continue;
         const CsvColumn& column = preview.columns[c - 1];
+        const CsvProblem* headerProblem = preview.problemAt(1, c);  // a column not recognised, or taken twice
+        if (headerProblem) tintCell(*headerProblem);
         const std::string shown = column.field.empty() ? tr(lang, TextId::SheetIgnored) : column.field;
         const std::string name = std::string(tr(lang, TextId::SheetColumn)) + " " + columnLabel(preview, c) + " " +
                                  tr(lang, TextId::SheetTakenAs);
@@ -197,11 +206,7 @@ void SheetImportDialog::drawTable(const SheetPreview& preview, Language lang, Co
                 const CsvProblem* problem = preview.problemAt(row, c);
                 const std::string id = "###cell-" + std::to_string(row) + "-" + std::to_string(c);
                 const bool chosen = m_row == row && m_column == c;
-                if (problem) {
-                    ImVec4 tint = severityColour(problem->severity);
-                    tint.w = 0.25f;
-                    ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(tint));
-                }
+                if (problem) tintCell(*problem);
                 // Text and problem in one name: "! 40 jaar" is read as the cell and its problem.
                 const std::string shown = (problem ? "! " : "") + shortened(text);
                 if (rosterSelectable(shown, id.c_str(), chosen)) choose(preview, row, c);
