@@ -12,6 +12,7 @@
 #include "core/demo_roster.h"
 #include "core/overloaded.h"
 #include "app/qr_code.h"
+#include "app/problems_sheet.h"
 #include "app/signup_session.h"
 #include "app/text/messages.h"
 #include "io/age.h"

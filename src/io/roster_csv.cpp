@@ -108,8 +108,9 @@ bool parseInt(std::string_view s, int& out) {
 
 std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
-// The steps of a validation problem's JSON Pointer: "/households/3/consent" -> households, 3, consent.
-std::vector<std::string> splitPath(const std::string& path) {
+}  // namespace
+
+std::vector<std::string> splitProblemPath(const std::string& path) {
     std::vector<std::string> out;
     std::size_t start = 1;
     for (std::size_t i = 1; i <= path.size(); ++i) {
@@ -120,6 +121,8 @@ std::vector<std::string> splitPath(const std::string& path) {
     }
     return out;
 }
+
+namespace {
 
 // The roster with a preview's updates and additions (see applyImport).
 Roster mergedRoster(const Roster& base, const CsvImportPreview& preview) {
@@ -152,7 +155,8 @@ const std::vector<std::string_view> kDutchLevelNames = {
     "niveau nt2", "nt2", "nederlands"};
 
 // The column of exportProblemsCsv that says what is asked: read back without a warning.
-constexpr std::array<std::string_view, 2> kQuestionHeaders = {"what is missing", "wat ontbreekt"};
+// Compared as normalizeKey() keys: "What is missing" = "whatismissing".
+constexpr std::array<std::string_view, 2> kQuestionHeaders = {"whatismissing", "watontbreekt"};
 
 bool isQuestionColumn(std::string_view header) {
     const std::string key = normalizeKey(header);
@@ -804,11 +808,8 @@ private:
         const std::string id(cell("id"));
         const Household* existing = id.empty() ? nullptr : rosterHousehold(id);
         if (!id.empty() && !existing && m_updating && !idInRoster(id)) {
-            error("csv.id_unknown", col("id"),
-                  "no household with id " + quoted(id) +
-                      " in the roster; this sheet updates households by id (leave the id empty to add a new one)",
-                  "geen huishouden met id " + quoted(id) +
-                      " in het bestand; dit blad werkt huishoudens bij op id (laat het id leeg om er een toe te voegen)");
+            error("csv.id_unknown", col("id"), {}, {});  // worded by the app: problem.csv.id_unknown
+            m_out.problems.back().args = {Arg::textOf(quoted(id))};
             return;
         }
         Household h = existing ? *existing : Household{};
@@ -837,9 +838,8 @@ private:
                 h.members.push_back(std::move(added));
                 adultNumbers.push_back(n);
                 if (cell(ageField).empty()) {
-                    error("csv.required", col(ageField) != 0 ? col(ageField) : col(langField),
-                          "adult " + std::to_string(n) + " has no age",
-                          "volwassene " + std::to_string(n) + " heeft geen leeftijd");
+                    error("csv.adult_age_missing", col(ageField) != 0 ? col(ageField) : col(langField), {}, {});
+                    m_out.problems.back().args = {Arg::textOf(std::to_string(n))};  // problem.csv.adult_age_missing
                 }
             }
             HouseholdMember& m = h.members[k];
@@ -1213,7 +1213,7 @@ private:
         }
         static const std::vector<int> kNoAdults;
         for (const Problem& p : validateRoster(merged)) {
-            const std::vector<std::string> segs = splitPath(p.path);
+            const std::vector<std::string> segs = splitProblemPath(p.path);
             int index = -1;
             const bool inCollection = segs.size() >= 2 && segs[0] == collection && parseInt(segs[1], index);
             if (inCollection && static_cast<std::size_t>(index) >= base) {
@@ -1394,118 +1394,6 @@ std::string exportMatchesCsv(const Roster& roster, const MatchExportOptions& opt
                         coordinator ? coordinator->contact : std::string{}, std::string(statusWords(m.status(), nl)),
                         m.history.empty() ? std::string{} : m.history.front().date,
                         m.history.empty() ? std::string{} : m.history.back().date});
-    }
-    return writeExport(rows, options.dutchExcel);
-}
-
-// [SECTION] Export of open problems -----------------------------------------------------
-
-namespace {
-
-std::string languageName(const std::string& code, bool dutch) {
-    const Term* t = findTerm(vocabulary(VocabularyKind::Languages), code);
-    return t == nullptr ? code : std::string(dutch ? t->labelNl : t->labelEn);
-}
-
-// "Arabic (native); Kurdish": as the importer reads it, a language of unknown level without one.
-std::string languagesCell(const std::vector<LanguageSkill>& languages, bool dutch) {
-    std::string out;
-    for (const LanguageSkill& l : languages) {
-        if (!out.empty()) out += "; ";
-        out += languageName(l.code, dutch);
-        if (l.level == LanguageLevel::Unknown) continue;
-        const std::string_view level = dutch && l.level == LanguageLevel::Native ? "moedertaal"
-                                       : dutch && l.level == LanguageLevel::None ? "geen"
-                                                                                 : toString(l.level);
-        out += " (" + std::string(level) + ")";
-    }
-    return out;
-}
-
-// What a household's contact person is asked, found by validation.
-struct HouseholdQuestions {
-    std::size_t household = 0;
-    std::vector<std::pair<int, std::vector<std::string>>> levels;  // adult number, languages without a level
-    std::vector<int> noLanguages;                                   // adult numbers
-    bool consent = false;
-
-    // "adult 1: level of Ukrainian, Russian; adult 2: languages; consent to be matched (yes/no)".
-    std::string words(bool nl) const {
-        std::vector<std::string> parts;
-        std::vector<int> adults;
-        for (const auto& [adult, names] : levels) adults.push_back(adult);
-        for (int adult : noLanguages) adults.push_back(adult);
-        std::sort(adults.begin(), adults.end());
-        for (int adult : adults) {
-            std::string part = (nl ? "volwassene " : "adult ") + std::to_string(adult) + ": ";
-            if (std::find(noLanguages.begin(), noLanguages.end(), adult) != noLanguages.end()) {
-                part += nl ? "talen met niveau" : "languages with level";
-            } else {
-                part += nl ? "niveau van " : "level of ";
-                const auto& names = std::find_if(levels.begin(), levels.end(), [&](const auto& l) { return l.first == adult; })->second;
-                for (std::size_t i = 0; i < names.size(); ++i) part += (i == 0 ? "" : ", ") + names[i];
-            }
-            parts.push_back(std::move(part));
-        }
-        if (!adults.empty()) parts.back() += nl ? " (niveau A0-C2 of moedertaal)" : " (level A0-C2 or native)";
-        if (consent) parts.push_back(nl ? "toestemming om gekoppeld te worden (ja/nee)" : "consent to be matched (yes/no)");
-        std::string out;
-        for (const std::string& part : parts) out += (out.empty() ? "" : "; ") + part;
-        return out;
-    }
-};
-
-}  // namespace
-
-std::string exportProblemsCsv(const Roster& roster, const ProblemsExportOptions& options) {
-    const bool nl = options.dutchHeaders;
-    ValidationOptions quick;
-    quick.reachability = {};  // no group can take it: not for the contact person to answer
-    std::vector<HouseholdQuestions> questions;
-    int adultColumns = 0;
-    bool consentColumn = false;
-    for (const Problem& p : validateRoster(roster, quick)) {
-        const std::vector<std::string> segs = splitPath(p.path);
-        int index = -1, member = -1;
-        if (segs.size() < 3 || segs[0] != "households" || !parseInt(segs[1], index) || index < 0 ||
-            static_cast<std::size_t>(index) >= roster.households.size())
-            continue;
-        const Household& h = roster.households[static_cast<std::size_t>(index)];
-        const bool language = (p.code == "language.level_unknown" || p.code == "language.none") && segs.size() >= 5 &&
-                              segs[2] == "members" && parseInt(segs[3], member) && member >= 0 &&
-                              static_cast<std::size_t>(member) < h.members.size();
-        if (!language && p.code != "consent.matching") continue;
-        int adult = 0;
-        for (int k = 0; language && k <= member; ++k)
-            adult += h.members[static_cast<std::size_t>(k)].role == MemberRole::Adult ? 1 : 0;
-        if (language && (adult == 0 || adult > kCsvMaxAdults)) continue;
-        // Validation lists a household's problems together, so one entry per household.
-        if (questions.empty() || questions.back().household != static_cast<std::size_t>(index))
-            questions.push_back({static_cast<std::size_t>(index), {}, {}, false});
-        HouseholdQuestions& q = questions.back();
-        if (!language) {
-            q.consent = consentColumn = true;
-        } else if (p.code == "language.none") {
-            q.noLanguages.push_back(adult);
-        } else {
-            if (q.levels.empty() || q.levels.back().first != adult) q.levels.push_back({adult, {}});
-            q.levels.back().second.push_back(languageName(segs.back(), nl));
-        }
-        adultColumns = std::max(adultColumns, adult);
-    }
-    CsvRow header = {"id", nl ? "naam" : "name", nl ? "wat ontbreekt" : "what is missing"};
-    for (int n = 1; n <= adultColumns; ++n)
-        header.push_back(nl ? "volwassene " + std::to_string(n) + " talen" : "adult " + std::to_string(n) + " languages");
-    if (consentColumn) header.push_back(nl ? "toestemming koppeling" : "consent to matching");
-    std::vector<CsvRow> rows = {header};
-    for (const HouseholdQuestions& q : questions) {
-        const Household& h = roster.households[q.household];
-        CsvRow row = {h.id, h.displayName, q.words(nl)};
-        int adult = 0;
-        for (const HouseholdMember& m : h.members)
-            if (m.role == MemberRole::Adult && ++adult <= adultColumns) row.push_back(languagesCell(m.languages, nl));
-        row.resize(header.size());  // fewer adults: empty cells; consent: empty, to be filled in
-        rows.push_back(std::move(row));
     }
     return writeExport(rows, options.dutchExcel);
 }

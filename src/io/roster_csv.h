@@ -10,7 +10,7 @@
 //   }
 //
 //   std::string csv = exportMatchesCsv(roster, {/*dutchExcel=*/true, /*dutchHeaders=*/true});
-//   std::string sheet = exportProblemsCsv(roster);  // filled in, it imports back as updates
+//   // The problems sheet (app/problems_sheet.h exportProblemsCsv), filled in, imports back as updates.
 //
 // Why a preview: a coordinator sees what will be added and every problem (row,
 // column and column name, as the spreadsheet shows them) before anything
@@ -148,21 +148,7 @@ struct MatchExportOptions {
 // in a mail merge). RFC 4180 with CRLF; formula-looking cells are guarded.
 std::string exportMatchesCsv(const Roster& roster, const MatchExportOptions& options = {});
 
-// [SECTION] Export of open problems, to send back and import again
-
-struct ProblemsExportOptions {
-    bool dutchExcel = false;    // as MatchExportOptions
-    bool dutchHeaders = false;  // Dutch column names, questions and level words
-};
-
-// One row per household with open problems its contact person can answer:
-// a language without a level, an adult without languages, no consent to be
-// matched. Columns: id, name, what is missing (in words), one languages
-// column per adult (the known languages as the importer reads them,
-// "Arabic (native); Kurdish", so only the level is to be added) and consent
-// to matching (left empty to be filled in). Imported again as a household
-// sheet, the rows update these households by id (CsvImportPreview). Only a
-// header row when nothing is open. Formula-looking cells are guarded.
-std::string exportProblemsCsv(const Roster& roster, const ProblemsExportOptions& options = {});
+// The steps of a validation problem's JSON Pointer: "/households/3/consent" -> households, 3, consent.
+std::vector<std::string> splitProblemPath(const std::string& path);
 
 }  // namespace welkom

@@ -4,6 +4,8 @@
 // problems sheet that is filled in and imported again as updates by id,
 // and a randomized corruption run. Fixtures (fictitious people) are in
 // tests/fixtures/csv/.
+#include "app/problems_sheet.h"
+#include "app/text/messages.h"
 #include "io/roster_csv.h"
 
 #include <gtest/gtest.h>
@@ -720,9 +722,9 @@ TEST(ProblemsCsv, UnknownIdInAnUpdatingSheetIsAnErrorAndChangesNothing) {
         if (x.code == "csv.id_unknown") unknown = &x;
     ASSERT_NE(unknown, nullptr) << dump(p);
     EXPECT_EQ(unknown->row, 3u);
-    EXPECT_EQ(formatCsvProblem(*unknown, false).rfind("row 3, column A \"id\": no household with id \"h-99\" in the roster", 0),
+    EXPECT_EQ(formatCsvProblemText(*unknown, false).rfind("row 3, column A \"id\": no household with id \"h-99\" in the roster", 0),
               0u)
-        << formatCsvProblem(*unknown, false);
+        << formatCsvProblemText(*unknown, false);
     EXPECT_TRUE(p.households.empty());
     EXPECT_FALSE(applyImport(roster, p));
     EXPECT_EQ(roster, before);
