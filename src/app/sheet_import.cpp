@@ -28,21 +28,15 @@ const CsvProblem* SheetPreview::problemAt(std::size_t row, std::size_t column) c
 
 namespace {
 
-// The sheet's bytes with the coordinator's corrections: read, corrected, and
-// written again as UTF-8 with the sheet's own separator. A cell past the end
-// of a short row widens the row (that is how a missing cell is filled in).
-std::string correctedBytes(const SheetImportRequest& request, const CsvTable& table) {
-    std::vector<CsvRow> rows = table.rows;
-    for (const SheetCellEdit& e : request.edits) {
+// The coordinator's corrections applied to the sheet as read. A cell past the
+// end of a short row widens the row (that is how a missing cell is filled in).
+void applyCellEdits(const std::vector<SheetCellEdit>& edits, std::vector<CsvRow>& rows) {
+    for (const SheetCellEdit& e : edits) {
         if (e.row == 0 || e.column == 0 || e.row > rows.size() || e.column > kCsvMaxColumns) continue;
         CsvRow& row = rows[e.row - 1];
         if (row.size() < e.column) row.resize(e.column);
         row[e.column - 1] = e.text;
     }
-    CsvWriteOptions options;
-    options.delimiter = table.delimiter;
-    options.guardFormulas = false;  // read back by the importer, not by a spreadsheet
-    return writeCsv(rows, options);
 }
 
 bool namesGroups(const CsvImportPreview& p) {
@@ -60,8 +54,16 @@ CsvImportPreview previewOfKind(CsvImportKind kind, std::string_view bytes, const
 SheetPreview previewSheet(const Roster& into, const SheetImportRequest& request) {
     SheetPreview out;
     Result<CsvTable> table = readCsv(request.bytes);
+    // With corrections, the importer reads the corrected sheet written again
+    // as UTF-8 with the sheet's own separator.
     std::string corrected;
-    if (table && !request.edits.empty()) corrected = correctedBytes(request, *table);
+    if (table && !request.edits.empty()) {
+        applyCellEdits(request.edits, table->rows);
+        CsvWriteOptions options;
+        options.delimiter = table->delimiter;
+        options.guardFormulas = false;  // read back by the importer, not by a spreadsheet
+        corrected = writeCsv(table->rows, options);
+    }
     const std::string_view bytes = corrected.empty() ? std::string_view(request.bytes) : std::string_view(corrected);
 
     CsvImportPreview preview;
@@ -84,12 +86,9 @@ SheetPreview previewSheet(const Roster& into, const SheetImportRequest& request)
     out.groups = preview.groups.size();
     for (const WelcomeGroup& g : preview.groups) out.members += g.members.size();
     out.updatedHouseholds = preview.updatedHouseholds.size();
-    if (table) {
-        const Result<CsvTable> shown = corrected.empty() ? std::move(table) : readCsv(corrected);
-        if (shown) {
-            const std::size_t n = std::min(shown->rows.size(), kMaxShownSheetRows + 1);
-            out.rows.assign(shown->rows.begin(), shown->rows.begin() + static_cast<std::ptrdiff_t>(n));
-        }
+    if (table) {  // the table shows the sheet as corrected
+        const std::size_t n = std::min(table->rows.size(), kMaxShownSheetRows + 1);
+        out.rows.assign(table->rows.begin(), table->rows.begin() + static_cast<std::ptrdiff_t>(n));
     }
     if (!preview.hasErrors()) {
         Roster merged = into;
