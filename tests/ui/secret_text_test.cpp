@@ -36,8 +36,12 @@ std::string wide(const std::string& ascii) {
     return out;
 }
 
+// Made once: a temporary made inside the spy would itself leave the passphrase
+// in freed heap memory that a later ImGui block could be given.
+const std::string kWideSecret = wide(kSecret);
+
 bool holdsSecret(const unsigned char* bytes, std::size_t size) {
-    return contains(bytes, size, kSecret) || contains(bytes, size, wide(kSecret));
+    return contains(bytes, size, kSecret) || contains(bytes, size, kWideSecret);
 }
 
 // ImGui's allocator with a size header, so each freed block can be read whole.
@@ -45,6 +49,9 @@ int s_freedWithSecret = 0;
 void* spyAlloc(std::size_t size, void*) {
     auto* block = static_cast<std::size_t*>(std::malloc(size + sizeof(std::size_t)));
     *block = size;
+    // Zeroed, so that only what ImGui itself wrote into the block can be found
+    // in it when it is freed (not what an earlier owner of that memory left).
+    std::memset(block + 1, 0, size);
     return block + 1;
 }
 void spyFree(void* p, void*) {
