@@ -131,7 +131,7 @@ std::string describeStateForTests(const AppState& state, const std::vector<std::
             sheetImport["errors"] = p->count(Severity::Error);
             sheetImport["warnings"] = p->count(Severity::Warning);
             sheetImport["adds"] = {p->households, p->groups, p->members};
-            sheetImport["updates"] = p->updatedHouseholds;
+            sheetImport["updates"] = p->updatedHouseholds + p->updatedMembers;
             sheetImport["canImport"] = p->merged.has_value();
         }
     }

@@ -500,14 +500,17 @@ void confirmSheetImport(AppState& state) {
                  [&](Document& d) { d.roster = std::move(*preview.merged); });
     const std::string added = std::to_string(preview.households) + " / " + std::to_string(preview.groups) + " / " +
                               std::to_string(preview.members);
-    const std::string updated = std::to_string(preview.updatedHouseholds);
-    const bool filledIn = preview.updatedHouseholds > 0;
+    const std::string households = std::to_string(preview.updatedHouseholds);
+    const std::string members = std::to_string(preview.updatedMembers);
+    const bool householdsFilledIn = preview.updatedHouseholds > 0, membersFilledIn = preview.updatedMembers > 0;
     state.notices.push_back(makeError(
         "sheet.imported",
         "Imported \"" + review.request.fileName + "\" (households / groups / group members added: " + added +
-            (filledIn ? "; households filled in: " + updated : "") + ").",
+            (householdsFilledIn ? "; households filled in: " + households : "") +
+            (membersFilledIn ? "; group members filled in: " + members : "") + ").",
         "\"" + review.request.fileName + "\" geïmporteerd (nieuwkomers / groepen / groepsleden toegevoegd: " + added +
-            (filledIn ? "; nieuwkomers aangevuld: " + updated : "") + ")."));
+            (householdsFilledIn ? "; nieuwkomers aangevuld: " + households : "") +
+            (membersFilledIn ? "; groepsleden aangevuld: " + members : "") + ")."));
     wipeSecret(review.request.bytes);
 }
 
@@ -714,12 +717,15 @@ void exportResearch(AppState& state, ResearchFormat format) {
 }
 
 // The sheet holds names: the coordinator asked for it to send to a contact person.
-void exportProblemsSheet(AppState& state) {
+void exportProblemsSheet(AppState& state, ProblemsSheet sheet) {
     if (!state.document) return state.errors.push_back(noDocumentError());
     ProblemsExportOptions options;
     options.dutchExcel = options.dutchHeaders = state.ui.language == Language::Dutch;
-    state.filesToSave.push_back({options.dutchHeaders ? "welkom-problemen.csv" : "welkom-problems.csv",
-                                 exportProblemsCsv(state.document->roster, options), "text/csv"});
+    options.sheet = sheet;
+    const bool members = sheet == ProblemsSheet::GroupMembers;
+    const char* name = options.dutchHeaders ? (members ? "welkom-problemen-groepsleden.csv" : "welkom-problemen.csv")
+                                            : (members ? "welkom-problems-group-members.csv" : "welkom-problems.csv");
+    state.filesToSave.push_back({name, exportProblemsCsv(state.document->roster, options), "text/csv"});
 }
 
 void setSuccessDefinition(AppState& state, const SuccessDefinition& d) {
@@ -870,7 +876,7 @@ void applyCommand(AppState& state, Command command) {
                        state.learning->revision = state.editRevision;
                    },
                    [&](ExportResearch& c) { exportResearch(state, c.format); },
-                   [&](ExportProblemsSheet&) { exportProblemsSheet(state); },
+                   [&](ExportProblemsSheet& c) { exportProblemsSheet(state, c.sheet); },
                    [&](UndoEdit&) {
                        if (state.document && state.history.canUndo()) {
                            state.history.undo(*state.document);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "app/app_state.h"
+#include "app/problems_sheet.h"
 #include "core/demo_roster.h"
 
 namespace welkom {
@@ -247,9 +248,11 @@ struct RunLearning {};
 struct ExportResearch {
     ResearchFormat format;
 };
-// Offers the households' open problems as a sheet to fill in and import again
-// (io/roster_csv.h, exportProblemsCsv), in the interface language.
-struct ExportProblemsSheet {};
+// Offers the households' (or the group members') open problems as a sheet to
+// fill in and import again (app/problems_sheet.h), in the interface language.
+struct ExportProblemsSheet {
+    ProblemsSheet sheet = ProblemsSheet::Households;
+};
 
 // Recover the autosave in state.recovery (asks for its passphrase) or throw it away.
 struct RecoverAutosave {};

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,6 +22,12 @@ namespace {
 bool parseIndex(const std::string& step, int& out) {
     auto [end, ec] = std::from_chars(step.data(), step.data() + step.size(), out);
     return ec == std::errc() && end == step.data() + step.size() && out >= 0;
+}
+
+// Whether a problem's path is below record `index` of `collection` (of `size` records).
+bool inRecord(const std::vector<std::string>& segs, std::string_view collection, std::size_t size, int& index) {
+    return segs.size() >= 3 && segs[0] == collection && parseIndex(segs[1], index) &&
+           static_cast<std::size_t>(index) < size;
 }
 
 std::string languageName(const std::string& code, bool dutch) {
@@ -43,6 +50,42 @@ std::string languagesCell(const std::vector<LanguageSkill>& languages, bool dutc
     return out;
 }
 
+// "level of Ukrainian, Russian".
+std::string levelsAsked(const std::vector<std::string>& names, bool nl) {
+    std::string out = nl ? "niveau van " : "level of ";
+    for (std::size_t i = 0; i < names.size(); ++i) out += (i == 0 ? "" : ", ") + names[i];
+    return out;
+}
+
+std::string_view levelHint(bool nl) { return nl ? " (niveau A0-C2 of moedertaal)" : " (level A0-C2 or native)"; }
+
+std::string consentAsked(bool nl, bool group) {
+    if (group) return nl ? "toestemming van de groep om gekoppeld te worden (ja/nee)" : "the group's consent to be matched (yes/no)";
+    return nl ? "toestemming om gekoppeld te worden (ja/nee)" : "consent to be matched (yes/no)";
+}
+
+std::string joined(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const std::string& part : parts) out += (out.empty() ? "" : "; ") + part;
+    return out;
+}
+
+std::string writeSheet(const std::vector<CsvRow>& rows, const ProblemsExportOptions& options) {
+    CsvWriteOptions write;
+    if (options.dutchExcel) {
+        write.delimiter = ';';
+        write.byteOrderMark = true;
+    }
+    return writeCsv(rows, write);
+}
+
+// Problems of the contact person's kind only: a group that no household can reach is not for them.
+std::vector<Problem> askableProblems(const Roster& roster) {
+    ValidationOptions quick;
+    quick.reachability = {};
+    return validateRoster(roster, quick);
+}
+
 // What a household's contact person is asked, found by validation.
 struct HouseholdQuestions {
     std::size_t household = 0;
@@ -62,35 +105,86 @@ struct HouseholdQuestions {
             if (std::find(noLanguages.begin(), noLanguages.end(), adult) != noLanguages.end()) {
                 part += nl ? "talen met niveau" : "languages with level";
             } else {
-                part += nl ? "niveau van " : "level of ";
-                const auto& names = std::find_if(levels.begin(), levels.end(), [&](const auto& l) { return l.first == adult; })->second;
-                for (std::size_t i = 0; i < names.size(); ++i) part += (i == 0 ? "" : ", ") + names[i];
+                part += levelsAsked(
+                    std::find_if(levels.begin(), levels.end(), [&](const auto& l) { return l.first == adult; })->second, nl);
             }
             parts.push_back(std::move(part));
         }
-        if (!adults.empty()) parts.back() += nl ? " (niveau A0-C2 of moedertaal)" : " (level A0-C2 or native)";
-        if (consent) parts.push_back(nl ? "toestemming om gekoppeld te worden (ja/nee)" : "consent to be matched (yes/no)");
-        std::string out;
-        for (const std::string& part : parts) out += (out.empty() ? "" : "; ") + part;
-        return out;
+        if (!adults.empty()) parts.back() += levelHint(nl);
+        if (consent) parts.push_back(consentAsked(nl, false));
+        return joined(parts);
     }
 };
 
-}  // namespace
+// What a group member is asked: the levels of the member's languages, and
+// on one row of a group without consent (its coordinator's), that consent.
+struct MemberQuestions {
+    std::vector<std::string> levels;
+    bool consent = false;
 
-std::string exportProblemsCsv(const Roster& roster, const ProblemsExportOptions& options) {
+    std::string words(bool nl) const {
+        std::vector<std::string> parts;
+        if (!levels.empty()) parts.push_back(levelsAsked(levels, nl) + std::string(levelHint(nl)));
+        if (consent) parts.push_back(consentAsked(nl, true));
+        return joined(parts);
+    }
+};
+
+// Where the group column names the group by its name, unless another group
+// has that name too: then by its id (the importer takes either).
+std::string groupCell(const Roster& roster, const WelcomeGroup& g) {
+    auto lower = [](std::string s) {
+        for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        return s;
+    };
+    const bool shared = std::count_if(roster.groups.begin(), roster.groups.end(),
+                                      [&](const WelcomeGroup& o) { return lower(o.name) == lower(g.name); }) > 1;
+    return shared ? g.id : g.name;
+}
+
+std::string groupMembersSheet(const Roster& roster, const ProblemsExportOptions& options) {
     const bool nl = options.dutchHeaders;
-    ValidationOptions quick;
-    quick.reachability = {};  // no group can take it: not for the contact person to answer
+    std::map<std::pair<std::size_t, std::size_t>, MemberQuestions> questions;  // (group, member): in roster order
+    bool consentColumn = false;
+    for (const Problem& p : askableProblems(roster)) {
+        const std::vector<std::string> segs = splitProblemPath(p.path);
+        int index = -1, member = -1;
+        if (!inRecord(segs, "groups", roster.groups.size(), index)) continue;
+        const WelcomeGroup& g = roster.groups[static_cast<std::size_t>(index)];
+        if (p.code == "language.level_unknown" && segs.size() >= 6 && segs[2] == "members" &&
+            parseIndex(segs[3], member) && static_cast<std::size_t>(member) < g.members.size()) {
+            questions[{static_cast<std::size_t>(index), static_cast<std::size_t>(member)}].levels.push_back(
+                languageName(segs.back(), nl));
+        } else if (p.code == "consent.matching" && !g.members.empty()) {
+            auto coordinator = std::find_if(g.members.begin(), g.members.end(),
+                                            [&](const GroupMember& m) { return m.id == g.coordinatorId; });
+            const std::size_t k = coordinator == g.members.end() ? 0 : static_cast<std::size_t>(coordinator - g.members.begin());
+            questions[{static_cast<std::size_t>(index), k}].consent = consentColumn = true;
+        }
+    }
+    CsvRow header = {nl ? "groep" : "group", nl ? "lid id" : "member id", nl ? "naam" : "name",
+                     nl ? "wat ontbreekt" : "what is missing", nl ? "talen" : "languages"};
+    if (consentColumn) header.push_back(nl ? "toestemming koppeling" : "consent to matching");
+    std::vector<CsvRow> rows = {header};
+    for (const auto& [at, q] : questions) {
+        const WelcomeGroup& g = roster.groups[at.first];
+        const GroupMember& m = g.members[at.second];
+        CsvRow row = {groupCell(roster, g), m.id, m.name, q.words(nl), languagesCell(m.languages, nl)};
+        row.resize(header.size());  // consent: empty, to be filled in
+        rows.push_back(std::move(row));
+    }
+    return writeSheet(rows, options);
+}
+
+std::string householdsSheet(const Roster& roster, const ProblemsExportOptions& options) {
+    const bool nl = options.dutchHeaders;
     std::vector<HouseholdQuestions> questions;
     int adultColumns = 0;
     bool consentColumn = false;
-    for (const Problem& p : validateRoster(roster, quick)) {
+    for (const Problem& p : askableProblems(roster)) {
         const std::vector<std::string> segs = splitProblemPath(p.path);
         int index = -1, member = -1;
-        if (segs.size() < 3 || segs[0] != "households" || !parseIndex(segs[1], index) ||
-            static_cast<std::size_t>(index) >= roster.households.size())
-            continue;
+        if (!inRecord(segs, "households", roster.households.size(), index)) continue;
         const Household& h = roster.households[static_cast<std::size_t>(index)];
         const bool language = (p.code == "language.level_unknown" || p.code == "language.none") && segs.size() >= 5 &&
                               segs[2] == "members" && parseIndex(segs[3], member) &&
@@ -128,12 +222,14 @@ std::string exportProblemsCsv(const Roster& roster, const ProblemsExportOptions&
         row.resize(header.size());  // fewer adults: empty cells; consent: empty, to be filled in
         rows.push_back(std::move(row));
     }
-    CsvWriteOptions write;
-    if (options.dutchExcel) {
-        write.delimiter = ';';
-        write.byteOrderMark = true;
-    }
-    return writeCsv(rows, write);
+    return writeSheet(rows, options);
+}
+
+}  // namespace
+
+std::string exportProblemsCsv(const Roster& roster, const ProblemsExportOptions& options) {
+    return options.sheet == ProblemsSheet::GroupMembers ? groupMembersSheet(roster, options)
+                                                        : householdsSheet(roster, options);
 }
 
 }  // namespace welkom

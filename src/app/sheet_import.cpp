@@ -77,7 +77,7 @@ SheetPreview previewSheet(const Roster& into, const SheetImportRequest& request)
     }
 
     out.kind = preview.kind;
-    out.encoding = preview.encoding;
+    out.encoding = table ? table->encoding : preview.encoding;  // the file's, not the corrected copy's
     out.delimiter = preview.delimiter;
     out.dataRows = preview.dataRows;
     out.columns = preview.columns;
@@ -86,6 +86,7 @@ SheetPreview previewSheet(const Roster& into, const SheetImportRequest& request)
     out.groups = preview.groups.size();
     for (const WelcomeGroup& g : preview.groups) out.members += g.members.size();
     out.updatedHouseholds = preview.updatedHouseholds.size();
+    out.updatedMembers = preview.updatedMemberRows.size();
     if (table) {  // the table shows the sheet as corrected
         const std::size_t n = std::min(table->rows.size(), kMaxShownSheetRows + 1);
         out.rows.assign(table->rows.begin(), table->rows.begin() + static_cast<std::ptrdiff_t>(n));
@@ -200,6 +201,7 @@ std::string encodeSheetPreview(const SheetPreview& p) {
     for (const CsvRow& row : p.rows) writeStrings(w, row);
     w.u32(static_cast<std::uint32_t>(p.households)).u32(static_cast<std::uint32_t>(p.groups));
     w.u32(static_cast<std::uint32_t>(p.members)).u32(static_cast<std::uint32_t>(p.updatedHouseholds));
+    w.u32(static_cast<std::uint32_t>(p.updatedMembers));
     w.byte(p.merged ? 1 : 0);
     if (p.merged) writeMergedRoster(w, *p.merged);
     return w.take();
@@ -229,10 +231,12 @@ Result<SheetPreview> decodeSheetPreview(std::string_view wire) {
     p.rows.resize(count);
     for (CsvRow& row : p.rows)
         if (!readStrings(r, row)) return damagedWire();
-    std::uint32_t households = 0, groups = 0, members = 0, updated = 0;
-    if (!r.u32(households) || !r.u32(groups) || !r.u32(members) || !r.u32(updated) || !r.byte(merged))
+    std::uint32_t households = 0, groups = 0, members = 0, updated = 0, updatedMembers = 0;
+    if (!r.u32(households) || !r.u32(groups) || !r.u32(members) || !r.u32(updated) || !r.u32(updatedMembers) ||
+        !r.byte(merged))
         return damagedWire();
     p.updatedHouseholds = updated;
+    p.updatedMembers = updatedMembers;
     p.households = households;
     p.groups = groups;
     p.members = members;

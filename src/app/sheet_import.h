@@ -69,6 +69,7 @@ struct SheetPreview {
     std::size_t groups = 0;
     std::size_t members = 0;
     std::size_t updatedHouseholds = 0;  // rows whose id names a household: filled in (round trip)
+    std::size_t updatedMembers = 0;     // rows whose member id names a group member: filled in
     // The roster after Import; none while errors block it.
     std::optional<Roster> merged;
 

@@ -1,5 +1,6 @@
 // welkom export-csv: the matches of a roster as CSV for a mail merge, or
-// (--problems) the households' open problems as a sheet to fill in and import again.
+// (--problems [--members]) the households' or group members' open problems as a sheet
+// to fill in and import again.
 #include <iostream>
 
 #include "cli/cli.h"
@@ -19,6 +20,7 @@ const std::vector<OptionSpec> kSpecs = {
     {"--lang", "", true, "column names and status words: en (default) or nl"},
     {"--live-only", "", false, "leave out ended and declined matches"},
     {"--problems", "", false, "write the households' open problems instead, to fill in and import again"},
+    {"--members", "", false, "with --problems: the group members' open problems (a member sheet)"},
     {"--identity", "-i", true, "age identity file for an encrypted roster (repeatable)", true},
     kHelpOption,
 };
@@ -27,12 +29,15 @@ int writeProblems(const Roster& roster, const Args& args, bool dutch) {
     ProblemsExportOptions options;
     options.dutchExcel = args.has("--semicolon");
     options.dutchHeaders = dutch;
+    const bool members = args.has("--members");
+    options.sheet = members ? ProblemsSheet::GroupMembers : ProblemsSheet::Households;
     const std::string csv = exportProblemsCsv(roster, options);
     if (Status s = writeFile(*args.value("--output"), csv); !s) return failWith(kExitIo, s.error().message);
     Result<CsvTable> written = readCsv(csv);
     const std::size_t rows = written && !written->rows.empty() ? written->rows.size() - 1 : 0;
     std::cerr << (dutch ? "Geschreven: " : "Wrote ") << rows
-              << (dutch ? " huishoudens met open vragen naar " : " households with open questions to ")
+              << (members ? (dutch ? " groepsleden met open vragen naar " : " group members with open questions to ")
+                          : (dutch ? " huishoudens met open vragen naar " : " households with open questions to "))
               << *args.value("--output") << "\n";
     return kExitOk;
 }
@@ -42,7 +47,7 @@ int writeProblems(const Roster& roster, const Args& args, bool dutch) {
 int runExportCsv(const std::vector<std::string>& argv) {
     const std::string usage =
         "welkom export-csv ROSTER -o matches.csv [--semicolon] [--lang en|nl] [--live-only]\n"
-        "       welkom export-csv ROSTER --problems -o problems.csv [--semicolon] [--lang en|nl]";
+        "       welkom export-csv ROSTER --problems [--members] -o problems.csv [--semicolon] [--lang en|nl]";
     Args args;
     if (auto stop = parseCommandLine(
             argv, kSpecs, usage,
@@ -54,6 +59,8 @@ int runExportCsv(const std::vector<std::string>& argv) {
             "(a language without a level, an adult without languages, no consent): id, name, what is\n"
             "missing, the adults' languages as known, consent. Filled in, it imports back with\n"
             "`welkom import-csv --households FILE --into ROSTER`, which updates those households by id.\n"
+            "With --problems --members: one row per group member with a language without a level, and\n"
+            "the group's consent on its coordinator's row; it imports back with --members, by member id.\n"
             "Exit status: 0 written, 1 roster invalid or not decryptable, 2 wrong command line, 3 I/O.",
             args))
         return *stop;
@@ -63,6 +70,7 @@ int runExportCsv(const std::vector<std::string>& argv) {
     if (!args.has("--output")) return failWith(kExitUsage, "say where to write with -o FILE");
     if (args.has("--problems") && args.has("--live-only"))
         return failWith(kExitUsage, "--live-only is for matches, not with --problems");
+    if (args.has("--members") && !args.has("--problems")) return failWith(kExitUsage, "--members goes with --problems");
 
     LoadedRoster loaded;
     if (auto stop = readRosterOrReport(args.positional()[0], args.values("--identity"), *dutch, loaded)) return *stop;

@@ -62,6 +62,15 @@ void printPreview(const CsvImportPreview& p, const std::string& path, bool dutch
                       << (dutch ? ", rij " : ", row ") << p.householdRows[i] << "\n";
         }
     } else {
+        if (!p.updatedGroups.empty()) {
+            std::cout << (dutch ? "Bij te werken groepsleden: " : "Group members to update: ")
+                      << p.updatedMemberRows.size() << (dutch ? ", in Welkom Groepen: " : ", in welcome groups: ")
+                      << p.updatedGroups.size() << "\n";
+            for (std::size_t i = 0; i < p.updatedGroups.size(); ++i) {
+                std::cout << "  " << p.updatedGroups[i].id << "  " << p.updatedGroups[i].name
+                          << (dutch ? ", vanaf rij " : ", from row ") << p.updatedGroupRows[i] << "\n";
+            }
+        }
         std::cout << (dutch ? "Toe te voegen Welkom Groepen: " : "Welcome groups to add: ") << p.groups.size() << "\n";
         for (std::size_t i = 0; i < p.groups.size(); ++i) {
             std::cout << "  " << p.groups[i].id << "  " << p.groups[i].name << " (" << p.groups[i].members.size()
@@ -177,6 +186,10 @@ int runImportCsv(const std::vector<std::string>& argv) {
     if (households) {
         std::cerr << (*dutch ? "Huishoudens: toegevoegd " : "Households: added ") << preview.households.size()
                   << (*dutch ? ", bijgewerkt " : ", updated ") << preview.updatedHouseholds.size() << "\n";
+    } else {
+        std::cerr << (*dutch ? "Welkom Groepen: toegevoegd " : "Welcome groups: added ") << preview.groups.size()
+                  << (*dutch ? "; groepsleden bijgewerkt " : "; group members updated ")
+                  << preview.updatedMemberRows.size() << "\n";
     }
     std::cerr << (*dutch ? "Geschreven: " : "Wrote ") << *args.value("--output")
               << (encryption.kind == Encryption::Kind::None ? (*dutch ? " (onversleuteld)\n" : " (not encrypted)\n")

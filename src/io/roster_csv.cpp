@@ -132,6 +132,11 @@ Roster mergedRoster(const Roster& base, const CsvImportPreview& preview) {
     for (const Household& h : preview.updatedHouseholds) {
         if (auto it = index.find(h.id); it != index.end()) merged.households[it->second] = h;
     }
+    std::unordered_map<std::string_view, std::size_t> groupIndex;
+    for (std::size_t i = 0; i < base.groups.size(); ++i) groupIndex.emplace(base.groups[i].id, i);
+    for (const WelcomeGroup& g : preview.updatedGroups) {
+        if (auto it = groupIndex.find(g.id); it != groupIndex.end()) merged.groups[it->second] = g;
+    }
     merged.households.insert(merged.households.end(), preview.households.begin(), preview.households.end());
     merged.groups.insert(merged.groups.end(), preview.groups.begin(), preview.groups.end());
     return merged;
@@ -220,6 +225,8 @@ const std::vector<FieldSpec>& memberSpecs() {
         {"consent_research_date", {"consent research date", "datum toestemming onderzoek"}},
         {"group_notes", {"group notes", "notities groep", "opmerkingen groep"}},
         {"name", {"name", "full name", "member", "naam", "volledige naam", "lid", "deelnemer"}},
+        // The id of a member of the roster (the members' problems sheet): that member is updated.
+        {"member_id", {"member id", "lid id", "id lid"}},
         {"first_name", {"first name", "given name", "voornaam", "roepnaam"}},
         {"last_name", {"last name", "surname", "family name", "achternaam", "familienaam"}},
         {"contact", {"contact", "email", "e mail", "email address", "emailadres", "mail", "mailadres"}},
@@ -463,16 +470,18 @@ private:
                       "no column for " + quoted(field) + " (e.g. a column " + quoted(exampleEn) + ")",
                       "geen kolom voor " + quoted(field) + " (bijv. een kolom " + quoted(exampleNl) + ")");
         };
-        m_updating = namesRosterHousehold(rows);
+        m_updating = namesRosterRecord(rows);
         if (m_kind == CsvImportKind::Households) {
             // A sheet that updates may leave out what it does not change (rows that add still need both).
             if (!m_updating) require("name", "Naam", "Name");
             if (!m_updating) require("municipality", "Gemeente", "Municipality");
         } else {
             require("group", "Groep", "Group");
-            if (m_columnOf.count("name") == 0 && m_columnOf.count("first_name") == 0) require("name", "Naam", "Name");
-            require("age", "Leeftijd", "Age");
-            if (m_columnOf.count("group_municipality") == 0) require("municipality", "Gemeente", "Municipality");
+            if (!m_updating && m_columnOf.count("name") == 0 && m_columnOf.count("first_name") == 0)
+                require("name", "Naam", "Name");
+            if (!m_updating) require("age", "Leeftijd", "Age");
+            if (!m_updating && m_columnOf.count("group_municipality") == 0)
+                require("municipality", "Gemeente", "Municipality");
         }
         m_row = 0;
         return !m_out.hasErrors();
@@ -944,14 +953,23 @@ private:
         return it == m_householdIndex.end() ? nullptr : it->second;
     }
 
-    // A household sheet whose id column names a household of the roster updates
-    // by id: then an id the roster does not have is an error (a typo would add a
-    // duplicate) rather than the id of a new household.
-    bool namesRosterHousehold(const std::vector<CsvRow>& rows) {
-        const std::size_t c = col("id");
-        if (m_kind != CsvImportKind::Households || c == 0) return false;
+    // A sheet whose id column names a record of the roster updates by id (a
+    // household sheet: a household; a member sheet: a member of the group in
+    // its group column). Then an id the roster does not have is an error (a
+    // typo would add a duplicate) rather than the id of a new record; member
+    // ids in a sheet that names none are not used (new members get new ids).
+    bool namesRosterRecord(const std::vector<CsvRow>& rows) {
+        const bool households = m_kind == CsvImportKind::Households;
+        const std::size_t c = col(households ? "id" : "member_id"), g = col("group");
+        if (c == 0 || (!households && g == 0)) return false;
         for (std::size_t i = 1; i < rows.size(); ++i) {
-            if (c <= rows[i].size() && rosterHousehold(std::string(trim(rows[i][c - 1])))) return true;
+            if (c > rows[i].size()) continue;
+            const std::string id(trim(rows[i][c - 1]));
+            if (households && rosterHousehold(id)) return true;
+            const WelcomeGroup* group = households || g > rows[i].size() ? nullptr : rosterGroup(std::string(trim(rows[i][g - 1])));
+            if (group != nullptr && std::any_of(group->members.begin(), group->members.end(),
+                                                [&](const GroupMember& m) { return m.id == id; }))
+                return true;
         }
         return false;
     }
@@ -1005,6 +1023,7 @@ private:
             error("csv.required", col("group"), "the person needs a group", "de persoon heeft een groep nodig");
             return;
         }
+        if (m_updating && !cell("member_id").empty()) return updateMemberRow(groupName);
         const std::string key = groupKey(groupName);
         auto found = m_groupIndex.find(key);
         if (found == m_groupIndex.end()) {
@@ -1015,21 +1034,62 @@ private:
             m_out.groups.push_back(std::move(g));
             m_out.groupRows.push_back(m_row);
             m_builds.emplace_back();
-            if (m_existingGroups.empty()) {
-                for (const WelcomeGroup& existing : m_into.groups) m_existingGroups.emplace(groupKey(existing.name), &existing);
-            }
-            if (auto e = m_existingGroups.find(key); e != m_existingGroups.end()) {
-                const WelcomeGroup& existing = *e->second;
+            if (const WelcomeGroup* existing = rosterGroup(groupName)) {
                 error("csv.group_exists", col("group"),
-                      "a welcome group named " + quoted(existing.name) + " is already in the roster (" + existing.id +
+                      "a welcome group named " + quoted(existing->name) + " is already in the roster (" + existing->id +
                           "); an import only adds new groups",
-                      "er staat al een Welkom Groep " + quoted(existing.name) + " in het bestand (" + existing.id +
+                      "er staat al een Welkom Groep " + quoted(existing->name) + " in het bestand (" + existing->id +
                           "); een import voegt alleen nieuwe groepen toe");
             }
         }
         WelcomeGroup& g = m_out.groups[found->second];
         GroupBuild& b = m_builds[found->second];
+        groupCells(g, b);
+        GroupMember m;
+        memberCells(m, true);
+        coordinatorCell(b, g.members.size());
+        g.members.push_back(std::move(m));
+        b.memberRows.push_back(m_row);
+    }
 
+    // A row of a members' problems sheet sent back: its member id names a
+    // member of the roster's group in its group column, and its filled cells
+    // update that member (and the group's own columns, that group).
+    void updateMemberRow(const std::string& groupName) {
+        const std::string memberId(cell("member_id"));
+        const WelcomeGroup* existing = rosterGroup(groupName);
+        std::size_t k = existing == nullptr ? 0 : existing->members.size();
+        for (std::size_t i = 0; existing != nullptr && i < existing->members.size() && k == existing->members.size(); ++i)
+            if (existing->members[i].id == memberId) k = i;
+        if (existing == nullptr || k == existing->members.size()) {
+            error("csv.member_unknown", col("member_id"), {}, {});  // worded by the app: problem.csv.member_unknown
+            m_out.problems.back().args = {Arg::textOf(quoted(memberId)), Arg::textOf(quoted(groupName))};
+            return;
+        }
+        auto [it, first] = m_updatedGroupIndex.emplace(existing->id, m_out.updatedGroups.size());
+        if (first) {
+            m_out.updatedGroups.push_back(*existing);
+            m_out.updatedGroupsBefore.push_back(*existing);
+            m_out.updatedGroupRows.push_back(m_row);
+            m_updatedBuilds.emplace_back();
+            m_updatedBuilds.back().memberRows.assign(existing->members.size(), 0);
+        }
+        WelcomeGroup& g = m_out.updatedGroups[it->second];
+        GroupBuild& b = m_updatedBuilds[it->second];
+        if (b.memberRows[k] != 0) {
+            error("csv.member_twice", col("member_id"), {}, {});  // worded by the app: problem.csv.member_twice
+            m_out.problems.back().args = {Arg::textOf(quoted(memberId)), Arg::textOf(std::to_string(b.memberRows[k]))};
+            return;
+        }
+        b.memberRows[k] = m_row;
+        m_out.updatedMemberRows.push_back(m_row);
+        groupCells(g, b);
+        memberCells(g.members[k], false);
+        if (coordinatorCell(b, k)) g.coordinatorId = g.members[k].id;
+    }
+
+    // The group's own columns on a member's row: the first row that fills one sets it.
+    void groupCells(WelcomeGroup& g, GroupBuild& b) {
         if (groupLevel(b, "group_municipality")) g.municipality = std::string(cell("group_municipality"));
         if (groupLevel(b, "group_neighbourhood")) g.neighbourhood = std::string(cell("group_neighbourhood"));
         if (groupLevel(b, "capacity")) g.capacity = wholeNumber("capacity", 0, 100, 1);
@@ -1045,47 +1105,67 @@ private:
                 g.allowedMunicipalities.push_back(m);
         }
         availability("availability", g.availability);  // the group is available when any member is
+    }
 
-        GroupMember m;
+    // The member's own cells; an empty cell leaves a field as it is (a new
+    // member starts empty, and needs a name and an age).
+    void memberCells(GroupMember& m, bool isNew) {
         std::string name(cell("name"));
         if (name.empty()) {
             const std::string_view first = cell("first_name"), last = cell("last_name");
             name = std::string(first) + (!first.empty() && !last.empty() ? " " : "") + std::string(last);
         }
-        m.name = name;
+        if (!name.empty()) m.name = name;
         if (m.name.empty()) {
             error("csv.required", col("name") != 0 ? col("name") : col("first_name"), "the person needs a name",
                   "de persoon heeft een naam nodig");
         }
         const std::string_view email = cell("contact"), phone = cell("phone");
-        m.contact = std::string(email) + (!email.empty() && !phone.empty() ? ", " : "") + std::string(phone);
-        if (cell("age").empty()) error("csv.required", col("age"), "the person needs an age", "de persoon heeft een leeftijd nodig");
-        else age("age", cell("age"), kMinGroupMemberAge, m.age);
-        gender("gender", m.gender);
-        m.languages = languages("languages");
+        if (!email.empty() || !phone.empty())
+            m.contact = std::string(email) + (!email.empty() && !phone.empty() ? ", " : "") + std::string(phone);
+        if (!cell("age").empty()) age("age", cell("age"), kMinGroupMemberAge, m.age);
+        else if (isNew) error("csv.required", col("age"), "the person needs an age", "de persoon heeft een leeftijd nodig");
+        if (!cell("gender").empty()) gender("gender", m.gender);
+        if (!cell("languages").empty()) m.languages = languages("languages");
         if (const std::optional<LanguageLevel> dutch = dutchLevelCell()) setDutchLevel(m.languages, *dutch);
-        m.interests = tags(VocabularyKind::Interests, "interests");
-        m.municipality = std::string(cell("municipality"));
-        m.neighbourhood = std::string(cell("neighbourhood"));
-        m.occupation = std::string(cell("occupation"));
+        fillTags(VocabularyKind::Interests, "interests", m.interests);
+        fillText("municipality", m.municipality);
+        fillText("neighbourhood", m.neighbourhood);
+        fillText("occupation", m.occupation);
         if (!cell("sector").empty()) m.sector = tagFor(VocabularyKind::Sectors, "sector", std::string(cell("sector")));
-        m.skills = tags(VocabularyKind::Skills, "skills");
+        fillTags(VocabularyKind::Skills, "skills", m.skills);
         if (auto v = yesNo("has_children")) m.hasChildren = *v;
-        if (auto v = yesNo("coordinator"); v && *v) {
-            if (b.hasCoordinator) {
-                error("csv.coordinator", col("coordinator"),
-                      "this group already has a coordinator on row " + std::to_string(b.coordinatorRow) +
-                          "; mark one person per group",
-                      "deze groep heeft al een coördinator op rij " + std::to_string(b.coordinatorRow) +
-                          "; markeer één persoon per groep");
-            } else {
-                b.hasCoordinator = true;
-                b.coordinatorRow = m_row;
-                b.coordinatorIndex = g.members.size();
+    }
+
+    // Whether the row marks member k as the group's coordinator (one per group).
+    bool coordinatorCell(GroupBuild& b, std::size_t k) {
+        auto v = yesNo("coordinator");
+        if (!v || !*v) return false;
+        if (b.hasCoordinator) {
+            error("csv.coordinator", col("coordinator"),
+                  "this group already has a coordinator on row " + std::to_string(b.coordinatorRow) +
+                      "; mark one person per group",
+                  "deze groep heeft al een coördinator op rij " + std::to_string(b.coordinatorRow) +
+                      "; markeer één persoon per groep");
+            return false;
+        }
+        b.hasCoordinator = true;
+        b.coordinatorRow = m_row;
+        b.coordinatorIndex = k;
+        return true;
+    }
+
+    // A group of the roster by its id or by its name (compared like headers).
+    const WelcomeGroup* rosterGroup(const std::string& idOrName) {
+        if (m_existingGroups.empty()) {
+            for (const WelcomeGroup& existing : m_into.groups) {
+                m_existingGroups.emplace(groupKey(existing.name), &existing);
+                m_existingGroupIds.emplace(existing.id, &existing);
             }
         }
-        g.members.push_back(std::move(m));
-        b.memberRows.push_back(m_row);
+        if (auto e = m_existingGroupIds.find(idOrName); e != m_existingGroupIds.end()) return e->second;
+        auto e = m_existingGroups.find(groupKey(idOrName));
+        return e == m_existingGroups.end() ? nullptr : e->second;
     }
 
     // A group's municipality or neighbourhood not given in a group column:
@@ -1198,19 +1278,17 @@ private:
     // what it says about them at their rows; problems elsewhere that were not
     // there before are errors of the import as a whole.
     void validateMerged() {
-        if (m_out.households.empty() && m_out.groups.empty() && m_out.updatedHouseholds.empty()) return;
+        if (m_out.households.empty() && m_out.groups.empty() && m_out.updatedHouseholds.empty() &&
+            m_out.updatedGroups.empty())
+            return;
         std::set<std::pair<std::string, std::string>> before;
         for (const Problem& p : validateRoster(m_into)) before.emplace(p.path, p.code);
         const Roster merged = mergedRoster(m_into, m_out);
         const std::string collection = m_kind == CsvImportKind::Households ? "households" : "groups";
         const std::size_t base = m_kind == CsvImportKind::Households ? m_out.baseHouseholds : m_out.baseGroups;
-        std::unordered_map<std::size_t, std::size_t> updated;  // roster index -> index in updatedHouseholds
-        if (!m_out.updatedHouseholds.empty()) {
-            std::unordered_map<std::string_view, std::size_t> byId;
-            for (std::size_t u = 0; u < m_out.updatedHouseholds.size(); ++u) byId.emplace(m_out.updatedHouseholds[u].id, u);
-            for (std::size_t i = 0; i < m_into.households.size(); ++i)
-                if (auto it = byId.find(m_into.households[i].id); it != byId.end()) updated.emplace(i, it->second);
-        }
+        const std::unordered_map<std::size_t, std::size_t> updated =  // roster index -> index in updated*
+            m_kind == CsvImportKind::Households ? rosterIndexes(m_into.households, m_out.updatedHouseholds)
+                                                : rosterIndexes(m_into.groups, m_out.updatedGroups);
         static const std::vector<int> kNoAdults;
         for (const Problem& p : validateRoster(merged)) {
             const std::vector<std::string> segs = splitProblemPath(p.path);
@@ -1227,8 +1305,13 @@ private:
             if (auto u = inCollection ? updated.find(static_cast<std::size_t>(index)) : updated.end();
                 u != updated.end()) {
                 if (p.severity == Severity::Error && before.count({p.path, p.code}) > 0) continue;
-                m_row = m_out.updatedHouseholdRows[u->second];
-                addAtRow(p, m_updatedAdultNumbers[u->second], segs);
+                if (m_kind == CsvImportKind::Households) {
+                    m_row = m_out.updatedHouseholdRows[u->second];
+                    addAtRow(p, m_updatedAdultNumbers[u->second], segs);
+                } else {
+                    m_row = rowOfMember(m_updatedBuilds[u->second], segs, m_out.updatedGroupRows[u->second]);
+                    addAtRow(p, kNoAdults, segs);
+                }
                 continue;
             }
             if (before.count({p.path, p.code}) > 0 || p.severity != Severity::Error) continue;
@@ -1247,11 +1330,30 @@ private:
 
     std::size_t rowOfRecord(std::size_t i, const std::vector<std::string>& segs) const {
         if (m_kind == CsvImportKind::Households) return m_out.householdRows[i];
+        return rowOfMember(m_builds[i], segs, m_out.groupRows[i]);
+    }
+
+    // The row of the member a path below a group points at; the group's row
+    // when it points at the group or at a member without a row.
+    static std::size_t rowOfMember(const GroupBuild& b, const std::vector<std::string>& segs, std::size_t groupRow) {
         int k = -1;
         if (segs.size() >= 4 && segs[2] == "members" && parseInt(segs[3], k) && k >= 0 &&
-            static_cast<std::size_t>(k) < m_builds[i].memberRows.size())
-            return m_builds[i].memberRows[static_cast<std::size_t>(k)];
-        return m_out.groupRows[i];
+            static_cast<std::size_t>(k) < b.memberRows.size() && b.memberRows[static_cast<std::size_t>(k)] != 0)
+            return b.memberRows[static_cast<std::size_t>(k)];
+        return groupRow;
+    }
+
+    // Of each record of `roster` that `updated` holds: its index there.
+    template <typename Record>
+    static std::unordered_map<std::size_t, std::size_t> rosterIndexes(const std::vector<Record>& roster,
+                                                                      const std::vector<Record>& updated) {
+        std::unordered_map<std::size_t, std::size_t> out;
+        if (updated.empty()) return out;
+        std::unordered_map<std::string_view, std::size_t> byId;
+        for (std::size_t u = 0; u < updated.size(); ++u) byId.emplace(updated[u].id, u);
+        for (std::size_t i = 0; i < roster.size(); ++i)
+            if (auto it = byId.find(roster[i].id); it != byId.end()) out.emplace(i, it->second);
+        return out;
     }
 
     bool rowHasError(std::size_t row) const {
@@ -1270,13 +1372,16 @@ private:
     std::unordered_set<std::string> m_givenIds;
     std::unordered_set<std::string> m_rosterIds;                              // built on first use
     std::unordered_map<std::string, const WelcomeGroup*> m_existingGroups;   // normalised name; built on first use
+    std::unordered_map<std::string, const WelcomeGroup*> m_existingGroupIds;  // id; built with m_existingGroups
+    std::unordered_map<std::string, std::size_t> m_updatedGroupIndex;        // id -> index in updatedGroups
+    std::vector<GroupBuild> m_updatedBuilds;  // per updated group; memberRows by member index, 0: not in the sheet
     std::unordered_map<std::string, std::string> m_languages;                 // normalised name -> code
     std::unordered_map<std::string, std::size_t> m_groupIndex;               // normalised name -> index
     std::vector<GroupBuild> m_builds;
     std::vector<std::vector<int>> m_adultNumbers;  // per previewed household, see householdRow
     std::vector<std::vector<int>> m_updatedAdultNumbers;  // per updated household
     std::unordered_map<std::string, const Household*> m_householdIndex;  // id; built on first use
-    bool m_updating = false;  // see namesRosterHousehold
+    bool m_updating = false;  // see namesRosterRecord
 };
 
 }  // namespace
@@ -1296,6 +1401,22 @@ CsvImportPreview previewGroupMemberImport(std::string_view csvBytes, const Roste
 
 // [SECTION] Apply -----------------------------------------------------------------------
 
+namespace {
+
+// Whether any of the records `before` is no longer in `current` as it was.
+template <typename Record>
+bool changedSince(const std::vector<Record>& current, const std::vector<Record>& before) {
+    if (before.empty()) return false;
+    std::unordered_map<std::string_view, const Record*> byId;
+    for (const Record& r : current) byId.emplace(r.id, &r);
+    return std::any_of(before.begin(), before.end(), [&](const Record& was) {
+        auto it = byId.find(was.id);
+        return it == byId.end() || !(*it->second == was);
+    });
+}
+
+}  // namespace
+
 Status applyImport(Roster& roster, const CsvImportPreview& preview) {
     if (preview.hasErrors()) {
         return makeError("import.has_errors",
@@ -1310,14 +1431,9 @@ Status applyImport(Roster& roster, const CsvImportPreview& preview) {
     bool collides = roster.households.size() != preview.baseHouseholds || roster.groups.size() != preview.baseGroups;
     for (const Household& h : preview.households) collides = collides || ids.count(h.id) > 0;
     for (const WelcomeGroup& g : preview.groups) collides = collides || ids.count(g.id) > 0;
-    if (!preview.updatedHouseholds.empty()) {  // each as it was at the preview
-        std::unordered_map<std::string_view, const Household*> current;
-        for (const Household& h : roster.households) current.emplace(h.id, &h);
-        for (const Household& was : preview.updatedHouseholdsBefore) {
-            auto it = current.find(was.id);
-            collides = collides || it == current.end() || !(*it->second == was);
-        }
-    }
+    // Each updated record as it was at the preview.
+    collides = collides || changedSince(roster.households, preview.updatedHouseholdsBefore) ||
+               changedSince(roster.groups, preview.updatedGroupsBefore);
     if (collides) {
         return makeError("import.stale", "the roster changed since the preview; preview the import again",
                          "het bestand is veranderd sinds het voorbeeld; bekijk de import opnieuw");

@@ -106,6 +106,14 @@ struct CsvImportPreview {
     std::vector<Household> updatedHouseholds;
     std::vector<std::size_t> updatedHouseholdRows;
     std::vector<Household> updatedHouseholdsBefore;
+    // Likewise in a member sheet whose member id column names members of the
+    // roster (the members' problems sheet sent back): each group with such a
+    // row is updated, listed with the first row that names it; the rows that
+    // update a member are in updatedMemberRows.
+    std::vector<WelcomeGroup> updatedGroups;
+    std::vector<std::size_t> updatedGroupRows;
+    std::vector<WelcomeGroup> updatedGroupsBefore;
+    std::vector<std::size_t> updatedMemberRows;
     // The roster the preview was made against, to notice changes before applying.
     std::size_t baseHouseholds = 0;
     std::size_t baseGroups = 0;
@@ -123,6 +131,8 @@ CsvImportPreview previewHouseholdImport(std::string_view csvBytes, const Roster&
 // neighbourhood are each member's own; the group's come from its group
 // columns, else the coordinator's row, else the most common (with a warning
 // naming the choice when members differ).
+// A row whose member id names a member of the roster's group in its group
+// column (by id or name) updates that member (see updatedGroups).
 CsvImportPreview previewGroupMemberImport(std::string_view csvBytes, const Roster& into,
                                           const CsvColumnMapping& mapping = {});
 

@@ -113,6 +113,9 @@ void SheetImportDialog::draw(const AppState& state, CommandQueue& commands) {
         } else {
             summary = std::string(tr(lang, TextId::SheetAddsGroups)) + " " + std::to_string(preview.groups) + " " +
                       tr(lang, TextId::SheetAddsMembers) + " " + std::to_string(preview.members);
+            if (preview.updatedMembers > 0)
+                summary += "  |  " + std::string(tr(lang, TextId::SheetUpdatesMembers)) + " " +
+                           std::to_string(preview.updatedMembers);
         }
         summary += "  |  " + std::string(tr(lang, TextId::SheetErrors)) + " " +
                    std::to_string(preview.count(Severity::Error)) + "  |  " + tr(lang, TextId::SheetWarnings) + " " +

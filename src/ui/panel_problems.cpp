@@ -11,6 +11,9 @@ void ProblemsPanel::drawContent(const AppState& state, CommandQueue& commands) {
     const Language lang = state.ui.language;
     // The open questions, to send to the households' contact person and import again.
     if (state.document && ImGui::Button(tr(lang, TextId::ExportProblemsSheet))) commands.push(ExportProblemsSheet{});
+    if (state.document) ImGui::SameLine();
+    if (state.document && ImGui::Button(tr(lang, TextId::ExportMemberProblemsSheet)))
+        commands.push(ExportProblemsSheet{ProblemsSheet::GroupMembers});
     const auto flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollY |
                        ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("problems", 3, flags)) return;

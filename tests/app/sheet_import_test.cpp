@@ -107,6 +107,45 @@ TEST(SheetImport, TheProblemsSheetFilledInFillsTheHouseholdsInWithoutDuplicates)
     EXPECT_EQ(unknownLevels(), 0u);
 }
 
+// The same for group members: the members' sheet from Problems, filled in and
+// dropped again, is recognised as a member sheet and fills the members in.
+TEST(SheetImport, TheMembersProblemsSheetFilledInFillsTheMembersIn) {
+    AppState state = withRoster();
+    drop(state, "groepen.csv", fixture("members_nl_excel_cp1252.csv"));
+    applyCommand(state, ConfirmSheetImport{});
+    auto members = [&] {
+        std::size_t n = 0;
+        for (const WelcomeGroup& g : state.document->roster.groups) n += g.members.size();
+        return n;
+    };
+    const std::size_t groups = state.document->roster.groups.size(), before = members();
+    auto unknownLevels = [&] {
+        std::size_t n = 0;
+        for (const Problem& p : state.problems) n += p.code == "language.level_unknown" && p.path.rfind("/groups/", 0) == 0;
+        return n;
+    };
+    ASSERT_GT(unknownLevels(), 0u);
+
+    applyCommand(state, ExportProblemsSheet{ProblemsSheet::GroupMembers});
+    ASSERT_EQ(state.filesToSave.size(), 1u);
+    EXPECT_EQ(state.filesToSave[0].name, "welkom-problems-group-members.csv");
+    const std::string filled = testing::fillIn(state.filesToSave[0].bytes, "B2", "yes");
+    state.filesToSave.clear();
+    drop(state, "welkom-problems-group-members.csv", filled);
+    const SheetPreview& p = previewOf(state);
+    EXPECT_EQ(p.kind, CsvImportKind::GroupMembers);
+    EXPECT_EQ(p.groups, 0u);
+    EXPECT_GT(p.updatedMembers, 0u);
+    EXPECT_FALSE(p.hasErrors());
+    applyCommand(state, ConfirmSheetImport{});
+    EXPECT_EQ(state.document->roster.groups.size(), groups) << "no group added twice";
+    EXPECT_EQ(members(), before);
+    EXPECT_EQ(unknownLevels(), 0u);
+    ASSERT_FALSE(state.notices.empty());
+    EXPECT_NE(state.notices.back().message.find("group members filled in: "), std::string::npos)
+        << state.notices.back().message;
+}
+
 TEST(SheetImport, AMemberSheetIsRecognisedByItsGroupColumn) {
     AppState state = withRoster();
     drop(state, "groepen.csv", fixture("members_nl_excel_cp1252.csv"));
@@ -116,8 +155,15 @@ TEST(SheetImport, AMemberSheetIsRecognisedByItsGroupColumn) {
     EXPECT_GT(p.groups, 0u);
     EXPECT_GE(p.members, p.groups);
     EXPECT_EQ(p.count(Severity::Error), 0u);
+    // A correction is checked on a UTF-8 copy; the review still names the file's encoding.
+    const std::size_t groups = p.groups;
+    state.sheetImport->preview.reset();  // what follows comes from the check of the corrected sheet
+    applyCommand(state, EditSheetCell{{2, 6, "53"}});
+    runJobsInline(state);
+    EXPECT_EQ(previewOf(state).rows[1][5], "53");
+    EXPECT_EQ(previewOf(state).encoding, CsvEncoding::Windows1252);
     applyCommand(state, ConfirmSheetImport{});
-    EXPECT_EQ(state.document->roster.groups.size(), p.groups);
+    EXPECT_EQ(state.document->roster.groups.size(), groups);
 }
 
 TEST(SheetImport, ASheetDroppedWithNoRosterOpenStartsAProgramme) {
@@ -236,11 +282,16 @@ TEST(SheetImport, RequestAndPreviewCrossTheWireAndDamageIsRefused) {
     EXPECT_EQ(back->mapping, request.mapping);
     EXPECT_EQ(back->edits, request.edits);
 
-    const SheetPreview p = previewSheet(oneHouseholdRoster(), request);
+    SheetPreview p = previewSheet(oneHouseholdRoster(), request);
+    p.updatedHouseholds = 4;  // each count its own value, to see that each crosses as itself
+    p.updatedMembers = 7;
     const std::string wire = encodeSheetPreview(p);
     Result<SheetPreview> decoded = decodeSheetPreview(wire);
     ASSERT_TRUE(decoded);
     EXPECT_EQ(decoded->rows, p.rows);
+    EXPECT_EQ(decoded->households, p.households);
+    EXPECT_EQ(decoded->updatedHouseholds, 4u);
+    EXPECT_EQ(decoded->updatedMembers, 7u);
     EXPECT_EQ(decoded->problems.size(), p.problems.size());
     EXPECT_EQ(decoded->merged.has_value(), p.merged.has_value());
     for (std::size_t cut : {std::size_t{0}, wire.size() / 2, wire.size() - 1})

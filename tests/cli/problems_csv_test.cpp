@@ -67,5 +67,36 @@ TEST_F(ProblemsCsvTest, UnknownIdIsAnErrorAndNothingIsWritten) {
     EXPECT_EQ(run(runExportCsv, {roster, "--problems", "--live-only", "-o", out}).code, kExitUsage);
 }
 
+// The same round trip for group members: --problems --members, filled in, --members back.
+TEST_F(ProblemsCsvTest, MemberSheetExportFillInImportAgain) {
+    const std::string excel = std::string(WELKOM_SOURCE_DIR) + "/tests/fixtures/csv/members_nl_excel_cp1252.csv";
+    const std::string roster = path("groups.json"), sheet = path("members.csv"), back = path("filled.csv"),
+                      updated = path("updated.json");
+    ASSERT_EQ(run(runImportCsv, {"--members", excel, "-o", roster}).code, kExitOk);
+    RunResult exported = run(runExportCsv, {roster, "--problems", "--members", "-o", sheet});
+    ASSERT_EQ(exported.code, kExitOk) << exported.err;
+    EXPECT_NE(exported.err.find("group members with open questions to "), std::string::npos) << exported.err;
+    const std::string written = read(sheet);
+    EXPECT_EQ(written.rfind("group,member id,name,what is missing,languages\r\n", 0), 0u) << written.substr(0, 80);
+
+    write("filled.csv", testing::fillIn(written, "C1", "yes"));
+    RunResult imported = run(runImportCsv, {"--members", back, "--into", roster, "-o", updated});
+    ASSERT_EQ(imported.code, kExitOk) << imported.out << imported.err;
+    EXPECT_NE(imported.out.find("Group members to update: "), std::string::npos) << imported.out;
+    EXPECT_NE(imported.out.find("Welcome groups to add: 0"), std::string::npos) << imported.out;
+    EXPECT_NE(imported.err.find("Welcome groups: added 0; group members updated "), std::string::npos) << imported.err;
+    EXPECT_EQ(imported.out.find("not recognised"), std::string::npos) << imported.out;
+
+    Result<LoadedRoster> before = loadRoster(read(roster));
+    Result<LoadedRoster> after = loadRoster(read(updated));
+    ASSERT_TRUE(before && after);
+    ASSERT_EQ(after->roster.groups.size(), before->roster.groups.size());
+    for (std::size_t i = 0; i < after->roster.groups.size(); ++i)
+        EXPECT_EQ(after->roster.groups[i].members.size(), before->roster.groups[i].members.size());
+    ASSERT_EQ(run(runExportCsv, {updated, "--problems", "--members", "-o", sheet}).code, kExitOk);
+    EXPECT_EQ(read(sheet), "group,member id,name,what is missing,languages\r\n") << "nothing left to ask";
+    EXPECT_EQ(run(runExportCsv, {roster, "--members", "-o", sheet}).code, kExitUsage) << "--members needs --problems";
+}
+
 }  // namespace
 }  // namespace welkom::cli

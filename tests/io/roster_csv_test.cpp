@@ -778,6 +778,163 @@ TEST(ProblemsCsv, SheetsWithoutKnownIdsStillAddAndFormulasAreGuarded) {
     EXPECT_NE(csv.find("h-1,\"'=HYPERLINK(\"\"x\"\")\""), std::string::npos) << csv.substr(0, 200);
 }
 
+// The members' problems sheet: the Dutch Excel member export (languages without
+// levels) with one group that has not yet given consent to be matched.
+Roster memberRoster() {
+    Roster roster;
+    const CsvImportPreview p = previewGroupMemberImport(fixture("members_nl_excel_cp1252.csv"), roster);
+    EXPECT_FALSE(p.hasErrors()) << dump(p);
+    EXPECT_TRUE(applyImport(roster, p));
+    EXPECT_GE(roster.groups.size(), 2u);
+    roster.groups.back().consent.toMatching = false;
+    return roster;
+}
+
+std::size_t membersIn(const Roster& roster) {
+    std::size_t n = 0;
+    for (const WelcomeGroup& g : roster.groups) n += g.members.size();
+    return n;
+}
+
+TEST(ProblemsCsv, MemberSheetAsksEachMembersLevelsAndTheGroupsConsentOnItsCoordinatorsRow) {
+    const Roster roster = memberRoster();
+    ProblemsExportOptions options;
+    options.sheet = ProblemsSheet::GroupMembers;
+    Result<CsvTable> t = readCsv(exportProblemsCsv(roster, options));
+    ASSERT_TRUE(t);
+    const std::vector<CsvRow>& rows = t->rows;
+    ASSERT_GE(rows.size(), 2u);
+    EXPECT_EQ(rows[0], (CsvRow{"group", "member id", "name", "what is missing", "languages", "consent to matching"}));
+    // Every member with a language without a level has a row, in roster order, and no one else.
+    std::vector<std::string> expectedIds;
+    for (const WelcomeGroup& g : roster.groups)
+        for (const GroupMember& m : g.members)
+            if (std::any_of(m.languages.begin(), m.languages.end(),
+                            [](const LanguageSkill& l) { return l.level == LanguageLevel::Unknown; }) ||
+                (&g == &roster.groups.back() && m.id == g.coordinatorId))
+                expectedIds.push_back(m.id);
+    std::vector<std::string> ids;
+    for (std::size_t r = 1; r < rows.size(); ++r) ids.push_back(rows[r][1]);
+    EXPECT_EQ(ids, expectedIds);
+    // The first member: French and German without a level, Dutch native from the level column.
+    const WelcomeGroup& first = roster.groups[0];
+    EXPECT_EQ(rows[1][0], first.name);
+    EXPECT_EQ(rows[1][1], first.members[0].id);
+    EXPECT_EQ(rows[1][2], first.members[0].name);
+    EXPECT_EQ(rows[1][3], "level of French, German (level A0-C2 or native)");
+    EXPECT_EQ(rows[1][4], "French; German; Dutch (native)");
+    EXPECT_EQ(rows[1][5], "");
+    // The group without consent is asked on its coordinator's row.
+    const WelcomeGroup& last = roster.groups.back();
+    auto row = std::find_if(rows.begin(), rows.end(), [&](const CsvRow& r) { return r[1] == last.coordinatorId; });
+    ASSERT_NE(row, rows.end());
+    EXPECT_NE((*row)[3].find("the group's consent to be matched (yes/no)"), std::string::npos) << (*row)[3];
+
+    options.dutchHeaders = options.dutchExcel = true;
+    const std::string dutch = exportProblemsCsv(roster, options);
+    EXPECT_EQ(dutch.rfind("\xEF\xBB\xBF" "groep;lid id;naam;wat ontbreekt;talen;toestemming koppeling\r\n", 0), 0u)
+        << dutch.substr(0, 120);
+    EXPECT_NE(dutch.find("niveau van Frans, Duits (niveau A0-C2 of moedertaal)"), std::string::npos);
+    EXPECT_NE(dutch.find("toestemming van de groep om gekoppeld te worden (ja/nee)"), std::string::npos);
+}
+
+TEST(ProblemsCsv, MemberRoundTripFillsTheMembersInWithoutDuplicates) {
+    for (const bool dutch : {false, true}) {
+        SCOPED_TRACE(dutch ? "nl" : "en");
+        Roster roster = memberRoster();
+        const Roster before = roster;
+        auto openInGroups = [](const Roster& r, const std::string& code) {
+            std::size_t n = 0;
+            for (const Problem& p : validateRoster(r)) n += p.code == code && p.path.rfind("/groups/", 0) == 0;
+            return n;
+        };
+        ASSERT_GT(openInGroups(roster, "language.level_unknown"), 0u);
+        ASSERT_EQ(openInGroups(roster, "consent.matching"), 1u);
+
+        ProblemsExportOptions options;
+        options.sheet = ProblemsSheet::GroupMembers;
+        options.dutchExcel = options.dutchHeaders = dutch;
+        const std::string sheet = testing::fillIn(exportProblemsCsv(roster, options), "B1", dutch ? "ja" : "yes");
+        const CsvImportPreview p = previewGroupMemberImport(sheet, roster);
+        ASSERT_FALSE(p.hasErrors()) << dump(p);
+        for (const CsvProblem& x : p.problems) EXPECT_NE(x.code, "csv.header_unknown") << dump(p);
+        EXPECT_TRUE(p.groups.empty()) << "no group added";
+        EXPECT_EQ(p.updatedGroups.size(), roster.groups.size());
+        Result<CsvTable> rows = readCsv(sheet);
+        ASSERT_TRUE(rows);
+        EXPECT_EQ(p.updatedMemberRows.size(), rows->rows.size() - 1);
+        ASSERT_TRUE(applyImport(roster, p));
+
+        ASSERT_EQ(roster.groups.size(), before.groups.size());
+        EXPECT_EQ(membersIn(roster), membersIn(before)) << "no member added twice";
+        EXPECT_EQ(openInGroups(roster, "language.level_unknown"), 0u);
+        EXPECT_EQ(openInGroups(roster, "consent.matching"), 0u);
+        for (std::size_t i = 0; i < roster.groups.size(); ++i) {
+            // Only the levels and the consent changed.
+            WelcomeGroup expected = before.groups[i];
+            for (GroupMember& m : expected.members)
+                for (LanguageSkill& l : m.languages)
+                    if (l.level == LanguageLevel::Unknown) l.level = LanguageLevel::B1;
+            expected.consent.toMatching = true;
+            EXPECT_EQ(roster.groups[i], expected) << expected.id;
+        }
+        options.dutchExcel = options.dutchHeaders = false;
+        Result<CsvTable> again = readCsv(exportProblemsCsv(roster, options));
+        ASSERT_TRUE(again);
+        EXPECT_EQ(again->rows.size(), 1u) << "nothing open any more";
+    }
+}
+
+TEST(ProblemsCsv, UnknownMemberIdIsAnErrorAndEditsSincePreviewAreRefused) {
+    Roster roster = memberRoster();
+    const Roster before = roster;
+    const WelcomeGroup& g = roster.groups[0];
+    const std::string known = g.members[1].id;
+    const CsvImportPreview typo = previewGroupMemberImport("group,member id,languages\n" + g.name + "," + known +
+                                                               ",English (C1)\n" + g.name + "," + g.id + "-m99,Arabic (A1)\n" +
+                                                               g.name + "," + known + ",English (B1)\n",
+                                                           roster);
+    ASSERT_TRUE(typo.hasErrors());
+    const CsvProblem* unknown = findProblem(typo, "csv.member_unknown", 3);
+    ASSERT_NE(unknown, nullptr) << dump(typo);
+    EXPECT_EQ(unknown->column, 2u);
+    EXPECT_EQ(unknown->args.size(), 2u);
+    const CsvProblem* twice = findProblem(typo, "csv.member_twice", 4);  // the same member on two rows
+    ASSERT_NE(twice, nullptr) << dump(typo);
+    EXPECT_EQ(twice->severity, Severity::Error);
+    EXPECT_FALSE(applyImport(roster, typo));
+    EXPECT_EQ(roster, before);
+
+    // By the group's id too; an empty cell leaves the field, a filled one replaces it.
+    const CsvImportPreview p = previewGroupMemberImport(
+        "group;lid id;Beroep;Talen\n" + g.id + ";" + known + ";tuinier;\n", roster);
+    ASSERT_FALSE(p.hasErrors()) << dump(p);
+    ASSERT_EQ(p.updatedGroups.size(), 1u);
+    EXPECT_EQ(p.updatedGroupsBefore[0], g);
+    GroupMember expected = g.members[1];
+    expected.occupation = "tuinier";
+    EXPECT_EQ(p.updatedGroups[0].members[1], expected);
+
+    Roster edited = roster;
+    edited.groups[0].notes = "changed in the app meanwhile";
+    const Status stale = applyImport(edited, p);
+    ASSERT_FALSE(stale);
+    EXPECT_EQ(stale.error().code, "import.stale");
+    ASSERT_TRUE(applyImport(roster, p));
+    EXPECT_EQ(roster.groups[0].members[1].occupation, "tuinier");
+    EXPECT_EQ(membersIn(roster), membersIn(before));
+}
+
+TEST(ProblemsCsv, MemberIdsThatNameNoRosterMemberDoNotUpdate) {
+    // A sheet with a member id column of its own: new groups, ids made by Welkom, as before.
+    const CsvImportPreview p = previewGroupMemberImport(
+        "group,member id,name,age,municipality,languages\nTeam Nieuw,7,Ada Example,40,Delft,nl:native\n", memberRoster());
+    ASSERT_FALSE(p.hasErrors()) << dump(p);
+    EXPECT_TRUE(p.updatedGroups.empty());
+    ASSERT_EQ(p.groups.size(), 1u);
+    EXPECT_NE(p.groups[0].members[0].id, "7");
+}
+
 // [SECTION] Randomized corruption: never crash; an error or a valid result.
 
 std::string corrupt(std::string s, std::mt19937& rng) {
