@@ -65,6 +65,7 @@ void SheetImportDialog::draw(const AppState& state, CommandQueue& commands) {
     if (!state.sheetImport) {
         m_row = m_column = 0;
         m_value.clear();
+        m_escapeCancels = false;
         if (ImGui::BeginPopupModal(title.c_str())) {
             ImGui::CloseCurrentPopup();
             ImGui::EndPopup();
@@ -95,13 +96,16 @@ void SheetImportDialog::draw(const AppState& state, CommandQueue& commands) {
         ImGui::TextUnformatted(tr(lang, TextId::SheetKindLabel));
         const bool households = preview.kind == CsvImportKind::Households;
         ImGui::SameLine();
+        // The question is each radio's description, so a screen reader says it with the choice.
         if (ImGui::RadioButton((std::string(tr(lang, TextId::SheetKindHouseholds)) + "###sheet-kind-h").c_str(), households) &&
             !households)
             commands.push(SetSheetKind{SheetKind::Households});
+        a11y::describeLastItem(tr(lang, TextId::SheetKindLabel));
         ImGui::SameLine();
         if (ImGui::RadioButton((std::string(tr(lang, TextId::SheetKindMembers)) + "###sheet-kind-m").c_str(), !households) &&
             households)
             commands.push(SetSheetKind{SheetKind::GroupMembers});
+        a11y::describeLastItem(tr(lang, TextId::SheetKindLabel));
 
         // What Import does, in numbers.
         std::string summary;
@@ -140,9 +144,11 @@ void SheetImportDialog::draw(const AppState& state, CommandQueue& commands) {
         ImGui::EndDisabled();
         ImGui::SameLine();
     }
-    if (ImGui::Button((std::string(tr(lang, TextId::Cancel)) + "###sheet-import-cancel").c_str()) ||
-        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+    const bool escape = m_escapeCancels && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+    if (ImGui::Button((std::string(tr(lang, TextId::Cancel)) + "###sheet-import-cancel").c_str()) || escape)
         commands.push(CancelSheetImport{});
+    m_escapeCancels = ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows | ImGuiFocusedFlags_NoPopupHierarchy) &&
+                      !ImGui::IsAnyItemActive();
     ImGui::EndPopup();
 }
 

@@ -27,6 +27,10 @@ private:
     std::size_t m_row = 0;
     std::size_t m_column = 0;
     std::string m_value;  // its text being corrected
+    // Whether Escape cancels the review: only when, in the frame before, the
+    // review itself had the focus and no field was being edited (Escape then
+    // closes an open column choice, or reverts the Value field, instead).
+    bool m_escapeCancels = false;
 };
 
 }  // namespace welkom

@@ -285,5 +285,45 @@ TEST(A11yTree, TheSpreadsheetReviewIsAModalGridWithEachProblemOnItsCell) {
     EXPECT_FALSE(findNode("dialog", "Import a spreadsheet"));
 }
 
+// A key held for one frame, then released (ImGui 1.86 samples keys per frame).
+void pressKey(Fixture& f, ImGuiKey key) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeysDown[io.KeyMap[key]] = true;
+    f.frames(1);
+    io.KeysDown[io.KeyMap[key]] = false;
+    f.frames(2);
+}
+
+// Escape closes what is open on top first: an open column choice, then the review.
+TEST(A11yTree, EscapeInTheSpreadsheetReviewClosesAnOpenChoiceBeforeTheReview) {
+    Fixture f;
+    applyCommand(f.state, NewProgramme{"Voorbeeldstad"});
+    applyCommand(f.state, OpenFile{"oud.csv", "naam,gemeente,volwassene1_leeftijd\nFamilie Oud,Rotterdam,40\n"});
+    runJobsInline(f.state);
+    f.frames(3);
+    // The row kind's radios carry the question as their description.
+    const a11y::Node* household = findNode("radio", "a household");
+    ASSERT_TRUE(household);
+    EXPECT_EQ(household->description, "Each row is:");
+    EXPECT_TRUE(household->states & a11y::kChecked);
+    EXPECT_EQ(findNode("radio", "a member of a welcome group")->description, "Each row is:");
+
+    const a11y::Node* column = findNode("button", "Column A \"naam\" taken as: name");
+    ASSERT_TRUE(column);
+    a11y::requestActivate(column->id);
+    f.frames(3);
+    column = findNode("button", "Column A \"naam\" taken as: name");
+    ASSERT_TRUE(column);
+    ASSERT_TRUE(column->states & a11y::kExpanded) << "the choice is open";
+    pressKey(f, ImGuiKey_Escape);
+    ASSERT_TRUE(f.state.sheetImport) << "Escape closed the choice, not the review";
+    column = findNode("button", "Column A \"naam\" taken as: name");
+    ASSERT_TRUE(column);
+    EXPECT_FALSE(column->states & a11y::kExpanded);
+    pressKey(f, ImGuiKey_Escape);
+    EXPECT_FALSE(f.state.sheetImport) << "a second Escape closes the review";
+    EXPECT_FALSE(findNode("dialog", "Import a spreadsheet"));
+}
+
 }  // namespace
 }  // namespace welkom
