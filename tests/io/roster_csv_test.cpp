@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <fstream>
 #include <random>
+#include <set>
 #include <sstream>
 
 #include "core/demo_roster.h"
@@ -981,6 +982,49 @@ TEST(CsvCorruption, PreviewsReportErrorsOrGiveRecordsThatValidate) {
     }
     // Both outcomes must actually occur, or the test checks nothing.
     EXPECT_GT(applied, 50);
+    EXPECT_GT(refused, 50);
+}
+
+// The same for problems sheets sent back, so the update-by-id path is what
+// the corruption hits: a sheet that applies leaves no new error and no
+// record twice, and a refused one leaves the roster as it was.
+TEST(CsvCorruption, ProblemsSheetsSentBackUpdateOrAreRefusedWhole) {
+    const Roster households = formRoster(), groups = memberRoster();
+    ProblemsExportOptions members;
+    members.sheet = ProblemsSheet::GroupMembers;
+    ProblemsExportOptions dutch;
+    dutch.dutchHeaders = dutch.dutchExcel = true;
+    const std::vector<std::string> inputs = {testing::fillIn(exportProblemsCsv(households), "B1", "yes"),
+                                             testing::fillIn(exportProblemsCsv(households, dutch), "native", "ja"),
+                                             testing::fillIn(exportProblemsCsv(groups, members), "C1", "yes")};
+    std::mt19937 rng(20261206);
+    int updated = 0, refused = 0;
+    for (int round = 0; round < 900; ++round) {
+        const std::size_t which = static_cast<std::size_t>(round) % inputs.size();
+        const Roster& base = which == 2 ? groups : households;
+        const std::string bytes = corrupt(inputs[which], rng);
+        const CsvImportPreview p = which == 2 ? previewGroupMemberImport(bytes, base) : previewHouseholdImport(bytes, base);
+        Roster r = base;
+        Status s = applyImport(r, p);
+        if (p.hasErrors()) {
+            ASSERT_FALSE(s);
+            ASSERT_TRUE(r == base);
+            ++refused;
+            continue;
+        }
+        ASSERT_TRUE(s) << s.error().message << "\n" << bytes;
+        ASSERT_EQ(errorsIn(validateRoster(r)), errorsIn(validateRoster(base))) << bytes;
+        std::set<std::string> ids;
+        for (const Household& h : r.households) ASSERT_TRUE(ids.insert(h.id).second) << "twice: " << h.id;
+        for (const WelcomeGroup& g : r.groups) ASSERT_TRUE(ids.insert(g.id).second) << "twice: " << g.id;
+        ASSERT_EQ(membersIn(r), membersIn(base) + [&] {
+            std::size_t added = 0;
+            for (const WelcomeGroup& g : p.groups) added += g.members.size();
+            return added;
+        }()) << bytes;
+        updated += !p.updatedHouseholds.empty() || !p.updatedGroups.empty();
+    }
+    EXPECT_GT(updated, 100) << "the update path was reached";
     EXPECT_GT(refused, 50);
 }
 
