@@ -217,12 +217,16 @@ void addItem(TreeBuilder& tree, const RegisteredItem& item) {
             break;
         case ItemKind::Disclosure: role = "button"; states |= item.expanded ? kExpanded : 0; break;
         case ItemKind::Selectable: role = "button"; break;
+        case ItemKind::Image: role = "img"; break;
         case ItemKind::Unknown: break;
     }
     if (item.kind == ItemKind::TextField && !(note && note->textField)) {
         // InputInt and friends: the value is in the log, "{42} Age".
         const std::size_t close = item.loggedText.find('}');
         if (item.loggedText.size() > 1 && close != std::string::npos) value = item.loggedText.substr(1, close - 1);
+        // The log pads a field's text with a space on each side.
+        while (!value.empty() && value.front() == ' ') value.erase(value.begin());
+        while (!value.empty() && value.back() == ' ') value.pop_back();
     }
     // A menu bar holds menu items only: its buttons act as menu items.
     if (role == "button" && tree.find(parent) && tree.find(parent)->role == "menubar") role = "menuitem";
@@ -328,6 +332,12 @@ void comboBox(unsigned id, const char* name, const char* value, bool open) {
     note.placeholder = name ? name : "";
     note.value = value ? value : "";
     if (RegisteredItem* item = ItemRegistry::instance().current(id)) item->kind = ItemKind::Button;
+}
+
+void image(const char* name) {
+    if (!name || !*name) return;
+    noteForLastItem().placeholder = name;
+    if (RegisteredItem* item = ItemRegistry::instance().current(ImGui::GetItemID())) item->kind = ItemKind::Image;
 }
 
 void describeLastItem(const char* text) {

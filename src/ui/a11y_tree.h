@@ -42,6 +42,9 @@ void selected(bool on);
 // label; by its id, since an open combo's popup is the last item after it):
 // a button named `name` that says its `value` and opens a list.
 void comboBox(unsigned id, const char* name, const char* value, bool open);
+// The last item is a picture (drawn, not a widget: give it an item with
+// ImGui::ItemAdd) whose text alternative is `name`.
+void image(const char* name);
 // Text that explains the last item (its tooltip), as its description.
 void describeLastItem(const char* text);
 // The same, for the item with this label (resolved at the end of the frame).

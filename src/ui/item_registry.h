@@ -51,6 +51,7 @@ enum class ItemKind : std::uint8_t {
     MenuItem,
     Disclosure,   // tree node, collapsing header
     Selectable,
+    Image,        // a picture with a text alternative (a11y::image)
 };
 
 // One item of a frame, in the order ImGui submitted it.

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "app/text/messages.h"
 #include "ui/a11y_tree.h"
@@ -17,8 +18,9 @@ constexpr const char* kImportPopup = "###signup-import";
 
 std::string withId(TextId text, Language lang, const char* id) { return std::string(tr(lang, text)) + "###" + id; }
 
-// The modules as squares on a white field with the quiet zone.
-void drawQrCode(const QrCode& qr) {
+// The modules as squares on a white field with the quiet zone; for screen
+// readers a picture named `alt` and described by the link it holds.
+void drawQrCode(const QrCode& qr, const std::string& alt, const std::string& link) {
     const float module = std::max(2.0f, std::floor(ImGui::GetFontSize() * 0.22f));
     const float side = static_cast<float>(qr.size + 2 * kQrQuietZone) * module;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -31,7 +33,11 @@ void drawQrCode(const QrCode& qr) {
                            origin.y + static_cast<float>(y + kQrQuietZone) * module);
             draw->AddRectFilled(a, ImVec2(a.x + module, a.y + module), IM_COL32(0, 0, 0, 255));
         }
-    ImGui::Dummy(ImVec2(side, side));
+    const ImRect bounds(origin, ImVec2(origin.x + side, origin.y + side));
+    ImGui::ItemSize(bounds);
+    if (!ImGui::ItemAdd(bounds, ImGui::GetID("###qr"))) return;
+    a11y::image(alt.c_str());
+    a11y::describeLastItem(link.c_str());
 }
 
 // A popup asking to confirm `question`; true when the coordinator said yes.
@@ -195,7 +201,10 @@ void SignupFormsWindow::drawForm(const AppState& state, CommandQueue& commands, 
     ImGui::SameLine();
     if (ImGui::Button(withId(TextId::SignupSaveQr, lang, (std::string("signup-save-qr-") + name).c_str()).c_str()))
         commands.push(SaveSignupQrCode{form});
-    if (const QrCode* qr = qrCodeFor(link, household ? 0 : 1)) drawQrCode(*qr);
+    if (const QrCode* qr = qrCodeFor(link, household ? 0 : 1))
+        drawQrCode(*qr, std::string(tr(lang, TextId::SignupQrCode)) + ": " +
+                            tr(lang, household ? TextId::SignupFormHousehold : TextId::SignupFormMember),
+                   link);
     ImGui::PopID();
 }
 

@@ -4,25 +4,11 @@
 // stays small, and nothing is written to the console as an error.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { startApp } from './lib/harness.mjs';
+import { dropMadeFile, startApp } from './lib/harness.mjs';
 import { runMatching } from './lib/matching_steps.mjs';
 import { renameProgramme } from './lib/roster_files.mjs';
 
 const kHeapBudget = 300 * 1024 * 1024;
-
-// Drops a file made inside the page (no 200 MB file on disk): `{ zeros: n }`
-// is n zero bytes; `{ prefix, element, count, suffix }` a JSON document whose
-// list holds `count` copies of `element`.
-async function dropMadeFile(app, name, made) {
-  await app.page.evaluate(({ name, made }) => {
-    const parts = made.zeros !== undefined ? [new Uint8Array(made.zeros)]
-      : [made.prefix, (made.element + ',').repeat(made.count - 1), made.element, made.suffix];
-    const transfer = new DataTransfer();
-    transfer.items.add(new File(parts, name));
-    document.getElementById('canvas').dispatchEvent(
-      new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-  }, { name, made });
-}
 
 const kRoster = '{"format":"welkom-roster","version":1,';
 

@@ -115,6 +115,11 @@ for (const lang of ['en', 'nl']) test(`${lang}: a programme key made in the app 
   await app.scrollIntoView('signup-save-qr-household');
   const linksShot = await shot(app, `signup-forms-links-${lang}`);
   await axeCheck(app, `sign-up forms (${lang})`, 8);
+  // Each QR code is a picture named by its form, described by the link it holds (issue #16).
+  const qrNames = { en: 'QR code of the link: Household form', nl: 'QR-code van de link: Formulier voor nieuwkomers' };
+  const picture = app.page.getByRole('img', { name: qrNames[lang], exact: true });
+  await picture.waitFor({ state: 'attached' });
+  assert.equal(await picture.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')).textContent), link);
   // The QR codes as drawn in the window read back as the two links (zbar, when installed).
   if (hasZbar) {
     const read = execFileSync('zbarimg', ['--quiet', '--raw', linksShot], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });

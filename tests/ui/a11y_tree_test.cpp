@@ -325,5 +325,38 @@ TEST(A11yTree, EscapeInTheSpreadsheetReviewClosesAnOpenChoiceBeforeTheReview) {
     EXPECT_FALSE(findNode("dialog", "Import a spreadsheet"));
 }
 
+// The sign-up forms' QR codes are pictures with a text alternative: which
+// form's link they hold, and the link itself as their description (issue #16).
+TEST(A11yTree, EachSignupQrCodeIsAPictureNamedByItsFormAndDescribedByItsLink) {
+    Fixture f;
+    applyCommand(f.state, StartDemo{});
+    applyCommand(f.state, SetUtcTime{"2027-03-01T10:15:00Z"});  // the key's creation time
+    applyCommand(f.state, CreateProgrammeKey{});
+    ASSERT_EQ(f.state.document->roster.signup.keys.size(), 1u)
+        << (f.state.errors.empty() ? "" : f.state.errors.back().code);
+    f.frames(3);
+    a11y::requestActivate(findNode("menuitem", "File")->id);
+    f.frames(3);
+    const a11y::Node* open = findNode("menuitem", "Sign-up forms...");
+    ASSERT_TRUE(open);
+    // A mouse click on the menu item, as a sighted coordinator opens it.
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(open->x + open->w / 2, open->y + open->h / 2);
+    f.frames(1);
+    io.MouseDown[0] = true;
+    f.frames(1);
+    io.MouseDown[0] = false;
+    f.frames(4);
+    const a11y::Node* household = findNode("img", "QR code of the link: Household form");
+    const a11y::Node* member = findNode("img", "QR code of the link: Group member form");
+    ASSERT_TRUE(household);
+    ASSERT_TRUE(member);
+    const a11y::Node* link = findNode("textbox", "Link");
+    ASSERT_TRUE(link);
+    EXPECT_EQ(household->description, link->value) << "described by the link it holds";
+    EXPECT_NE(household->description.find("#"), std::string::npos) << household->description;
+    EXPECT_NE(member->description, household->description);
+}
+
 }  // namespace
 }  // namespace welkom

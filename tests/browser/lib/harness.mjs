@@ -69,6 +69,21 @@ export async function dropFiles(app, files) {
   }, files);
 }
 
+// Drops a file made inside the page (no 200 MB file on disk): `{ zeros: n }`
+// is n zero bytes; `{ prefix, element, count, suffix }` a document of
+// `count` copies of `element` (joined by ',', or by `separator`) between them.
+export async function dropMadeFile(app, name, made) {
+  await app.page.evaluate(({ name, made }) => {
+    const separator = made.separator ?? ',';
+    const parts = made.zeros !== undefined ? [new Uint8Array(made.zeros)]
+      : [made.prefix, (made.element + separator).repeat(made.count - 1), made.element, made.suffix];
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(parts, name));
+    document.getElementById('canvas').dispatchEvent(
+      new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, { name, made });
+}
+
 export async function startApp(t, { query = 'lang=en', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1,
   initScript = null, beforeLoad = null, waitForFrames = true, prefix = '/', file = null } = {}) {
   const server = file ? null : await serveStatic(distDir, { prefix });
