@@ -26,7 +26,7 @@
   var nodes = new Map();  // id -> {el, role, positioned}
   var echoFocus = true;    // false while the app moves the DOM focus itself
 
-  var buttonRoles = { button: 1, checkbox: 1, radio: 1, tab: 1, menuitem: 1, menuitemcheckbox: 1 };
+  var buttonRoles = { button: 1, checkbox: 1, radio: 1, tab: 1, menuitem: 1, menuitemcheckbox: 1, combobox: 1, option: 1 };
   var cellRoles = { gridcell: 1, columnheader: 1 };
   var kChecked = 1, kExpanded = 2, kSelected = 4, kDisabled = 8, kHasPopup = 16, kModal = 32, kPassword = 64,
       kCheckable = 128;
@@ -129,6 +129,8 @@
     setAttr(node, 'role', ariaRole);
     if (tag === 'button') {
       if (node.textContent !== name) node.textContent = name;
+      // A combobox takes its name from its label only, never from its content.
+      setAttr(node, 'aria-label', role === 'combobox' ? name : null);
     } else if (tag === 'div') {
       if (cellRoles[role]) setLabelText(node, name);
       else setAttr(node, 'aria-label', name);
@@ -144,9 +146,9 @@
       setAttr(node, 'placeholder', op[10]);
     }
     setAttr(node, 'aria-checked', (states & kCheckable) ? String(!!(states & kChecked)) : null);
-    setAttr(node, 'aria-selected', role === 'tab' || role === 'row' ? String(!!(states & kSelected)) : null);
+    setAttr(node, 'aria-selected', role === 'tab' || role === 'row' || role === 'option' ? String(!!(states & kSelected)) : null);
     setAttr(node, 'aria-expanded', (states & (kExpanded | kHasPopup)) ? String(!!(states & kExpanded)) : null);
-    setAttr(node, 'aria-haspopup', (states & kHasPopup) ? 'menu' : null);
+    setAttr(node, 'aria-haspopup', (states & kHasPopup) ? (role === 'combobox' ? 'listbox' : 'menu') : null);
     setAttr(node, 'aria-disabled', (states & kDisabled) ? 'true' : null);
     setAttr(node, 'aria-modal', (states & kModal) ? 'true' : null);
     setDescription(id, node, desc);

@@ -36,8 +36,15 @@ struct CellNote {
     std::string text;
     ImRect rect;
 };
+// An open combo box's popup: a listbox named like its combo box, whose
+// option with the combo box's value is the selected one.
+struct ListboxNote {
+    std::string name;
+    std::string value;
+};
 struct Notes {
     std::unordered_map<unsigned, ItemNote> items;
+    std::unordered_map<const ImGuiWindow*, ListboxNote> listboxes;
     std::vector<std::pair<std::string, std::string>> descriptionsByLabel;
     std::vector<CellNote> cells;
     std::unordered_map<const ImGuiWindow*, unsigned> tabPanels;
@@ -126,6 +133,9 @@ public:
             role = "menubar";
         } else if (flags & ImGuiWindowFlags_Tooltip) {
             role = "tooltip";
+        } else if (auto list = s_notes.listboxes.find(window); list != s_notes.listboxes.end()) {
+            role = "listbox";
+            name = list->second.name;
         } else if (auto tab = s_notes.tabPanels.find(window); tab != s_notes.tabPanels.end()) {
             role = "tabpanel";
             if (const Node* tabNode = find(tab->second)) name = tabNode->name;
@@ -230,6 +240,15 @@ void addItem(TreeBuilder& tree, const RegisteredItem& item) {
     }
     // A menu bar holds menu items only: its buttons act as menu items.
     if (role == "button" && tree.find(parent) && tree.find(parent)->role == "menubar") role = "menuitem";
+    // The WAI-ARIA combo box pattern: a combobox opens a listbox of options,
+    // the one with the combo box's value selected.
+    if (note && note->combo) role = "combobox";
+    if (item.kind == ItemKind::Selectable && window) {
+        if (auto list = s_notes.listboxes.find(window); list != s_notes.listboxes.end()) {
+            role = "option";
+            if (name == list->second.value) states |= kSelected;
+        }
+    }
     Node& node = tree.add(item.id, parent, role);
     node.name = std::move(name);
     node.states = states;
@@ -332,6 +351,8 @@ void comboBox(unsigned id, const char* name, const char* value, bool open) {
     note.placeholder = name ? name : "";
     note.value = value ? value : "";
     if (RegisteredItem* item = ItemRegistry::instance().current(id)) item->kind = ItemKind::Button;
+    // Open, BeginCombo has made its popup the current window.
+    if (open) s_notes.listboxes[GImGui->CurrentWindow] = {note.placeholder, note.value};
 }
 
 void image(const char* name) {

@@ -40,7 +40,9 @@ void textField(const char* text, const char* placeholder, bool password = false)
 void selected(bool on);
 // The item `id` is a combo box (ImGui::BeginCombo, which tells the hooks no
 // label; by its id, since an open combo's popup is the last item after it):
-// a button named `name` that says its `value` and opens a list.
+// a combobox named `name` that says its `value`; open, its popup is a
+// listbox of options, the one named `value` selected (WAI-ARIA's select-only
+// combo box).
 void comboBox(unsigned id, const char* name, const char* value, bool open);
 // The last item is a picture (drawn, not a widget: give it an item with
 // ImGui::ItemAdd) whose text alternative is `name`.

@@ -131,27 +131,56 @@ TEST(A11yTree, ActivatingANodePressesTheButton) {
 }
 
 // Combo boxes tell ImGui's hooks no label: beginCombo() names them, says
-// their value, and activating one opens its list of choices as buttons.
-TEST(A11yTree, AComboBoxIsANamedButtonThatOpensItsChoices) {
+// their value, and activating one opens its list of choices: WAI-ARIA's
+// combobox with a listbox of options, the current one selected.
+TEST(A11yTree, AComboBoxIsANamedComboboxThatOpensAListboxOfOptions) {
     Fixture f;
     applyCommand(f.state, StartDemo{});
     applyCommand(f.state, ShowPanel{"outcomes"});
     f.frames(2);
     const a11y::Node* combo = nullptr;
     for (const a11y::Node& node : a11y::lastTree())
-        if (node.role == "button" && node.name.rfind("Match: ", 0) == 0) combo = &node;
+        if (node.role == "combobox" && node.name.rfind("Match: ", 0) == 0) combo = &node;
     ASSERT_TRUE(combo) << "the check-ins panel's match chooser";
     EXPECT_TRUE(combo->states & a11y::kHasPopup);
     EXPECT_FALSE(combo->states & a11y::kExpanded);
     const unsigned id = combo->id;
-    const std::size_t buttonsBefore = static_cast<std::size_t>(countRole("button"));
+    const std::string value = combo->name.substr(std::string("Match: ").size());
+    EXPECT_EQ(countRole("listbox"), 0);
+    EXPECT_EQ(countRole("option"), 0);
     a11y::requestActivate(id);
     f.frames(3);
     const auto opened = std::find_if(a11y::lastTree().begin(), a11y::lastTree().end(),
                                      [&](const a11y::Node& n) { return n.id == id; });
     ASSERT_NE(opened, a11y::lastTree().end());
     EXPECT_TRUE(opened->states & a11y::kExpanded) << "open after activation";
-    EXPECT_GT(static_cast<std::size_t>(countRole("button")), buttonsBefore) << "its choices are in the tree";
+    const a11y::Node* list = findNode("listbox", "Match");
+    ASSERT_TRUE(list) << "its popup is a listbox named like it";
+    EXPECT_EQ(value, "-") << "no match chosen yet";
+    std::vector<const a11y::Node*> options;
+    for (const a11y::Node& n : a11y::lastTree()) {
+        if (n.role != "option") continue;
+        EXPECT_EQ(n.parent, list->id) << n.name;
+        EXPECT_FALSE(n.states & a11y::kSelected) << "none chosen: " << n.name;
+        options.push_back(&n);
+    }
+    ASSERT_GT(options.size(), 1u) << "its choices are options";
+
+    // Choose the second; opened again, that option is the selected one.
+    const std::string chosen = options[1]->name;
+    a11y::requestActivate(options[1]->id);
+    f.frames(3);
+    ASSERT_TRUE(findNode("combobox", "Match: " + chosen));
+    EXPECT_FALSE(findNode("listbox", "Match")) << "closed after the choice";
+    a11y::requestActivate(findNode("combobox", "Match: " + chosen)->id);
+    f.frames(3);
+    int selected = 0;
+    for (const a11y::Node& n : a11y::lastTree()) {
+        if (n.role != "option" || !(n.states & a11y::kSelected)) continue;
+        ++selected;
+        EXPECT_EQ(n.name, chosen);
+    }
+    EXPECT_EQ(selected, 1);
 }
 
 TEST(A11yTree, TheMirrorSetsASliderAsOneUndoStep) {
@@ -253,7 +282,7 @@ TEST(A11yTree, TheSpreadsheetReviewIsAModalGridWithEachProblemOnItsCell) {
     ASSERT_TRUE(bad) << "the cell names its text and its problem";
     EXPECT_NE(bad->name.find("not an age"), std::string::npos) << bad->name;
     EXPECT_TRUE(findNode("gridcell", "A2: Familie Oud"));
-    const a11y::Node* column = findNode("button", "Column C \"volwassene1_leeftijd\" taken as: adult1_age");
+    const a11y::Node* column = findNode("combobox", "Column C \"volwassene1_leeftijd\" taken as: adult1_age");
     ASSERT_TRUE(column) << "each column's field is a named choice";
     EXPECT_TRUE(column->states & a11y::kHasPopup);
     EXPECT_TRUE(findNode("button", "Import")->states & a11y::kDisabled) << "errors block the import";
@@ -308,16 +337,16 @@ TEST(A11yTree, EscapeInTheSpreadsheetReviewClosesAnOpenChoiceBeforeTheReview) {
     EXPECT_TRUE(household->states & a11y::kChecked);
     EXPECT_EQ(findNode("radio", "a member of a welcome group")->description, "Each row is:");
 
-    const a11y::Node* column = findNode("button", "Column A \"naam\" taken as: name");
+    const a11y::Node* column = findNode("combobox", "Column A \"naam\" taken as: name");
     ASSERT_TRUE(column);
     a11y::requestActivate(column->id);
     f.frames(3);
-    column = findNode("button", "Column A \"naam\" taken as: name");
+    column = findNode("combobox", "Column A \"naam\" taken as: name");
     ASSERT_TRUE(column);
     ASSERT_TRUE(column->states & a11y::kExpanded) << "the choice is open";
     pressKey(f, ImGuiKey_Escape);
     ASSERT_TRUE(f.state.sheetImport) << "Escape closed the choice, not the review";
-    column = findNode("button", "Column A \"naam\" taken as: name");
+    column = findNode("combobox", "Column A \"naam\" taken as: name");
     ASSERT_TRUE(column);
     EXPECT_FALSE(column->states & a11y::kExpanded);
     pressKey(f, ImGuiKey_Escape);
