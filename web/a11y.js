@@ -132,8 +132,10 @@
       // A combobox takes its name from its label only, never from its content.
       setAttr(node, 'aria-label', role === 'combobox' ? name : null);
     } else if (tag === 'div') {
+      // A cell's text is its name, not that text followed by the names of
+      // the controls it holds (a chosen cell's button repeats it).
       if (cellRoles[role]) setLabelText(node, name);
-      else setAttr(node, 'aria-label', name);
+      setAttr(node, 'aria-label', name);
     } else {
       setAttr(node, 'aria-label', name);
     }

@@ -148,7 +148,8 @@ for (const [lang, words] of Object.entries({
     const modal = (dialog[0].properties || []).find((p) => p.name === 'modal');
     assert.equal(modal?.value?.value, true, 'the dialog is modal');
     assert.equal(named('gridcell', (name) => words.age.test(name)).length, 1, 'the wrong cell names its problem');
-    assert.ok(named('gridcell', (name) => name === 'A2: Familie Oud-Test').length === 1, 'a cell is named by its text');
+    assert.ok(named('gridcell', (name) => name === 'A2: Familie Oud-Test').length === 1,
+      `a cell is named by its text: ${named('gridcell', () => true).map((n) => n.name?.value).join(' | ')}`);
     const radio = named('radio', (name) => name === words.household);
     assert.equal(radio.length, 1);
     assert.equal(radio[0].description?.value, words.kind, 'the radio carries the question');
