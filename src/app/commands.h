@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "app/app_state.h"
-#include "app/problems_sheet.h"
+#include "app/text/problems_sheet.h"
 #include "core/demo_roster.h"
 
 namespace welkom {
@@ -249,7 +249,7 @@ struct ExportResearch {
     ResearchFormat format;
 };
 // Offers the households' (or the group members') open problems as a sheet to
-// fill in and import again (app/problems_sheet.h), in the interface language.
+// fill in and import again (app/text/problems_sheet.h), in the interface language.
 struct ExportProblemsSheet {
     ProblemsSheet sheet = ProblemsSheet::Households;
 };

@@ -6,7 +6,8 @@
 
 #include <sodium.h>
 
-#include "app/roster_files.h"
+#include "app/text/open_errors.h"
+#include "io/roster_files.h"
 #include "app/text/messages.h"
 #include "cli/cli.h"
 #include "cli/passphrase.h"

@@ -723,6 +723,8 @@ bool ageLooksArmored(const AgeBytes& file) {
     return std::string_view(begin, scan).find(needle) != std::string_view::npos;
 }
 
+bool ageStartsWithArmor(std::string_view text) { return text.substr(0, kArmorBegin.size()) == kArmorBegin; }
+
 AgeBytes ageArmor(const AgeBytes& binary) {
     const std::string b = b64Encode(binary.data(), binary.size(), true);
     std::string out(kArmorBegin);

@@ -164,6 +164,8 @@ Status ageDecryptTo(const AgeBytes& file, const AgeDecryptOptions& options,
 // True when `file` is not binary age (no "age-encryption.org/" start) and has a "-----"
 // within its first ~1 KiB, i.e. it was meant as armor even if the BEGIN line is damaged.
 bool ageLooksArmored(const AgeBytes& file);
+// True when `text` starts with the armor's BEGIN line.
+bool ageStartsWithArmor(std::string_view text);
 // PEM-armors a binary age file ("-----BEGIN AGE ENCRYPTED FILE-----", 64-column base64, LF).
 AgeBytes ageArmor(const AgeBytes& binary);
 // Strictly removes the armor (RFC 7468 strict form); fails with "age.armor".

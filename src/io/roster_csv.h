@@ -10,7 +10,7 @@
 //   }
 //
 //   std::string csv = exportMatchesCsv(roster, {/*dutchExcel=*/true, /*dutchHeaders=*/true});
-//   // The problems sheet (app/problems_sheet.h exportProblemsCsv), filled in, imports back as updates.
+//   // The problems sheet (app/text/problems_sheet.h exportProblemsCsv), filled in, imports back as updates.
 //
 // Why a preview: a coordinator sees what will be added and every problem (row,
 // column and column name, as the spreadsheet shows them) before anything

@@ -27,7 +27,7 @@
 #include "app/commands.h"
 #include "app/jobs.h"
 #include "app/memory_reserve.h"
-#include "app/roster_files.h"
+#include "io/roster_files.h"
 #include "platform/script_text_web.h"
 #include "ui/a11y_tree.h"
 #include "ui/appearance.h"

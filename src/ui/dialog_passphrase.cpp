@@ -6,7 +6,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // ImGui::GetItemID
 
-#include "app/roster_files.h"
+#include "io/roster_files.h"
 #include "ui/a11y_tree.h"
 #include "ui/appearance.h"
 #include "ui/secret_text.h"

@@ -10,7 +10,8 @@
 
 #include "app/app_fixtures.h"
 #include "app/commands.h"
-#include "app/roster_files.h"
+#include "app/text/open_errors.h"
+#include "io/roster_files.h"
 #include "io/age.h"
 #include "io/roster_json.h"
 

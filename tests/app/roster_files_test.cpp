@@ -1,4 +1,5 @@
-#include "app/roster_files.h"
+#include "app/text/open_errors.h"
+#include "io/roster_files.h"
 
 #include <gtest/gtest.h>
 

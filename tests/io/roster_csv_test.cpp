@@ -4,7 +4,7 @@
 // problems sheet that is filled in and imported again as updates by id,
 // and a randomized corruption run. Fixtures (fictitious people) are in
 // tests/fixtures/csv/.
-#include "app/problems_sheet.h"
+#include "app/text/problems_sheet.h"
 #include "app/text/messages.h"
 #include "io/roster_csv.h"
 

@@ -1,17 +1,14 @@
-// Roster files as the coordinator meets them: which kind of file was opened,
-// what to call a saved file, how strong a passphrase is, and what an error
-// means in words a coordinator understands.
+// Roster files as bytes: which kind of file was opened, what to call a saved
+// file, and how strong a passphrase is. Language-neutral; what an open error
+// means in words is the text layer's (app/text/open_errors.h).
 //
 //   switch (classifyRosterFile(bytes)) { case RosterFileKind::Encrypted: askPassphrase(); ... }
 //   std::string name = suggestedRosterFileName("Haarlem 2027");   // "haarlem-2027.welkom.age"
-//   Error shown = explainOpenError(ageError);                      // "Wrong passphrase, or ..."
 #pragma once
 
 #include <cstddef>
 #include <string>
 #include <string_view>
-
-#include "core/result.h"
 
 namespace welkom {
 
@@ -28,8 +25,6 @@ RosterFileKind classifyRosterFile(std::string_view bytes);
 // large to be a roster). Room for a roster of kMaxRosterBytes (64 MiB)
 // encrypted and armored: base64 and line breaks make that ~87 MiB.
 constexpr std::size_t kMaxOpenFileBytes = std::size_t{96} * 1024 * 1024;
-// "file.too_large", naming the limit.
-Error fileTooLargeError();
 
 // "<programme>.welkom.age" with the programme name reduced to safe characters.
 std::string suggestedRosterFileName(std::string_view programmeName);
@@ -39,12 +34,5 @@ enum class PassphraseStrength { TooShort, Weak, Fair, Strong };
 // of several words are the advice (see README).
 PassphraseStrength passphraseStrength(std::string_view passphrase);
 constexpr std::size_t kMinPassphraseLength = 10;
-
-// Turns a failure from opening (decryption or reading) into the message shown
-// to the coordinator; keeps the original code so tests and logs can tell them apart.
-Error explainOpenError(const Error& error);
-
-// The error for a file that is neither encrypted nor a JSON roster.
-Error notARosterError();
 
 }  // namespace welkom

@@ -1,6 +1,6 @@
 // The problems sheet (issue #15 item 6): words for the contact person, so in
 // the app's layer; io reads the filled-in sheet back (io/roster_csv.h).
-#include "app/problems_sheet.h"
+#include "app/text/problems_sheet.h"
 
 #include <algorithm>
 #include <charconv>

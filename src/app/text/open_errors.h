@@ -1,0 +1,21 @@
+// What goes wrong when a roster file is opened, in words a coordinator
+// understands (the text layer: io says what happened as codes).
+//
+//   Error shown = explainOpenError(ageError);   // "Wrong passphrase, or ..."
+#pragma once
+
+#include "core/result.h"
+
+namespace welkom {
+
+// "file.too_large", naming the limit (io/roster_files.h kMaxOpenFileBytes).
+Error fileTooLargeError();
+
+// Turns a failure from opening (decryption or reading) into the message shown
+// to the coordinator; keeps the original code so tests and logs can tell them apart.
+Error explainOpenError(const Error& error);
+
+// The error for a file that is neither encrypted nor a JSON roster.
+Error notARosterError();
+
+}  // namespace welkom
