@@ -264,15 +264,20 @@ TEST(A11yTree, TextTypedInThePageReachesTheField) {
     EXPECT_EQ(after->value, "Samen Hier Zuid");
 }
 
+// A new programme, then `csv` dropped on it: its review is on screen.
+void openSheetReview(Fixture& f, const char* csv) {
+    applyCommand(f.state, NewProgramme{"Voorbeeldstad"});
+    applyCommand(f.state, OpenFile{"oud.csv", csv});
+    runJobsInline(f.state);
+    f.frames(3);
+}
+
 // The review of a spreadsheet (issue #15): a modal dialog with the sheet as a
 // grid whose cells say their problem, a named choice per column, and a chosen
 // cell corrected by typing and "Use this value", all without a pointer.
 TEST(A11yTree, TheSpreadsheetReviewIsAModalGridWithEachProblemOnItsCell) {
     Fixture f;
-    applyCommand(f.state, NewProgramme{"Voorbeeldstad"});
-    applyCommand(f.state, OpenFile{"oud.csv", "naam,gemeente,volwassene1_leeftijd\nFamilie Oud,Rotterdam,veertig\n"});
-    runJobsInline(f.state);
-    f.frames(3);
+    openSheetReview(f, "naam,gemeente,volwassene1_leeftijd\nFamilie Oud,Rotterdam,veertig\n");
     const a11y::Node* dialog = findNode("dialog", "Import a spreadsheet");
     ASSERT_TRUE(dialog);
     EXPECT_TRUE(dialog->states & a11y::kModal);
@@ -326,10 +331,7 @@ void pressKey(Fixture& f, ImGuiKey key) {
 // Escape closes what is open on top first: an open column choice, then the review.
 TEST(A11yTree, EscapeInTheSpreadsheetReviewClosesAnOpenChoiceBeforeTheReview) {
     Fixture f;
-    applyCommand(f.state, NewProgramme{"Voorbeeldstad"});
-    applyCommand(f.state, OpenFile{"oud.csv", "naam,gemeente,volwassene1_leeftijd\nFamilie Oud,Rotterdam,40\n"});
-    runJobsInline(f.state);
-    f.frames(3);
+    openSheetReview(f, "naam,gemeente,volwassene1_leeftijd\nFamilie Oud,Rotterdam,40\n");
     // The row kind's radios carry the question as their description.
     const a11y::Node* household = findNode("radio", "a household");
     ASSERT_TRUE(household);
