@@ -4,13 +4,6 @@
 
 namespace welkom {
 
-struct SolverWorkspace::Parts {
-    detail::OpenScratch<double> real;
-    detail::OpenScratch<std::int64_t> integer;
-    detail::OpenScratch<double>& of(double*) { return real; }
-    detail::OpenScratch<std::int64_t>& of(std::int64_t*) { return integer; }
-};
-
 SolverWorkspace::SolverWorkspace() : m_parts(std::make_unique<Parts>()) {}
 SolverWorkspace::~SolverWorkspace() = default;
 SolverWorkspace::SolverWorkspace(SolverWorkspace&&) noexcept = default;
@@ -28,7 +21,10 @@ std::size_t scratchBytes(const detail::OpenScratch<T>& sc) {
 }
 }  // namespace
 
-std::size_t SolverWorkspace::keptBytes() const { return scratchBytes(m_parts->real) + scratchBytes(m_parts->integer); }
+std::size_t SolverWorkspace::keptBytes() const {
+    return scratchBytes(m_parts->real) + scratchBytes(m_parts->integer) + scratchBytes(m_parts->lexReal) +
+           scratchBytes(m_parts->lexInteger);
+}
 
 SolverWorkspace& SolverWorkspace::forThisThread() {
     thread_local SolverWorkspace workspace;
@@ -42,7 +38,7 @@ Matching<S> solveBestTotal(const ScoreMatrix<S>& matrix, const MatchRules<S>& ru
     detail::OpenProblem<S> open(matrix, rules);
     if (!detail::checkFixed(open, out)) return out;
     auto sol = detail::solveOpen<S, S>(open, detail::NegatedScore{}, detail::KeepAll{}, /*generalDuals=*/false,
-                                       workspace.parts().of(static_cast<S*>(nullptr)));
+                                       workspace.parts().of<S>());
     detail::finishMatching(open, std::move(sol.groupOf), out);
     return out;
 }

@@ -49,7 +49,10 @@ namespace welkom {
 // that matrix, R x C of the largest such block seen (200 MB at 5,000 x 5,000
 // int64). A dense matrix the rules leave whole is read in place, not copied.
 // Per call, whatever the workspace: O(households + groups) for the rules'
-// bookkeeping and the answer.
+// bookkeeping and the answer. solveFair (fair_matching.h) and MatchExplainer
+// (match_explain.h) solve in a workspace too, with buffers of their own cost
+// types (integer counts, (count, score) pairs), so fair mode's repeated
+// kernel runs reuse one cost matrix instead of allocating one each.
 class SolverWorkspace {
 public:
     SolverWorkspace();

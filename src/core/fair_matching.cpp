@@ -15,23 +15,26 @@ int countMatched(const std::vector<int>& groupOf) {
 // Households of the open part that can be matched at once using only pairs
 // scoring >= threshold.
 template <typename S>
-int maxCardinality(const detail::OpenProblem<S>& open, const S* threshold) {
+int maxCardinality(const detail::OpenProblem<S>& open, const S* threshold, detail::OpenScratch<std::int64_t>& scratch) {
     auto sol = detail::solveOpen<S, std::int64_t>(
-        open, [](S) { return std::int64_t{-1}; }, [threshold](S s) { return !threshold || !(s < *threshold); });
+        open, [](S) { return std::int64_t{-1}; }, [threshold](S s) { return !threshold || !(s < *threshold); },
+        /*generalDuals=*/false, scratch);
     return countMatched<S>(sol.groupOf);
 }
 
 }  // namespace
 
 template <typename S>
-Matching<S> solveFair(const ScoreMatrix<S>& matrix, const MatchRules<S>& rules) {
+Matching<S> solveFair(const ScoreMatrix<S>& matrix, const MatchRules<S>& rules, SolverWorkspace& workspace) {
     Matching<S> out;
+    // The (log2(D) + 2) kernel runs share the workspace's buffers.
+    detail::OpenScratch<std::int64_t>& counts = workspace.parts().of<std::int64_t>();
     if (!detail::checkInput(matrix, rules, out)) return out;
     detail::OpenProblem<S> open(matrix, rules);
     if (!detail::checkFixed(open, out)) return out;
 
     // 1. Most households.
-    const int K = maxCardinality(open, static_cast<const S*>(nullptr));
+    const int K = maxCardinality(open, static_cast<const S*>(nullptr), counts);
 
     // 2. Highest bottleneck that still allows K: distinct open scores, binary search.
     std::optional<S> threshold;
@@ -43,7 +46,7 @@ Matching<S> solveFair(const ScoreMatrix<S>& matrix, const MatchRules<S>& rules) 
         std::size_t lo = 0, hi = scores.size() - 1;  // invariant: scores[lo] admits K
         while (lo < hi) {
             std::size_t mid = lo + (hi - lo + 1) / 2;
-            if (maxCardinality(open, &scores[mid]) == K)
+            if (maxCardinality(open, &scores[mid], counts) == K)
                 lo = mid;
             else
                 hi = mid - 1;
@@ -61,11 +64,20 @@ Matching<S> solveFair(const ScoreMatrix<S>& matrix, const MatchRules<S>& rules) 
     // 3. Most households, then best total, among pairs above the threshold.
     using L = detail::Lex<S>;
     auto sol = detail::solveOpen<S, L>(
-        open, [](S s) { return L{-1, -s}; }, [&threshold](S s) { return !threshold || !(s < *threshold); });
+        open, [](S s) { return L{-1, -s}; }, [&threshold](S s) { return !threshold || !(s < *threshold); },
+        /*generalDuals=*/false, workspace.parts().of<L>());
     detail::finishMatching(open, std::move(sol.groupOf), out);
     return out;
 }
 
+template <typename S>
+Matching<S> solveFair(const ScoreMatrix<S>& matrix, const MatchRules<S>& rules) {
+    return solveFair(matrix, rules, SolverWorkspace::forThisThread());
+}
+
+template Matching<double> solveFair(const ScoreMatrix<double>&, const MatchRules<double>&, SolverWorkspace&);
+template Matching<std::int64_t> solveFair(const ScoreMatrix<std::int64_t>&, const MatchRules<std::int64_t>&,
+                                          SolverWorkspace&);
 template Matching<double> solveFair(const ScoreMatrix<double>&, const MatchRules<double>&);
 template Matching<std::int64_t> solveFair(const ScoreMatrix<std::int64_t>&, const MatchRules<std::int64_t>&);
 

@@ -27,13 +27,21 @@
 #pragma once
 
 #include "core/assignment_problem.h"
+#include "core/best_total.h"
 
 namespace welkom {
 
-// Same statuses and conflict reporting as solveBestTotal.
+// Same statuses and conflict reporting as solveBestTotal. Its kernel runs
+// use `workspace`'s buffers (best_total.h SolverWorkspace), kept between
+// calls; without one, this thread's.
+template <typename S>
+Matching<S> solveFair(const ScoreMatrix<S>& matrix, const MatchRules<S>& rules, SolverWorkspace& workspace);
 template <typename S>
 Matching<S> solveFair(const ScoreMatrix<S>& matrix, const MatchRules<S>& rules);
 
+extern template Matching<double> solveFair(const ScoreMatrix<double>&, const MatchRules<double>&, SolverWorkspace&);
+extern template Matching<std::int64_t> solveFair(const ScoreMatrix<std::int64_t>&, const MatchRules<std::int64_t>&,
+                                                 SolverWorkspace&);
 extern template Matching<double> solveFair(const ScoreMatrix<double>&, const MatchRules<double>&);
 extern template Matching<std::int64_t> solveFair(const ScoreMatrix<std::int64_t>&, const MatchRules<std::int64_t>&);
 

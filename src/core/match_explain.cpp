@@ -40,7 +40,8 @@ MatchExplainer<S>::MatchExplainer(const ScoreMatrix<S>& matrix, const MatchRules
     if (!detail::checkFixed(open, m_best)) return;
     // generalDuals: the prices must be duals of the "<= capacity" LP for the
     // residual-graph argument below.
-    auto sol = detail::solveOpen<S, S>(open, detail::NegatedScore{}, detail::KeepAll{}, /*generalDuals=*/true);
+    auto sol = detail::solveOpen<S, S>(open, detail::NegatedScore{}, detail::KeepAll{}, /*generalDuals=*/true,
+                                       SolverWorkspace::forThisThread().parts().of<S>());
     m_price = sol.price;
     const int H = matrix.households(), G = matrix.groups();
     m_room.resize(static_cast<std::size_t>(G));

@@ -5,7 +5,8 @@
 // Usage (inside a solver):
 //   detail::OpenProblem<S> open(matrix, rules);
 //   if (!open.conflicts().empty()) -> Infeasible
-//   auto sol = detail::solveOpen<S, S>(open, [](S s) { return -s; }, [](S) { return true; });
+//   auto sol = detail::solveOpen<S, S>(open, [](S s) { return -s; }, [](S) { return true; },
+//                                      /*generalDuals=*/false, workspace.parts().of<S>());
 #pragma once
 
 #include <algorithm>
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "core/assignment_problem.h"
+#include "core/best_total.h"
 #include "core/lap_kernel.h"
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -144,6 +146,32 @@ struct OpenScratch {
     std::vector<int> rows, cols, rowOf, localCol;  // instance rows/cols <-> households/groups
     std::vector<int> comp, parent, order;          // components of a sparse matrix
 };
+
+}  // namespace welkom::detail
+
+namespace welkom {
+
+// What a SolverWorkspace keeps: one scratch per cost type the solvers use
+// (best total and explanations: the score type; fair mode: integer counts
+// for its cardinality searches and (count, score) pairs for its last solve).
+struct SolverWorkspace::Parts {
+    detail::OpenScratch<double> real;
+    detail::OpenScratch<std::int64_t> integer;
+    detail::OpenScratch<detail::Lex<double>> lexReal;
+    detail::OpenScratch<detail::Lex<std::int64_t>> lexInteger;
+
+    template <typename T>
+    detail::OpenScratch<T>& of() {
+        if constexpr (std::is_same_v<T, double>) return real;
+        else if constexpr (std::is_same_v<T, std::int64_t>) return integer;
+        else if constexpr (std::is_same_v<T, detail::Lex<double>>) return lexReal;
+        else return lexInteger;
+    }
+};
+
+}  // namespace welkom
+
+namespace welkom::detail {
 
 // Cost and filter functors of the best-total objective (cost = -score, every
 // open pair kept). Named types so that solveOpen can read a dense matrix's
@@ -468,13 +496,6 @@ OpenSolution<T> solveOpen(const OpenProblem<S>& open, CostFn cost, Keep keep, bo
         begin = end;
     }
     return out;
-}
-
-// The same with memory of its own (allocated for this call only).
-template <typename S, typename T, typename CostFn, typename Keep>
-OpenSolution<T> solveOpen(const OpenProblem<S>& open, CostFn cost, Keep keep, bool generalDuals = false) {
-    OpenScratch<T> sc;
-    return solveOpen<S, T>(open, cost, keep, generalDuals, sc);
 }
 
 // Validates the input; on failure fills `out` (status, error) and returns false.

@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/fair_matching.h"
+#include "core/lap_kernel.h"
+#include "core/match_explain.h"
 #include "core/solver_test_util.h"
 
 namespace welkom {
@@ -477,6 +480,51 @@ void checkRepeatedSolvesKeepTheirMemory(std::uint64_t seed) {
     ws.release();
     EXPECT_EQ(ws.keptBytes(), 0u);
 }
+
+// Fair mode's (log2(D) + 2) kernel runs and the explanations' solve use a
+// workspace too (issue #20 item 1): the second of two calls allocates nothing
+// the workspace did not keep, and answers as the first.
+template <typename S>
+void checkFairAndExplanationsKeepTheirMemory(std::uint64_t seed) {
+    Rng rng(seed);
+    const std::vector<test::Instance<S>> cases = memoryCases<S>(rng, 120);
+    SolverWorkspace ws;
+    std::vector<Matching<S>> first;
+    for (const auto& in : cases) first.push_back(solveFair(in.matrix, in.rules, ws));
+    const std::size_t kept = ws.keptBytes();
+    // Integer counts and (count, score) pairs of the 120 x 120 block, kept.
+    EXPECT_GE(kept, std::size_t{120} * 120 * (sizeof(std::int64_t) + sizeof(detail::Lex<S>)));
+    for (std::size_t k = 0; k < cases.size(); ++k) {
+        SCOPED_TRACE("case " + std::to_string(k));
+        const Matching<S> again = solveFair(cases[k].matrix, cases[k].rules, ws);
+        EXPECT_EQ(ws.keptBytes(), kept);
+        EXPECT_EQ(again.groupOf, first[k].groupOf);
+        SolverWorkspace fresh;
+        EXPECT_EQ(solveFair(cases[k].matrix, cases[k].rules, fresh).groupOf, first[k].groupOf);
+    }
+    std::vector<Matching<S>> best;
+    for (const auto& in : cases) best.push_back(solveBestTotal(in.matrix, in.rules, ws));
+    // Without a workspace both use this thread's: emptied, it is filled by
+    // the first calls and does not grow on the next.
+    SolverWorkspace& mine = SolverWorkspace::forThisThread();
+    mine.release();
+    EXPECT_EQ(mine.keptBytes(), 0u);
+    for (const auto& in : cases) {
+        (void)solveFair(in.matrix, in.rules);
+        (void)MatchExplainer<S>(in.matrix, in.rules);
+    }
+    const std::size_t threadKept = mine.keptBytes();
+    EXPECT_GE(threadKept, kept);
+    for (std::size_t k = 0; k < cases.size(); ++k) {
+        const MatchExplainer<S> explainer(cases[k].matrix, cases[k].rules);
+        EXPECT_NEAR(static_cast<double>(explainer.best().total), static_cast<double>(best[k].total), 1e-6)
+            << "the explanation's matching is a best total, case " << k;
+    }
+    EXPECT_EQ(mine.keptBytes(), threadKept);
+}
+
+TEST(FairAndExplanations, KeepTheirMemoryInt) { checkFairAndExplanationsKeepTheirMemory<std::int64_t>(93); }
+TEST(FairAndExplanations, KeepTheirMemoryDouble) { checkFairAndExplanationsKeepTheirMemory<double>(94); }
 
 TEST(BestTotal, RepeatedSolvesKeepTheirMemoryInt) { checkRepeatedSolvesKeepTheirMemory<std::int64_t>(91); }
 TEST(BestTotal, RepeatedSolvesKeepTheirMemoryDouble) { checkRepeatedSolvesKeepTheirMemory<double>(92); }
