@@ -839,6 +839,26 @@ TEST(ProblemsCsv, MemberSheetAsksEachMembersLevelsAndTheGroupsConsentOnItsCoordi
     EXPECT_NE(dutch.find("toestemming van de groep om gekoppeld te worden (ja/nee)"), std::string::npos);
 }
 
+// Two groups with one name (in other case): the group column names each by
+// its id, and the sheet still fills each group's own members in.
+TEST(ProblemsCsv, MemberSheetNamesGroupsThatShareANameByTheirId) {
+    Roster roster = memberRoster();
+    roster.groups[1].name = roster.groups[0].name;
+    for (char& c : roster.groups[1].name) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    ProblemsExportOptions options;
+    options.sheet = ProblemsSheet::GroupMembers;
+    const std::string sheet = exportProblemsCsv(roster, options);
+    Result<CsvTable> t = readCsv(sheet);
+    ASSERT_TRUE(t);
+    std::set<std::string> named;
+    for (std::size_t r = 1; r < t->rows.size(); ++r) named.insert(t->rows[r][0]);
+    EXPECT_EQ(named, (std::set<std::string>{roster.groups[0].id, roster.groups[1].id}));
+    const CsvImportPreview p = previewGroupMemberImport(testing::fillIn(sheet, "B2", "yes"), roster);
+    ASSERT_FALSE(p.hasErrors()) << dump(p);
+    EXPECT_EQ(p.updatedGroups.size(), 2u);
+    EXPECT_TRUE(p.groups.empty());
+}
+
 TEST(ProblemsCsv, MemberRoundTripFillsTheMembersInWithoutDuplicates) {
     for (const bool dutch : {false, true}) {
         SCOPED_TRACE(dutch ? "nl" : "en");

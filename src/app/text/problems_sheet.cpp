@@ -130,16 +130,20 @@ struct MemberQuestions {
     }
 };
 
-// Where the group column names the group by its name, unless another group
-// has that name too: then by its id (the importer takes either).
-std::string groupCell(const Roster& roster, const WelcomeGroup& g) {
+// What the group column says of each group: its name, unless another group
+// has that name too (ignoring ASCII case): then its id (the importer takes
+// either). Counted once per export, not once per row.
+std::vector<std::string> groupCells(const Roster& roster) {
     auto lower = [](std::string s) {
         for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
         return s;
     };
-    const bool shared = std::count_if(roster.groups.begin(), roster.groups.end(),
-                                      [&](const WelcomeGroup& o) { return lower(o.name) == lower(g.name); }) > 1;
-    return shared ? g.id : g.name;
+    std::map<std::string, int> uses;
+    for (const WelcomeGroup& g : roster.groups) ++uses[lower(g.name)];
+    std::vector<std::string> out;
+    out.reserve(roster.groups.size());
+    for (const WelcomeGroup& g : roster.groups) out.push_back(uses[lower(g.name)] > 1 ? g.id : g.name);
+    return out;
 }
 
 std::string groupMembersSheet(const Roster& roster, const ProblemsExportOptions& options) {
@@ -166,10 +170,10 @@ std::string groupMembersSheet(const Roster& roster, const ProblemsExportOptions&
                      nl ? "wat ontbreekt" : "what is missing", nl ? "talen" : "languages"};
     if (consentColumn) header.push_back(nl ? "toestemming koppeling" : "consent to matching");
     std::vector<CsvRow> rows = {header};
+    const std::vector<std::string> groupColumn = groupCells(roster);
     for (const auto& [at, q] : questions) {
-        const WelcomeGroup& g = roster.groups[at.first];
-        const GroupMember& m = g.members[at.second];
-        CsvRow row = {groupCell(roster, g), m.id, m.name, q.words(nl), languagesCell(m.languages, nl)};
+        const GroupMember& m = roster.groups[at.first].members[at.second];
+        CsvRow row = {groupColumn[at.first], m.id, m.name, q.words(nl), languagesCell(m.languages, nl)};
         row.resize(header.size());  // consent: empty, to be filled in
         rows.push_back(std::move(row));
     }
