@@ -52,7 +52,9 @@ PACKAGES=(
 # machine's node is not Debian's.
 export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
 
-log() { printf '\033[1m[welkom]\033[0m %s\n' "$*" >&2; }
+# Each line carries the minutes:seconds since the script started, so a slow
+# phase in CI's hour shows itself in the log.
+log() { printf '\033[1m[welkom %d:%02d]\033[0m %s\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*" >&2; }
 die() { printf '[welkom] error: %s\n' "$*" >&2; exit 1; }
 
 missing_packages() {
