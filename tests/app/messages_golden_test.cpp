@@ -13,6 +13,7 @@
 #include <string>
 
 #include "app/text/messages.h"
+#include "app/text/open_errors.h"
 #include "core/demo_roster.h"
 #include "core/learning.h"
 #include "core/roster_fixtures.h"
@@ -173,6 +174,34 @@ void dumpRosterErrors(Dump& d) {
         if (rep.failure) d.line(d.nl && !rep.failure->messageNl.empty() ? rep.failure->messageNl : rep.failure->message);
         for (const Problem& p : rep.problems) d.line(formatProblemText(p, d.nl));
     }
+    // A roster that parses but breaks rules: the refusal names its first error.
+    Roster broken = testing::makeFixtureRoster();
+    broken.households[1].displayName.clear();
+    broken.groups[0].members[1].age = 12;
+    std::vector<Problem> problems;
+    const Result<LoadedRoster> loaded = loadRoster(writeRoster(broken), &problems);
+    ASSERT_FALSE(loaded.ok());
+    d.line(errorText(explainOpenError(loaded.error(), problems), d.nl));
+    // More problems than a list shows: the last one counts the rest.
+    for (std::size_t extra : {1u, 5u}) {
+        std::vector<Problem> many(kMaxProblemsListed + extra, Problem{"/x", Severity::Warning, "date.order", "", ""});
+        capProblems(many);
+        d.line(formatProblemText(many.back(), d.nl));
+    }
+}
+
+void dumpImportRefusal(Dump& d) {
+    d.section("csv import refused on apply");
+    // A preview changed after it was made (as a stale or hand-made one could
+    // be): applying it would make the roster invalid, and says why.
+    Roster into = testing::makeFixtureRoster();
+    const std::string dir = std::string(WELKOM_SOURCE_DIR) + "/tests/fixtures/csv/";
+    CsvImportPreview preview = previewHouseholdImport(readFile(dir + "households_en_comma.csv"), into);
+    ASSERT_FALSE(preview.households.empty());
+    preview.households[0].municipality.clear();
+    const Status applied = applyImport(into, preview);
+    ASSERT_FALSE(applied.ok());
+    d.line(errorText(applied.error(), d.nl));
 }
 
 std::string dumpAll(bool dutch) {
@@ -184,6 +213,7 @@ std::string dumpAll(bool dutch) {
     dumpResearch(d);
     dumpLearning(d);
     dumpRosterErrors(d);
+    dumpImportRefusal(d);
     return d.str();
 }
 

@@ -304,5 +304,6 @@ std::string formatCsvProblemText(const CsvProblem& p, bool dutch) {
     worded.message = textsFor(dutch).render(message("problem." + p.code, p.args));
     return formatCsvProblem(worded, dutch);
 }
+std::string errorText(const Error& e, bool dutch) { return dutch && !e.messageNl.empty() ? e.messageNl : e.message; }
 
 }  // namespace welkom

@@ -87,5 +87,7 @@ std::string formatProblemText(const Problem& p, bool dutch);
 // A CSV import problem in words: io's formatCsvProblem (row, column), with the
 // catalogue's text for a problem given as a code only.
 std::string formatCsvProblemText(const CsvProblem& p, bool dutch);
+// An Error in words.
+std::string errorText(const Error& e, bool dutch);
 
 }  // namespace welkom

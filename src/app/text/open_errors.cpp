@@ -17,7 +17,8 @@ Error notARosterError() {
     return makeError("roster.not_roster", "This file is not a Welkom roster.", "Dit bestand is geen Welkom-rooster.");
 }
 
-Error explainOpenError(const Error& error) {
+Error explainOpenError(const Error& error, const std::vector<Problem>& problems) {
+    (void)problems;
     auto explained = [&](const char* en, const char* nl) {
         return makeError(error.code, std::string(en), std::string(nl));
     };

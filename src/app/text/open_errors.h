@@ -4,7 +4,10 @@
 //   Error shown = explainOpenError(ageError);   // "Wrong passphrase, or ..."
 #pragma once
 
+#include <vector>
+
 #include "core/result.h"
+#include "core/validation.h"
 
 namespace welkom {
 
@@ -13,7 +16,8 @@ Error fileTooLargeError();
 
 // Turns a failure from opening (decryption or reading) into the message shown
 // to the coordinator; keeps the original code so tests and logs can tell them apart.
-Error explainOpenError(const Error& error);
+// `problems` are what reading the roster found ("roster.invalid" names the first error).
+Error explainOpenError(const Error& error, const std::vector<Problem>& problems = {});
 
 // The error for a file that is neither encrypted nor a JSON roster.
 Error notARosterError();
