@@ -126,7 +126,7 @@ bool loadIntoDocument(AppState& state, std::string_view json) {
     std::vector<Problem> problems;
     auto loaded = loadRoster(json, &problems);
     if (!loaded) {
-        state.errors.push_back(explainOpenError(loaded.error()));
+        state.errors.push_back(explainOpenError(loaded.error(), problems));
         state.problems = std::move(problems);  // every problem, so the file can be fixed
         return false;
     }
@@ -622,8 +622,8 @@ bool acceptCheckIn(AppState& state, const CheckIn& checkIn, std::optional<std::s
     std::string en = "This check-in was not saved:", nl = "Deze check-in is niet opgeslagen:";
     for (const Problem& p : errors) {
         const std::string field = p.path.substr(p.path.find_last_of('/') + 1);
-        en += " " + field + ": " + p.message + ";";
-        nl += " " + field + ": " + p.messageNl + ";";
+        en += " " + field + ": " + problemText(p, false) + ";";
+        nl += " " + field + ": " + problemText(p, true) + ";";
     }
     en.back() = '.';
     nl.back() = '.';

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "app/jobs.h"
+#include "app/text/messages.h"
 #include "app/wire_message.h"
 #include "io/roster_json.h"
 
@@ -93,7 +94,15 @@ SheetPreview previewSheet(const Roster& into, const SheetImportRequest& request)
     }
     if (!preview.hasErrors()) {
         Roster merged = into;
-        if (applyImport(merged, preview)) out.merged = std::move(merged);
+        if (Status applied = applyImport(merged, preview)) {
+            out.merged = std::move(merged);
+        } else {  // listed with the sheet's problems, so the review says why nothing can be imported
+            CsvProblem refusal;
+            refusal.code = applied.error().code;
+            refusal.message = errorText(applied.error(), false);
+            refusal.messageNl = errorText(applied.error(), true);
+            out.problems.push_back(std::move(refusal));
+        }
     }
     return out;
 }

@@ -14,7 +14,7 @@
 
 namespace welkom {
 
-constexpr int kMaxWireArgDepth = 4;  // lists of lists at most; a damaged wire cannot recurse deeply
+constexpr int kMaxWireArgDepth = 4;  // lists of lists, messages in messages, at most 4 deep; a damaged wire cannot recurse deeply
 
 inline void writeArg(WireWriter& w, const Arg& a) {
     w.byte(static_cast<std::uint8_t>(a.kind)).field(a.text).field(std::to_string(a.integer));
@@ -26,7 +26,7 @@ inline bool readArg(WireReader& r, Arg& a, int depth = 0) {
     std::uint8_t kind = 0;
     std::string integer;
     std::uint32_t count = 0;
-    if (depth > kMaxWireArgDepth || !r.byte(kind) || kind > static_cast<std::uint8_t>(Arg::Kind::List) ||
+    if (depth > kMaxWireArgDepth || !r.byte(kind) || kind > static_cast<std::uint8_t>(Arg::Kind::Message) ||
         !r.field(a.text) || !r.field(integer) || !r.count(count, 13))
         return false;
     a.kind = static_cast<Arg::Kind>(kind);

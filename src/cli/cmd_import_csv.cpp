@@ -162,7 +162,7 @@ int runImportCsv(const std::vector<std::string>& argv) {
         std::cerr << (*dutch ? "Proefdraai: niets geschreven.\n" : "Dry run: nothing written.\n");
         return kExitOk;
     }
-    if (Status s = applyImport(roster, preview); !s) return failWith(kExitProblems, s.error().message);
+    if (Status s = applyImport(roster, preview); !s) return failWith(kExitProblems, errorText(s.error(), *dutch));
 
     if (args.has("--plain")) {
         encryption = Encryption{};

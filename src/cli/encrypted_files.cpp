@@ -84,7 +84,7 @@ Result<OpenedFile> openRoster(const std::string& path, const std::vector<std::st
     if (!file) return file;
     Result<LoadedRoster> r = loadRoster(file->plaintext, &problems);
     if (!r) {
-        const Error e = r.error();
+        const Error e = explainOpenError(r.error(), problems);
         return makeError(e.code, path + ": " + e.message, path + ": " + e.messageNl);
     }
     loaded = std::move(*r);

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "app/text/messages.h"
+#include "app/text/open_errors.h"
 #include "core/scoring.h"
 #include "core/validation.h"
 #include "io/roster_json.h"
@@ -20,7 +21,7 @@ LoadOutcome loadRosterFile(const std::string& path) {
     std::vector<Problem> problems;
     Result<LoadedRoster> loaded = loadRoster(*bytes, &problems);
     if (!loaded) {
-        printError(path + ": " + loaded.error().message);
+        printError(path + ": " + explainOpenError(loaded.error(), problems).message);
         for (const Problem& p : problems)
             if (p.severity == Severity::Error) std::cerr << "  " << formatProblemText(p, false) << "\n";
         return {kExitProblems};

@@ -20,10 +20,12 @@
 namespace welkom {
 
 // One argument of a message: shown as it is (an id, a value from a file), a
-// whole number (formatted per language), or a list of arguments (joined per
-// language).
+// whole number (formatted per language), a list of arguments (joined per
+// language), or a message of its own (`text` its code, `items` its arguments),
+// as when a refused import names the problem that refused it.
+struct Message;
 struct Arg {
-    enum class Kind : std::uint8_t { Text, Integer, List };
+    enum class Kind : std::uint8_t { Text, Integer, List, Message };
     Kind kind = Kind::Text;
     std::string text;
     long long integer = 0;
@@ -46,6 +48,7 @@ struct Arg {
         a.items = std::move(items);
         return a;
     }
+    static Arg messageOf(Message m);
     bool operator==(const Arg& o) const {
         return kind == o.kind && text == o.text && integer == o.integer && items == o.items;
     }
@@ -59,5 +62,13 @@ struct Message {
 };
 
 inline Message message(std::string code, std::vector<Arg> args = {}) { return Message{std::move(code), std::move(args)}; }
+
+inline Arg Arg::messageOf(Message m) {
+    Arg a;
+    a.kind = Kind::Message;
+    a.text = std::move(m.code);
+    a.items = std::move(m.args);
+    return a;
+}
 
 }  // namespace welkom

@@ -14,16 +14,21 @@
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
+
+#include "core/message.h"
 
 namespace welkom {
 
 // A failure with a stable machine-readable code (for tests and scripts) and a
-// message for people. Messages are English; `messageNl` holds the Dutch text
-// when the failure reaches a coordinator.
+// message for people: either its own words (`message` English, `messageNl`
+// Dutch, for failures not yet turned into codes), or none, and then the app's
+// catalogue words the code with `args` (app/text/messages.h, errorText).
 struct Error {
     std::string code;       // e.g. "json.syntax", "age.no_match"
-    std::string message;    // English, plain words
+    std::string message;    // English, plain words; empty: worded by the catalogue
     std::string messageNl;  // Dutch; empty when not translated (falls back to English)
+    std::vector<Arg> args = {};
 };
 
 template <typename T>
@@ -56,6 +61,11 @@ using Status = Result<Ok>;
 
 inline Error makeError(std::string code, std::string message, std::string messageNl = {}) {
     return Error{std::move(code), std::move(message), std::move(messageNl)};
+}
+
+// A failure worded by the catalogue: its code with these arguments.
+inline Error codedError(std::string code, std::vector<Arg> args = {}) {
+    return Error{std::move(code), {}, {}, std::move(args)};
 }
 
 }  // namespace welkom

@@ -17,9 +17,20 @@ namespace welkom {
 
 // [SECTION] Problem helpers ---------------------------------------------------------
 
-std::string formatProblem(const Problem& p, bool dutch) {
-    const std::string& msg = dutch && !p.messageNl.empty() ? p.messageNl : p.message.empty() ? p.code : p.message;
-    return p.path.empty() ? msg : p.path + ": " + msg;
+Message problemMessage(const Problem& p) {
+    // The last step of a JSON Pointer, with its escapes undone (RFC 6901: ~1 is /, ~0 is ~).
+    std::string last;
+    const std::string_view step = std::string_view(p.path).substr(p.path.find_last_of('/') + 1);
+    for (std::size_t i = 0; i < step.size(); ++i) {
+        if (step[i] == '~' && i + 1 < step.size() && (step[i + 1] == '0' || step[i + 1] == '1')) {
+            last.push_back(step[++i] == '1' ? '/' : '~');
+        } else {
+            last.push_back(step[i]);
+        }
+    }
+    std::vector<Arg> args{Arg::textOf(std::move(last))};
+    args.insert(args.end(), p.args.begin(), p.args.end());
+    return message("problem." + p.code, std::move(args));
 }
 
 size_t countSeverity(const std::vector<Problem>& problems, Severity s) {
@@ -39,10 +50,8 @@ void capProblems(std::vector<Problem>& problems, std::size_t moreErrors) {
         anyError = anyError || problems[i].severity == Severity::Error;
     }
     problems.resize(std::min(problems.size(), kMaxProblemsListed));
-    const std::string n = std::to_string(more);
-    problems.push_back(Problem{"", anyError ? Severity::Error : Severity::Warning, "problems.more",
-                               "... and " + n + " more " + (more == 1 ? "problem" : "problems") + " not listed",
-                               "... en nog " + n + (more == 1 ? " probleem" : " problemen") + " die niet getoond worden"});
+    problems.push_back(Problem{"", anyError ? Severity::Error : Severity::Warning, "problems.more", {}, {},
+                               {Arg::integerOf(static_cast<long long>(more))}});
 }
 
 // [SECTION] Reachability stand-in ----------------------------------------------------
@@ -119,14 +128,7 @@ public:
         liveMatchCounts();
         if (options.reachability) {
             for (size_t i : options.reachability(m_roster)) {
-                warn(at("households", i), "household.unreachable",
-                     "no welcome group can take this household: every group in reach breaks a hard condition "
-                     "(municipality, a language spoken at A2 or better by the household and two members, "
-                     "women-only wish, household size, consent, capacity or a coordinator's exclusion)",
-                     "geen Welkom Groep kan dit huishouden opvangen: elke bereikbare groep schendt een harde "
-                     "voorwaarde (gemeente, een taal die het huishouden en twee leden op A2 of hoger spreken, "
-                     "wens voor een vrouwengroep, grootte van het huishouden, toestemming, capaciteit of een "
-                     "uitsluiting door de coördinator)");
+                warn(at("households", i), "household.unreachable");
             }
         }
     }
@@ -153,15 +155,19 @@ private:
         return sub(base, key) + "/" + std::to_string(i);
     }
 
-    void add(Severity s, std::string path, const char* code, std::string en, std::string nl) {
-        m_out.push_back(Problem{std::move(path), s, code, std::move(en), std::move(nl)});
+    // Problems are codes with arguments; the app's catalogues word them
+    // (problem.<code>, with {0} the last step of the path).
+    void add(Severity s, std::string path, const char* code, std::vector<Arg> args) {
+        m_out.push_back(Problem{std::move(path), s, code, {}, {}, std::move(args)});
     }
-    void error(std::string path, const char* code, std::string en, std::string nl) {
-        add(Severity::Error, std::move(path), code, std::move(en), std::move(nl));
+    void error(std::string path, const char* code, std::vector<Arg> args = {}) {
+        add(Severity::Error, std::move(path), code, std::move(args));
     }
-    void warn(std::string path, const char* code, std::string en, std::string nl) {
-        add(Severity::Warning, std::move(path), code, std::move(en), std::move(nl));
+    void warn(std::string path, const char* code, std::vector<Arg> args = {}) {
+        add(Severity::Warning, std::move(path), code, std::move(args));
     }
+    static Arg text(const std::string& s) { return Arg::textOf(s); }
+    static Arg number(long long n) { return Arg::integerOf(n); }
 
     // Households and groups share one id space, so an id names one party.
     void indexIds() {
@@ -173,9 +179,7 @@ private:
             const std::string& id = m_roster.groups[i].id;
             if (id.empty()) continue;
             if (m_households.count(id) > 0) {
-                error(sub(at("groups", i), "id"), "id.duplicate",
-                      "id \"" + id + "\" is already used by a household",
-                      "id \"" + id + "\" is al in gebruik bij een huishouden");
+                error(sub(at("groups", i), "id"), "id.used_by_household", {text(id)});
             } else if (!m_groups.emplace(id, i).second) {
                 duplicate(sub(at("groups", i), "id"), id);
             }
@@ -187,41 +191,31 @@ private:
     }
 
     void duplicate(std::string path, const std::string& id) {
-        error(std::move(path), "id.duplicate", "id \"" + id + "\" is used more than once",
-              "id \"" + id + "\" komt meer dan eens voor");
+        error(std::move(path), "id.duplicate", {text(id)});
     }
 
     void requireText(const std::string& base, std::string_view field, const std::string& value) {
         if (!value.empty()) return;
-        error(sub(base, field), field == "id" ? "id.empty" : "text.empty", std::string(field) + " must not be empty",
-              std::string(field) + " mag niet leeg zijn");
+        error(sub(base, field), field == "id" ? "id.empty" : "text.empty");
     }
 
     // Paths are built only for problems: most values are fine, and a 20,000 x
     // 20,000 roster has over a million of them.
     void date(const std::string& base, std::string_view field, const std::string& value) {
         if (value.empty() || isValidIsoDate(value)) return;
-        error(sub(base, field), "date.invalid", "\"" + value + "\" is not a valid date (YYYY-MM-DD)",
-              "\"" + value + "\" is geen geldige datum (JJJJ-MM-DD)");
+        error(sub(base, field), "date.invalid", {text(value)});
     }
 
     void age(const std::string& base, int value, int lo) {
         if (value >= lo && value <= kMaxAge) return;
-        const std::string path = sub(base, "age");
-        const std::string range = std::to_string(lo) + " and " + std::to_string(kMaxAge);
-        const std::string rangeNl = std::to_string(lo) + " en " + std::to_string(kMaxAge);
-        error(path, "age.range", "age must be between " + range, "leeftijd moet tussen " + rangeNl + " liggen");
-        m_out.back().args = {std::to_string(lo), std::to_string(kMaxAge)};
+        error(sub(base, "age"), "age.range", {number(lo), number(kMaxAge)});
     }
 
     void languages(const std::string& base, const std::vector<LanguageSkill>& langs) {
         for (const LanguageSkill& l : langs) {
-            // Words from the app's catalogue (problem.language.level_unknown), none here.
-            if (l.level == LanguageLevel::Unknown) warn(sub(sub(base, "languages"), l.code), "language.level_unknown", {}, {});
+            if (l.level == LanguageLevel::Unknown) warn(sub(sub(base, "languages"), l.code), "language.level_unknown");
             if (isKnownLanguage(l.code)) continue;
-            error(sub(sub(base, "languages"), l.code), "language.unknown",
-                  "unknown language code \"" + l.code + "\" (use ISO 639-1, e.g. \"ar\", \"ti\", \"fa\")",
-                  "onbekende taalcode \"" + l.code + "\" (gebruik ISO 639-1, bijv. \"ar\", \"ti\", \"fa\")");
+            error(sub(sub(base, "languages"), l.code), "language.unknown", {text(l.code)});
         }
     }
 
@@ -230,9 +224,7 @@ private:
     void tag(const std::string& base, std::string_view field, size_t index, VocabularyKind kind,
              const std::string& value) {
         if (findTerm(vocabulary(kind), value) != nullptr || isCustomTag(value)) return;
-        warn(index == kNoIndex ? sub(base, field) : sub(base, field, index), "tag.unknown",
-             "\"" + value + "\" is not in the list; it is kept as it is (own tags start with \"custom:\")",
-             "\"" + value + "\" staat niet in de lijst; het blijft bewaard (eigen labels beginnen met \"custom:\")");
+        warn(index == kNoIndex ? sub(base, field) : sub(base, field, index), "tag.unknown", {text(value)});
     }
 
     void tags(const std::string& base, std::string_view field, VocabularyKind kind,
@@ -247,11 +239,7 @@ private:
             date(path, "toResearchDate", c.toResearchDate);
         }
         if (!c.toMatching) {
-            warn(sub(sub(base, "consent"), "toMatching"), "consent.matching",
-                 household ? "no consent to be matched: this household is never matched"
-                           : "no consent to be matched: this group is never matched",
-                 household ? "geen toestemming om gekoppeld te worden: dit huishouden wordt nooit gekoppeld"
-                           : "geen toestemming om gekoppeld te worden: deze groep wordt nooit gekoppeld");
+            warn(sub(sub(base, "consent"), "toMatching"), household ? "consent.matching" : "consent.group_matching");
         }
     }
 
@@ -262,8 +250,7 @@ private:
         requireText(base, "displayName", h.displayName);
         requireText(base, "municipality", h.municipality);
         if (h.members.empty()) {
-            error(sub(base, "members"), "household.no_members", "a household needs at least one member",
-                  "een huishouden heeft minstens één lid nodig");
+            error(sub(base, "members"), "household.no_members");
         }
         bool anyAdult = false;
         for (size_t k = 0; k < h.members.size(); ++k) {
@@ -274,14 +261,12 @@ private:
             if (m.role == MemberRole::Adult) {
                 anyAdult = true;
                 if (m.languages.empty()) {
-                    warn(sub(mp, "languages"), "language.none", "no languages given for this adult",
-                         "geen talen opgegeven voor deze volwassene");
+                    warn(sub(mp, "languages"), "language.none");
                 }
             }
         }
         if (!h.members.empty() && !anyAdult) {
-            warn(sub(base, "members"), "household.no_adult", "no adult in this household",
-                 "geen volwassene in dit huishouden");
+            warn(sub(base, "members"), "household.no_adult");
         }
         tags(base, "interests", VocabularyKind::Interests, h.interests);
         tags(base, "goals", VocabularyKind::Goals, h.goals);
@@ -298,10 +283,7 @@ private:
         requireText(base, "municipality", g.municipality);
         if (g.members.size() < static_cast<size_t>(kMinGroupSize)) {
             warn(sub(base, "members"), "group.small",
-                 "a welcome group has at least " + std::to_string(kMinGroupSize) + " members; this one has " +
-                     std::to_string(g.members.size()),
-                 "een Welkom Groep heeft minstens " + std::to_string(kMinGroupSize) + " leden; deze heeft er " +
-                     std::to_string(g.members.size()));
+                 {number(kMinGroupSize), number(static_cast<long long>(g.members.size()))});
         }
         std::unordered_set<std::string_view> memberIds;
         for (size_t k = 0; k < g.members.size(); ++k) {
@@ -317,21 +299,15 @@ private:
             if (!m.sector.empty()) tag(mp, "sector", kNoIndex, VocabularyKind::Sectors, m.sector);
         }
         if (g.coordinatorId.empty()) {
-            warn(sub(base, "coordinatorId"), "coordinator.missing", "no coordinator chosen for this group",
-                 "geen coördinator gekozen voor deze groep");
+            warn(sub(base, "coordinatorId"), "coordinator.missing");
         } else if (memberIds.count(g.coordinatorId) == 0) {
-            error(sub(base, "coordinatorId"), "coordinator.not_member",
-                  "coordinator \"" + g.coordinatorId + "\" is not a member of this group",
-                  "coördinator \"" + g.coordinatorId + "\" is geen lid van deze groep");
+            error(sub(base, "coordinatorId"), "coordinator.not_member", {text(g.coordinatorId)});
         }
         if (g.capacity < 0) {
-            error(sub(base, "capacity"), "capacity.range", "capacity must be 0 or more",
-                  "capaciteit moet 0 of meer zijn");
+            error(sub(base, "capacity"), "capacity.range");
         }
         if (g.support.maxHouseholdSize < 0) {
-            error(sub(sub(base, "support"), "maxHouseholdSize"), "support.range",
-                  "maximum household size must be 0 (no limit) or more",
-                  "maximale grootte van het huishouden moet 0 (geen grens) of meer zijn");
+            error(sub(sub(base, "support"), "maxHouseholdSize"), "support.range");
         }
         consent(base, g.consent, false);
     }
@@ -340,13 +316,7 @@ private:
     void reference(const std::string& path, const std::string& id, bool toHousehold) {
         const auto& index = toHousehold ? m_households : m_groups;
         if (index.count(id) > 0) return;
-        if (toHousehold) {
-            error(path, "reference.household", "no household with id \"" + id + "\"",
-                  "geen huishouden met id \"" + id + "\"");
-        } else {
-            error(path, "reference.group", "no welcome group with id \"" + id + "\"",
-                  "geen Welkom Groep met id \"" + id + "\"");
-        }
+        error(path, toHousehold ? "reference.household" : "reference.group", {text(id)});
     }
 
     void match(size_t i) {
@@ -357,17 +327,14 @@ private:
         reference(sub(base, "groupId"), m.groupId, false);
         for (const CriterionScore& s : m.scores) {
             if (s.score >= 0.0 && s.score <= 1.0) continue;
-            error(sub(sub(base, "scores"), s.criterion), "score.range", "a criterion score must be between 0 and 1",
-                  "een criteriumscore moet tussen 0 en 1 liggen");
+            error(sub(sub(base, "scores"), s.criterion), "match.score_range");
         }
         if (m.history.empty()) {
-            error(sub(base, "history"), "match.no_history", "a match needs at least its proposal in its history",
-                  "een koppeling heeft minstens het voorstel in de geschiedenis nodig");
+            error(sub(base, "history"), "match.no_history");
             return;
         }
         if (m.history.front().status != MatchStatus::Proposed) {
-            error(sub(base, "history", 0) + "/status", "match.transition", "a match history starts with \"proposed\"",
-                  "de geschiedenis van een koppeling begint met \"proposed\"");
+            error(sub(base, "history", 0) + "/status", "match.start");
         }
         for (size_t k = 0; k < m.history.size(); ++k) {
             const MatchEvent& e = m.history[k];
@@ -376,15 +343,12 @@ private:
             if (k == 0) continue;
             const MatchEvent& prev = m.history[k - 1];
             if (!isAllowedTransition(prev.status, e.status)) {
-                const std::string from(toString(prev.status));
-                const std::string to(toString(e.status));
-                error(sub(ep, "status"), "match.transition", "\"" + to + "\" cannot follow \"" + from + "\"",
-                      "\"" + to + "\" kan niet volgen op \"" + from + "\"");
+                error(sub(ep, "status"), "match.transition",
+                      {text(std::string(toString(e.status))), text(std::string(toString(prev.status)))});
             }
             // ISO dates compare correctly as text.
             if (isValidIsoDate(e.date) && isValidIsoDate(prev.date) && e.date < prev.date) {
-                warn(sub(ep, "date"), "date.order", "this step is dated before the previous one",
-                     "deze stap is eerder gedateerd dan de vorige");
+                warn(sub(ep, "date"), "date.order");
             }
         }
     }
@@ -400,8 +364,7 @@ private:
         std::string pair = key(c.householdId, c.groupId);
         auto [it, inserted] = m_pairKinds.emplace(std::move(pair), c.kind);
         if (!inserted && it->second != c.kind) {
-            error(sub(base, "kind"), "constraint.conflict", "this pair is both pinned and forbidden",
-                  "dit paar is zowel vastgezet als verboden");
+            error(sub(base, "kind"), "constraint.conflict");
         }
     }
 
@@ -416,34 +379,24 @@ private:
         range(base, "householdSatisfaction", c.householdSatisfaction, kMinSatisfaction, kMaxSatisfaction);
         range(base, "groupSatisfaction", c.groupSatisfaction, kMinSatisfaction, kMaxSatisfaction);
         if (c.endReason != EndReason::None && !c.endedEarly) {
-            warn(sub(base, "endReason"), "checkin.reason_without_end",
-                 "a reason for ending is given, but the match is not marked as ended early",
-                 "er is een reden van beëindiging opgegeven, maar de koppeling is niet als vroegtijdig beëindigd "
-                 "gemarkeerd");
+            warn(sub(base, "endReason"), "checkin.reason_without_end");
         }
         const auto found = m_matches.find(c.matchId);
         if (found == m_matches.end()) {
-            error(sub(base, "matchId"), "reference.match", "no match with id \"" + c.matchId + "\"",
-                  "geen koppeling met id \"" + c.matchId + "\"");
+            error(sub(base, "matchId"), "reference.match", {text(c.matchId)});
             return;
         }
         const Match& m = m_roster.matches[found->second];
         if (!matchStarted(m)) {
-            warn(sub(base, "matchId"), "checkin.not_started",
-                 "match \"" + m.id + "\" was never introduced, so there is nothing to follow up yet",
-                 "koppeling \"" + m.id + "\" is nooit voorgesteld aan elkaar, dus er valt nog niets op te volgen");
+            warn(sub(base, "matchId"), "checkin.not_started", {text(m.id)});
             return;
         }
         const std::string start = matchStartDate(m);
         if (isValidIsoDate(start) && isValidIsoDate(c.date) && c.date < start) {
-            warn(sub(base, "date"), "checkin.before_start", "this check-in is dated before the match started (" +
-                 start + ")", "deze check-in is gedateerd vóór de start van de koppeling (" + start + ")");
+            warn(sub(base, "date"), "checkin.before_start", {text(start)});
         }
         if (c.endedEarly && !isFinal(m.status())) {
-            warn(sub(base, "endedEarly"), "checkin.ended_not_recorded",
-                 "the check-in says the match ended early, but match \"" + m.id + "\" is still open",
-                 "de check-in zegt dat de koppeling vroegtijdig is beëindigd, maar koppeling \"" + m.id +
-                     "\" loopt nog");
+            warn(sub(base, "endedEarly"), "checkin.ended_not_recorded", {text(m.id)});
         }
         if (c.milestone != CheckInMilestone::AdHoc) {
             std::string k = c.matchId;
@@ -451,34 +404,27 @@ private:
             k.append(toString(c.milestone));
             if (!m_milestones.insert(std::move(k)).second) {
                 warn(sub(base, "milestone"), "checkin.duplicate_milestone",
-                     "match \"" + m.id + "\" already has a check-in for " + std::string(toString(c.milestone)),
-                     "koppeling \"" + m.id + "\" heeft al een check-in voor " + std::string(toString(c.milestone)));
+                     {text(m.id), text(std::string(toString(c.milestone)))});
             }
         }
     }
 
     void range(const std::string& base, std::string_view field, const std::optional<int>& value, int lo, int hi) {
         if (!value || (*value >= lo && *value <= hi)) return;
-        const std::string r = std::to_string(lo) + " and " + std::to_string(hi);
-        const std::string rNl = std::to_string(lo) + " en " + std::to_string(hi);
-        error(sub(base, field), "checkin.range", std::string(field) + " must be between " + r,
-              std::string(field) + " moet tussen " + rNl + " liggen");
+        error(sub(base, field), "checkin.range", {number(lo), number(hi)});
     }
 
     void settings() {
         const MatchingSettings& s = m_roster.settings;
         for (Criterion c : allCriteria()) {
             if (s.weights[c] >= 0.0) continue;
-            error(sub("/settings/weights", criterionName(c)), "weight.range", "a weight must be 0 or more",
-                  "een gewicht moet 0 of meer zijn");
+            error(sub("/settings/weights", criterionName(c)), "weight.range");
         }
         if (!(s.minimumScore >= 0.0 && s.minimumScore <= 1.0)) {
-            error("/settings/minimumScore", "score.range", "the minimum score must be between 0 and 1",
-                  "de minimumscore moet tussen 0 en 1 liggen");
+            error("/settings/minimumScore", "score.range");
         }
         if (!(s.participantPriorities >= 0.0 && s.participantPriorities <= 1.0)) {
-            // Words from the app's catalogue (problem.priorities.range), none here.
-            error("/settings/participantPriorities", "priorities.range", {}, {});
+            error("/settings/participantPriorities", "priorities.range");
         }
     }
 
@@ -490,19 +436,13 @@ private:
             const Match& m = m_roster.matches[i];
             if (!isLive(m.status())) continue;
             if (++perHousehold[m.householdId] == 2) {
-                warn(at("matches", i), "match.household_twice",
-                     "household \"" + m.householdId + "\" is in more than one open match",
-                     "huishouden \"" + m.householdId + "\" zit in meer dan één lopende koppeling");
+                warn(at("matches", i), "match.household_twice", {text(m.householdId)});
             }
             const auto g = m_groups.find(m.groupId);
             if (g == m_groups.end()) continue;
             const int capacity = m_roster.groups[g->second].capacity;
             if (++perGroup[m.groupId] == capacity + 1) {
-                warn(at("matches", i), "group.over_capacity",
-                     "group \"" + m.groupId + "\" has more open matches than its capacity (" +
-                         std::to_string(capacity) + ")",
-                     "groep \"" + m.groupId + "\" heeft meer lopende koppelingen dan de capaciteit (" +
-                         std::to_string(capacity) + ")");
+                warn(at("matches", i), "group.over_capacity", {text(m.groupId), number(capacity)});
             }
         }
     }

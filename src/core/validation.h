@@ -1,11 +1,11 @@
 // Checks a roster and reports every problem at once, each with a JSON Pointer
 // into the file (format v1 key names, see docs/roster-format.md), a severity
-// and a message in English and Dutch, so the interface can list them all and
-// jump to the field.
+// and a code with arguments, so the interface can list them all, in its own
+// language, and jump to the field.
 //
 // Usage:
 //   std::vector<Problem> problems = validateRoster(roster);
-//   for (const Problem& p : problems) log(formatProblem(p, /*dutch=*/false));
+//   for (const Problem& p : problems) log(formatProblemText(p, dutch));   // app/text/messages.h
 //   // "/groups/3/members/2/age: age must be between 16 and 110"
 //   if (hasErrors(problems)) refuseToLoad();
 //
@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "core/message.h"
 #include "core/roster.h"
 #include "core/scoring.h"
 
@@ -35,20 +36,23 @@ struct Problem {
     std::string path;       // JSON Pointer, "" for the whole file
     Severity severity = Severity::Error;
     std::string code;       // stable, e.g. "id.duplicate", "age.range"
-    std::string message;    // English; empty when the app's catalogue words the code
-    std::string messageNl;  // Dutch; likewise (app/text/messages.h, MessageTexts::problem)
+    // Own words, from readers not yet turned into codes (English, Dutch);
+    // empty: the app's catalogue words the code (problemMessage).
+    std::string message;
+    std::string messageNl;
     // Values the catalogue's words take as {1}, {2}... ({0} is the path's
     // last step): numbers and names, never words.
-    std::vector<std::string> args = {};
+    std::vector<Arg> args = {};
 };
 
-// "path: message" (or only the message for an empty path).
-std::string formatProblem(const Problem& p, bool dutch);
+// The problem as a message for the catalogue: code "problem.<code>", {0} the
+// last step of its path (unescaped: a field, a language code), then its args.
+Message problemMessage(const Problem& p);
 bool hasErrors(const std::vector<Problem>& problems);
 
 // Problem lists shown or printed keep the first kMaxProblemsListed; the rest
-// become one last problem "... and N more problems" (an error when any of
-// them was). `moreErrors` counts errors a reader already left out.
+// become one last problem "problems.more" ("... and N more problems", an
+// error when any of them was). `moreErrors` counts errors a reader already left out.
 constexpr std::size_t kMaxProblemsListed = 1000;
 void capProblems(std::vector<Problem>& problems, std::size_t moreErrors = 0);
 size_t countSeverity(const std::vector<Problem>& problems, Severity s);

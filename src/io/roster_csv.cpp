@@ -1316,8 +1316,8 @@ private:
             }
             if (before.count({p.path, p.code}) > 0 || p.severity != Severity::Error) continue;
             m_row = 0;
-            add(p.severity, p.code, 0, "the merged roster would have this problem: " + formatProblem(p, false),
-                "het samengevoegde bestand zou dit probleem hebben: " + formatProblem(p, true));
+            add(p.severity, "import.merged_problem", 0, {}, {});
+            m_out.problems.back().args = {Arg::textOf(p.path), Arg::messageOf(problemMessage(p))};
         }
         m_row = 0;
     }
@@ -1325,7 +1325,7 @@ private:
     // A validation problem of a record at the record's row (m_row).
     void addAtRow(const Problem& p, const std::vector<int>& adultNumbers, const std::vector<std::string>& segs) {
         add(p.severity, p.code, columnForPath(adultNumbers, segs), p.message, p.messageNl);
-        if (p.message.empty() && !segs.empty()) m_out.problems.back().args = {Arg::textOf(segs.back())};
+        if (p.message.empty()) m_out.problems.back().args = problemMessage(p).args;
     }
 
     std::size_t rowOfRecord(std::size_t i, const std::vector<std::string>& segs) const {
@@ -1444,8 +1444,7 @@ Status applyImport(Roster& roster, const CsvImportPreview& preview) {
     Roster merged = mergedRoster(roster, preview);
     for (const Problem& p : validateRoster(merged)) {
         if (p.severity != Severity::Error || before.count({p.path, p.code}) > 0) continue;
-        return makeError("import.invalid", "the merged roster would be invalid: " + formatProblem(p, false),
-                         "het samengevoegde bestand zou ongeldig zijn: " + formatProblem(p, true));
+        return codedError("import.invalid", {Arg::textOf(p.path), Arg::messageOf(problemMessage(p))});
     }
     roster = std::move(merged);
     return Ok{};

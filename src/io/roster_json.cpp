@@ -1032,15 +1032,14 @@ Result<LoadedRoster> loadRoster(std::string_view bytes, std::vector<Problem>* pr
         return LoadedRoster{std::move(*report.roster), std::move(report.problems)};
     }
     if (report.failure) return *report.failure;
-    const Problem& first = *std::find_if(report.problems.begin(), report.problems.end(),
-                                         [](const Problem& p) { return p.severity == Severity::Error; });
+    // The problems themselves go to `problems`; the text layer names the first
+    // (app/text/open_errors.h, explainOpenError).
     const std::size_t warnings = report.problems.size() - errors;
     return makeError("roster.invalid",
                      "The roster was not opened: " + countText(errors, "error", "errors") + ", " +
-                         countText(warnings, "warning", "warnings") + ". First: " + formatProblem(first, false),
+                         countText(warnings, "warning", "warnings") + ".",
                      "De deelnemerslijst is niet geopend: " + countText(errors, "fout", "fouten") + ", " +
-                         countText(warnings, "waarschuwing", "waarschuwingen") +
-                         ". Eerste: " + formatProblem(first, true));
+                         countText(warnings, "waarschuwing", "waarschuwingen") + ".");
 }
 
 void readHouseholdObject(JsonRef j, Household& out, std::vector<Problem>& problems, std::string path) {

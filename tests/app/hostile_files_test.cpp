@@ -10,6 +10,7 @@
 
 #include "app/app_fixtures.h"
 #include "app/commands.h"
+#include "app/text/messages.h"
 #include "app/text/open_errors.h"
 #include "io/roster_files.h"
 #include "io/age.h"
@@ -38,7 +39,7 @@ bool hasProblem(const AppState& state, const std::string& code, const std::strin
 
 std::string problemText(const AppState& state) {
     std::string s;
-    for (const Problem& p : state.problems) s += p.code + " " + formatProblem(p, false) + "\n";
+    for (const Problem& p : state.problems) s += p.code + " " + formatProblemText(p, false) + "\n";
     return s;
 }
 
@@ -261,7 +262,7 @@ TEST(HostileFiles, HouseholdAndGroupSharingAnId) {
         "\"Voorbeeldstad\"}]}";
     AppState state;
     expectRefused("same-id.json", text, "roster.invalid", &state);
-    EXPECT_TRUE(hasProblem(state, "id.duplicate")) << problemText(state);
+    EXPECT_TRUE(hasProblem(state, "id.used_by_household")) << problemText(state);
 }
 
 }  // namespace

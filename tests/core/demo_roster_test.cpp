@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "app/text/messages.h"
 #include "core/rng.h"
 #include "core/validation.h"
 
@@ -15,7 +16,7 @@ namespace {
 std::string errorsOf(const std::vector<Problem>& ps) {
     std::string s;
     for (const Problem& p : ps) {
-        if (p.severity == Severity::Error) s += p.code + " " + formatProblem(p, false) + "\n";
+        if (p.severity == Severity::Error) s += p.code + " " + formatProblemText(p, false) + "\n";
     }
     return s;
 }

@@ -6,9 +6,9 @@
 #include <functional>
 #include <string>
 
+#include "app/text/messages.h"
 #include "core/roster_fixtures.h"
 #include "core/validation_cases.h"
-#include "app/text/messages.h"
 
 namespace welkom {
 namespace {
@@ -17,7 +17,7 @@ using Mutation = std::function<void(Roster&)>;
 
 std::string dump(const std::vector<Problem>& ps) {
     std::string s;
-    for (const Problem& p : ps) s += p.code + " " + formatProblem(p, false) + "\n";
+    for (const Problem& p : ps) s += p.code + " " + formatProblemText(p, false) + "\n";
     return s;
 }
 
@@ -130,8 +130,8 @@ TEST(Validation, ReportsEveryProblemAtOnce) {
     EXPECT_TRUE(has(ps, "/households/1", "household.unreachable"));
     EXPECT_TRUE(has(ps, "/groups/1/members/2/age", "age.range"));
     const auto it = std::find_if(ps.begin(), ps.end(), [](const Problem& p) { return p.path == "/groups/1/members/2/age"; });
-    EXPECT_EQ(formatProblem(*it, false), "/groups/1/members/2/age: age must be between 16 and 110");
-    EXPECT_EQ(formatProblem(*it, true), "/groups/1/members/2/age: leeftijd moet tussen 16 en 110 liggen");
+    EXPECT_EQ(formatProblemText(*it, false), "/groups/1/members/2/age: age must be between 16 and 110");
+    EXPECT_EQ(formatProblemText(*it, true), "/groups/1/members/2/age: leeftijd moet tussen 16 en 110 liggen");
 }
 
 TEST(Validation, ReachabilityHookCanBeReplacedOrSwitchedOff) {

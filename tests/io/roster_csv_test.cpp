@@ -870,7 +870,7 @@ TEST(ProblemsCsv, MemberRoundTripFillsTheMembersInWithoutDuplicates) {
             return n;
         };
         ASSERT_GT(openInGroups(roster, "language.level_unknown"), 0u);
-        ASSERT_EQ(openInGroups(roster, "consent.matching"), 1u);
+        ASSERT_EQ(openInGroups(roster, "consent.group_matching"), 1u);
 
         ProblemsExportOptions options;
         options.sheet = ProblemsSheet::GroupMembers;
@@ -889,7 +889,7 @@ TEST(ProblemsCsv, MemberRoundTripFillsTheMembersInWithoutDuplicates) {
         ASSERT_EQ(roster.groups.size(), before.groups.size());
         EXPECT_EQ(membersIn(roster), membersIn(before)) << "no member added twice";
         EXPECT_EQ(openInGroups(roster, "language.level_unknown"), 0u);
-        EXPECT_EQ(openInGroups(roster, "consent.matching"), 0u);
+        EXPECT_EQ(openInGroups(roster, "consent.group_matching"), 0u);
         for (std::size_t i = 0; i < roster.groups.size(); ++i) {
             // Only the levels and the consent changed.
             WelcomeGroup expected = before.groups[i];

@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/text/messages.h"
+#include "app/text/open_errors.h"
 #include "core/demo_roster.h"
 #include "core/roster_fixtures.h"
 #include "io/roster_migrations.h"
@@ -24,7 +26,7 @@ bool hasProblem(const std::vector<Problem>& ps, const std::string& path, const s
 
 std::string dumpProblems(const std::vector<Problem>& ps) {
     std::string s;
-    for (const Problem& p : ps) s += p.code + " " + formatProblem(p, false) + "\n";
+    for (const Problem& p : ps) s += p.code + " " + formatProblemText(p, false) + "\n";
     return s;
 }
 
@@ -321,7 +323,9 @@ TEST(RosterJson, WrongTypesAndMissingFieldsAreAllReportedWithPaths) {
     Result<LoadedRoster> loaded = loadRoster(j.dump(), &problems);
     ASSERT_FALSE(loaded.ok());
     EXPECT_EQ(loaded.error().code, "roster.invalid");
-    EXPECT_NE(loaded.error().message.find("/groups/0/capacity"), std::string::npos) << loaded.error().message;
+    // The refusal, in words, names the first error (app/text/open_errors.h).
+    const std::string refusal = explainOpenError(loaded.error(), problems).message;
+    EXPECT_NE(refusal.find("/groups/0/capacity"), std::string::npos) << refusal;
     EXPECT_EQ(problems.size(), 1u);
 }
 
@@ -479,7 +483,8 @@ TEST(RosterJson, RepeatedKeysAreRefusedNamingEachOne) {
     Result<LoadedRoster> loaded = loadRoster(text, &problems);
     ASSERT_FALSE(loaded.ok());
     EXPECT_EQ(loaded.error().code, "roster.invalid");
-    EXPECT_NE(loaded.error().message.find("appears more than once"), std::string::npos) << loaded.error().message;
+    const std::string refusal = explainOpenError(loaded.error(), problems).message;
+    EXPECT_NE(refusal.find("appears more than once"), std::string::npos) << refusal;
     EXPECT_EQ(std::count_if(problems.begin(), problems.end(),
                             [](const Problem& p) { return p.code == "json.duplicate_key"; }),
               3)

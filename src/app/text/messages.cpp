@@ -26,6 +26,8 @@ MessageTexts::MessageTexts(std::string_view language)
     if (!m_catalogue) m_catalogue = m_english;
 }
 
+MessageTexts::MessageTexts(const Catalogue& catalogue) : m_catalogue(&catalogue), m_english(findCatalogue("en")) {}
+
 const std::string* MessageTexts::find(std::string_view code) const {
     if (const std::string* t = m_catalogue->find(code)) return t;
     return m_english ? m_english->find(code) : nullptr;
@@ -52,6 +54,7 @@ std::string MessageTexts::renderArg(const Arg& a) const {
             for (const Arg& i : a.items) items.push_back(renderArg(i));
             return list(items);
         }
+        case Arg::Kind::Message: return render(Message{a.text, a.items});
     }
     return a.text;
 }
@@ -270,13 +273,13 @@ std::string MessageTexts::change(const Change& c) const {
 }
 
 std::string MessageTexts::problem(const Problem& p) const {
-    // {0}: what the problem is about, the last step of its path (a language code, a field).
-    if (find("problem." + p.code)) {
-        std::vector<std::string> args{p.path.substr(p.path.find_last_of('/') + 1)};
-        args.insert(args.end(), p.args.begin(), p.args.end());
-        return text("problem." + p.code, args);
-    }
+    if (p.message.empty()) return render(problemMessage(p));
     return m_catalogue->language == "nl" && !p.messageNl.empty() ? p.messageNl : p.message;
+}
+
+std::string MessageTexts::error(const Error& e) const {
+    if (e.message.empty()) return render(Message{e.code, e.args});
+    return m_catalogue->language == "nl" && !e.messageNl.empty() ? e.messageNl : e.message;
 }
 
 }  // namespace welkom
@@ -304,6 +307,6 @@ std::string formatCsvProblemText(const CsvProblem& p, bool dutch) {
     worded.message = textsFor(dutch).render(message("problem." + p.code, p.args));
     return formatCsvProblem(worded, dutch);
 }
-std::string errorText(const Error& e, bool dutch) { return dutch && !e.messageNl.empty() ? e.messageNl : e.message; }
+std::string errorText(const Error& e, bool dutch) { return textsFor(dutch).error(e); }
 
 }  // namespace welkom

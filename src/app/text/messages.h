@@ -26,6 +26,9 @@ namespace welkom {
 class MessageTexts {
 public:
     explicit MessageTexts(std::string_view language);
+    // Words from a catalogue not registered (a translator's draft, a test's
+    // pseudo-language); it must outlive this object. English fills its gaps.
+    explicit MessageTexts(const Catalogue& catalogue);
 
     const Catalogue& catalogue() const { return *m_catalogue; }
     std::string render(const Message& m) const;
@@ -44,10 +47,13 @@ public:
     std::string change(const Change& c) const;
 
     // A problem from validation or a reader (core/validation.h) in words: the
-    // catalogue's `problem.<code>` when it has one (core and io leave the
-    // problem's own message empty then; its {0} is the last step of the
-    // problem's path), else the problem's own message.
+    // catalogue's `problem.<code>` (problemMessage: its {0} is the last step
+    // of the problem's path) when the problem has no words of its own, else
+    // the problem's own message.
     std::string problem(const Problem& p) const;
+    // An Error in words: the catalogue's text of its code with its args when
+    // it has no words of its own (core/result.h), else its own message.
+    std::string error(const Error& e) const;
 
     // A code's text as written, placeholders unexpanded: this language's,
     // else English's; nullptr when neither has it.

@@ -1,7 +1,9 @@
 #include "app/text/open_errors.h"
 
+#include <algorithm>
 #include <string>
 
+#include "app/text/messages.h"
 #include "io/age.h"
 #include "io/roster_files.h"
 
@@ -18,7 +20,6 @@ Error notARosterError() {
 }
 
 Error explainOpenError(const Error& error, const std::vector<Problem>& problems) {
-    (void)problems;
     auto explained = [&](const char* en, const char* nl) {
         return makeError(error.code, std::string(en), std::string(nl));
     };
@@ -32,7 +33,15 @@ Error explainOpenError(const Error& error, const std::vector<Problem>& problems)
             return makeError(error.code, general.message + " It is damaged or not JSON: " + error.message,
                              general.messageNl + " Het is beschadigd of geen JSON: " + error.message);
         }
-        return error;  // roster problems already speak plainly (and list every problem)
+        if (error.code == "roster.invalid") {
+            // io counts the problems; the first error is named here, in words.
+            const auto first = std::find_if(problems.begin(), problems.end(),
+                                            [](const Problem& p) { return p.severity == Severity::Error; });
+            if (first == problems.end()) return error;
+            return makeError(error.code, error.message + " First: " + formatProblemText(*first, false),
+                             error.messageNl + " Eerste: " + formatProblemText(*first, true));
+        }
+        return error;  // other roster failures already speak plainly
     }
     switch (*kind) {
         case AgeErrorKind::NoMatch:

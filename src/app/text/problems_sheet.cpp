@@ -159,7 +159,7 @@ std::string groupMembersSheet(const Roster& roster, const ProblemsExportOptions&
             parseIndex(segs[3], member) && static_cast<std::size_t>(member) < g.members.size()) {
             questions[{static_cast<std::size_t>(index), static_cast<std::size_t>(member)}].levels.push_back(
                 languageName(segs.back(), nl));
-        } else if (p.code == "consent.matching" && !g.members.empty()) {
+        } else if (p.code == "consent.group_matching" && !g.members.empty()) {
             auto coordinator = std::find_if(g.members.begin(), g.members.end(),
                                             [&](const GroupMember& m) { return m.id == g.coordinatorId; });
             const std::size_t k = coordinator == g.members.end() ? 0 : static_cast<std::size_t>(coordinator - g.members.begin());
