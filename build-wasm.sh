@@ -315,7 +315,11 @@ check_reassembly() {
 build_native() {
   log "building native libraries, CLI and tests"
   # shellcheck disable=SC2046
-  cmake -S "$ROOT" -B "$BUILD/native" -DCMAKE_BUILD_TYPE=RelWithDebInfo $(cmake_common_args) >/dev/null
+  # -g1 (line tables only): backtraces still name file and line, and the build
+  # takes about a third less time than with full debug information (-g).
+  cmake -S "$ROOT" -B "$BUILD/native" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" \
+    $(cmake_common_args) >/dev/null
   cmake --build "$BUILD/native" -j"$JOBS"
 }
 

@@ -41,7 +41,10 @@ max_len() {
 
 log "building fuzz targets in $BUILD"
 mkdir -p "$BUILD"
+# -gline-tables-only: a finding's stack still names file and line, at less build time than -g.
 if ! { cmake -S "$ROOT/fuzz" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+         -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -gline-tables-only -DNDEBUG" \
+         -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O2 -gline-tables-only -DNDEBUG" \
          -DCMAKE_CXX_COMPILER="$CXX_FUZZ" -DCMAKE_C_COMPILER="$CC_FUZZ" &&
        cmake --build "$BUILD" -j"$JOBS"; } >"$BUILD/build.log" 2>&1; then
   tail -n 40 "$BUILD/build.log" >&2

@@ -4,7 +4,6 @@
 #include <utility>
 
 #include "app/jobs.h"
-#include "app/text/messages.h"
 #include "app/wire_message.h"
 #include "io/roster_json.h"
 
@@ -97,10 +96,14 @@ SheetPreview previewSheet(const Roster& into, const SheetImportRequest& request)
         if (Status applied = applyImport(merged, preview)) {
             out.merged = std::move(merged);
         } else {  // listed with the sheet's problems, so the review says why nothing can be imported
+            // Not worded here: this runs in the worker, which carries no catalogue
+            // (the page words the code, problem.<code>, as for the sheet's own problems).
+            const Error& e = applied.error();
             CsvProblem refusal;
-            refusal.code = applied.error().code;
-            refusal.message = errorText(applied.error(), false);
-            refusal.messageNl = errorText(applied.error(), true);
+            refusal.code = e.code;
+            refusal.message = e.message;
+            refusal.messageNl = e.messageNl;
+            refusal.args = e.args;
             out.problems.push_back(std::move(refusal));
         }
     }
