@@ -187,7 +187,7 @@ SignupReadResult readSignupDocument(std::string_view json, const std::string& fi
     SignupDocument d;
     DocumentReader r(out, fileName);
     std::string form;
-    bool haveHousehold = false, haveMember = false, haveGroup = false, haveConsent = false;
+    bool haveHousehold = false, haveMember = false, haveGroup = false, haveCoordinatorFlag = false, haveConsent = false;
     for (JsonRef v : root) {
         const std::string_view k = v.key();
         if (k == "form") r.text(v, form, "/form");
@@ -203,7 +203,10 @@ SignupReadResult readSignupDocument(std::string_view json, const std::string& fi
         } else if (k == "group") {
             haveGroup = true;
             r.group(v, d);
-        } else if (k == "isGroupCoordinator") r.flag(v, d.isGroupCoordinator, "/isGroupCoordinator");
+        } else if (k == "isGroupCoordinator") {
+            haveCoordinatorFlag = true;
+            r.flag(v, d.isGroupCoordinator, "/isGroupCoordinator");
+        }
         else if (k == "priorities") r.priorities(v, d);
         else if (k == "consent") {
             haveConsent = true;
@@ -218,6 +221,10 @@ SignupReadResult readSignupDocument(std::string_view json, const std::string& fi
     if (!root.findMember("programme", ignored)) r.invalid("/programme");
     if (!haveConsent) r.invalid("/consent");
     if (d.form == SignupForm::Household && (!haveHousehold || haveMember)) r.invalid("/household");
+    // A household's form has no group parts; taking them in would give the
+    // household a group's answers that no writer of this format puts there.
+    if (d.form == SignupForm::Household && haveGroup) r.invalid("/group");
+    if (d.form == SignupForm::Household && haveCoordinatorFlag) r.invalid("/isGroupCoordinator");
     if (d.form == SignupForm::GroupMember && (!haveMember || !haveGroup || haveHousehold)) r.invalid("/groupMember");
     if (r.failed()) {
         out.problems.clear();

@@ -238,6 +238,13 @@ TEST(SignupDocument, RefusalsNameWhatIsWrong) {
     EXPECT_EQ(refusal(edited([](ordered_json& j) { j["priorities"]["height"] = "important"; })),
               "signup.invalid /priorities/height");
     EXPECT_EQ(refusal(edited([](ordered_json& j) { j["form"] = "group-member"; })), "signup.invalid /groupMember");
+    // Group parts belong to a group member's form; in a household's they would be lost on writing.
+    EXPECT_EQ(refusal(edited([](ordered_json& j) {
+                  j["group"] = {{"name", "Buurtgroep Fictief"}, {"municipality", "Haarlem"}};
+              })),
+              "signup.invalid /group");
+    EXPECT_EQ(refusal(edited([](ordered_json& j) { j["isGroupCoordinator"] = false; })),
+              "signup.invalid /isGroupCoordinator");
     EXPECT_EQ(refusal(edited([](ordered_json& j) { j["programme"].erase("fingerprint"); })),
               "signup.invalid /programme/fingerprint");
     // Two "household" members: which one was meant is unclear.
