@@ -42,6 +42,8 @@ void cancelMatching(AppState& state) {
         if (job.purpose != JobPurpose::Matching) continue;
         auto& waiting = state.jobsToStart;
         const auto before = waiting.size();
+        for (JobTicket& t : waiting)
+            if (t.id == job.id) wipeJobRequest(t.request);  // the roster's personal data
         waiting.erase(std::remove_if(waiting.begin(), waiting.end(), [&](const JobTicket& t) { return t.id == job.id; }),
                       waiting.end());
         if (waiting.size() == before) state.jobsToCancel.push_back(job.id);  // already handed to the platform

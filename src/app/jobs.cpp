@@ -124,8 +124,33 @@ JobOutput runSheetPreview(SheetPreviewJob& job, const JobProgress& progress) {
 
 }  // namespace
 
+void wipeJobRequest(JobRequest& request) {
+    std::visit(Overloaded{
+                   [](DecryptJob& job) {
+                       wipeSecret(job.passphrase);
+                       wipeSecret(job.identities);
+                   },
+                   [](EncryptJob& job) {
+                       wipeSecret(job.plaintext);
+                       wipeSecret(job.passphrase);
+                   },
+                   [](MatchJob& job) { wipeSecret(job.roster); },
+                   [](SignupPreviewJob& job) {
+                       wipeSecret(job.roster);
+                       for (auto& file : job.files) wipeSecret(file.second);
+                   },
+                   [](SheetPreviewJob& job) {
+                       wipeSecret(job.roster);
+                       wipeSecret(job.request);
+                   },
+               },
+               request);
+}
+
 JobOutput runJob(JobRequest request, const JobProgress& progress) {
-    return std::visit(Overloaded{
+    // Each kind wipes what it holds as soon as it is used; this catches the
+    // early returns (a refused key file, an unreadable roster).
+    JobOutput output = std::visit(Overloaded{
                           [&](DecryptJob& job) { return runDecrypt(job, progress); },
                           [&](EncryptJob& job) { return runEncrypt(job, progress); },
                           [&](MatchJob& job) { return runMatch(job, progress); },
@@ -133,6 +158,8 @@ JobOutput runJob(JobRequest request, const JobProgress& progress) {
                           [&](SheetPreviewJob& job) { return runSheetPreview(job, progress); },
                       },
                       request);
+    wipeJobRequest(request);
+    return output;
 }
 
 std::string encodeJobRequest(const JobRequest& request) {

@@ -78,6 +78,12 @@ using JobProgress = std::function<void(float fraction)>;
 // which is why the request is taken by value.
 JobOutput runJob(JobRequest request, const JobProgress& progress = {});
 
+// Overwrites the request's secrets and personal data (passphrase, keys,
+// plaintext, rosters, sign-up and sheet bytes) in place. For whoever drops a
+// request without running it: a ticket handed to the worker as bytes, a
+// matching cancelled before it started.
+void wipeJobRequest(JobRequest& request);
+
 // Wire format between the page and its worker: a kind byte, then
 // length-prefixed fields. Decoding checks every length (the bytes could be cut).
 std::string encodeJobRequest(const JobRequest& request);

@@ -326,6 +326,7 @@ void startJobsInWorker() {
         if (matching) s_matchingJob = ticket.id;
         else s_fileJobs.push_back(ticket.id);
         std::string wire = welkom::encodeJobRequest(ticket.request);
+        welkom::wipeJobRequest(ticket.request);  // clear() below frees it: no passphrase left behind
         emscripten_call_worker(worker, "welkom_worker_run", wire.data(), static_cast<int>(wire.size()),
                                onWorkerMessage, reinterpret_cast<void*>(static_cast<std::uintptr_t>(ticket.id)));
         welkom::wipeSecret(wire);

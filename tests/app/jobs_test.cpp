@@ -90,6 +90,43 @@ TEST(Jobs, WipeSecretClearsTheString) {
     EXPECT_TRUE(secret.empty());
 }
 
+// A string wiped in place: empty, and the bytes it held (its capacity is kept)
+// are zeros, so freeing it afterwards leaves nothing behind.
+bool wipedInPlace(const std::string& s, std::size_t held) {
+    if (!s.empty() || s.capacity() < held) return false;
+    for (std::size_t i = 0; i < held; ++i)
+        if (s.data()[i] != '\0') return false;
+    return true;
+}
+
+TEST(Jobs, WipeJobRequestClearsEverySecretAJobHolds) {
+    const std::string passphrase = "zilveren kraanvogel boven Zwolle 7341";
+    const std::string personal = std::string(64, 'x') + "Familie Testfictief";
+    JobRequest decrypt = DecryptJob{"age-bytes", passphrase, "AGE-SECRET-KEY-1FICTIEF" + std::string(40, 'Q')};
+    wipeJobRequest(decrypt);
+    EXPECT_TRUE(wipedInPlace(std::get<DecryptJob>(decrypt).passphrase, passphrase.size()));
+    EXPECT_TRUE(wipedInPlace(std::get<DecryptJob>(decrypt).identities, 63));
+
+    JobRequest encrypt = EncryptJob{personal, passphrase, {}, 10, false};
+    wipeJobRequest(encrypt);
+    EXPECT_TRUE(wipedInPlace(std::get<EncryptJob>(encrypt).plaintext, personal.size()));
+    EXPECT_TRUE(wipedInPlace(std::get<EncryptJob>(encrypt).passphrase, passphrase.size()));
+
+    JobRequest match = MatchJob{personal, MatchMode::BestTotal};
+    wipeJobRequest(match);
+    EXPECT_TRUE(wipedInPlace(std::get<MatchJob>(match).roster, personal.size()));
+
+    JobRequest signups = SignupPreviewJob{personal, {{"a.age", personal}}};
+    wipeJobRequest(signups);
+    EXPECT_TRUE(wipedInPlace(std::get<SignupPreviewJob>(signups).roster, personal.size()));
+    EXPECT_TRUE(wipedInPlace(std::get<SignupPreviewJob>(signups).files[0].second, personal.size()));
+
+    JobRequest sheet = SheetPreviewJob{personal, personal};
+    wipeJobRequest(sheet);
+    EXPECT_TRUE(wipedInPlace(std::get<SheetPreviewJob>(sheet).roster, personal.size()));
+    EXPECT_TRUE(wipedInPlace(std::get<SheetPreviewJob>(sheet).request, personal.size()));
+}
+
 }  // namespace
 }  // namespace welkom
 

@@ -16,6 +16,7 @@ function scanSource() {
   return (pieces) => {
     const heap = (self.Module && self.Module.HEAPU8) || self.HEAPU8;
     const found = {};
+    const context = {};
     // Each piece as UTF-8 and as UTF-16 (ImGui's edit buffer holds 16-bit characters).
     const forms = [];
     for (const piece of pieces) {
@@ -31,9 +32,14 @@ function scanSource() {
         while (j < needle.length && heap[i + j] === needle[j]) j++;
         if (j === needle.length) at.push(i);
       }
-      if (at.length) found[piece] = at;
+      if (at.length) {
+        found[piece] = at;
+        // What surrounds the first hit (printable bytes), to tell which buffer held it.
+        const around = heap.slice(Math.max(0, at[0] - 48), at[0] + needle.length + 16);
+        context[piece] = Array.from(around, (b) => (b >= 32 && b < 127 ? String.fromCharCode(b) : '.')).join('');
+      }
     }
-    return { bytes: heap.length, found };
+    return { bytes: heap.length, found, context };
   };
 }
 
@@ -62,8 +68,9 @@ test('after saving encrypted, the passphrase is in neither the page\'s nor the w
   await app.waitFrames(5);
   const after = await scanAll(app);
   assert.ok(after.workers.length > 0, 'the worker that encrypted the roster was scanned');
-  assert.deepEqual(after.page.found, {}, `page memory (${after.page.bytes} bytes)`);
-  after.workers.forEach((w, i) => assert.deepEqual(w.found, {}, `worker ${i} memory (${w.bytes} bytes)`));
+  assert.deepEqual(after.page.found, {}, `page memory (${after.page.bytes} bytes): ${JSON.stringify(after.page.context)}`);
+  after.workers.forEach((w, i) =>
+    assert.deepEqual(w.found, {}, `worker ${i} memory (${w.bytes} bytes): ${JSON.stringify(w.context)}`));
   console.log(`# scanned ${after.page.bytes} bytes of page memory and ${after.workers.map((w) => w.bytes).join(' + ')} of worker memory`);
   app.assertClean();
 });
