@@ -21,6 +21,7 @@
 #include "core/validation.h"
 #include "core/validation_cases.h"
 #include "core/vocabulary.h"
+#include "io/age.h"
 #include "io/research_export.h"
 #include "io/roster_csv.h"
 #include "io/roster_json.h"
@@ -204,6 +205,50 @@ void dumpImportRefusal(Dump& d) {
     d.line(errorText(applied.error(), d.nl));
 }
 
+// Every kind of age error, and the details a hostile or damaged file meets most.
+void dumpAgeErrors(Dump& d) {
+    d.section("age errors");
+    auto bytes = [](std::string_view s) { return AgeBytes(s.begin(), s.end()); };
+    auto show = [&](const Error& e) { d.line(errorText(e, d.nl)); };
+    AgeDecryptOptions withPassphrase;
+    withPassphrase.passphrases = {"fiets boom water zon"};
+    auto decryptFails = [&](const AgeBytes& file, const AgeDecryptOptions& options) {
+        const Result<AgeBytes> r = ageDecrypt(file, options);
+        if (r) return d.line("(decrypted)");
+        show(r.error());
+    };
+    const Result<AgeBytes> good = ageEncryptWithPassphrase(bytes("Familie Testfictief"), "fiets boom water zon", 2);
+    ASSERT_TRUE(good);
+    const std::string goodText(good->begin(), good->end());
+    const std::size_t macLine = goodText.find("\n--- ");
+    ASSERT_NE(macLine, std::string::npos);
+
+    decryptFails(bytes(""), withPassphrase);
+    decryptFails(bytes("age-encryption.org/v2\n"), withPassphrase);
+    decryptFails(bytes("hello, not an age file\n"), withPassphrase);
+    decryptFails(bytes(goodText.substr(0, macLine)), withPassphrase);
+    decryptFails(bytes("age-encryption.org/v1\n--- AAAA\n"), withPassphrase);
+    std::string hugeWorkFactor = goodText;
+    hugeWorkFactor.replace(hugeWorkFactor.find(" 2\n"), 3, " 40\n");
+    decryptFails(bytes(hugeWorkFactor), withPassphrase);
+    std::string changedMac = goodText;
+    changedMac[macLine + 6] = changedMac[macLine + 6] == 'A' ? 'B' : 'A';
+    decryptFails(bytes(changedMac), withPassphrase);
+    AgeDecryptOptions wrong;
+    wrong.passphrases = {"een ander wachtwoord"};
+    decryptFails(*good, wrong);
+    decryptFails(AgeBytes(good->begin(), good->end() - 3), withPassphrase);
+    decryptFails(bytes("-----BEGIN AGE ENCRYPTED FILE-----\n!!!!\n-----END AGE ENCRYPTED FILE-----\n"), withPassphrase);
+    decryptFails(bytes("-----BEGIN AGE ENCRYPTED FILE-----\nYWdl\n"), withPassphrase);
+
+    show(parseAgeIdentityFile("# sleutel\n\nAGE-SECRET-KEY-1FICTIEF\n").error());
+    show(parseAgeIdentityFile("# alleen commentaar\n").error());
+    show(parseAgeRecipientsFile("").error());
+    show(ageEncrypt(bytes("x"), {}).error());
+    show(ageEncryptWithPassphrase(bytes("x"), "", 2).error());
+    show(ageEncryptWithPassphrase(bytes("x"), "fiets boom water zon", 99).error());
+}
+
 std::string dumpAll(bool dutch) {
     Dump d(dutch);
     dumpValidation(d);
@@ -214,6 +259,7 @@ std::string dumpAll(bool dutch) {
     dumpLearning(d);
     dumpRosterErrors(d);
     dumpImportRefusal(d);
+    dumpAgeErrors(d);
     return d.str();
 }
 
