@@ -6,6 +6,7 @@
 #include <sodium.h>
 
 #include "app/presentation.h"
+#include "app/text/messages.h"
 #include "app/tour.h"
 #include "io/roster_json.h"
 
@@ -76,9 +77,9 @@ std::string describeStateForTests(const AppState& state, const std::vector<std::
     out["matchingProgress"] = matching ? matching->progress : 0.0f;
     out["encryptedSession"] = !state.session.passphrase.empty();
     out["undoLabel"] = state.history.undoLabel();
-    out["lastError"] = state.errors.empty() ? std::string() : state.errors.back().message;
+    out["lastError"] = state.errors.empty() ? std::string() : errorText(state.errors.back(), false);
     out["lastErrorCode"] = state.errors.empty() ? std::string() : state.errors.back().code;
-    out["lastNotice"] = state.notices.empty() ? std::string() : state.notices.back().message;
+    out["lastNotice"] = state.notices.empty() ? std::string() : errorText(state.notices.back(), false);
     out["errorCount"] = state.errors.size();
     // Guided tour and presentation mode.
     out["tourActive"] = state.ui.tour.active;

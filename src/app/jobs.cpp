@@ -6,6 +6,7 @@
 #include "app/sheet_import.h"
 #include "app/signup_session.h"
 #include "app/wire.h"
+#include "app/wire_message.h"
 #include "core/overloaded.h"
 #include "io/age.h"
 #include "io/roster_json.h"
@@ -255,6 +256,7 @@ std::string encodeJobOutput(const JobOutput& output) {
     } else {
         const Error& e = output.error();
         w.byte(kErrorTag).field(e.code).field(e.message).field(e.messageNl);
+        writeArgs(w, e.args);  // an error worded by its code (codedError) keeps what its words need
     }
     return w.take();
 }
@@ -269,7 +271,8 @@ JobOutput decodeJobOutput(std::string_view wire) {
         return bytes;
     }
     Error e;
-    if (tag != kErrorTag || !r.field(e.code) || !r.field(e.message) || !r.field(e.messageNl) || !r.atEnd())
+    if (tag != kErrorTag || !r.field(e.code) || !r.field(e.message) || !r.field(e.messageNl) || !readArgs(r, e.args) ||
+        !r.atEnd())
         return malformedWire();
     return e;
 }

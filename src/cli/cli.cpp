@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "app/text/messages.h"
 
 #include <cstdio>
 #include <fstream>
@@ -78,7 +79,7 @@ std::optional<int> parseCommandLine(const std::vector<std::string>& argv, const 
                                     const std::string& usage, const std::string& description, Args& out) {
     Result<Args> args = Args::parse(argv, specs);
     if (!args) {
-        printError(args.error().message);
+        printError(args.error());
         std::cerr << "usage: " << usage << "\n";
         return kExitUsage;
     }
@@ -124,5 +125,9 @@ int failWith(int code, const std::string& message) {
     printError(message);
     return code;
 }
+
+void printError(const Error& error) { printError(errorText(error, false)); }
+
+int failWith(int code, const Error& error) { return failWith(code, errorText(error, false)); }
 
 }  // namespace welkom::cli

@@ -66,5 +66,8 @@ Status writeFile(const std::string& path, const std::string& bytes);
 void printError(const std::string& message);
 // printError(message), then returns `code`: for one-line exits.
 int failWith(int code, const std::string& message);
+// The same for an Error, in English words (errorText).
+void printError(const Error& error);
+int failWith(int code, const Error& error);
 
 }  // namespace welkom::cli

@@ -47,7 +47,7 @@ int runDemo(const std::vector<std::string>& argv) {
                             IntOpt{"--municipalities", &options.municipalities, 40}}) {
         if (auto text = args.value(o.name)) {
             Result<int> v = intOption(o.name, *text, o.name == std::string("--municipalities") ? 1 : 0, o.hi);
-            if (!v) return failWith(kExitUsage, v.error().message);
+            if (!v) return failWith(kExitUsage, v.error());
             *o.target = *v;
         }
     }
@@ -62,19 +62,19 @@ int runDemo(const std::vector<std::string>& argv) {
         encryption.kind = Encryption::Kind::Passphrase;
         if (auto wf = args.value("--work-factor")) {
             Result<int> v = intOption("--work-factor", *wf, 1, kAgeMaxWorkFactor);
-            if (!v) return failWith(kExitUsage, v.error().message);
+            if (!v) return failWith(kExitUsage, v.error());
             encryption.workFactor = *v;
         }
         Result<std::string> pass = readPassphrase("New passphrase for " + *args.value("--output"), true);
-        if (!pass) return failWith(exitCodeFor(pass.error()), pass.error().message);
+        if (!pass) return failWith(exitCodeFor(pass.error()), pass.error());
         encryption.passphrase = std::move(*pass);
     }
     RosterWriteOptions write;
     write.pretty = args.has("--pretty");
     Result<std::string> out = seal(writeRoster(generateDemoRoster(options), write), encryption);
     wipe(encryption.passphrase);
-    if (!out) return failWith(kExitProblems, out.error().message);
-    if (Status s = writeFile(*args.value("--output"), *out); !s) return failWith(kExitIo, s.error().message);
+    if (!out) return failWith(kExitProblems, out.error());
+    if (Status s = writeFile(*args.value("--output"), *out); !s) return failWith(kExitIo, s.error());
     std::cerr << "Wrote a demo roster with " << options.households << " households and " << options.groups
               << " groups to " << *args.value("--output") << "\n";
     return kExitOk;

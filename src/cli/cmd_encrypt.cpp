@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "app/text/messages.h"
 #include "cli/commands.h"
 #include "cli/encrypted_files.h"
 #include "cli/passphrase.h"
@@ -47,37 +48,37 @@ int runEncrypt(const std::vector<std::string>& argv) {
     how.armor = args.has("--armor");
     if (auto wf = args.value("--work-factor")) {
         Result<int> v = intOption("--work-factor", *wf, 1, kAgeMaxWorkFactor);
-        if (!v) return failWith(kExitUsage, v.error().message);
+        if (!v) return failWith(kExitUsage, v.error());
         how.workFactor = *v;
     }
     if (recipients) {
         how.kind = Encryption::Kind::Recipients;
         for (const std::string& text : args.values("--recipient")) {
             Result<X25519Recipient> r = X25519Recipient::parse(text);
-            if (!r) return failWith(kExitUsage, "-r " + text + ": " + r.error().message);
+            if (!r) return failWith(kExitUsage, "-r " + text + ": " + errorText(r.error(), false));
             how.recipients.push_back(*r);
         }
         for (const std::string& path : args.values("--recipients-file")) {
             Result<std::string> text = readFile(path);
-            if (!text) return failWith(kExitIo, text.error().message);
+            if (!text) return failWith(kExitIo, text.error());
             auto rs = parseAgeRecipientsFile(*text);
-            if (!rs) return failWith(kExitProblems, path + ": " + rs.error().message);
+            if (!rs) return failWith(kExitProblems, path + ": " + errorText(rs.error(), false));
             how.recipients.insert(how.recipients.end(), rs->begin(), rs->end());
         }
     }
     Result<std::string> input = readFile(args.positional()[0]);
-    if (!input) return failWith(kExitIo, input.error().message);
+    if (!input) return failWith(kExitIo, input.error());
     if (passphrase) {
         how.kind = Encryption::Kind::Passphrase;
         Result<std::string> pass = readPassphrase("New passphrase for " + *args.value("--output"), true);
-        if (!pass) return failWith(exitCodeFor(pass.error()), pass.error().message);
+        if (!pass) return failWith(exitCodeFor(pass.error()), pass.error());
         how.passphrase = std::move(*pass);
     }
     Result<std::string> out = seal(*input, how);
     wipe(*input);
     wipe(how.passphrase);
-    if (!out) return failWith(kExitProblems, out.error().message);
-    if (Status s = writeFile(*args.value("--output"), *out); !s) return failWith(kExitIo, s.error().message);
+    if (!out) return failWith(kExitProblems, out.error());
+    if (Status s = writeFile(*args.value("--output"), *out); !s) return failWith(kExitIo, s.error());
     return kExitOk;
 }
 
@@ -95,15 +96,15 @@ int runDecrypt(const std::vector<std::string>& argv) {
     if (!args.has("--output")) return failWith(kExitUsage, "say where to write with -o OUT");
     const std::string& path = args.positional()[0];
     Result<std::string> bytes = readFile(path);
-    if (!bytes) return failWith(kExitIo, bytes.error().message);
+    if (!bytes) return failWith(kExitIo, bytes.error());
     if (!ageLooksArmored(AgeBytes(bytes->begin(), bytes->end())) && bytes->rfind("age-encryption.org/", 0) != 0)
         return failWith(kExitProblems, path + ": not an age-encrypted file");
     Result<OpenedFile> file = openFile(path, args.values("--identity"));
-    if (!file) return failWith(exitCodeFor(file.error()), file.error().message);
+    if (!file) return failWith(exitCodeFor(file.error()), file.error());
     wipe(file->encryption.passphrase);
     Status s = writeFile(*args.value("--output"), file->plaintext);
     wipe(file->plaintext);
-    if (!s) return failWith(kExitIo, s.error().message);
+    if (!s) return failWith(kExitIo, s.error());
     return kExitOk;
 }
 

@@ -32,7 +32,7 @@ int writeProblems(const Roster& roster, const Args& args, bool dutch) {
     const bool members = args.has("--members");
     options.sheet = members ? ProblemsSheet::GroupMembers : ProblemsSheet::Households;
     const std::string csv = exportProblemsCsv(roster, options);
-    if (Status s = writeFile(*args.value("--output"), csv); !s) return failWith(kExitIo, s.error().message);
+    if (Status s = writeFile(*args.value("--output"), csv); !s) return failWith(kExitIo, s.error());
     Result<CsvTable> written = readCsv(csv);
     const std::size_t rows = written && !written->rows.empty() ? written->rows.size() - 1 : 0;
     std::cerr << (dutch ? "Geschreven: " : "Wrote ") << rows
@@ -65,7 +65,7 @@ int runExportCsv(const std::vector<std::string>& argv) {
             args))
         return *stop;
     Result<bool> dutch = dutchFromArgs(args);
-    if (!dutch) return failWith(kExitUsage, dutch.error().message);
+    if (!dutch) return failWith(kExitUsage, dutch.error());
     if (args.positional().size() != 1) return failWith(kExitUsage, "export-csv needs exactly one ROSTER");
     if (!args.has("--output")) return failWith(kExitUsage, "say where to write with -o FILE");
     if (args.has("--problems") && args.has("--live-only"))
@@ -80,7 +80,7 @@ int runExportCsv(const std::vector<std::string>& argv) {
     options.dutchHeaders = *dutch;
     options.liveOnly = args.has("--live-only");
     const std::string csv = exportMatchesCsv(loaded.roster, options);
-    if (Status s = writeFile(*args.value("--output"), csv); !s) return failWith(kExitIo, s.error().message);
+    if (Status s = writeFile(*args.value("--output"), csv); !s) return failWith(kExitIo, s.error());
     std::size_t rows = 0;
     for (const Match& m : loaded.roster.matches) rows += options.liveOnly && isFinal(m.status()) ? 0 : 1;
     std::cerr << (*dutch ? "Geschreven: " : "Wrote ") << rows << (*dutch ? " koppelingen naar " : " matches to ")

@@ -41,7 +41,7 @@ int runExportResearch(const std::vector<std::string>& argv) {
             args))
         return *stop;
     Result<bool> dutch = dutchFromArgs(args);
-    if (!dutch) return failWith(kExitUsage, dutch.error().message);
+    if (!dutch) return failWith(kExitUsage, dutch.error());
     if (args.positional().size() != 1) return failWith(kExitUsage, "export-research needs exactly one ROSTER");
     if (!args.has("--output")) return failWith(kExitUsage, "say where to write with -o FILE.csv or -o FILE.json");
     const std::string out = *args.value("--output");
@@ -50,16 +50,16 @@ int runExportResearch(const std::vector<std::string>& argv) {
     ResearchExportOptions options;
     if (auto k = args.value("--k")) {
         Result<int> v = intOption("--k", *k, kMinResearchK, 1000);
-        if (!v) return failWith(kExitUsage, v.error().message);
+        if (!v) return failWith(kExitUsage, v.error());
         options.k = *v;
     }
 
     LoadedRoster loaded;
     if (auto stop = readRosterOrReport(args.positional()[0], args.values("--identity"), *dutch, loaded)) return *stop;
     Result<ResearchExport> e = buildResearchExport(loaded.roster, options);
-    if (!e) return failWith(kExitProblems, e.error().message);
+    if (!e) return failWith(kExitProblems, e.error());
     const std::string bytes = json ? writeResearchJson(*e) : writeResearchCsv(*e);
-    if (Status s = writeFile(out, bytes); !s) return failWith(kExitIo, s.error().message);
+    if (Status s = writeFile(out, bytes); !s) return failWith(kExitIo, s.error());
     const ResearchExportReport& r = e->report;
     if (*dutch) {
         std::cerr << "Geschreven: " << r.exported << " rijen naar " << out << " (k = " << r.k << "; " << r.matches

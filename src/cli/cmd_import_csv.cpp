@@ -108,7 +108,7 @@ int runImportCsv(const std::vector<std::string>& argv) {
             args))
         return *stop;
     Result<bool> dutch = dutchFromArgs(args);
-    if (!dutch) return failWith(kExitUsage, dutch.error().message);
+    if (!dutch) return failWith(kExitUsage, dutch.error());
     const auto households = args.value("--households"), members = args.value("--members");
     if (households.has_value() == members.has_value())
         return failWith(kExitUsage, "give either --households or --members");
@@ -119,19 +119,19 @@ int runImportCsv(const std::vector<std::string>& argv) {
     int workFactor = kAgeDefaultWorkFactor;
     if (auto wf = args.value("--work-factor")) {
         Result<int> v = intOption("--work-factor", *wf, 1, kAgeMaxWorkFactor);
-        if (!v) return failWith(kExitUsage, v.error().message);
+        if (!v) return failWith(kExitUsage, v.error());
         workFactor = *v;
     }
     CsvColumnMapping mapping;
     if (auto spec = args.value("--map")) {
         Result<CsvColumnMapping> m = parseColumnMapping(*spec);
-        if (!m) return failWith(kExitUsage, m.error().message);
+        if (!m) return failWith(kExitUsage, m.error());
         mapping = std::move(*m);
     }
 
     const std::string csvPath = households ? *households : *members;
     Result<std::string> csv = readFile(csvPath);
-    if (!csv) return failWith(kExitIo, csv.error().message);
+    if (!csv) return failWith(kExitIo, csv.error());
 
     Roster roster;
     Encryption encryption;
@@ -144,7 +144,7 @@ int runImportCsv(const std::vector<std::string>& argv) {
                 if (p.severity == Severity::Error) std::cerr << formatProblemText(p, *dutch) << "\n";
             return failWith(exitCodeFor(file.error()), *dutch && !file.error().messageNl.empty()
                                                             ? file.error().messageNl
-                                                            : file.error().message);
+                                                            : errorText(file.error(), false));
         }
         wipe(file->plaintext);
         roster = std::move(loaded.roster);
@@ -168,7 +168,7 @@ int runImportCsv(const std::vector<std::string>& argv) {
         encryption = Encryption{};
     } else if (args.has("--encrypt") && encryption.kind != Encryption::Kind::Passphrase) {
         Result<std::string> pass = readPassphrase("New passphrase for " + *args.value("--output"), true);
-        if (!pass) return failWith(exitCodeFor(pass.error()), pass.error().message);
+        if (!pass) return failWith(exitCodeFor(pass.error()), pass.error());
         encryption = Encryption{};
         encryption.kind = Encryption::Kind::Passphrase;
         encryption.passphrase = std::move(*pass);
@@ -181,8 +181,8 @@ int runImportCsv(const std::vector<std::string>& argv) {
                              : "Note: the programme's sign-up keys are left out of the unencrypted output.\n");
     Result<std::string> out = seal(writeRoster(roster, write), encryption);
     wipe(encryption.passphrase);
-    if (!out) return failWith(kExitProblems, out.error().message);
-    if (Status s = writeFile(*args.value("--output"), *out); !s) return failWith(kExitIo, s.error().message);
+    if (!out) return failWith(kExitProblems, out.error());
+    if (Status s = writeFile(*args.value("--output"), *out); !s) return failWith(kExitIo, s.error());
     if (households) {
         std::cerr << (*dutch ? "Huishoudens: toegevoegd " : "Households: added ") << preview.households.size()
                   << (*dutch ? ", bijgewerkt " : ", updated ") << preview.updatedHouseholds.size() << "\n";

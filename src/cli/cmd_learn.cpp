@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "app/text/messages.h"
 #include "cli/commands.h"
 #include "cli/encrypted_files.h"
 #include "cli/passphrase.h"
@@ -51,7 +52,7 @@ int runLearn(const std::vector<std::string>& argv) {
             args))
         return *stop;
     Result<bool> dutch = dutchFromArgs(args);
-    if (!dutch) return failWith(kExitUsage, dutch.error().message);
+    if (!dutch) return failWith(kExitUsage, dutch.error());
     if (args.positional().empty()) return failWith(kExitUsage, "learn needs a ROSTER\nusage: " + usage);
     SuccessDefinition def;
     LogisticOptions fitOptions;
@@ -64,7 +65,7 @@ int runLearn(const std::vector<std::string>& argv) {
                             IntOpt{"--min-group", &def.minGroupSatisfaction, 0, 5}}) {
         if (auto v = args.value(o.name)) {
             Result<int> parsed = intOption(o.name, *v, o.lo, o.hi);
-            if (!parsed) return failWith(kExitUsage, parsed.error().message);
+            if (!parsed) return failWith(kExitUsage, parsed.error());
             *o.out = *parsed;
         }
     }
@@ -84,9 +85,9 @@ int runLearn(const std::vector<std::string>& argv) {
     for (std::size_t i = 1; i < args.positional().size(); ++i) {
         const std::string& path = args.positional()[i];
         Result<std::string> bytes = readFile(path);
-        if (!bytes) return failWith(kExitIo, bytes.error().message);
+        if (!bytes) return failWith(kExitIo, bytes.error());
         Result<std::vector<ResearchRow>> rows = readResearchFile(*bytes);
-        if (!rows) return failWith(kExitProblems, path + ": " + rows.error().message);
+        if (!rows) return failWith(kExitProblems, path + ": " + errorText(rows.error(), false));
         const std::vector<LearningSample> more = researchSamples(*rows, def);
         std::cout << path << ": " << rows->size() << " rows, " << more.size() << " with a known outcome\n";
         samples.insert(samples.end(), more.begin(), more.end());

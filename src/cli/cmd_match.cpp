@@ -227,7 +227,7 @@ int runMatch(const std::vector<std::string>& argv) {
                                                             : matchingJson(std::string(toString(mode)), scorer, problem, m, nl).dump(2) + "\n";
         Status st = writeFile(*output, bytes);
         if (!st) {
-            printError(st.error().message);
+            printError(st.error());
             return kExitIo;
         }
     }

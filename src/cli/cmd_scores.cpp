@@ -71,7 +71,7 @@ int runScores(const std::vector<std::string>& argv) {
     if (auto out = args->value("--output")) {
         Status st = writeFile(*out, csv);
         if (!st) {
-            printError(st.error().message);
+            printError(st.error());
             return kExitIo;
         }
         std::cerr << "wrote " << problem.households() << " households x " << problem.groups() << " groups to " << *out

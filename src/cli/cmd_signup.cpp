@@ -47,12 +47,6 @@ std::string nowUtc() {
     return buf;
 }
 
-// Errors with a catalogue text (codes from io's newer, language-neutral
-// parts) in words; older errors carry their English message.
-std::string describe(const Error& e, const MessageTexts& texts) {
-    if (texts.catalogue().find(e.code)) return texts.text(e.code);
-    return e.message;
-}
 
 Result<int> workFactorOption(const Args& args) {
     if (auto wf = args.value("--work-factor")) return intOption("--work-factor", *wf, 1, kAgeMaxWorkFactor);
@@ -67,7 +61,7 @@ std::optional<int> openEncryptedRoster(const std::string& path, const std::vecto
     if (!file) {
         for (const Problem& p : problems)
             if (p.severity == Severity::Error) std::cerr << formatProblemText(p, false) << "\n";
-        return failWith(exitCodeFor(file.error()), file.error().message);
+        return failWith(exitCodeFor(file.error()), file.error());
     }
     wipe(file->plaintext);
     encryption = std::move(file->encryption);
@@ -83,8 +77,8 @@ int writeRosterFile(const Roster& roster, Encryption& encryption, const std::str
     write.includeProgrammeKeys = true;  // openEncryptedRoster: the output is encrypted
     Result<std::string> out = seal(writeRoster(roster, write), encryption);
     wipe(encryption.passphrase);
-    if (!out) return failWith(kExitProblems, out.error().message);
-    if (Status s = writeFile(path, *out); !s) return failWith(kExitIo, s.error().message);
+    if (!out) return failWith(kExitProblems, out.error());
+    if (Status s = writeFile(path, *out); !s) return failWith(kExitIo, s.error());
     return kExitOk;
 }
 
@@ -120,7 +114,7 @@ int runProgrammeKey(const std::vector<std::string>& argv) {
         return failWith(kExitUsage, "unknown action '" + action + "' (create, show or export)");
     if (action != "show" && !args.has("--output")) return failWith(kExitUsage, "say where to write with -o OUT");
     Result<int> workFactor = workFactorOption(args);
-    if (!workFactor) return failWith(kExitUsage, workFactor.error().message);
+    if (!workFactor) return failWith(kExitUsage, workFactor.error());
     const MessageTexts texts("en");
 
     LoadedRoster loaded;
@@ -137,11 +131,11 @@ int runProgrammeKey(const std::vector<std::string>& argv) {
     if (action == "export") {
         wipe(encryption.passphrase);
         Result<std::string> text = identityFileText(roster.signup);
-        if (!text) return failWith(kExitProblems, describe(text.error(), texts));
+        if (!text) return failWith(kExitProblems, texts.error(text.error()));
         const std::string out = *args.value("--output");
         Status s = writeFile(out, *text);
         wipe(*text);
-        if (!s) return failWith(kExitIo, s.error().message);
+        if (!s) return failWith(kExitIo, s.error());
         chmod(out.c_str(), 0600);
         std::cerr << "Wrote " << out << ": " << roster.signup.keys.size()
                   << (roster.signup.keys.size() == 1 ? " key" : " keys") << " (secret: keep it like the passphrase)\n";
@@ -150,7 +144,7 @@ int runProgrammeKey(const std::vector<std::string>& argv) {
     Result<ProgrammeKey> key = createProgrammeKey(args.value("--created").value_or(nowUtc()));
     if (!key) {
         wipe(encryption.passphrase);
-        return failWith(key.error().code == "signup.key_date" ? kExitUsage : kExitProblems, describe(key.error(), texts));
+        return failWith(key.error().code == "signup.key_date" ? kExitUsage : kExitProblems, texts.error(key.error()));
     }
     makeCurrentKey(roster.signup, std::move(*key));
     encryption.workFactor = *workFactor;
@@ -173,23 +167,23 @@ int runImportSignups(const std::vector<std::string>& argv) {
             args))
         return *stop;
     Result<bool> dutch = dutchFromArgs(args);
-    if (!dutch) return failWith(kExitUsage, dutch.error().message);
+    if (!dutch) return failWith(kExitUsage, dutch.error());
     const MessageTexts texts(*dutch ? "nl" : "en");
     if (!args.has("--into")) return failWith(kExitUsage, "say which roster holds the programme key with --into ROSTER");
     if (args.positional().empty()) return failWith(kExitUsage, "give one or more sign-up files");
     const bool dryRun = args.has("--dry-run");
     if (!dryRun && !args.has("--output")) return failWith(kExitUsage, "say where to write with -o OUT (or use --dry-run)");
     Result<int> workFactor = workFactorOption(args);
-    if (!workFactor) return failWith(kExitUsage, workFactor.error().message);
+    if (!workFactor) return failWith(kExitUsage, workFactor.error());
 
     std::vector<SignupFile> files;
     for (const std::string& path : args.positional()) {
         Result<std::string> bytes = readFile(path);
-        if (!bytes) return failWith(kExitIo, bytes.error().message);
+        if (!bytes) return failWith(kExitIo, bytes.error());
         files.push_back({path, std::move(*bytes)});
     }
     Result<std::vector<X25519Identity>> programmeKeys = readIdentityFiles(args.values("--identity"));
-    if (!programmeKeys) return failWith(exitCodeFor(programmeKeys.error()), programmeKeys.error().message);
+    if (!programmeKeys) return failWith(exitCodeFor(programmeKeys.error()), programmeKeys.error());
     LoadedRoster loaded;
     Encryption encryption;
     if (auto stop = openEncryptedRoster(*args.value("--into"), args.values("--roster-identity"), loaded, encryption))
@@ -229,7 +223,7 @@ int runImportSignups(const std::vector<std::string>& argv) {
     Roster roster = loaded.roster;
     if (Status s = applySignupImport(roster, preview); !s) {
         wipe(encryption.passphrase);
-        return failWith(kExitProblems, describe(s.error(), texts));
+        return failWith(kExitProblems, texts.error(s.error()));
     }
     encryption.workFactor = *workFactor;
     if (int code = writeRosterFile(roster, encryption, *args.value("--output")); code != kExitOk) return code;

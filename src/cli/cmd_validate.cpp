@@ -38,13 +38,13 @@ int runValidate(const std::vector<std::string>& argv) {
                                      args))
         return *stop;
     Result<bool> dutch = dutchFromArgs(args);
-    if (!dutch) return failWith(kExitUsage, dutch.error().message);
+    if (!dutch) return failWith(kExitUsage, dutch.error());
     if (args.positional().size() != 1) return failWith(kExitUsage, "validate needs exactly one FILE");
     const std::string& path = args.positional()[0];
 
     Result<OpenedFile> file = openFile(path, args.values("--identity"));
     if (!file) {
-        printError(*dutch && !file.error().messageNl.empty() ? file.error().messageNl : file.error().message);
+        printError(errorText(file.error(), *dutch));
         return exitCodeFor(file.error());
     }
     const RosterReadReport report = readRoster(file->plaintext);
@@ -52,7 +52,7 @@ int runValidate(const std::vector<std::string>& argv) {
     wipe(file->encryption.passphrase);
     if (report.failure) {
         const Error& e = *report.failure;
-        printError(path + ": " + (*dutch && !e.messageNl.empty() ? e.messageNl : e.message));
+        printError(path + ": " + errorText(e, *dutch));
         return kExitProblems;
     }
     for (Severity s : {Severity::Error, Severity::Warning}) {

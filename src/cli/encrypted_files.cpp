@@ -37,7 +37,7 @@ Result<std::vector<X25519Identity>> readIdentityFiles(const std::vector<std::str
         if (!text) return text.error();
         auto ids = parseAgeIdentityFile(*text);
         wipe(*text);
-        if (!ids) return makeError(ids.error().code, path + ": " + ids.error().message);
+        if (!ids) return makeError(ids.error().code, path + ": " + errorText(ids.error(), false));
         out.insert(out.end(), ids->begin(), ids->end());
     }
     return out;
@@ -126,7 +126,7 @@ std::optional<int> readRosterOrReport(const std::string& path, const std::vector
     if (!file) {
         for (const Problem& p : problems)
             if (p.severity == Severity::Error) std::cerr << formatProblemText(p, dutch) << "\n";
-        return failWith(exitCodeFor(file.error()), file.error().message);
+        return failWith(exitCodeFor(file.error()), file.error());
     }
     wipe(file->plaintext);
     wipe(file->encryption.passphrase);

@@ -15,7 +15,7 @@ namespace welkom::cli {
 LoadOutcome loadRosterFile(const std::string& path) {
     Result<std::string> bytes = readFile(path);
     if (!bytes) {
-        printError(bytes.error().message);
+        printError(bytes.error());
         return {kExitIo};
     }
     std::vector<Problem> problems;
@@ -74,7 +74,7 @@ LoadOutcome loadRosterWithWeights(const std::string& path, const std::optional<s
     if (!loaded || !weights) return loaded;
     auto parsed = parseWeights(*weights, loaded.roster().settings.weights);
     if (!parsed) {
-        printError(parsed.error().message);
+        printError(parsed.error());
         return LoadOutcome{kExitUsage};
     }
     loaded.roster().settings.weights = std::move(*parsed);

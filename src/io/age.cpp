@@ -25,6 +25,10 @@ namespace welkom {
 // [SECTION] Errors and secret buffers
 // ============================================================================
 
+namespace {
+constexpr const char* kKeyLineCode = "age.key.line";  // an InvalidKey error naming a key file's line
+}  // namespace
+
 const char* ageErrorCode(AgeErrorKind kind) {
     switch (kind) {
         case AgeErrorKind::Header: return "age.header";
@@ -41,6 +45,7 @@ const char* ageErrorCode(AgeErrorKind kind) {
 }
 
 std::optional<AgeErrorKind> ageErrorKind(const Error& error) {
+    if (error.code == kKeyLineCode) return AgeErrorKind::InvalidKey;
     for (AgeErrorKind k : {AgeErrorKind::Header, AgeErrorKind::WorkFactorTooHigh, AgeErrorKind::Hmac,
                            AgeErrorKind::NoMatch, AgeErrorKind::Payload, AgeErrorKind::Armor,
                            AgeErrorKind::InvalidKey, AgeErrorKind::InvalidArgument, AgeErrorKind::Internal}) {
@@ -51,60 +56,21 @@ std::optional<AgeErrorKind> ageErrorKind(const Error& error) {
 
 namespace {
 
-Error ageError(AgeErrorKind kind, std::string_view detailEn = {}, std::string_view detailNl = {}) {
-    std::string en, nl;
-    switch (kind) {
-        case AgeErrorKind::Header:
-            en = "This is not a valid age file (damaged header): ";
-            nl = "Dit is geen geldig age-bestand (beschadigde header): ";
-            break;
-        case AgeErrorKind::WorkFactorTooHigh:
-            en = "The passphrase protection of this file demands more memory and time than allowed: ";
-            nl = "De wachtwoordbeveiliging van dit bestand vraagt meer geheugen en tijd dan toegestaan: ";
-            break;
-        case AgeErrorKind::Hmac:
-            en = "The file's header was altered or damaged (its MAC does not match)";
-            nl = "De header van het bestand is gewijzigd of beschadigd (de MAC klopt niet)";
-            break;
-        case AgeErrorKind::NoMatch:
-            en = "None of the given keys or passphrases can open this file";
-            nl = "Geen van de opgegeven sleutels of wachtwoorden kan dit bestand openen";
-            break;
-        case AgeErrorKind::Payload:
-            en = "The encrypted content is damaged or incomplete: ";
-            nl = "De versleutelde inhoud is beschadigd of onvolledig: ";
-            break;
-        case AgeErrorKind::Armor:
-            en = "The text form (armor) of this age file is malformed: ";
-            nl = "De tekstvorm (armor) van dit age-bestand is misvormd: ";
-            break;
-        case AgeErrorKind::InvalidKey:
-            en = "Invalid age key: ";
-            nl = "Ongeldige age-sleutel: ";
-            break;
-        case AgeErrorKind::InvalidArgument:
-            en = "Cannot encrypt: ";
-            nl = "Kan niet versleutelen: ";
-            break;
-        case AgeErrorKind::Internal:
-            en = "The encryption library failed: ";
-            nl = "De versleutelingsbibliotheek faalde: ";
-            break;
-    }
-    en += detailEn;
-    nl += detailNl;
-    if (detailEn.empty()) en += '.';
-    if (detailNl.empty()) nl += '.';
-    return makeError(ageErrorCode(kind), std::move(en), std::move(nl));
+// An error as a code and arguments (worded by the app's catalogue): the kind's
+// code ("age.header"), and what exactly is wrong as a message of its own,
+// "age.detail.<detail>" ("age.detail.file_empty").
+Error ageError(AgeErrorKind kind, const char* detail = nullptr, std::vector<Arg> detailArgs = {}) {
+    if (!detail) return codedError(ageErrorCode(kind));
+    return codedError(ageErrorCode(kind),
+                      {Arg::messageOf(message(std::string("age.detail.") + detail, std::move(detailArgs)))});
 }
 
-Error headerError(std::string_view en, std::string_view nl) { return ageError(AgeErrorKind::Header, en, nl); }
+Error headerError(const char* detail) { return ageError(AgeErrorKind::Header, detail); }
 
 bool ensureSodium() { return sodium_init() >= 0; }
 
 Error sodiumInitError() {
-    return ageError(AgeErrorKind::Internal, "libsodium could not be initialised (no random source?).",
-                    "libsodium kon niet starten (geen bron van willekeur?).");
+    return ageError(AgeErrorKind::Internal, "no_random_source");
 }
 
 // Fixed-size secret, wiped on destruction.
@@ -280,8 +246,7 @@ bool unwrapFileKey(const std::uint8_t* wrapKey, const AgeBytes& body, std::uint8
 Result<X25519Recipient> X25519Recipient::parse(std::string_view text) {
     auto d = bech32Decode(text);
     if (!d || d->hrp != "age" || d->data.size() != 32) {
-        return ageError(AgeErrorKind::InvalidKey, "expected a recipient of the form age1... (62 characters).",
-                        "verwacht een ontvanger van de vorm age1... (62 tekens).");
+        return ageError(AgeErrorKind::InvalidKey, "recipient_form");
     }
     std::array<std::uint8_t, 32> key{};
     std::copy(d->data.begin(), d->data.end(), key.begin());
@@ -309,8 +274,7 @@ Result<X25519Identity> X25519Identity::parse(std::string_view text) {
     SecretBytes data;
     if (d) data.v.swap(d->data);
     if (!d || d->hrp != "AGE-SECRET-KEY-" || data.v.size() != 32) {
-        return ageError(AgeErrorKind::InvalidKey, "expected a secret key of the form AGE-SECRET-KEY-1... (74 characters).",
-                        "verwacht een geheime sleutel van de vorm AGE-SECRET-KEY-1... (74 tekens).");
+        return ageError(AgeErrorKind::InvalidKey, "secret_key_form");
     }
     Secret<32> s;
     std::copy(data.v.begin(), data.v.end(), s.b.begin());
@@ -344,9 +308,12 @@ Status forEachKeyLine(std::string_view text, F onLine) {
     return Ok{};
 }
 
+// A key file's line that holds no valid key: "age.key.line", {0} the line
+// number, {1} what is wrong with it (the detail of the key's own error).
 Error keyFileError(std::size_t lineNo, const Error& inner) {
-    const std::string n = std::to_string(lineNo);
-    return makeError(inner.code, "Line " + n + ": " + inner.message, "Regel " + n + ": " + inner.messageNl);
+    std::vector<Arg> args{Arg::integerOf(static_cast<long long>(lineNo))};
+    args.insert(args.end(), inner.args.begin(), inner.args.end());
+    return codedError(kKeyLineCode, std::move(args));
 }
 
 }  // namespace
@@ -361,8 +328,7 @@ Result<std::vector<X25519Identity>> parseAgeIdentityFile(std::string_view text) 
     });
     if (!st) return st.error();
     if (out.empty()) {
-        return ageError(AgeErrorKind::InvalidKey, "the identity file contains no AGE-SECRET-KEY-1... line.",
-                        "het sleutelbestand bevat geen regel AGE-SECRET-KEY-1....");
+        return ageError(AgeErrorKind::InvalidKey, "no_identity_line");
     }
     return out;
 }
@@ -377,8 +343,7 @@ Result<std::vector<X25519Recipient>> parseAgeRecipientsFile(std::string_view tex
     });
     if (!st) return st.error();
     if (out.empty()) {
-        return ageError(AgeErrorKind::InvalidKey, "the recipients file contains no age1... line.",
-                        "het ontvangersbestand bevat geen regel age1....");
+        return ageError(AgeErrorKind::InvalidKey, "no_recipient_line");
     }
     return out;
 }
@@ -414,67 +379,62 @@ Result<Header> parseHeader(const AgeBytes& f) {
         const auto* nl = std::find(begin, end, std::uint8_t('\n'));
         if (nl == end) {
             if (f.size() > kAgeMaxHeaderSize) {
-                return headerError("the header is larger than 256 KiB.", "de header is groter dan 256 KiB.");
+                return headerError("header_too_large");
             }
-            return headerError("the header is cut off.", "de header is afgebroken.");
+            return headerError("header_cut_off");
         }
         lineStart = pos;
         line = std::string_view(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(nl - begin));
         pos = static_cast<std::size_t>(nl - f.data()) + 1;
         if (line.find('\r') != std::string_view::npos) {
-            return headerError("it contains a carriage return (CR); age headers use LF only.",
-                               "er staat een CR in; age-headers gebruiken alleen LF.");
+            return headerError("header_has_cr");
         }
         return Ok{};
     };
 
-    if (f.empty()) return headerError("the file is empty.", "het bestand is leeg.");
+    if (f.empty()) return headerError("file_empty");
     if (auto st = next(); !st) return st.error();
     if (line != kVersionLine) {
         if (line.substr(0, kVersionPrefix.size()) == kVersionPrefix) {
-            return headerError("unsupported age version (only age-encryption.org/v1 is known).",
-                               "niet-ondersteunde age-versie (alleen age-encryption.org/v1 is bekend).");
+            return headerError("unsupported_version");
         }
-        return headerError("it does not start with age-encryption.org/v1.",
-                           "het begint niet met age-encryption.org/v1.");
+        return headerError("no_version_line");
     }
 
     for (;;) {
         if (auto st = next(); !st) return st.error();
         if (line.substr(0, 3) == "---") {
             if (h.stanzas.empty()) {
-                return headerError("there are no recipient stanzas.", "er zijn geen ontvanger-stanza's.");
+                return headerError("no_stanzas");
             }
             h.macInputSize = lineStart + 3;
             if (line.size() != 3 + 1 + 43 || line[3] != ' ' || !b64DecodeExact(line.substr(4), 32, h.mac.data())) {
-                return headerError("the MAC line is malformed.", "de MAC-regel is misvormd.");
+                return headerError("mac_line_malformed");
             }
             h.size = pos;
             return h;
         }
         if (line.substr(0, 2) != "->") {
-            return headerError("expected a stanza (->) or the MAC line (---).",
-                               "verwachtte een stanza (->) of de MAC-regel (---).");
+            return headerError("expected_stanza_or_mac");
         }
         if (h.stanzas.size() == kAgeMaxStanzas) {
-            return headerError("it has more than 64 recipient stanzas.", "het heeft meer dan 64 ontvanger-stanza's.");
+            return headerError("too_many_stanzas");
         }
         Stanza s;
         std::string_view rest = line.substr(2);
-        if (rest.empty()) return headerError("a stanza has no type.", "een stanza heeft geen type.");
+        if (rest.empty()) return headerError("stanza_without_type");
         while (!rest.empty()) {
-            if (rest[0] != ' ') return headerError("a stanza line is malformed.", "een stanzaregel is misvormd.");
+            if (rest[0] != ' ') return headerError("stanza_line_malformed");
             rest.remove_prefix(1);
             std::size_t n = 0;
             while (n < rest.size() && rest[n] != ' ') {
                 const auto c = static_cast<unsigned char>(rest[n]);
                 if (c < 0x21 || c > 0x7e) {
-                    return headerError("a stanza argument contains an invalid character.",
-                                       "een stanza-argument bevat een ongeldig teken.");
+                    return headerError("stanza_argument_character");
                 }
                 ++n;
             }
-            if (n == 0) return headerError("a stanza has an empty argument.", "een stanza heeft een leeg argument.");
+            if (n == 0) return headerError("stanza_argument_empty");
             s.args.emplace_back(rest.substr(0, n));
             rest.remove_prefix(n);
         }
@@ -482,18 +442,16 @@ Result<Header> parseHeader(const AgeBytes& f) {
         for (;;) {
             if (auto st = next(); !st) return st.error();
             if (line.size() > 64) {
-                return headerError("a stanza body line is longer than 64 characters.",
-                                   "een stanza-regel is langer dan 64 tekens.");
+                return headerError("stanza_line_too_long");
             }
             bodyText += line;
             if (line.size() < 64) break;
         }
         if (!b64DecodeRaw(bodyText, s.body)) {
-            return headerError("a stanza body is not valid canonical base64.",
-                               "een stanza-inhoud is geen geldige canonieke base64.");
+            return headerError("stanza_body_base64");
         }
         if (s.body.size() > kAgeMaxStanzaBodySize) {
-            return headerError("a stanza body is larger than 8 KiB.", "een stanza-inhoud is groter dan 8 KiB.");
+            return headerError("stanza_body_too_large");
         }
         h.stanzas.push_back(std::move(s));
     }
@@ -534,8 +492,7 @@ Status validateStanzas(const Header& h, int workFactorCap, std::vector<ScryptPar
     scrypt.assign(h.stanzas.size(), ScryptParams{});
     for (const Stanza& s : h.stanzas) {
         if (s.args[0] == "scrypt" && h.stanzas.size() != 1) {
-            return headerError("a passphrase (scrypt) stanza must be the only stanza.",
-                               "een wachtwoord-stanza (scrypt) moet de enige stanza zijn.");
+            return headerError("scrypt_not_alone");
         }
     }
     for (std::size_t i = 0; i < h.stanzas.size(); ++i) {
@@ -543,41 +500,36 @@ Status validateStanzas(const Header& h, int workFactorCap, std::vector<ScryptPar
         if (s.args[0] == "X25519") {
             std::array<std::uint8_t, 32> share{};
             if (s.args.size() != 2 || !b64DecodeExact(s.args[1], 32, share.data())) {
-                return headerError("an X25519 stanza has malformed arguments.",
-                                   "een X25519-stanza heeft misvormde argumenten.");
+                return headerError("x25519_arguments");
             }
             if (s.body.size() != 32) {
-                return headerError("an X25519 stanza body is not 32 bytes.",
-                                   "een X25519-stanza-inhoud is geen 32 bytes.");
+                return headerError("x25519_body_size");
             }
         } else if (s.args[0] == "scrypt") {
             if (s.args.size() != 3) {
-                return headerError("a scrypt stanza must have exactly a salt and a work factor.",
-                                   "een scrypt-stanza moet precies een salt en een werkfactor hebben.");
+                return headerError("scrypt_arguments");
             }
             if (!b64DecodeExact(s.args[1], 16, scrypt[i].salt.data())) {
-                return headerError("the scrypt salt is not 16 bytes of canonical base64.",
-                                   "de scrypt-salt is geen 16 bytes canonieke base64.");
+                return headerError("scrypt_salt");
             }
             const std::string& wf = s.args[2];
             const bool digits = std::all_of(wf.begin(), wf.end(), [](char c) { return c >= '0' && c <= '9'; });
             if (wf.empty() || !digits || wf[0] == '0') {
-                return headerError("the scrypt work factor is not a positive decimal number.",
-                                   "de scrypt-werkfactor is geen positief decimaal getal.");
+                return headerError("scrypt_work_factor_number");
             }
             int logN = 0;
             if (wf.size() <= 4) {
                 for (char c : wf) logN = logN * 10 + (c - '0');
             }
             if (wf.size() > 4 || logN > workFactorCap) {
-                const std::string cap = std::to_string(workFactorCap);
-                return ageError(AgeErrorKind::WorkFactorTooHigh,
-                                "work factor " + (wf.size() > 4 ? std::string("(huge)") : wf) + " is above the limit of " + cap + ".",
-                                "werkfactor " + (wf.size() > 4 ? std::string("(enorm)") : wf) + " is hoger dan de grens van " + cap + ".");
+                if (wf.size() > 4)
+                    return ageError(AgeErrorKind::WorkFactorTooHigh, "huge_work_factor", {Arg::integerOf(workFactorCap)});
+                return ageError(AgeErrorKind::WorkFactorTooHigh, "work_factor_above_limit",
+                                {Arg::textOf(std::string(wf)), Arg::integerOf(workFactorCap)});
             }
             scrypt[i].logN = logN;
             if (s.body.size() != 32) {
-                return headerError("a scrypt stanza body is not 32 bytes.", "een scrypt-stanza-inhoud is geen 32 bytes.");
+                return headerError("scrypt_body_size");
             }
         }
     }
@@ -596,8 +548,7 @@ Status unwrapFileKey(const Header& h, const std::vector<ScryptParams>& scrypt, c
                 Secret<32> shared;
                 if (crypto_scalarmult(shared.data(), id.secretBytes().data(), share.data()) != 0 ||
                     sodium_is_zero(shared.data(), shared.size())) {
-                    return headerError("an X25519 stanza uses a low-order point.",
-                                       "een X25519-stanza gebruikt een punt van lage orde.");
+                    return headerError("x25519_low_order");
                 }
                 std::uint8_t salt[64];
                 std::memcpy(salt, share.data(), 32);
@@ -615,8 +566,7 @@ Status unwrapFileKey(const Header& h, const std::vector<ScryptParams>& scrypt, c
                 if (crypto_pwhash_scryptsalsa208sha256_ll(reinterpret_cast<const std::uint8_t*>(pw.data()), pw.size(),
                                                           salt, sizeof salt, 1ULL << scrypt[i].logN, 8, 1,
                                                           wrapKey.data(), wrapKey.size()) != 0) {
-                    return ageError(AgeErrorKind::Internal, "scrypt failed (not enough memory?).",
-                                    "scrypt faalde (te weinig geheugen?).");
+                    return ageError(AgeErrorKind::Internal, "scrypt_failed");
                 }
                 if (unwrapFileKey(wrapKey.data(), s.body, fileKey)) return Ok{};
             }
@@ -647,7 +597,7 @@ bool openChunk(const std::uint8_t* key, std::uint64_t counter, bool last, const 
     return ok;
 }
 
-Error payloadError(std::string_view en, std::string_view nl) { return ageError(AgeErrorKind::Payload, en, nl); }
+Error payloadError(const char* detail) { return ageError(AgeErrorKind::Payload, detail); }
 
 Status decryptStream(const AgeBytes& f, std::size_t start, const std::uint8_t* key, const AgeDecryptOptions& opt,
                      const std::function<void(const std::uint8_t*, std::size_t)>& sink) {
@@ -656,30 +606,30 @@ Status decryptStream(const AgeBytes& f, std::size_t start, const std::uint8_t* k
     std::size_t pos = start;
     for (std::uint64_t counter = 0;; ++counter) {
         const std::size_t remain = f.size() - pos;
-        if (remain == 0) return payloadError("the end of the data is missing.", "het einde van de gegevens ontbreekt.");
+        if (remain == 0) return payloadError("payload_end_missing");
         const std::size_t n = std::min(remain, kEncChunkSize);
         const std::uint8_t* in = f.data() + pos;
         std::size_t outLen = 0;
         bool last = true;
         if (n < kEncChunkSize) {
-            if (n < kTagSize) return payloadError("the last block is cut off.", "het laatste blok is afgebroken.");
+            if (n < kTagSize) return payloadError("last_block_cut_off");
             if (n == kTagSize && counter != 0) {
-                return payloadError("an empty last block follows data.", "er volgt een leeg laatste blok na de gegevens.");
+                return payloadError("empty_last_block");
             }
             if (!openChunk(key, counter, true, in, n, chunk.v.data(), outLen)) {
-                return payloadError("a block fails authentication.", "een blok is niet authentiek.");
+                return payloadError("block_not_authentic");
             }
         } else if (openChunk(key, counter, false, in, n, chunk.v.data(), outLen)) {
             last = false;
         } else if (!openChunk(key, counter, true, in, n, chunk.v.data(), outLen)) {
-            return payloadError("a block fails authentication.", "een blok is niet authentiek.");
+            return payloadError("block_not_authentic");
         }
         pos += n;
         sink(chunk.v.data(), outLen);
         if (opt.onProgress) opt.onProgress(pos - start, total);
         if (last) {
             if (pos != f.size()) {
-                return payloadError("there is data after the last block.", "er staan gegevens na het laatste blok.");
+                return payloadError("data_after_last_block");
             }
             return Ok{};
         }
@@ -708,7 +658,7 @@ void encryptStream(const AgeBytes& plain, const std::uint8_t* key, AgeBytes& out
 
 bool isArmorSpace(std::uint8_t c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-Error armorError(std::string_view en, std::string_view nl) { return ageError(AgeErrorKind::Armor, en, nl); }
+Error armorError(const char* detail) { return ageError(AgeErrorKind::Armor, detail); }
 
 }  // namespace
 
@@ -738,7 +688,7 @@ AgeBytes ageArmor(const AgeBytes& binary) {
 Result<AgeBytes> ageDearmor(const AgeBytes& in) {
     std::size_t pos = 0;
     while (pos < in.size() && isArmorSpace(in[pos])) ++pos;
-    if (pos > kArmorMaxWhitespace) return armorError("too much space before the BEGIN line.", "te veel witruimte voor de BEGIN-regel.");
+    if (pos > kArmorMaxWhitespace) return armorError("armor_space_before");
 
     // Reads one line without its LF or CRLF; `eol` tells whether a line end was found.
     auto readLine = [&](bool& eol) {
@@ -754,22 +704,21 @@ Result<AgeBytes> ageDearmor(const AgeBytes& in) {
 
     bool eol = false;
     if (readLine(eol) != kArmorBegin || !eol) {
-        return armorError("it does not start with -----BEGIN AGE ENCRYPTED FILE-----.",
-                          "het begint niet met -----BEGIN AGE ENCRYPTED FILE-----.");
+        return armorError("armor_no_begin");
     }
     std::string b64;
     bool sawShort = false;
     for (;;) {
-        if (pos >= in.size()) return armorError("the END line is missing.", "de END-regel ontbreekt.");
+        if (pos >= in.size()) return armorError("armor_no_end");
         const std::string_view line = readLine(eol);
         if (line == kArmorEnd) break;
-        if (sawShort) return armorError("a short line is not the last line.", "een korte regel is niet de laatste regel.");
-        if (!eol) return armorError("the END line is missing.", "de END-regel ontbreekt.");
-        if (line.empty()) return armorError("it contains an empty line.", "er staat een lege regel in.");
-        if (line.size() > 64) return armorError("a line is longer than 64 characters.", "een regel is langer dan 64 tekens.");
+        if (sawShort) return armorError("armor_short_line");
+        if (!eol) return armorError("armor_no_end");
+        if (line.empty()) return armorError("armor_empty_line");
+        if (line.size() > 64) return armorError("armor_line_too_long");
         for (char c : line) {
             if (b64Value(c) < 0 && c != '=') {
-                return armorError("it contains a character that is not base64.", "er staat een teken in dat geen base64 is.");
+                return armorError("armor_not_base64");
             }
         }
         sawShort = line.size() < 64;
@@ -777,12 +726,12 @@ Result<AgeBytes> ageDearmor(const AgeBytes& in) {
     }
     std::size_t trailing = 0;
     for (; pos < in.size(); ++pos, ++trailing) {
-        if (!isArmorSpace(in[pos])) return armorError("there is text after the END line.", "er staat tekst na de END-regel.");
+        if (!isArmorSpace(in[pos])) return armorError("armor_text_after_end");
     }
-    if (trailing > kArmorMaxWhitespace) return armorError("too much space after the END line.", "te veel witruimte na de END-regel.");
+    if (trailing > kArmorMaxWhitespace) return armorError("armor_space_after");
     AgeBytes out;
     if (!b64DecodePadded(b64, out)) {
-        return armorError("the base64 is not canonical or badly padded.", "de base64 is niet canoniek of slecht opgevuld.");
+        return armorError("armor_base64_padding");
     }
     return out;
 }
@@ -818,10 +767,10 @@ Result<AgeBytes> encryptWithStanzas(const AgeBytes& plaintext, std::vector<Stanz
 Result<AgeBytes> ageEncrypt(const AgeBytes& plaintext, const std::vector<X25519Recipient>& recipients, bool armor) {
     if (!ensureSodium()) return sodiumInitError();
     if (recipients.empty()) {
-        return ageError(AgeErrorKind::InvalidArgument, "no recipients given.", "geen ontvangers opgegeven.");
+        return ageError(AgeErrorKind::InvalidArgument, "no_recipients");
     }
     if (recipients.size() > kAgeMaxStanzas) {
-        return ageError(AgeErrorKind::InvalidArgument, "more than 64 recipients.", "meer dan 64 ontvangers.");
+        return ageError(AgeErrorKind::InvalidArgument, "too_many_recipients");
     }
     Secret<kFileKeySize> fileKey;
     randombytes_buf(fileKey.data(), fileKey.size());
@@ -832,8 +781,7 @@ Result<AgeBytes> ageEncrypt(const AgeBytes& plaintext, const std::vector<X25519R
         randombytes_buf(ephemeral.data(), ephemeral.size());
         crypto_scalarmult_base(share, ephemeral.data());
         if (crypto_scalarmult(shared.data(), ephemeral.data(), r.bytes().data()) != 0) {
-            return ageError(AgeErrorKind::InvalidKey, "a recipient is not a usable public key.",
-                            "een ontvanger is geen bruikbare publieke sleutel.");
+            return ageError(AgeErrorKind::InvalidKey, "recipient_unusable");
         }
         std::uint8_t salt[64];
         std::memcpy(salt, share, 32);
@@ -852,12 +800,10 @@ Result<AgeBytes> ageEncryptWithPassphrase(const AgeBytes& plaintext, std::string
                                           bool armor) {
     if (!ensureSodium()) return sodiumInitError();
     if (passphrase.empty()) {
-        return ageError(AgeErrorKind::InvalidArgument, "the passphrase is empty.", "het wachtwoord is leeg.");
+        return ageError(AgeErrorKind::InvalidArgument, "passphrase_empty");
     }
     if (workFactor < 1 || workFactor > kAgeMaxWorkFactor) {
-        const std::string cap = std::to_string(kAgeMaxWorkFactor);
-        return ageError(AgeErrorKind::InvalidArgument, "the scrypt work factor must be between 1 and " + cap + ".",
-                        "de scrypt-werkfactor moet tussen 1 en " + cap + " liggen.");
+        return ageError(AgeErrorKind::InvalidArgument, "work_factor_range", {Arg::integerOf(kAgeMaxWorkFactor)});
     }
     Secret<kFileKeySize> fileKey;
     randombytes_buf(fileKey.data(), fileKey.size());
@@ -868,8 +814,7 @@ Result<AgeBytes> ageEncryptWithPassphrase(const AgeBytes& plaintext, std::string
     if (crypto_pwhash_scryptsalsa208sha256_ll(reinterpret_cast<const std::uint8_t*>(passphrase.data()),
                                               passphrase.size(), salt, sizeof salt, 1ULL << workFactor, 8, 1,
                                               wrapKey.data(), wrapKey.size()) != 0) {
-        return ageError(AgeErrorKind::Internal, "scrypt failed (not enough memory?).",
-                        "scrypt faalde (te weinig geheugen?).");
+        return ageError(AgeErrorKind::Internal, "scrypt_failed");
     }
     Stanza s;
     s.args = {"scrypt", b64Encode(salt + kScryptLabel.size(), 16, false), std::to_string(workFactor)};
@@ -905,7 +850,7 @@ Status ageDecryptTo(const AgeBytes& input, const AgeDecryptOptions& options,
     if (crypto_verify_32(mac, header->mac.data()) != 0) return ageError(AgeErrorKind::Hmac);
 
     if (f.size() - header->size < kNonceSize) {
-        return headerError("the payload nonce is missing or short.", "de nonce van de inhoud ontbreekt of is te kort.");
+        return headerError("nonce_missing");
     }
     Secret<32> payloadKey;
     hkdfSha256(fileKey.data(), fileKey.size(), f.data() + header->size, kNonceSize, "payload", payloadKey.data());

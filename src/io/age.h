@@ -16,7 +16,10 @@
 //   if (!plain && ageErrorKind(plain.error()) == AgeErrorKind::NoMatch) askForAnotherKey();
 //
 // Errors: every failure is an Error whose code starts with "age." and maps to
-// one AgeErrorKind (see ageErrorKind()); messages are English and Dutch.
+// one AgeErrorKind (see ageErrorKind()). They hold no words: the code is the
+// kind's, and what exactly is wrong is its argument, a message coded
+// age.detail.<what>. A key file's bad line has the code age.key.line (line
+// number, detail). The app's catalogues word them (errorText in app/text/messages.h).
 // Secrets (file keys, wrap keys, identity bytes, scrypt inputs) are wiped with
 // sodium_memzero when they go out of scope. Passphrase strings given by the
 // caller stay the caller's to wipe.
@@ -67,7 +70,7 @@ enum class AgeErrorKind {
     NoMatch,            // "age.no_match": no identity or passphrase opens any stanza
     Payload,            // "age.payload": encrypted content damaged, truncated or extended
     Armor,              // "age.armor": the -----BEGIN AGE ENCRYPTED FILE----- text is malformed
-    InvalidKey,         // "age.key": a recipient/identity string or identity file is invalid
+    InvalidKey,         // "age.key" ("age.key.line" naming a key file's line): a recipient/identity string or identity file is invalid
     InvalidArgument,    // "age.argument": bad encryption input (no recipients, empty passphrase...)
     Internal,           // "age.internal": libsodium failed (out of memory for scrypt, no RNG)
 };

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "app/text/messages.h"
 #include "ui/a11y_tree.h"
 #include "ui/appearance.h"
 #include "ui/panel_charts.h"
@@ -208,8 +209,7 @@ void Workspace::drawMessages(const AppState& state, CommandQueue& commands) {
             const Error& message = messages[i];
             ImGui::PushID(errors ? "error" : "notice");
             ImGui::PushID(static_cast<int>(i));
-            const std::string& text =
-                (lang == Language::Dutch && !message.messageNl.empty()) ? message.messageNl : message.message;
+            const std::string text = errorText(message, lang == Language::Dutch);
             ImGui::PushStyleColor(ImGuiCol_Text, colour);
             ImGui::TextWrapped("%s: %s", tr(lang, title), text.c_str());
             ImGui::PopStyleColor();

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/text/messages.h"
 #include "io/age.h"
 
 namespace welkom {
@@ -45,7 +46,10 @@ TEST(Jobs, WrongPassphraseIsNoMatchWithADutchMessage) {
     const JobOutput out = runJob(DecryptJob{file, "wrong", ""});
     ASSERT_FALSE(out);
     EXPECT_EQ(out.error().code, "age.no_match");
-    EXPECT_FALSE(out.error().messageNl.empty());
+    const std::string dutch = errorText(out.error(), true);
+    EXPECT_FALSE(dutch.empty());
+    EXPECT_EQ(dutch.find('['), std::string::npos) << dutch;
+    EXPECT_NE(dutch, errorText(out.error(), false));
 }
 
 TEST(Jobs, X25519RecipientsAndIdentities) {
@@ -82,6 +86,18 @@ TEST(Jobs, ErrorsSurviveTheWire) {
     EXPECT_EQ(out.error().code, "age.hmac");
     EXPECT_EQ(out.error().message, "changed");
     EXPECT_EQ(out.error().messageNl, "gewijzigd");
+}
+
+TEST(Jobs, ErrorsWordedByTheirCodeKeepTheirArgumentsOnTheWire) {
+    const Error coded =
+        codedError("age.header", {Arg::messageOf(message("age.detail.too_many_stanzas", {Arg::integerOf(64)}))});
+    const std::string wire = encodeJobOutput(JobOutput(coded));
+    const JobOutput out = decodeJobOutput(wire);
+    ASSERT_FALSE(out);
+    EXPECT_EQ(out.error().code, "age.header");
+    EXPECT_TRUE(out.error().message.empty());
+    EXPECT_EQ(out.error().args, coded.args);
+    for (std::size_t cut = 0; cut < wire.size(); ++cut) EXPECT_FALSE(decodeJobOutput(wire.substr(0, cut)));
 }
 
 TEST(Jobs, WipeSecretClearsTheString) {

@@ -154,9 +154,19 @@ TEST_F(CommandsTest, EncryptDecryptWithIdentityFiles) {
     EXPECT_FALSE(exists(none));
     // Not an age file; a broken identity file; a bad recipient.
     EXPECT_EQ(run(runDecrypt, {"-i", eveKey, "-o", none, roster}).code, kExitProblems);
-    EXPECT_EQ(run(runDecrypt, {"-i", write("broken.key", "AGE-SECRET-KEY-1NOPE\n"), "-o", none, enc}).code,
-              kExitProblems);
-    EXPECT_EQ(run(runEncrypt, {"-r", "age1nope", "-o", none, roster}).code, kExitUsage);
+    // age's errors are codes; the command says them in words, naming the file and line.
+    const std::string brokenKey = write("broken.key", "AGE-SECRET-KEY-1NOPE\n");
+    const RunResult broken = run(runDecrypt, {"-i", brokenKey, "-o", none, enc});
+    EXPECT_EQ(broken.code, kExitProblems);
+    EXPECT_NE(broken.err.find(brokenKey + ": Line 1: Invalid age key: expected a secret key of the form "
+                                          "AGE-SECRET-KEY-1... (74 characters)."),
+              std::string::npos)
+        << broken.err;
+    const RunResult badRecipient = run(runEncrypt, {"-r", "age1nope", "-o", none, roster});
+    EXPECT_EQ(badRecipient.code, kExitUsage);
+    EXPECT_NE(badRecipient.err.find("-r age1nope: Invalid age key: expected a recipient of the form age1... (62 characters)."),
+              std::string::npos)
+        << badRecipient.err;
     EXPECT_FALSE(exists(none));
 }
 
@@ -167,7 +177,9 @@ TEST_F(CommandsTest, EncryptNeedsExactlyOneKindOfKey) {
     EXPECT_EQ(run(runEncrypt, {"-o", path("o"), in}).code, kExitUsage);
     EXPECT_EQ(run(runEncrypt, {"-p", "-r", id->recipient().toString(), "-o", path("o2"), in}).code, kExitUsage);
     EXPECT_EQ(run(runEncrypt, {"-p", in}).code, kExitUsage);
-    EXPECT_EQ(run(runEncrypt, {"-p", "--work-factor", "99", "-o", path("o3"), in}).code, kExitUsage);
+    const RunResult tooHigh = run(runEncrypt, {"-p", "--work-factor", "99", "-o", path("o3"), in});
+    EXPECT_EQ(tooHigh.code, kExitUsage);
+    EXPECT_FALSE(tooHigh.err.empty());
     EXPECT_EQ(run(runEncrypt, {"--help"}).code, kExitOk);
     EXPECT_EQ(run(runDecrypt, {"--help"}).code, kExitOk);
 }

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "app/text/messages.h"  // errorText: the catalogues word every failure
 #include "io/age.h"
 #include "io/test_inflate.h"
 
@@ -167,8 +168,13 @@ TEST_P(AgeVectorTest, GivesExpectedOutcome) {
         EXPECT_EQ(hex(digest, sizeof digest), v.get("payload"));
     }
     if (!st) {
-        EXPECT_FALSE(st.error().message.empty());
-        EXPECT_FALSE(st.error().messageNl.empty());
+        // Every failure a vector reaches has its words in both catalogues
+        // (a code without a text would show as "[code]").
+        for (bool dutch : {false, true}) {
+            const std::string words = errorText(st.error(), dutch);
+            EXPECT_FALSE(words.empty());
+            EXPECT_EQ(words.find('['), std::string::npos) << words;
+        }
     }
 }
 
