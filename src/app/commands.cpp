@@ -693,9 +693,9 @@ void importResearchFile(AppState& state, ImportResearchFile& file) {
     if (!rows) {
         return state.errors.push_back(makeError(
             "research.format",
-            file.name + " was not added to the learning: " + rows.error().message,
+            file.name + " was not added to the learning: " + errorText(rows.error(), false),
             file.name + " is niet toegevoegd aan het leren: dit is geen leesbaar onderzoeksbestand van Welkom (" +
-                rows.error().message + ")."));
+                errorText(rows.error(), true) + ")."));
     }
     const std::size_t known = researchSamples(*rows, state.successDefinition).size();
     state.notices.push_back(makeError(

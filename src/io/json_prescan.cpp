@@ -8,8 +8,12 @@ namespace welkom {
 
 namespace {
 
-Problem limitProblem(std::string code, std::string en, std::string nl) {
-    return Problem{"", Severity::Error, std::move(code), std::move(en), std::move(nl)};
+// {1} the limit, then {2} what the file was expected to be, when it says so.
+Problem limitProblem(std::string code, std::size_t limit, const JsonLimits* saysKind = nullptr) {
+    Problem p{"", Severity::Error, std::move(code), {}, {}};
+    p.args.push_back(Arg::integerOf(static_cast<long long>(limit)));
+    if (saysKind) p.args.push_back(Arg::messageOf(message("file_kind." + saysKind->kind)));
+    return p;
 }
 
 int hexDigit(char c) {
@@ -52,35 +56,16 @@ bool decodeName(std::string_view raw, std::string& out) {
 }  // namespace
 
 Problem fileTooLargeProblem(const JsonLimits& limits) {
-    const std::string mb = std::to_string(limits.maxBytes >> 20);
-    return limitProblem("file.too_large",
-                        "The file is larger than " + mb + " MB; a " + limits.whatEn + " is never that large.",
-                        "Het bestand is groter dan " + mb + " MB; zo groot is een " + limits.whatNl + " nooit.");
+    return limitProblem("file.too_large", limits.maxBytes >> 20, &limits);
 }
 
 Problem countLimitProblem(const JsonCountLimit& rule, std::string path) {
-    Problem p = limitProblem(rule.code,
-                             "The file lists more than " + groupedNumber(rule.max, false) + " " + rule.nounEn +
-                                 "; Welkom reads at most " + groupedNumber(rule.max, false) + ".",
-                             "Het bestand bevat meer dan " + groupedNumber(rule.max, true) + " " + rule.nounNl +
-                                 "; Welkom leest er hoogstens " + groupedNumber(rule.max, true) + ".");
+    Problem p = limitProblem(rule.code, rule.max);
     p.path = std::move(path);
     return p;
 }
 
-std::string groupedNumber(std::size_t n, bool dutch) {
-    std::string digits = std::to_string(n);
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(dutch ? '.' : ',');
-        out.push_back(digits[i]);
-    }
-    return out;
-}
-
 std::optional<Problem> prescanJson(std::string_view bytes, const JsonLimits& limits) {
-    const std::string& en = limits.whatEn;
-    const std::string& nl = limits.whatNl;
     if (bytes.size() > limits.maxBytes) return fileTooLargeProblem(limits);
     // Count rules are matched level by level: a level's `rules` holds the
     // rules whose path matches the path down to it (bit r = counts[r]).
@@ -109,13 +94,7 @@ std::optional<Problem> prescanJson(std::string_view bytes, const JsonLimits& lim
     // Containers and commas: every value but a container's first scalar
     // starts with one, so the file holds at most twice this many values.
     std::size_t values = 0;
-    const auto tooManyValues = [&] {
-        return limitProblem("json.too_many_values",
-                            "The file holds more than " + groupedNumber(limits.maxValues, false) +
-                                " values; it is not a " + en + " Welkom can open.",
-                            "Het bestand bevat meer dan " + groupedNumber(limits.maxValues, true) +
-                                " waarden; het is geen " + nl + " die Welkom kan openen.");
-    };
+    const auto tooManyValues = [&] { return limitProblem("json.too_many_values", limits.maxValues, &limits); };
     int depth = 0;
     std::string name;
     for (std::size_t i = 0; i < bytes.size(); ++i) {
@@ -148,11 +127,7 @@ std::optional<Problem> prescanJson(std::string_view bytes, const JsonLimits& lim
             case '[': {
                 if (limits.maxValues != 0 && ++values > limits.maxValues) return tooManyValues();
                 if (depth == maxDepth) {
-                    return limitProblem("json.too_deep",
-                                        "The file is nested more than " + std::to_string(maxDepth) +
-                                            " levels deep; it is not a " + en + ".",
-                                        "Het bestand is meer dan " + std::to_string(maxDepth) +
-                                            " niveaus diep genest; het is geen " + nl + ".");
+                    return limitProblem("json.too_deep", static_cast<std::size_t>(maxDepth), &limits);
                 }
                 Level child;
                 child.object = c == '{';
@@ -186,12 +161,7 @@ std::optional<Problem> prescanJson(std::string_view bytes, const JsonLimits& lim
                 if (l.object) {
                     l.expectName = true;
                     if (l.commas >= limits.maxObjectMembers) {
-                        const std::string n = std::to_string(limits.maxObjectMembers);
-                        return limitProblem("json.too_many_members",
-                                            "An object in the file has more than " + n + " fields; it is not a " +
-                                                en + ".",
-                                            "Een object in het bestand heeft meer dan " + n +
-                                                " velden; het is geen " + nl + ".");
+                        return limitProblem("json.too_many_members", limits.maxObjectMembers, &limits);
                     }
                 } else if (l.limitRule >= 0) {
                     const JsonCountLimit& rule = limits.counts[static_cast<std::size_t>(l.limitRule)];
@@ -206,12 +176,7 @@ std::optional<Problem> prescanJson(std::string_view bytes, const JsonLimits& lim
                         return p;
                     }
                 } else if (l.commas >= limits.maxListItems) {
-                    const std::string n = groupedNumber(limits.maxListItems, false);
-                    return limitProblem("json.too_many_items",
-                                        "A list in the file has more than " + n + " items; it is not a " + en + ".",
-                                        "Een lijst in het bestand heeft meer dan " +
-                                            groupedNumber(limits.maxListItems, true) + " items; het is geen " + nl +
-                                            ".");
+                    return limitProblem("json.too_many_items", limits.maxListItems, &limits);
                 }
                 break;
             }

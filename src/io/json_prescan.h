@@ -7,13 +7,15 @@
 // leaves syntax to the parser: brackets that do not balance pass.
 //
 // Usage:
-//   JsonLimits limits = ...;  limits.counts = {{{"households"}, 100000, "limit.households", "households", "huishoudens"}};
+//   JsonLimits limits = ...;  limits.counts = {{{"households"}, 100000, "limit.households"}};
 //   if (std::optional<Problem> p = prescanJson(bytes, limits)) refuse(*p);   // p->path: "/households"
 //
 // Count rules name a path of member names, "*" standing for any element of
 // a list: {"groups", "*", "members"} is every group's member list. Every
 // other list may hold at most maxListItems; the whole file at most maxValues
-// values. Messages say what the file was expected to be (whatEn / whatNl).
+// values. The problems are codes with numbers ({1} the limit), worded by the
+// app's catalogues; those that say what the file was expected to be take it
+// as {2}, the message "file_kind.<limits.kind>".
 #pragma once
 
 #include <cstddef>
@@ -32,7 +34,6 @@ struct JsonCountLimit {
     std::vector<std::string_view> path;  // member names, "*" = any list element
     std::size_t max = 0;
     std::string code;                    // e.g. "limit.households"
-    std::string nounEn, nounNl;          // plural: "households", "huishoudens"
 };
 
 struct JsonLimits {
@@ -42,19 +43,17 @@ struct JsonLimits {
     std::size_t maxListItems = 100000;   // any list no count rule names
     std::size_t maxValues = 0;           // values in the whole file; 0 = no limit
     std::vector<JsonCountLimit> counts;
-    std::string whatEn, whatNl;          // "a roster", "een deelnemerslijst"
+    std::string kind;                    // "roster": the problems' "file_kind.roster"
 };
 
 // The first limit the bytes break, as an error Problem (path "" or the
 // list's JSON Pointer for count rules), or nothing.
 std::optional<Problem> prescanJson(std::string_view bytes, const JsonLimits& limits);
 
-// The pre-scan's messages, for readers that check the same limits otherwise
-// (CSV): the file is larger than limits.maxBytes; a list holds more than rule.max.
+// The pre-scan's problems, for readers that check the same limits otherwise
+// (CSV): the file is larger than limits.maxBytes ("file.too_large", {1} its
+// MB); a list holds more than rule.max (rule.code, {1} rule.max).
 Problem fileTooLargeProblem(const JsonLimits& limits);
 Problem countLimitProblem(const JsonCountLimit& rule, std::string path);
-
-// "100,000" / "100.000".
-std::string groupedNumber(std::size_t n, bool dutch);
 
 }  // namespace welkom

@@ -497,17 +497,13 @@ const JsonLimits& researchLimits() {
         l.maxObjectMembers = kMaxResearchColumns;
         l.maxListItems = kMaxResearchSteps;
         l.maxValues = (kMaxResearchRows + 1) * (kMaxResearchColumns + 1);
-        l.whatEn = "research file";
-        l.whatNl = "onderzoeksbestand";
-        l.counts = {{{"rows"}, kMaxResearchRows, "limit.research_rows", "rows", "rijen"}};
+        l.kind = "research";
+        l.counts = {{{"rows"}, kMaxResearchRows, "limit.research_rows"}};
         return l;
     }();
     return limits;
 }
 
-Error errorOf(const Problem& p) {
-    return makeError(p.code, p.message, p.messageNl);
-}
 
 // Records in CSV bytes, at most: line feeds outside quotes, plus one.
 std::size_t csvRecordsAtMost(std::string_view bytes) {
@@ -521,7 +517,7 @@ std::size_t csvRecordsAtMost(std::string_view bytes) {
 }
 
 Result<std::vector<ResearchRow>> readResearchJson(std::string_view bytes) {
-    if (std::optional<Problem> p = prescanJson(bytes, researchLimits())) return errorOf(*p);
+    if (std::optional<Problem> p = prescanJson(bytes, researchLimits())) return problemError(*p);
     Result<JsonDoc> doc = JsonDoc::parse(bytes);
     if (!doc || !doc->root().isObject())
         return makeError("research.format", "not a readable JSON research file", "geen leesbaar JSON-onderzoeksbestand");
@@ -571,8 +567,8 @@ Result<std::vector<ResearchRow>> readResearchFile(std::string_view bytes) {
     if (first < bytes.size() && bytes[first] == '{') return readResearchJson(bytes);
     // The CSV reader bounds fields and cells; rows are counted here first.
     const JsonLimits& limits = researchLimits();
-    if (bytes.size() > limits.maxBytes) return errorOf(fileTooLargeProblem(limits));
-    if (csvRecordsAtMost(bytes) > kMaxResearchRows + 1) return errorOf(countLimitProblem(limits.counts[0], ""));
+    if (bytes.size() > limits.maxBytes) return problemError(fileTooLargeProblem(limits));
+    if (csvRecordsAtMost(bytes) > kMaxResearchRows + 1) return problemError(countLimitProblem(limits.counts[0], ""));
     std::vector<ResearchRow> out;
     Result<CsvTable> table = readCsv(bytes);
     if (!table) return table.error();

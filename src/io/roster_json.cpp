@@ -56,18 +56,15 @@ const JsonLimits& rosterLimits() {
         l.maxObjectMembers = kMaxObjectMembers;
         l.maxListItems = kMaxRosterListItems;
         l.maxValues = kMaxRosterValues;
-        l.whatEn = "roster";
-        l.whatNl = "deelnemerslijst";
+        l.kind = "roster";
         l.counts = {
-            {{"households"}, kMaxHouseholds, "limit.households", "households", "huishoudens"},
-            {{"groups"}, kMaxGroups, "limit.groups", "welcome groups", "welkomstgroepen"},
-            {{"groups", "*", "members"}, kMaxMembersPerGroup, "limit.group_members", "members in one group",
-             "leden in één groep"},
-            {{"households", "*", "members"}, kMaxMembersPerHousehold, "limit.household_members",
-             "members in one household", "gezinsleden in één huishouden"},
-            {{"matches"}, kMaxMatches, "limit.matches", "matches", "koppelingen"},
-            {{"checkIns"}, kMaxCheckIns, "limit.check_ins", "check-ins", "check-ins"},
-            {{"constraints"}, kMaxConstraints, "limit.constraints", "constraints", "voorwaarden"},
+            {{"households"}, kMaxHouseholds, "limit.households"},
+            {{"groups"}, kMaxGroups, "limit.groups"},
+            {{"groups", "*", "members"}, kMaxMembersPerGroup, "limit.group_members"},
+            {{"households", "*", "members"}, kMaxMembersPerHousehold, "limit.household_members"},
+            {{"matches"}, kMaxMatches, "limit.matches"},
+            {{"checkIns"}, kMaxCheckIns, "limit.check_ins"},
+            {{"constraints"}, kMaxConstraints, "limit.constraints"},
         };
         return l;
     }();
@@ -946,7 +943,7 @@ std::string writeRoster(const Roster& r, const RosterWriteOptions& options) {
 RosterReadReport readRoster(std::string_view bytes, const ValidationOptions& validation) {
     RosterReadReport report;
     auto fail = [&](Problem p) {
-        report.failure = makeError(p.code, p.message, p.messageNl);
+        report.failure = p.message.empty() ? problemError(p) : makeError(p.code, p.message, p.messageNl);
         report.problems.push_back(std::move(p));
         return std::move(report);
     };

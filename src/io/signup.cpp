@@ -152,8 +152,8 @@ const JsonLimits& signupLimits() {
         l.maxListItems = 1000;
         l.maxValues = 100000;
         // Its refusals are worded by the catalogue (signup.too_large, signup.too_deep), not by the pre-scan.
-        l.whatEn = "sign-up";
-        l.counts = {{{"household", "members"}, kMaxMembersPerHousehold, "limit.household_members", "members", {}}};
+        l.kind = "signup";
+        l.counts = {{{"household", "members"}, kMaxMembersPerHousehold, "limit.household_members"}};
         return l;
     }();
     return limits;

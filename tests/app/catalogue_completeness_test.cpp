@@ -29,7 +29,7 @@ struct Placeholders {
     bool wellFormed = true;
 };
 
-// Reads {N} and {N|form|form...} (a form may itself hold {N}).
+// Reads {N}, {N:count} and {N|form|form...} (a form may itself hold {N}).
 void scan(std::string_view text, std::size_t& i, Placeholders& out, int depth) {
     while (i < text.size()) {
         const char c = text[i];
@@ -49,6 +49,11 @@ void scan(std::string_view text, std::size_t& i, Placeholders& out, int depth) {
             return;
         }
         out.arguments.insert(number);
+        constexpr std::string_view kCount = ":count}";
+        if (text.substr(i, kCount.size()) == kCount) {
+            i += kCount.size();
+            continue;
+        }
         if (text[i] == '}') {
             ++i;
             continue;

@@ -52,6 +52,7 @@ Result<Catalogue> parseCatalogue(std::string_view text) {
             else if (key == "@plural-rule") c.pluralRule = v;
             else if (key == "@list-separator") c.listSeparator = v;
             else if (key == "@list-empty") c.listEmpty = v;
+            else if (key == "@digit-group-separator") c.digitGroupSeparator = v;
             else if (key == "@lowercase-labels-in-sentences") c.lowercaseLabels = v == "yes";
             else return syntax(lineNo, "unknown setting");
             continue;

@@ -10,11 +10,14 @@
 //   @plural-rule = one-other               see pluralCategory() in texts.cpp
 //   @list-separator = ", "                 quotes keep spaces in @ settings
 //   @list-empty = (geen)
+//   @digit-group-separator = .             "100.000" in a {N:count}
 //   @lowercase-labels-in-sentences = yes  "Koken" reads "koken" mid-sentence
 //   validation.age_range = leeftijd moet tussen {0} en {1} liggen
 // A text's {N} is the message's argument N; {N|form|form...} picks a form by
 // the number N (forms in the order of the plural rule's categories, e.g.
-// "one other"), and a form may itself contain {N}. An entry may end with
+// "one other"), and a form may itself contain {N}. {N:count} writes the
+// number N with its thousands grouped ("100,000"), for quantities; a plain
+// {N} writes it as it is (a year, an age). An entry may end with
 // "  #unreviewed" to mark only that entry as not yet reviewed.
 #pragma once
 
@@ -34,6 +37,7 @@ struct Catalogue {
     std::string pluralRule = "one-other";
     std::string listSeparator = ", ";
     std::string listEmpty;
+    std::string digitGroupSeparator = ",";  // "100,000"; {N:count} uses it
     bool lowercaseLabels = false;  // vocabulary labels start lowercase inside a sentence
     std::map<std::string, std::string, std::less<>> texts;  // code -> text
     std::vector<std::string> unreviewed;                    // codes marked #unreviewed

@@ -35,6 +35,16 @@ const std::string* MessageTexts::find(std::string_view code) const {
 
 std::string MessageTexts::integer(long long n) const { return std::to_string(n); }
 
+std::string MessageTexts::count(long long n) const {
+    const std::string digits = std::to_string(n < 0 ? -n : n);
+    std::string out = n < 0 ? "-" : "";
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += m_catalogue->digitGroupSeparator;
+        out.push_back(digits[i]);
+    }
+    return out;
+}
+
 std::string MessageTexts::list(const std::vector<std::string>& items) const {
     if (items.empty()) return m_catalogue->listEmpty;
     std::string out;
@@ -100,9 +110,11 @@ std::string MessageTexts::expand(std::string_view text, const std::vector<std::s
             continue;
         }
         const std::vector<std::string_view> p = parts(text.substr(i + 1, end - i - 1));
-        std::size_t n = 0;
-        for (char c : p[0]) n = n * 10 + static_cast<std::size_t>(c - '0');
-        if (p.size() == 1) {
+        std::size_t n = 0, k = 0;
+        for (; k < p[0].size() && p[0][k] >= '0' && p[0][k] <= '9'; ++k) n = n * 10 + static_cast<std::size_t>(p[0][k] - '0');
+        if (p.size() == 1 && p[0].substr(k) == ":count") {
+            out += n < numbers.size() ? count(numbers[n]) : std::string();
+        } else if (p.size() == 1) {
             out += n < args.size() ? args[n] : std::string();
         } else {
             const std::size_t form = pluralIndex(m_catalogue->pluralRule, n < numbers.size() ? numbers[n] : 0);
@@ -278,6 +290,10 @@ std::string MessageTexts::problem(const Problem& p) const {
 }
 
 std::string MessageTexts::error(const Error& e) const {
+    // A reader's refusal made of a problem (problemError) is worded as that problem.
+    if (e.message.empty() && !find(e.code) && e.args.size() == 1 && e.args[0].kind == Arg::Kind::Message) {
+        return renderArg(e.args[0]);
+    }
     if (e.message.empty()) return render(Message{e.code, e.args});
     return m_catalogue->language == "nl" && !e.messageNl.empty() ? e.messageNl : e.message;
 }

@@ -38,6 +38,8 @@ public:
     // Formatting in this language.
     std::string integer(long long n) const;
     std::string list(const std::vector<std::string>& items) const;
+    // A quantity with its thousands grouped: "100,000", "100.000".
+    std::string count(long long n) const;
 
     // The matching engine's explanations (scoring.h): a criterion's name, why a
     // pair passes or fails a condition or scores as it does, and a change
@@ -52,7 +54,9 @@ public:
     // the problem's own message.
     std::string problem(const Problem& p) const;
     // An Error in words: the catalogue's text of its code with its args when
-    // it has no words of its own (core/result.h), else its own message.
+    // it has no words of its own (core/result.h), else its own message. One
+    // whose code has no text and whose only argument is a message (a refused
+    // file's problem, problemError) is worded as that message.
     std::string error(const Error& e) const;
 
     // A code's text as written, placeholders unexpanded: this language's,

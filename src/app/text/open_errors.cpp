@@ -19,6 +19,18 @@ Error notARosterError() {
     return makeError("roster.not_roster", "This file is not a Welkom roster.", "Dit bestand is geen Welkom-rooster.");
 }
 
+namespace {
+// A coded error with its words filled in, so that callers may prefix it with
+// a file's name: what explainOpenError returns is always worded.
+Error worded(const Error& error) {
+    if (!error.message.empty()) return error;
+    Error out = error;
+    out.message = errorText(error, false);
+    out.messageNl = errorText(error, true);
+    return out;
+}
+}  // namespace
+
 Error explainOpenError(const Error& error, const std::vector<Problem>& problems) {
     auto explained = [&](const char* en, const char* nl) {
         return makeError(error.code, std::string(en), std::string(nl));
@@ -37,11 +49,11 @@ Error explainOpenError(const Error& error, const std::vector<Problem>& problems)
             // io counts the problems; the first error is named here, in words.
             const auto first = std::find_if(problems.begin(), problems.end(),
                                             [](const Problem& p) { return p.severity == Severity::Error; });
-            if (first == problems.end()) return error;
+            if (first == problems.end()) return worded(error);
             return makeError(error.code, error.message + " First: " + formatProblemText(*first, false),
                              error.messageNl + " Eerste: " + formatProblemText(*first, true));
         }
-        return error;  // other roster failures already speak plainly
+        return worded(error);  // other roster failures say plainly what is wrong
     }
     switch (*kind) {
         case AgeErrorKind::NoMatch:
@@ -60,7 +72,7 @@ Error explainOpenError(const Error& error, const std::vector<Problem>& problems)
                 "Dit bestand is versleuteld met een instelling die meer geheugen vraagt dan deze browser kan "
                 "gebruiken. Open het met het programma age op een computer en sla het opnieuw op vanuit Welkom.");
         default:
-            return error;
+            return worded(error);
     }
 }
 

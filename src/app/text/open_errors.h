@@ -15,7 +15,8 @@ namespace welkom {
 Error fileTooLargeError();
 
 // Turns a failure from opening (decryption or reading) into the message shown
-// to the coordinator; keeps the original code so tests and logs can tell them apart.
+// to the coordinator, always in words (message, messageNl); keeps the
+// original code so tests and logs can tell them apart.
 // `problems` are what reading the roster found ("roster.invalid" names the first error).
 Error explainOpenError(const Error& error, const std::vector<Problem>& problems = {});
 
