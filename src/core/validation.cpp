@@ -17,7 +17,7 @@ namespace welkom {
 
 // [SECTION] Problem helpers ---------------------------------------------------------
 
-Error problemError(const Problem& p) { return codedError(p.code, {Arg::messageOf(problemMessage(p))}); }
+Error problemError(const Problem& p) { return codedError(p.code, problemMessage(p).args); }
 
 Message problemMessage(const Problem& p) {
     // The last step of a JSON Pointer, with its escapes undone (RFC 6901: ~1 is /, ~0 is ~).

@@ -48,9 +48,10 @@ struct Problem {
 // The problem as a message for the catalogue: code "problem.<code>", {0} the
 // last step of its path (unescaped: a field, a language code), then its args.
 Message problemMessage(const Problem& p);
-// A reader's refusal as an Error with the problem's code and its
-// problemMessage as the one argument, which the app words as the problem
-// (MessageTexts::error). For problems worded by code (no own message).
+// A reader's refusal as an Error: the problem's code with its problemMessage's
+// arguments ({0} the path's last step, "" for the whole file), which the app
+// words as the problem, problem.<code> (MessageTexts::error). For problems
+// worded by code (no own message).
 Error problemError(const Problem& p);
 bool hasErrors(const std::vector<Problem>& problems);
 

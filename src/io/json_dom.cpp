@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <utility>
 
+#include "core/validation.h"
+
 namespace welkom {
 
 // An iterative (no recursion, so no stack overflow on deep input) RFC 8259
@@ -17,7 +19,8 @@ public:
     JsonDomBuilder(JsonDoc& doc, std::string_view bytes)
         : m_doc(doc), m_begin(bytes.data()), m_p(bytes.data()), m_end(bytes.data() + bytes.size()) {}
 
-    std::string error;
+    long long line = 0, column = 0;  // of the syntax error
+    Message detail;
 
     bool run() {
         // A UTF-8 byte order mark (some Windows editors write one) is skipped, as nlohmann does.
@@ -26,7 +29,7 @@ public:
         for (;;) {
             skipWhitespace();
             if (needValue) {
-                if (m_p == m_end) return fail("unexpected end of input; expected a value");
+                if (m_p == m_end) return fail("end_expected_value");
                 const char c = *m_p;
                 if (c == '{' || c == '[') {
                     ++m_p;
@@ -47,12 +50,11 @@ public:
             }
             // After a value.
             if (m_open.empty()) {
-                if (m_p != m_end) return fail("unexpected content after the end of the document");
+                if (m_p != m_end) return fail("content_after_end");
                 return true;
             }
             const bool inObject = m_doc.m_nodes[m_open.back()].type == JsonType::Object;
-            if (m_p == m_end) return fail(inObject ? "unexpected end of input; expected ',' or '}'"
-                                                   : "unexpected end of input; expected ',' or ']'");
+            if (m_p == m_end) return fail("end_expected_comma_or", {Arg::textOf(inObject ? "}" : "]")});
             const char c = *m_p++;
             if (c == ',') {
                 if (inObject && !(skipWhitespace(), memberKey())) return false;
@@ -61,14 +63,16 @@ public:
                 close();
             } else {
                 --m_p;
-                return fail(inObject ? "expected ',' or '}'" : "expected ',' or ']'");
+                return fail("expected_comma_or", {Arg::textOf(inObject ? "}" : "]")});
             }
         }
     }
 
 private:
-    bool fail(const std::string& what) {
-        int line = 1, column = 1;
+    // Where (line and column, from 1) and what went wrong: "json.detail.<what>".
+    bool fail(const char* what, std::vector<Arg> args = {}) {
+        line = 1;
+        column = 1;
         for (const char* q = m_begin; q < m_p; ++q) {
             if (*q == '\n') {
                 ++line;
@@ -77,8 +81,14 @@ private:
                 ++column;
             }
         }
-        error = "syntax error at line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + what;
+        detail = message(std::string("json.detail.") + what, std::move(args));
         return false;
+    }
+
+    // A number as a message quotes it: at most 40 characters of it.
+    static std::vector<Arg> shownNumber(const std::string& text) {
+        constexpr std::size_t kShown = 40;
+        return {Arg::textOf(text.size() <= kShown ? text : text.substr(0, kShown) + "...")};
     }
 
     void skipWhitespace() {
@@ -87,11 +97,11 @@ private:
 
     // "key" : — leaves m_p at the value.
     bool memberKey() {
-        if (m_p == m_end || *m_p != '"') return fail("expected a quoted member name");
+        if (m_p == m_end || *m_p != '"') return fail("expected_member_name");
         std::uint32_t offset = 0, length = 0;
         if (!string(offset, length)) return false;
         skipWhitespace();
-        if (m_p == m_end || *m_p != ':') return fail("expected ':' after a member name");
+        if (m_p == m_end || *m_p != ':') return fail("expected_colon");
         ++m_p;
         m_keyOffset = offset;
         m_keyLength = length;
@@ -121,7 +131,7 @@ private:
             add(JsonType::Null);
             return true;
         }
-        return fail("unexpected character; expected a value");
+        return fail("unexpected_character");
     }
 
     bool literal(std::string_view word) {
@@ -137,7 +147,7 @@ private:
         const bool negative = *m_p == '-';
         if (negative) ++m_p;
         const auto digit = [this] { return m_p != m_end && *m_p >= '0' && *m_p <= '9'; };
-        if (!digit()) return fail("invalid number; expected a digit");
+        if (!digit()) return fail("number_digit");
         bool integral = true;
         if (*m_p == '0') {
             ++m_p;
@@ -147,14 +157,14 @@ private:
         if (m_p != m_end && *m_p == '.') {
             integral = false;
             ++m_p;
-            if (!digit()) return fail("invalid number; expected a digit after '.'");
+            if (!digit()) return fail("number_digit_after_point");
             while (digit()) ++m_p;
         }
         if (m_p != m_end && (*m_p == 'e' || *m_p == 'E')) {
             integral = false;
             ++m_p;
             if (m_p != m_end && (*m_p == '+' || *m_p == '-')) ++m_p;
-            if (!digit()) return fail("invalid number; expected a digit in the exponent");
+            if (!digit()) return fail("number_digit_exponent");
             while (digit()) ++m_p;
         }
         const std::string_view text(start, static_cast<std::size_t>(m_p - start));
@@ -186,10 +196,10 @@ private:
         const std::string copy(text);
         char* endPtr = nullptr;
         const double d = std::strtod(copy.c_str(), &endPtr);
-        if (endPtr != copy.c_str() + copy.size()) return fail("invalid number '" + copy + "'");
+        if (endPtr != copy.c_str() + copy.size()) return fail("number_invalid", shownNumber(copy));
         if (std::isinf(d)) {
             m_p = start;
-            return fail("number overflow parsing '" + copy + "'");
+            return fail("number_overflow", shownNumber(copy));
         }
         m_doc.m_nodes[add(JsonType::Float)].number.d = d;
         return true;
@@ -203,11 +213,11 @@ private:
     }
 
     bool hex4(unsigned& out) {
-        if (m_end - m_p < 4) return fail("incomplete \\u escape");
+        if (m_end - m_p < 4) return fail("escape_incomplete");
         out = 0;
         for (int i = 0; i < 4; ++i) {
             const int h = hexValue(m_p[i]);
-            if (h < 0) return fail("invalid \\u escape; expected four hex digits");
+            if (h < 0) return fail("escape_hex");
             out = out * 16 + static_cast<unsigned>(h);
         }
         m_p += 4;
@@ -265,24 +275,24 @@ private:
                 ++m_p;
             }
             arena.append(run, static_cast<std::size_t>(m_p - run));
-            if (m_p == m_end) return fail("unexpected end of input inside a string");
+            if (m_p == m_end) return fail("string_unterminated");
             const auto c = static_cast<unsigned char>(*m_p);
             if (c == '"') {
                 ++m_p;
                 length = static_cast<std::uint32_t>(arena.size() - offset);
                 return true;
             }
-            if (c < 0x20) return fail("control character in a string must be escaped");
+            if (c < 0x20) return fail("string_control");
             if (c >= 0x80) {
                 const std::size_t n = utf8Length();
-                if (n == 0) return fail("invalid string: ill-formed UTF-8 byte");
+                if (n == 0) return fail("string_utf8");
                 arena.append(m_p, n);
                 m_p += n;
                 continue;
             }
             // A backslash escape.
             ++m_p;
-            if (m_p == m_end) return fail("unexpected end of input inside a string");
+            if (m_p == m_end) return fail("string_unterminated");
             const char e = *m_p++;
             switch (e) {
                 case '"': arena.push_back('"'); break;
@@ -296,23 +306,23 @@ private:
                 case 'u': {
                     unsigned cp = 0;
                     if (!hex4(cp)) return false;
-                    if (cp >= 0xDC00 && cp <= 0xDFFF) return fail("invalid string: lone low surrogate in \\u escape");
+                    if (cp >= 0xDC00 && cp <= 0xDFFF) return fail("string_low_surrogate");
                     if (cp >= 0xD800 && cp <= 0xDBFF) {
                         unsigned low = 0;
                         if (m_end - m_p < 2 || m_p[0] != '\\' || m_p[1] != 'u') {
-                            return fail("invalid string: high surrogate not followed by a low surrogate");
+                            return fail("string_high_surrogate");
                         }
                         m_p += 2;
                         if (!hex4(low)) return false;
                         if (low < 0xDC00 || low > 0xDFFF) {
-                            return fail("invalid string: high surrogate not followed by a low surrogate");
+                            return fail("string_high_surrogate");
                         }
                         cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
                     }
                     appendUtf8(cp);
                     break;
                 }
-                default: --m_p; return fail("invalid escape in a string");
+                default: --m_p; return fail("string_escape");
             }
         }
     }
@@ -356,15 +366,16 @@ private:
 
 Result<JsonDoc> JsonDoc::parse(std::string_view bytes) {
     JsonDoc doc;
-    if (bytes.size() >= kNone) return makeError("json.too_large", "input larger than 4 GB");
+    if (bytes.size() >= kNone) return problemError(Problem{"", Severity::Error, "json.too_large", {}, {}});
     // Strings and keys never exceed the input; a roster has about one value
     // per 12 bytes (more only means one reallocation).
     doc.m_arena.reserve(bytes.size());
     doc.m_nodes.reserve(bytes.size() / 12 + 1);
     JsonDomBuilder builder(doc, bytes);
     if (!builder.run()) {
-        return makeError("json.syntax", "The file is not valid JSON (" + builder.error + ").",
-                         "Het bestand is geen geldige JSON (" + builder.error + ").");
+        return problemError(Problem{"", Severity::Error, "json.syntax", {}, {},
+                                    {Arg::integerOf(builder.line), Arg::integerOf(builder.column),
+                                     Arg::messageOf(std::move(builder.detail))}});
     }
     return doc;
 }

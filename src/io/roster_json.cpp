@@ -34,6 +34,15 @@ Problem fileProblem(std::string code, std::string en, std::string nl) {
     return Problem{"", Severity::Error, std::move(code), std::move(en), std::move(nl)};
 }
 
+// A reader's Error as the problem of the whole file: its words, or its code
+// with the arguments problemError gave it (less {0}, the path's last step).
+Problem fileProblemOf(const Error& e) {
+    if (!e.message.empty()) return fileProblem(e.code, e.message, e.messageNl);
+    Problem p = fileProblem(e.code, {}, {});
+    if (!e.args.empty()) p.args.assign(e.args.begin() + 1, e.args.end());
+    return p;
+}
+
 // RFC 6901: '~' -> "~0", '/' -> "~1".
 void appendPointerToken(std::string& path, std::string_view token) {
     path.push_back('/');
@@ -952,7 +961,7 @@ RosterReadReport readRoster(std::string_view bytes, const ValidationOptions& val
     Result<JsonDoc> parsed = JsonDoc::parse(bytes);
     if (!parsed) {
         const Error& e = parsed.error();
-        return fail(fileProblem(e.code, e.message, e.messageNl));
+        return fail(fileProblemOf(e));
     }
 
     const auto notRoster = [] {
@@ -997,10 +1006,10 @@ RosterReadReport readRoster(std::string_view bytes, const ValidationOptions& val
                                              : migrateRoster(doc, static_cast<int>(fileVersion));
         if (!migrated) {
             const Error& e = migrated.error();
-            return fail(fileProblem(e.code, e.message, e.messageNl));
+            return fail(fileProblemOf(e));
         }
         parsed = JsonDoc::parse(doc.dump(-1, ' ', false, ojson::error_handler_t::replace));
-        if (!parsed) return fail(fileProblem(parsed.error().code, parsed.error().message, parsed.error().messageNl));
+        if (!parsed) return fail(fileProblemOf(parsed.error()));
         root = parsed->root();
     }
 

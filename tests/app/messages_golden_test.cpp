@@ -172,7 +172,7 @@ void dumpRosterErrors(Dump& d) {
                               "{\"format\": 1, \"households\": 3}", "{\"format\": 1, \"households\": [{\"id\": 5}]}",
                               "\xEF\xBB\xBF{}", "{\"a\":1,}", "nul"}) {
         const RosterReadReport rep = readRoster(bytes);
-        if (rep.failure) d.line(d.nl && !rep.failure->messageNl.empty() ? rep.failure->messageNl : rep.failure->message);
+        if (rep.failure) d.line(errorText(*rep.failure, d.nl));
         for (const Problem& p : rep.problems) d.line(formatProblemText(p, d.nl));
     }
     // A roster that parses but breaks rules: the refusal names its first error.

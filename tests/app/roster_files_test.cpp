@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "io/age.h"
+#include "io/json_dom.h"
 
 namespace welkom {
 namespace {
@@ -53,6 +54,15 @@ TEST(RosterFiles, ExplainsOpenErrorsInCoordinatorWords) {
     EXPECT_EQ(syntax.message,
               "This file is not a Welkom roster. It is damaged or not JSON: syntax error at line 3, column 8: x");
     EXPECT_EQ(syntax.messageNl.rfind("Dit bestand is geen Welkom-rooster.", 0), 0u);
+    // The parser's own refusal is a code with line, column and detail, worded here in both languages.
+    const Result<JsonDoc> broken = JsonDoc::parse("{\n\n  x");
+    ASSERT_FALSE(broken);
+    const Error parsed = explainOpenError(broken.error());
+    EXPECT_EQ(parsed.message, "This file is not a Welkom roster. It is damaged or not JSON: The file is not valid JSON "
+                              "(syntax error at line 3, column 3: expected a quoted member name).");
+    EXPECT_NE(parsed.messageNl.find("(syntaxfout op regel 3, kolom 3: hier hoort een veldnaam tussen aanhalingstekens)"),
+              std::string::npos)
+        << parsed.messageNl;
     const Error rosterProblem = makeError("roster.invalid", "The roster was not opened: 2 errors");
     EXPECT_EQ(explainOpenError(rosterProblem).message, rosterProblem.message);
 }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "app/text/messages.h"
+
 #include <string>
 
 namespace welkom {
@@ -71,16 +73,23 @@ TEST(JsonDom, RejectsWhatNlohmannRejects) {
         Result<JsonDoc> doc = JsonDoc::parse(text);
         ASSERT_FALSE(doc.ok()) << text;
         EXPECT_EQ(doc.error().code, "json.syntax");
-        EXPECT_NE(doc.error().message.find("line 1, column"), std::string::npos) << doc.error().message;
+        EXPECT_NE(errorText(doc.error(), false).find("line 1, column"), std::string::npos) << errorText(doc.error(), false);
     }
 }
 
 TEST(JsonDom, ErrorsSayWhere) {
     Result<JsonDoc> doc = JsonDoc::parse("{\n  \"a\": 1,\n  \"b\": tru\n}");
     ASSERT_FALSE(doc.ok());
-    EXPECT_NE(doc.error().message.find("line 3, column 8"), std::string::npos) << doc.error().message;
+    EXPECT_NE(errorText(doc.error(), false).find("line 3, column 8"), std::string::npos) << errorText(doc.error(), false);
+    EXPECT_NE(errorText(doc.error(), true).find("regel 3, kolom 8"), std::string::npos) << errorText(doc.error(), true);
     Result<JsonDoc> big = JsonDoc::parse("[1e400]");
-    EXPECT_NE(big.error().message.find("number overflow parsing '1e400'"), std::string::npos) << big.error().message;
+    EXPECT_NE(errorText(big.error(), false).find("number overflow parsing '1e400'"), std::string::npos) << errorText(big.error(), false);
+    // A number is quoted at most 40 characters long, however long it is in the file.
+    Result<JsonDoc> endless = JsonDoc::parse("[1" + std::string(5000, '0') + "e400]");
+    ASSERT_FALSE(endless.ok());
+    const std::string said = errorText(endless.error(), false);
+    EXPECT_NE(said.find("'1" + std::string(39, '0') + "...'"), std::string::npos) << said;
+    EXPECT_LT(said.size(), 200u);
 }
 
 TEST(JsonDom, DeepNestingDoesNotRecurse) {

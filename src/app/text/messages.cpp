@@ -291,9 +291,7 @@ std::string MessageTexts::problem(const Problem& p) const {
 
 std::string MessageTexts::error(const Error& e) const {
     // A reader's refusal made of a problem (problemError) is worded as that problem.
-    if (e.message.empty() && !find(e.code) && e.args.size() == 1 && e.args[0].kind == Arg::Kind::Message) {
-        return renderArg(e.args[0]);
-    }
+    if (e.message.empty() && !find(e.code)) return render(Message{"problem." + e.code, e.args});
     if (e.message.empty()) return render(Message{e.code, e.args});
     return m_catalogue->language == "nl" && !e.messageNl.empty() ? e.messageNl : e.message;
 }

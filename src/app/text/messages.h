@@ -55,8 +55,8 @@ public:
     std::string problem(const Problem& p) const;
     // An Error in words: the catalogue's text of its code with its args when
     // it has no words of its own (core/result.h), else its own message. One
-    // whose code has no text and whose only argument is a message (a refused
-    // file's problem, problemError) is worded as that message.
+    // whose code has no text is worded as the problem of that code
+    // (problem.<code>, as problemError makes them).
     std::string error(const Error& e) const;
 
     // A code's text as written, placeholders unexpanded: this language's,

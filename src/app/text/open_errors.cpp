@@ -23,8 +23,11 @@ namespace {
 // A coded error with its words filled in, so that callers may prefix it with
 // a file's name: what explainOpenError returns is always worded.
 Error worded(const Error& error) {
-    if (!error.message.empty()) return error;
     Error out = error;
+    if (!error.message.empty()) {
+        if (out.messageNl.empty()) out.messageNl = out.message;
+        return out;
+    }
     out.message = errorText(error, false);
     out.messageNl = errorText(error, true);
     return out;
@@ -42,8 +45,9 @@ Error explainOpenError(const Error& error, const std::vector<Problem>& problems)
             // The parser's words say where ("syntax error at line 3, column 8: ..."),
             // which helps whoever edited the file by hand.
             const Error general = notARosterError();
-            return makeError(error.code, general.message + " It is damaged or not JSON: " + error.message,
-                             general.messageNl + " Het is beschadigd of geen JSON: " + error.message);
+            const Error parser = worded(error);
+            return makeError(error.code, general.message + " It is damaged or not JSON: " + parser.message,
+                             general.messageNl + " Het is beschadigd of geen JSON: " + parser.messageNl);
         }
         if (error.code == "roster.invalid") {
             // io counts the problems; the first error is named here, in words.
