@@ -116,7 +116,7 @@ int runLearn(const std::vector<std::string>& argv) {
     const WeightProposal p = proposeWeights(fit, roster.settings.weights);
     if (!p.proposed) {
         std::cout << "\nno new weights proposed:\n";
-        for (const Refusal& r : p.refusals) std::cout << "  - " << (*dutch ? r.messageNl : r.message) << "\n";
+        for (const Refusal& r : p.refusals) std::cout << "  - " << messageText(r, *dutch) << "\n";
         return kExitOk;
     }
     std::cout << "\nproposed weights (current -> proposed):\n";

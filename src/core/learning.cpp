@@ -233,26 +233,17 @@ double predictSuccess(const LogisticFit& fit, const std::array<double, kCriterio
 WeightProposal proposeWeights(const LogisticFit& fit, const CriterionWeights& current,
                               const ProposalRules& rules) {
     WeightProposal out;
-    auto refuse = [&](const char* code, std::string en, std::string nl) {
-        out.refusals.push_back(Refusal{code, std::move(en), std::move(nl)});
-    };
+    auto refuse = [&](const char* code, std::vector<Arg> args = {}) { out.refusals.push_back(message(code, std::move(args))); };
     const int failures = fit.samples - fit.successes;
     if (fit.samples < rules.minSamples) {
-        refuse("learn.too_few",
-               "only " + std::to_string(fit.samples) + " matches have a known outcome; at least " +
-                   std::to_string(rules.minSamples) + " are needed before weights are proposed",
-               "pas " + std::to_string(fit.samples) + " koppelingen hebben een bekende uitkomst; er zijn er minstens " +
-                   std::to_string(rules.minSamples) + " nodig voordat gewichten worden voorgesteld");
+        refuse("learn.too_few", {Arg::integerOf(fit.samples), Arg::integerOf(rules.minSamples)});
     }
     if (fit.successes < rules.minPerClass || failures < rules.minPerClass) {
         refuse("learn.one_class",
-               std::to_string(fit.successes) + " successes and " + std::to_string(failures) +
-                   " other outcomes: each needs at least " + std::to_string(rules.minPerClass),
-               std::to_string(fit.successes) + " geslaagde en " + std::to_string(failures) +
-                   " andere uitkomsten: van elk zijn er minstens " + std::to_string(rules.minPerClass) + " nodig");
+               {Arg::integerOf(fit.successes), Arg::integerOf(failures), Arg::integerOf(rules.minPerClass)});
     }
     if (fit.samples > 0 && !fit.converged) {
-        refuse("learn.not_converged", "the model did not converge", "het model convergeerde niet");
+        refuse("learn.not_converged");
     }
     std::vector<bool> usable(kCriterionCount, false);
     int usableCount = 0;
@@ -271,14 +262,9 @@ WeightProposal proposeWeights(const LogisticFit& fit, const CriterionWeights& cu
     if (usableCount < rules.minUsable) {
         char width[32];
         std::snprintf(width, sizeof width, "%.1f", rules.maxCiWidth);
-        refuse("learn.too_wide",
-               std::to_string(usableCount) + " criteria have an interval narrower than " + width + " that rests mostly on data (at least " +
-                   std::to_string(rules.minUsable) + " needed): the data does not tell the criteria apart yet",
-               std::to_string(usableCount) + " criteria hebben een interval smaller dan " + width + " dat vooral op gegevens rust (minstens " +
-                   std::to_string(rules.minUsable) + " nodig): de gegevens onderscheiden de criteria nog niet");
+        refuse("learn.too_wide", {Arg::integerOf(usableCount), Arg::textOf(width), Arg::integerOf(rules.minUsable)});
     } else if (!(positiveSum > 0.0)) {
-        refuse("learn.no_positive", "no criterion shows a positive link with success",
-               "geen enkel criterium hangt positief samen met succes");
+        refuse("learn.no_positive");
     }
     if (!out.refusals.empty()) return out;
     out.proposed = true;

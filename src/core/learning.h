@@ -9,7 +9,7 @@
 //   data.insert(data.end(), imported.begin(), imported.end());   // research_export.h
 //   LogisticFit fit = fitSuccessModel(data);
 //   WeightProposal p = proposeWeights(fit, roster.settings.weights);
-//   if (!p.proposed) for (const Refusal& r : p.refusals) show(r.message);
+//   if (!p.proposed) for (const Refusal& r : p.refusals) show(r);   // codes, worded by the app
 //   else { BackTest bt = backTest(roster, roster.settings.weights, p.weights, fit); show(bt); }
 //
 // Model: P(success) = sigmoid(b0 + sum_c b_c (x_c - mean_c)), x_c the
@@ -128,11 +128,13 @@ struct ProposalRules {
     int minUsable = 2;         // criteria with a usable interval
 };
 
-struct Refusal {
-    std::string code;  // "learn.too_few", "learn.one_class", "learn.not_converged", "learn.too_wide", "learn.no_positive"
-    std::string message;
-    std::string messageNl;
-};
+// Why no weights are proposed, as a code with numbers the app words:
+//   learn.too_few        {0} matches with an outcome, {1} needed
+//   learn.one_class      {0} successes, {1} other outcomes, {2} needed of each
+//   learn.not_converged
+//   learn.too_wide       {0} usable criteria, {1} the width limit (4.0), {2} needed
+//   learn.no_positive
+using Refusal = Message;
 
 struct WeightProposal {
     bool proposed = false;

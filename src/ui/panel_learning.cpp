@@ -136,7 +136,7 @@ void LearningPanel::drawResults(const AppState& state, CommandQueue& commands) {
 
     if (!run.proposal.proposed) {
         ImGui::TextColored(toneColour(TextTone::Error), "%s", tr(lang, TextId::RefusedTitle));
-        for (const Refusal& r : run.proposal.refusals) ImGui::BulletText("%s", (dutch ? r.messageNl : r.message).c_str());
+        for (const Refusal& r : run.proposal.refusals) ImGui::BulletText("%s", messageText(r, dutch).c_str());
         return;
     }
 

@@ -162,7 +162,7 @@ void dumpLearning(Dump& d) {
     for (const std::vector<LearningSample>& samples :
          {std::vector<LearningSample>{}, learningSamples(demo, SuccessDefinition{})}) {
         const WeightProposal p = proposeWeights(fitSuccessModel(samples), demo.settings.weights);
-        for (const Refusal& r : p.refusals) d.line(d.nl ? r.messageNl : r.message);
+        for (const Refusal& r : p.refusals) d.line(messageText(r, d.nl));
     }
 }
 

@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include "app/text/messages.h"
+
 #include "app/commands.h"
 #include "core/check_ins.h"
 
@@ -172,7 +174,7 @@ TEST(LearningCommands, ImportRunAdoptAndUndoTheWeights) {
     const LearningRun& run = *state.learning;
     EXPECT_EQ(run.fit.samples, run.rosterSamples + run.datasetSamples.at(0));
     EXPECT_EQ(run.datasetSamples[0], 240);
-    ASSERT_TRUE(run.proposal.proposed) << (run.proposal.refusals.empty() ? "" : run.proposal.refusals[0].message);
+    ASSERT_TRUE(run.proposal.proposed) << (run.proposal.refusals.empty() ? "" : messageText(run.proposal.refusals[0], false));
     ASSERT_TRUE(run.backTest);
     // The fixture's true effects: interests > language > goals > 0, the rest 0.
     const auto& coefficient = run.fit.coefficients;

@@ -50,7 +50,7 @@ TEST(Learning, RecoversSignsRankingAndCoversTrueValues) {
         }
         // The ranking of the proposed weights follows the true positive coefficients.
         const WeightProposal p = proposeWeights(fit, {});
-        ASSERT_TRUE(p.proposed) << seed << (p.refusals.empty() ? "" : p.refusals[0].message);
+        ASSERT_TRUE(p.proposed) << seed << (p.refusals.empty() ? "" : p.refusals[0].code);
         std::vector<std::size_t> byTruth(kCriterionCount), byProposal(kCriterionCount);
         for (std::size_t c = 0; c < kCriterionCount; ++c) byTruth[c] = byProposal[c] = c;
         std::sort(byTruth.begin(), byTruth.end(), [](std::size_t a, std::size_t b) { return kTrue[a] > kTrue[b]; });
@@ -95,7 +95,10 @@ TEST(Learning, RefusesWithTooLittleDataOrWideIntervals) {
     EXPECT_EQ(q.refusals.size(), 1u);
     EXPECT_TRUE(std::any_of(q.refusals.begin(), q.refusals.end(),
                             [](const Refusal& r) { return r.code == "learn.too_wide"; }));
-    for (const Refusal& r : q.refusals) EXPECT_FALSE(r.messageNl.empty());
+    // Worded by the app: the numbers travel as arguments (usable, width limit, needed).
+    ASSERT_EQ(q.refusals[0].args.size(), 3u);
+    EXPECT_EQ(q.refusals[0].args[1], Arg::textOf("4.0"));
+    EXPECT_EQ(q.refusals[0].args[2], Arg::integerOf(ProposalRules{}.minUsable));
 
     // A tiny lambda makes the prior irrelevant; then the width rule refuses.
     LogisticOptions flat;

@@ -322,5 +322,6 @@ std::string formatCsvProblemText(const CsvProblem& p, bool dutch) {
     return formatCsvProblem(worded, dutch);
 }
 std::string errorText(const Error& e, bool dutch) { return textsFor(dutch).error(e); }
+std::string messageText(const Message& m, bool dutch) { return textsFor(dutch).render(m); }
 
 }  // namespace welkom

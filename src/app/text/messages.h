@@ -99,5 +99,7 @@ std::string formatProblemText(const Problem& p, bool dutch);
 std::string formatCsvProblemText(const CsvProblem& p, bool dutch);
 // An Error in words.
 std::string errorText(const Error& e, bool dutch);
+// Any message in words (a learning refusal, a detail).
+std::string messageText(const Message& m, bool dutch);
 
 }  // namespace welkom
