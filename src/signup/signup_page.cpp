@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/text/participant_catalogues.h"
 #include "app/text/catalogue.h"
 #include "app/text/messages.h"
 #include "core/roster.h"
@@ -89,6 +90,7 @@ ojson problemJson(const Problem& p, const std::string& path, const MessageTexts&
 
 void installSignupTexts() {
     if (!pageTexts().files.empty()) return;
+    registerParticipantCatalogues();
     for (std::string_view text : embeddedSignupTexts()) {
         Result<Catalogue> page = parseCatalogue(text);
         if (!page) continue;  // the tests check that every file parses

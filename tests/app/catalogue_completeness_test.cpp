@@ -5,12 +5,15 @@
 // core/vocabulary.cpp). The machine-made catalogues say they are not reviewed.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "app/text/catalogue.h"
+#include "app/text/embedded_catalogues.h"
+#include "app/text/participant_catalogues.h"
 #include "core/vocabulary.h"
 
 namespace welkom {
@@ -85,7 +88,26 @@ Placeholders placeholdersOf(std::string_view text) {
     return out;
 }
 
-TEST(CatalogueCompleteness, TheFourMachineMadeLanguagesExistAndSayTheyAreNotReviewed) {
+// The participants' languages are linked only where they are registered (the
+// sign-up page); every test here checks them too.
+class CatalogueCompleteness : public ::testing::Test {
+protected:
+    void SetUp() override { registerParticipantCatalogues(); }
+};
+
+TEST(CatalogueCompletenessOfTheApp, OnlyTheInterfaceLanguagesAreBuiltIn) {
+    // The app's page carries English and Dutch only; the others come with registration.
+    std::vector<std::string> builtIn;
+    for (std::string_view text : embeddedCatalogues()) builtIn.push_back(parseCatalogue(text)->language);
+    EXPECT_EQ(builtIn, (std::vector<std::string>{"en", "nl"}));
+    registerParticipantCatalogues();
+    registerParticipantCatalogues();  // twice changes nothing
+    const std::vector<std::string> all = catalogueLanguages();
+    for (const char* language : {"en", "nl", "ar", "uk", "fa", "ti"})
+        EXPECT_EQ(std::count(all.begin(), all.end(), language), 1) << language;
+}
+
+TEST_F(CatalogueCompleteness, TheFourMachineMadeLanguagesExistAndSayTheyAreNotReviewed) {
     const std::vector<std::string> languages = catalogueLanguages();
     for (const char* language : {"ar", "uk", "fa", "ti"}) {
         const Catalogue* catalogue = findCatalogue(language);
@@ -106,7 +128,7 @@ TEST(CatalogueCompleteness, TheFourMachineMadeLanguagesExistAndSayTheyAreNotRevi
     EXPECT_EQ(findCatalogue("fa")->name, "فارسی / دری");
 }
 
-TEST(CatalogueCompleteness, EveryCatalogueHasEveryEnglishCodeWithTheSameArguments) {
+TEST_F(CatalogueCompleteness, EveryCatalogueHasEveryEnglishCodeWithTheSameArguments) {
     const Catalogue* english = findCatalogue("en");
     ASSERT_NE(english, nullptr);
     for (const std::string& language : catalogueLanguages()) {
@@ -126,7 +148,7 @@ TEST(CatalogueCompleteness, EveryCatalogueHasEveryEnglishCodeWithTheSameArgument
     }
 }
 
-TEST(CatalogueCompleteness, EveryPluralGroupHasTheFormsOfItsRule) {
+TEST_F(CatalogueCompleteness, EveryPluralGroupHasTheFormsOfItsRule) {
     for (const std::string& language : catalogueLanguages()) {
         const Catalogue* catalogue = findCatalogue(language);
         ASSERT_NE(catalogue, nullptr) << language;
@@ -141,7 +163,7 @@ TEST(CatalogueCompleteness, EveryPluralGroupHasTheFormsOfItsRule) {
     }
 }
 
-TEST(CatalogueCompleteness, EveryVocabularyTermHasALabelBeyondEnglishAndDutch) {
+TEST_F(CatalogueCompleteness, EveryVocabularyTermHasALabelBeyondEnglishAndDutch) {
     const struct {
         VocabularyKind kind;
         const char* name;

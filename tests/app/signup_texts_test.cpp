@@ -2,6 +2,8 @@
 // every built-in catalogue, and each refusal of a file names the file.
 #include <gtest/gtest.h>
 
+#include "app/text/participant_catalogues.h"
+
 #include <string>
 
 #include "app/text/catalogue.h"
@@ -24,6 +26,7 @@ const char* const kOtherCodes[] = {
 };
 
 TEST(SignupTexts, EveryCodeHasWordsInEveryLanguageAndRefusalsNameTheFile) {
+    registerParticipantCatalogues();
     for (const std::string& language : catalogueLanguages()) {
         const Catalogue* catalogue = findCatalogue(language);
         ASSERT_NE(catalogue, nullptr);

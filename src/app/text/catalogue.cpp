@@ -1,5 +1,6 @@
 #include "app/text/catalogue.h"
 
+#include <deque>
 #include <memory>
 
 #include "app/text/embedded_catalogues.h"
@@ -70,9 +71,11 @@ Result<Catalogue> parseCatalogue(std::string_view text) {
 
 namespace {
 
-std::vector<Catalogue>& registry() {
-    static std::vector<Catalogue> all = [] {
-        std::vector<Catalogue> out;
+// A deque: registering a catalogue must not move the others, whose
+// addresses MessageTexts keep.
+std::deque<Catalogue>& registry() {
+    static std::deque<Catalogue> all = [] {
+        std::deque<Catalogue> out;
         for (std::string_view text : embeddedCatalogues()) {
             Result<Catalogue> c = parseCatalogue(text);
             if (c) out.push_back(std::move(*c));  // the tests check every built-in file parses

@@ -1,6 +1,8 @@
 // Message catalogues: one file per language, app/text/catalogue/<lang>.txt,
 // built into the program (CMake embeds every file of that folder, see
-// CMakeLists.txt), plus any a test registers.
+// cmake/EmbedCatalogues.cmake): English and Dutch always, the participants'
+// languages where registerParticipantCatalogues() is called
+// (participant_catalogues.h), plus any a test registers.
 //
 // File format (UTF-8, one entry per line; blank lines and lines starting
 // with # are ignored):
