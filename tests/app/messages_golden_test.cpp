@@ -210,6 +210,14 @@ void dumpAgeErrors(Dump& d) {
     d.section("age errors");
     auto bytes = [](std::string_view s) { return AgeBytes(s.begin(), s.end()); };
     auto show = [&](const Error& e) { d.line(errorText(e, d.nl)); };
+    // The work factor cap differs by build (22 native, 20 in wasm): written as <cap>.
+    auto showWithCap = [&](const Error& e) {
+        std::string words = errorText(e, d.nl);
+        const std::string cap = std::to_string(kAgeMaxWorkFactor);
+        const std::size_t at = words.rfind(cap);
+        if (at != std::string::npos) words.replace(at, cap.size(), "<cap>");
+        d.line(words);
+    };
     AgeDecryptOptions withPassphrase;
     withPassphrase.passphrases = {"fiets boom water zon"};
     auto decryptFails = [&](const AgeBytes& file, const AgeDecryptOptions& options) {
@@ -230,7 +238,7 @@ void dumpAgeErrors(Dump& d) {
     decryptFails(bytes("age-encryption.org/v1\n--- AAAA\n"), withPassphrase);
     std::string hugeWorkFactor = goodText;
     hugeWorkFactor.replace(hugeWorkFactor.find(" 2\n"), 3, " 40\n");
-    decryptFails(bytes(hugeWorkFactor), withPassphrase);
+    showWithCap(ageDecrypt(bytes(hugeWorkFactor), withPassphrase).error());
     std::string changedMac = goodText;
     changedMac[macLine + 6] = changedMac[macLine + 6] == 'A' ? 'B' : 'A';
     decryptFails(bytes(changedMac), withPassphrase);
@@ -246,7 +254,7 @@ void dumpAgeErrors(Dump& d) {
     show(parseAgeRecipientsFile("").error());
     show(ageEncrypt(bytes("x"), {}).error());
     show(ageEncryptWithPassphrase(bytes("x"), "", 2).error());
-    show(ageEncryptWithPassphrase(bytes("x"), "fiets boom water zon", 99).error());
+    showWithCap(ageEncryptWithPassphrase(bytes("x"), "fiets boom water zon", 99).error());
 }
 
 std::string dumpAll(bool dutch) {
