@@ -21,6 +21,7 @@
 
 #include "core/validation.h"
 #include "fuzz_check.h"
+#include "fuzz_words.h"
 #include "app/text/catalogue.h"
 #include "app/text/messages.h"
 #include "io/csv.h"
@@ -121,7 +122,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
         FUZZ_CHECK(cells <= kCsvMaxCells, "cell limit");
     } else {
-        FUZZ_CHECK(!table.error().code.empty() && !table.error().message.empty(), "errors need a code and message");
+        FUZZ_CHECK(isWorded(table.error()), "errors need a code and words");
     }
 
     const Roster empty;

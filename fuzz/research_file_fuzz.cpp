@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "fuzz_check.h"
+#include "fuzz_words.h"
 #include "io/research_export.h"
 
 using namespace welkom;
@@ -21,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
     Result<std::vector<ResearchRow>> rows = readResearchFile(bytes);
     if (!rows) {
-        FUZZ_CHECK(!rows.error().code.empty() && !rows.error().message.empty(), "errors need a code and message");
+        FUZZ_CHECK(isWorded(rows.error()), "errors need a code and words");
         return 0;
     }
     (void)researchSamples(*rows, SuccessDefinition{});

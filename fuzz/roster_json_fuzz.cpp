@@ -13,6 +13,7 @@
 
 #include "core/validation.h"
 #include "fuzz_check.h"
+#include "fuzz_words.h"
 #include "io/json_dom.h"
 #include "io/roster_json.h"
 
@@ -29,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const bool reportSaysOk = !report.failure && !hasErrors(report.problems);
     FUZZ_CHECK(loaded.ok() == reportSaysOk, "readRoster and loadRoster disagree");
     if (!loaded) {
-        FUZZ_CHECK(!loaded.error().code.empty() && !loaded.error().message.empty(), "errors need a code and message");
+        FUZZ_CHECK(isWorded(loaded.error()), "errors need a code and words");
         return 0;
     }
     FUZZ_CHECK(!hasErrors(validateRoster(loaded->roster)), "a loaded roster must validate");
