@@ -1,10 +1,11 @@
 #include "cli/cli.h"
-#include "app/text/messages.h"
 
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+
+#include "app/text/messages.h"
 
 namespace welkom::cli {
 

@@ -1,8 +1,8 @@
 // welkom encrypt / decrypt: age files, compatible with the age CLI.
 #include <iostream>
 
-#include "cli/cli.h"
 #include "app/text/messages.h"
+#include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/encrypted_files.h"
 #include "cli/passphrase.h"

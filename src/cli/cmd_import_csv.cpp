@@ -142,9 +142,7 @@ int runImportCsv(const std::vector<std::string>& argv) {
         if (!file) {
             for (const Problem& p : problems)
                 if (p.severity == Severity::Error) std::cerr << formatProblemText(p, *dutch) << "\n";
-            return failWith(exitCodeFor(file.error()), *dutch && !file.error().messageNl.empty()
-                                                            ? file.error().messageNl
-                                                            : errorText(file.error(), false));
+            return failWith(exitCodeFor(file.error()), errorText(file.error(), *dutch));
         }
         wipe(file->plaintext);
         roster = std::move(loaded.roster);

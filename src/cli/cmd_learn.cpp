@@ -5,8 +5,8 @@
 #include <cstdio>
 #include <iostream>
 
-#include "cli/cli.h"
 #include "app/text/messages.h"
+#include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/encrypted_files.h"
 #include "cli/passphrase.h"
