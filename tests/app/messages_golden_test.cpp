@@ -25,6 +25,7 @@
 #include "io/research_export.h"
 #include "io/roster_csv.h"
 #include "io/roster_json.h"
+#include "io/roster_migrations.h"
 
 namespace welkom {
 namespace {
@@ -191,6 +192,33 @@ void dumpRosterErrors(Dump& d) {
     }
 }
 
+// What the roster reader finds in a file that parses: every kind of value of
+// the wrong shape, a missing field, a repeated field, a file from a newer
+// version, and a migration that does not exist.
+void dumpRosterReaderProblems(Dump& d) {
+    d.section("roster reader problems");
+    const std::string version = std::to_string(kRosterFormatVersion);
+    const std::string broken = R"({"format": "welkom-roster", "version": )" + version + R"(,
+      "households": [{"id": "h1", "displayName": "Familie Testfictief", "displayName": "Familie Testfictief",
+        "members": [{"age": "veertig", "gender": "robot", "role": 3, "languages": {"ar": "B7", "ti": 2}},
+                    {"age": 99999999999}, 7],
+        "interests": "koken", "goals": [1], "educationLevel": 4, "consent": {"toMatching": "ja"},
+        "availability": [], "statedPriorities": {"language": "very"}}],
+      "groups": {}, "matches": [{"id": "m1", "householdId": "h1", "groupId": "g1",
+        "scores": {"age": "hoog"}}],
+      "checkIns": [{"id": "c1", "matchId": "m1", "meetingsPerMonth": "vaak"}]})";
+    const std::string newer = R"({"format": "welkom-roster", "version": 99})";
+    for (const std::string& bytes : {broken, std::string(R"({"format": "welkom-roster", "version": "2"})"), newer}) {
+        const RosterReadReport rep = readRoster(bytes);
+        if (rep.failure) d.line(errorText(*rep.failure, d.nl));
+        for (const Problem& p : rep.problems) d.line(formatProblemText(p, d.nl));
+    }
+    nlohmann::ordered_json doc = nlohmann::ordered_json::parse(newer);
+    const Status migrated = applyMigrations(doc, 1, 3, {});
+    ASSERT_FALSE(migrated.ok());
+    d.line(errorText(migrated.error(), d.nl));
+}
+
 void dumpImportRefusal(Dump& d) {
     d.section("csv import refused on apply");
     // A preview changed after it was made (as a stale or hand-made one could
@@ -266,6 +294,7 @@ std::string dumpAll(bool dutch) {
     dumpResearch(d);
     dumpLearning(d);
     dumpRosterErrors(d);
+    dumpRosterReaderProblems(d);
     dumpImportRefusal(d);
     dumpAgeErrors(d);
     return d.str();
