@@ -30,15 +30,15 @@ using ojson = nlohmann::ordered_json;
 
 // [SECTION] Problems and JSON Pointer paths ---------------------------------------
 
-Problem fileProblem(std::string code, std::string en, std::string nl) {
-    return Problem{"", Severity::Error, std::move(code), std::move(en), std::move(nl)};
+// A problem of the whole file: its code and the arguments {1}, {2}...
+Problem fileProblem(std::string code, std::vector<Arg> args = {}) {
+    return Problem{"", Severity::Error, std::move(code), {}, {}, std::move(args)};
 }
 
-// A reader's Error as the problem of the whole file: its words, or its code
-// with the arguments problemError gave it (less {0}, the path's last step).
+// A reader's Error as the problem of the whole file: its code with the
+// arguments problemError gave it (less {0}, the path's last step).
 Problem fileProblemOf(const Error& e) {
-    if (!e.message.empty()) return fileProblem(e.code, e.message, e.messageNl);
-    Problem p = fileProblem(e.code, {}, {});
+    Problem p = fileProblem(e.code);
     if (!e.args.empty()) p.args.assign(e.args.begin() + 1, e.args.end());
     return p;
 }
@@ -131,12 +131,7 @@ void findDuplicateKeys(JsonRef v, std::string& path, std::vector<Problem>& out) 
         repeatedKeys(v, repeated);
         for (std::string_view k : repeated) {
             const std::string name(k);
-            Problem p = fileProblem(
-                "json.duplicate_key",
-                "the field \"" + name + "\" appears more than once here; a roster names each field once, so it is "
-                    "unclear which value is meant",
-                "het veld \"" + name + "\" staat hier meer dan eens; een deelnemerslijst noemt elk veld één keer, "
-                    "dus het is onduidelijk welke waarde bedoeld is");
+            Problem p = fileProblem("json.duplicate_key");  // {0}, the path's last step, names the field
             p.path = path;
             appendPointerToken(p.path, name);
             out.push_back(std::move(p));
@@ -215,21 +210,22 @@ private:
         return p;
     }
 
-    void error(std::string code, std::string en, std::string nl) {
+    void error(std::string code, std::vector<Arg> args = {}) {
         // A file of 100,000 broken records would otherwise list a million problems.
         if (m_problems.size() >= kMaxProblemsListed) {
             ++m_left;
             return;
         }
-        m_problems.push_back(Problem{path(), Severity::Error, std::move(code), std::move(en), std::move(nl)});
+        m_problems.push_back(Problem{path(), Severity::Error, std::move(code), {}, {}, std::move(args)});
     }
-    void typeError(std::string_view expectedEn, std::string_view expectedNl) {
-        error("json.type", "expected " + std::string(expectedEn), "verwacht: " + std::string(expectedNl));
+    // "expected <what>": `expected` is a json.expected.* code.
+    void typeError(const char* expected, std::vector<Arg> args = {}) {
+        error("json.type", {Arg::messageOf(message(expected, std::move(args)))});
     }
 
     bool object(JsonRef v) {
         if (v.isObject()) return true;
-        typeError("an object", "een object");
+        typeError("json.expected.object");
         return false;
     }
 
@@ -239,13 +235,13 @@ private:
         for (const char* key : keys) {
             if (j.findMember(key, found)) continue;
             Scope s(*this, key);
-            error("json.missing", "required field is missing", "verplicht veld ontbreekt");
+            error("json.missing");
         }
     }
 
     bool str(JsonRef v, std::string& out) {
         if (!v.isString()) {
-            typeError("a string", "tekst");
+            typeError("json.expected.string");
             return false;
         }
         out.assign(v.str());
@@ -254,7 +250,7 @@ private:
 
     bool boolean(JsonRef v, bool& out) {
         if (!v.isBool()) {
-            typeError("true or false", "true of false");
+            typeError("json.expected.boolean");
             return false;
         }
         out = v.boolean();
@@ -279,21 +275,21 @@ private:
                 }
                 break;
             default:
-                typeError("a whole number", "een geheel getal");
+                typeError("json.expected.integer");
                 return false;
         }
-        error("json.range", "number out of range", "getal buiten bereik");
+        error("json.range");
         return false;
     }
 
     bool number(JsonRef v, double& out) {
         if (!v.isNumber()) {
-            typeError("a number", "een getal");
+            typeError("json.expected.number");
             return false;
         }
         const double d = v.asDouble();
         if (!std::isfinite(d)) {
-            error("json.range", "number out of range", "getal buiten bereik");
+            error("json.range");
             return false;
         }
         out = d;
@@ -302,7 +298,7 @@ private:
 
     void tags(JsonRef v, std::vector<std::string>& out) {
         if (!v.isArray()) {
-            typeError("a list of texts", "een lijst met teksten");
+            typeError("json.expected.texts");
             return;
         }
         out.clear();  // a repeated key replaces, as for every known member
@@ -318,7 +314,7 @@ private:
     template <typename T>
     void array(JsonRef v, std::vector<T>& out, void (Reader::*item)(JsonRef, T&)) {
         if (!v.isArray()) {
-            typeError("a list", "een lijst");
+            typeError("json.expected.list");
             return;
         }
         out.resize(v.size());
@@ -332,12 +328,11 @@ private:
     template <typename E>
     void enumeration(JsonRef v, E& out, bool (*parse)(std::string_view, E&), const char* allowed) {
         if (!v.isString()) {
-            typeError(std::string("one of ") + allowed, std::string("een van ") + allowed);
+            typeError("json.expected.one_of", {Arg::textOf(allowed)});
             return;
         }
         if (!parse(v.str(), out)) {
-            error("json.enum", std::string("unknown value; expected one of ") + allowed,
-                  std::string("onbekende waarde; verwacht een van ") + allowed);
+            error("json.enum", {Arg::textOf(allowed)});
         }
     }
 
@@ -575,10 +570,7 @@ private:
     // the whole roster; range rules are the validator's.
     void keepAsUnknown(JsonRef v, std::string_view k, ExtraFields& extra) {
         extra.emplace_back(std::string(k), v.dump());
-        m_problems.push_back(Problem{path(), Severity::Warning, "checkin.kept_unknown",
-                                     "this value has an unexpected shape; it is kept as it is but not used",
-                                     "deze waarde heeft een onverwachte vorm; ze blijft bewaard maar wordt niet "
-                                     "gebruikt"});
+        m_problems.push_back(Problem{path(), Severity::Warning, "checkin.kept_unknown"});
     }
 
     void optionalInt(JsonRef v, std::string_view k, std::optional<int>& out, ExtraFields& extra) {
@@ -645,10 +637,10 @@ private:
             Scope s(*this, k);
             if (k == "identity") {
                 if (str(v, key.identity) && !X25519Identity::parse(key.identity))
-                    typeError("AGE-SECRET-KEY-1...", "AGE-SECRET-KEY-1...");
+                    typeError("json.expected.age_identity");
             } else if (k == "created") {
                 if (str(v, key.created) && !isValidKeyTimestamp(key.created))
-                    typeError("YYYY-MM-DDTHH:MM:SSZ", "JJJJ-MM-DDTUU:MM:SSZ");
+                    typeError("json.expected.timestamp");
             } else {
                 key.extra.emplace_back(std::string(k), v.dump());
             }
@@ -920,12 +912,6 @@ ojson writeArray(const std::vector<T>& items, ojson (*write)(const T&)) {
     return a;
 }
 
-// [SECTION] readRoster / loadRoster helpers --------------------------------------------
-
-std::string countText(std::size_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 }  // namespace
 
 std::string writeRoster(const Roster& r, const RosterWriteOptions& options) {
@@ -952,7 +938,7 @@ std::string writeRoster(const Roster& r, const RosterWriteOptions& options) {
 RosterReadReport readRoster(std::string_view bytes, const ValidationOptions& validation) {
     RosterReadReport report;
     auto fail = [&](Problem p) {
-        report.failure = p.message.empty() ? problemError(p) : makeError(p.code, p.message, p.messageNl);
+        report.failure = problemError(p);
         report.problems.push_back(std::move(p));
         return std::move(report);
     };
@@ -964,34 +950,22 @@ RosterReadReport readRoster(std::string_view bytes, const ValidationOptions& val
         return fail(fileProblemOf(e));
     }
 
-    const auto notRoster = [] {
-        return fileProblem("roster.not_roster",
-                           "This is not a Welkom roster file (\"format\" is not \"welkom-roster\").",
-                           "Dit is geen Welkom-deelnemersbestand (\"format\" is niet \"welkom-roster\").");
-    };
     JsonRef root = parsed->root();
     JsonRef format = root;
     if (!root.isObject() || !root.findMember("format", format) || !format.isString() ||
         format.str() != kRosterFormatName) {
-        return fail(notRoster());
+        return fail(fileProblem("roster.not_roster"));
     }
     JsonRef version = root;
     if (!root.findMember("version", version) || version.type() != JsonType::Uint || version.asUint() < 1) {
-        Problem p = fileProblem("roster.version", "\"version\" must be a whole number of at least 1.",
-                                "\"version\" moet een geheel getal van minstens 1 zijn.");
+        Problem p = fileProblem("roster.version");
         p.path = "/version";
         return fail(std::move(p));
     }
     const std::uint64_t fileVersion = version.asUint();
     if (fileVersion > static_cast<std::uint64_t>(kRosterFormatVersion)) {
-        const std::string v = std::to_string(fileVersion);
-        const std::string mine = std::to_string(kRosterFormatVersion);
-        return fail(fileProblem(
-            "roster.too_new",
-            "This file was written by a newer version of Welkom (format version " + v +
-                "); this version reads up to format version " + mine + ". Update Welkom to open it.",
-            "Dit bestand is gemaakt met een nieuwere versie van Welkom (formaatversie " + v +
-                "); deze versie leest tot en met formaatversie " + mine + ". Werk Welkom bij om het te openen."));
+        return fail(fileProblem("roster.too_new", {Arg::textOf(std::to_string(fileVersion)),
+                                                   Arg::integerOf(kRosterFormatVersion)}));
     }
     // Before migrating: nlohmann's tree would keep only one of the values.
     std::vector<std::string_view> scratch;
@@ -1002,7 +976,8 @@ RosterReadReport readRoster(std::string_view bytes, const ValidationOptions& val
     if (fileVersion < static_cast<std::uint64_t>(kRosterFormatVersion)) {
         // Old files take the slow road once: nlohmann tree, migrations, text, fast tree.
         ojson doc = ojson::parse(bytes.begin(), bytes.end(), nullptr, false);
-        Status migrated = doc.is_discarded() ? Status(makeError("json.syntax", "unreadable"))
+        Status migrated = doc.is_discarded() ? Status(codedError("json.syntax", {Arg::textOf(""), Arg::integerOf(1), Arg::integerOf(1),
+                                                                           Arg::messageOf(message("json.detail.unexpected_character"))}))
                                              : migrateRoster(doc, static_cast<int>(fileVersion));
         if (!migrated) {
             const Error& e = migrated.error();
@@ -1041,11 +1016,8 @@ Result<LoadedRoster> loadRoster(std::string_view bytes, std::vector<Problem>* pr
     // The problems themselves go to `problems`; the text layer names the first
     // (app/text/open_errors.h, explainOpenError).
     const std::size_t warnings = report.problems.size() - errors;
-    return makeError("roster.invalid",
-                     "The roster was not opened: " + countText(errors, "error", "errors") + ", " +
-                         countText(warnings, "warning", "warnings") + ".",
-                     "De deelnemerslijst is niet geopend: " + countText(errors, "fout", "fouten") + ", " +
-                         countText(warnings, "waarschuwing", "waarschuwingen") + ".");
+    return codedError("roster.invalid", {Arg::integerOf(static_cast<long long>(errors)),
+                                         Arg::integerOf(static_cast<long long>(warnings))});
 }
 
 void readHouseholdObject(JsonRef j, Household& out, std::vector<Problem>& problems, std::string path) {

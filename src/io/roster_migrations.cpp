@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/validation.h"
 #include "io/roster_json.h"
 
 namespace welkom {
@@ -26,11 +27,7 @@ Status applyMigrations(nlohmann::ordered_json& doc, int from, int to,
     for (int v = from; v < to; ++v) {
         const auto step = static_cast<std::size_t>(v - 1);
         if (v < 1 || step >= table.size() || table[step] == nullptr) {
-            return makeError("roster.migration",
-                             "No migration from format version " + std::to_string(v) + " to " +
-                                 std::to_string(v + 1) + ".",
-                             "Geen omzetting van formaatversie " + std::to_string(v) + " naar " +
-                                 std::to_string(v + 1) + ".");
+            return problemError(Problem{"", Severity::Error, "roster.migration", {}, {}, {Arg::integerOf(v), Arg::integerOf(v + 1)}});
         }
         Status s = table[step](doc);
         if (!s) return s;

@@ -268,10 +268,10 @@ TEST(RosterJson, NewerVersionIsRefusedWithAClearMessage) {
     Result<LoadedRoster> loaded = loadRoster(j.dump(), &problems);
     ASSERT_FALSE(loaded.ok());
     EXPECT_EQ(loaded.error().code, "roster.too_new");
-    EXPECT_NE(loaded.error().message.find("newer version"), std::string::npos);
-    EXPECT_NE(loaded.error().message.find("format version " + std::to_string(kRosterFormatVersion + 1)),
-              std::string::npos);
-    EXPECT_NE(loaded.error().messageNl.find("nieuwere versie"), std::string::npos);
+    const std::string en = errorText(loaded.error(), false);
+    EXPECT_NE(en.find("newer version"), std::string::npos) << en;
+    EXPECT_NE(en.find("format version " + std::to_string(kRosterFormatVersion + 1)), std::string::npos) << en;
+    EXPECT_NE(errorText(loaded.error(), true).find("nieuwere versie"), std::string::npos);
     ASSERT_EQ(problems.size(), 1u);
 }
 
@@ -351,7 +351,7 @@ TEST(RosterJson, ValidationErrorsRefuseTheLoadButKeepTheRosterInTheReport) {
     ASSERT_FALSE(loaded.ok());
     EXPECT_EQ(loaded.error().code, "roster.invalid");
     EXPECT_NE(errorText(loaded.error(), false).find("1 error, 1 warning"), std::string::npos) << errorText(loaded.error(), false);
-    EXPECT_NE(loaded.error().messageNl.find("1 fout, 1 waarschuwing"), std::string::npos);
+    EXPECT_NE(errorText(loaded.error(), true).find("1 fout, 1 waarschuwing"), std::string::npos);
     EXPECT_EQ(problems.size(), 2u);
 }
 

@@ -53,9 +53,10 @@ Error explainOpenError(const Error& error, const std::vector<Problem>& problems)
             // io counts the problems; the first error is named here, in words.
             const auto first = std::find_if(problems.begin(), problems.end(),
                                             [](const Problem& p) { return p.severity == Severity::Error; });
-            if (first == problems.end()) return worded(error);
-            return makeError(error.code, error.message + " First: " + formatProblemText(*first, false),
-                             error.messageNl + " Eerste: " + formatProblemText(*first, true));
+            const Error counts = worded(error);
+            if (first == problems.end()) return counts;
+            return makeError(error.code, counts.message + " First: " + formatProblemText(*first, false),
+                             counts.messageNl + " Eerste: " + formatProblemText(*first, true));
         }
         return worded(error);  // other roster failures say plainly what is wrong
     }
