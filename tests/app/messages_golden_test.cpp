@@ -145,6 +145,22 @@ void dumpCsv(Dump& d) {
         for (const CsvProblem& p : previewHouseholdImport(bytes, into).problems) d.line(formatCsvProblemText(p, d.nl));
 }
 
+// What the CSV reader refuses before any row is imported: encodings it cannot
+// read, bytes that are not text, and sheets beyond its limits. (The 64 MB and
+// 4 million cell limits are left out: their input is too large for a test.)
+void dumpCsvReaderErrors(Dump& d) {
+    d.section("csv reader errors");
+    const Roster into = testing::makeFixtureRoster();
+    const std::string megabyte(kCsvMaxFieldBytes, 'x');
+    std::string longRow = "a\n";
+    for (int i = 0; i < 5; ++i) longRow += megabyte + ",";
+    for (const std::string& bytes :
+         {std::string("\xFF\xFEn\0a\0"), std::string("naam\nx\0y\n", 9), std::string("\xEF\xBB\xBFnaam\nx\xC3\x28\n"),
+          std::string("naam\nx\x81y\n"), std::string("a\n") + std::string(kCsvMaxColumns + 1, ','),
+          std::string("a\n\"") + megabyte + "x\"", std::string("a\n") + megabyte + "x", longRow})
+        for (const CsvProblem& p : previewHouseholdImport(bytes, into).problems) d.line(formatCsvProblemText(p, d.nl));
+}
+
 void dumpResearch(Dump& d) {
     d.section("research export steps");
     for (const DemoRosterOptions& o : {DemoRosterOptions{60, 40, 4, 7}, DemoRosterOptions{400, 300, 4, 2},
@@ -291,6 +307,7 @@ std::string dumpAll(bool dutch) {
     dumpScoring(d);
     dumpVocabulary(d);
     dumpCsv(d);
+    dumpCsvReaderErrors(d);
     dumpResearch(d);
     dumpLearning(d);
     dumpRosterErrors(d);
