@@ -77,6 +77,13 @@ std::size_t lineOf(std::string_view s, std::size_t offset) {
     return line;
 }
 
+Arg lineArg(std::string_view s, std::size_t offset) { return Arg::integerOf(static_cast<long long>(lineOf(s, offset))); }
+
+// The sheet's encoding cannot be read: csv.encoding with what is wrong (a csv.detail.* message).
+Error encodingError(const char* detail, std::vector<Arg> args = {}) {
+    return codedError("csv.encoding", {Arg::messageOf(message(detail, std::move(args)))});
+}
+
 std::size_t firstInvalidUtf8(std::string_view s) {
     // Bisect-free: check growing prefixes at sequence starts. Only used for the message.
     std::size_t i = 0;
@@ -104,11 +111,7 @@ Result<std::string> windows1252ToUtf8(std::string_view bytes) {
         } else if (b < 0xA0) {
             const std::uint16_t cp = kCp1252High[b - 0x80];
             if (cp == 0) {
-                return makeError("csv.encoding",
-                                 "line " + std::to_string(lineOf(bytes, i)) + ": byte " + hexByte(b) +
-                                     " is neither UTF-8 nor Windows-1252; save the file as \"CSV UTF-8\"",
-                                 "regel " + std::to_string(lineOf(bytes, i)) + ": byte " + hexByte(b) +
-                                     " is geen UTF-8 en geen Windows-1252; sla het bestand op als \"CSV UTF-8\"");
+                return encodingError("csv.detail.undefined_byte", {lineArg(bytes, i), Arg::textOf(hexByte(b))});
             }
             appendUtf8(out, cp);
         } else {
@@ -132,15 +135,12 @@ std::string csvColumnLetters(std::size_t column) {
 
 namespace {
 
-std::string at(std::size_t row, std::size_t column) {
-    std::string s = "row " + std::to_string(row);
-    if (column > 0) s += ", column " + std::to_string(column) + " (" + csvColumnLetters(column) + ")";
-    return s;
-}
-std::string atNl(std::size_t row, std::size_t column) {
-    std::string s = "rij " + std::to_string(row);
-    if (column > 0) s += ", kolom " + std::to_string(column) + " (" + csvColumnLetters(column) + ")";
-    return s;
+// Where in the sheet, as an argument: csv.at.row (row) or csv.at.cell (row, column, its letters).
+Arg at(std::size_t row, std::size_t column) {
+    const auto r = Arg::integerOf(static_cast<long long>(row));
+    if (column == 0) return Arg::messageOf(message("csv.at.row", {r}));
+    return Arg::messageOf(message(
+        "csv.at.cell", {r, Arg::integerOf(static_cast<long long>(column)), Arg::textOf(csvColumnLetters(column))}));
 }
 
 // Counts candidate delimiters in the first record, outside quotes.
@@ -172,24 +172,17 @@ public:
             for (;;) {
                 const std::size_t column = record.size() + 1;
                 if (column > kCsvMaxColumns) {
-                    return makeError("csv.too_many_columns",
-                                     at(row, 0) + " has more than " + std::to_string(kCsvMaxColumns) + " columns",
-                                     atNl(row, 0) + " heeft meer dan " + std::to_string(kCsvMaxColumns) + " kolommen");
+                    return codedError("csv.too_many_columns", {at(row, 0), Arg::integerOf(kCsvMaxColumns)});
                 }
                 if (++m_cells > kCsvMaxCells) {
-                    return makeError("csv.too_many_cells",
-                                     at(row, column) + ": the file has more than " + std::to_string(kCsvMaxCells) +
-                                         " fields",
-                                     atNl(row, column) + ": het bestand heeft meer dan " +
-                                         std::to_string(kCsvMaxCells) + " velden");
+                    return codedError("csv.too_many_cells", {at(row, column), Arg::integerOf(kCsvMaxCells)});
                 }
                 std::string field;
                 if (Status st = readField(row, column, field); !st) return st;
                 rowBytes += field.size();
                 record.push_back(std::move(field));
                 if (rowBytes > kCsvMaxRowBytes) {
-                    return makeError("csv.row_too_long", at(row, 0) + " is longer than 4 MiB",
-                                     atNl(row, 0) + " is langer dan 4 MiB");
+                    return codedError("csv.row_too_long", {at(row, 0), Arg::integerOf(kCsvMaxRowBytes >> 20)});
                 }
                 if (m_i < m_s.size() && m_s[m_i] == m_delim) {
                     ++m_i;
@@ -209,8 +202,7 @@ public:
 
 private:
     Status tooLong(std::size_t row, std::size_t column) const {
-        return makeError("csv.field_too_long", at(row, column) + ": field longer than 1 MiB",
-                         atNl(row, column) + ": veld langer dan 1 MiB");
+        return codedError("csv.field_too_long", {at(row, column), Arg::integerOf(kCsvMaxFieldBytes >> 20)});
     }
 
     // Appends unquoted text up to the next delimiter or line end.
@@ -231,9 +223,7 @@ private:
         ++m_i;  // opening quote
         for (;;) {
             if (m_i >= m_s.size()) {
-                return makeError("csv.unterminated_quote",
-                                 at(row, column) + ": a quote opens this field but never closes",
-                                 atNl(row, column) + ": een aanhalingsteken opent dit veld maar sluit het nooit");
+                return codedError("csv.unterminated_quote", {at(row, column)});
             }
             const char c = m_s[m_i];
             if (c == '"') {
@@ -271,19 +261,14 @@ private:
 
 Result<CsvTable> readCsv(std::string_view bytes, const CsvReadOptions& options) {
     if (bytes.size() > kCsvMaxFileBytes) {
-        return makeError("csv.too_large", "the file is larger than 64 MB", "het bestand is groter dan 64 MB");
+        return codedError("csv.too_large", {Arg::integerOf(kCsvMaxFileBytes >> 20)});
     }
     const std::string_view kUtf16Le("\xFF\xFE", 2), kUtf16Be("\xFE\xFF", 2), kBom("\xEF\xBB\xBF", 3);
     if (bytes.substr(0, 2) == kUtf16Le || bytes.substr(0, 2) == kUtf16Be) {
-        return makeError("csv.encoding", "the file is UTF-16 text; save it as \"CSV UTF-8\"",
-                         "het bestand is UTF-16-tekst; sla het op als \"CSV UTF-8\"");
+        return encodingError("csv.detail.utf16");
     }
     if (const std::size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
-        return makeError("csv.binary",
-                         "line " + std::to_string(lineOf(bytes, nul)) +
-                             ": the file contains NUL bytes, so it is not CSV text (save it as \"CSV UTF-8\")",
-                         "regel " + std::to_string(lineOf(bytes, nul)) +
-                             ": het bestand bevat NUL-bytes en is dus geen CSV-tekst (sla het op als \"CSV UTF-8\")");
+        return codedError("csv.binary", {lineArg(bytes, nul)});
     }
 
     CsvTable table;
@@ -294,11 +279,7 @@ Result<CsvTable> readCsv(std::string_view bytes, const CsvReadOptions& options) 
         table.encoding = CsvEncoding::Utf8Bom;
         if (!isValidUtf8(text)) {
             const std::size_t bad = firstInvalidUtf8(text);
-            return makeError("csv.encoding",
-                             "line " + std::to_string(lineOf(text, bad)) +
-                                 ": the file says it is UTF-8 but holds invalid UTF-8",
-                             "regel " + std::to_string(lineOf(text, bad)) +
-                                 ": het bestand zegt UTF-8 te zijn maar bevat ongeldige UTF-8");
+            return encodingError("csv.detail.bad_utf8", {lineArg(text, bad)});
         }
     } else if (!isValidUtf8(text)) {
         Result<std::string> converted = windows1252ToUtf8(text);

@@ -341,13 +341,13 @@ public:
     void run(std::string_view bytes, const CsvColumnMapping& mapping) {
         Result<CsvTable> table = readCsv(bytes);
         if (!table) {
-            fileError(table.error().code, table.error().message, table.error().messageNl);
+            fileError(table.error());
             return;
         }
         m_out.encoding = table->encoding;
         m_out.delimiter = table->delimiter;
         if (table->rows.empty()) {
-            fileError("csv.empty", "the file is empty", "het bestand is leeg");
+            fileError(codedError("csv.empty"));
             return;
         }
         m_header = table->rows[0];
@@ -389,6 +389,13 @@ private:
     }
     void warn(std::string code, std::size_t column, std::string en, std::string nl) {
         add(Severity::Warning, std::move(code), column, std::move(en), std::move(nl));
+    }
+    // A refusal of the whole file, worded by its code (problem.<code>) with its arguments.
+    void fileError(const Error& e) {
+        CsvProblem p;
+        p.code = e.code;
+        p.args = e.args;
+        m_out.problems.push_back(std::move(p));
     }
     void fileError(std::string code, std::string en, std::string nl) {
         CsvProblem p;

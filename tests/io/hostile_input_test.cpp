@@ -26,7 +26,7 @@ TEST(HostileJson, FileSizeExactlyAtTheLimitLoads) {
     std::string text = kHeader + "}";
     text.resize(kMaxRosterBytes, ' ');  // trailing whitespace is valid JSON
     Result<LoadedRoster> atLimit = loadRoster(text);
-    ASSERT_TRUE(atLimit.ok()) << atLimit.error().message;
+    ASSERT_TRUE(atLimit.ok()) << errorText(atLimit.error(), false);
     text.push_back(' ');
     Result<LoadedRoster> over = loadRoster(text);
     ASSERT_FALSE(over.ok());
@@ -55,7 +55,7 @@ TEST(HostileJson, NulBytesAreSyntaxErrorsButAnEscapedNulIsText) {
 
     // "\u0000" is valid JSON for a NUL character: kept, and written back escaped.
     Result<LoadedRoster> escaped = loadRoster(kHeader + ",\"programmeName\":\"a\\u0000b\"}");
-    ASSERT_TRUE(escaped.ok()) << escaped.error().message;
+    ASSERT_TRUE(escaped.ok()) << errorText(escaped.error(), false);
     EXPECT_EQ(escaped->roster.programmeName, std::string("a\0b", 3));
     Result<LoadedRoster> again = loadRoster(writeRoster(escaped->roster));
     ASSERT_TRUE(again.ok());
@@ -86,7 +86,7 @@ TEST(HostileCsv, AMillionColumnsFailFastNamingTheRow) {
     Result<CsvTable> t = readCsv(text);
     ASSERT_FALSE(t);
     EXPECT_EQ(t.error().code, "csv.too_many_columns");
-    EXPECT_NE(t.error().message.find("row 2"), std::string::npos) << t.error().message;
+    EXPECT_NE(errorText(t.error(), false).find("row 2"), std::string::npos) << errorText(t.error(), false);
     const CsvImportPreview p = previewHouseholdImport(text, Roster{});
     ASSERT_TRUE(p.hasErrors());
     EXPECT_EQ(p.problems[0].code, "csv.too_many_columns");
