@@ -161,6 +161,45 @@ void dumpCsvReaderErrors(Dump& d) {
         for (const CsvProblem& p : previewHouseholdImport(bytes, into).problems) d.line(formatCsvProblemText(p, d.nl));
 }
 
+// Every kind of problem the sheet importer words itself, on sheets made to
+// break each rule once, and the refusals of applying a preview.
+void dumpCsvImporterProblems(Dump& d) {
+    d.section("csv importer problems");
+    const Roster into = testing::makeFixtureRoster();
+    auto show = [&](const CsvImportPreview& p) {
+        for (const CsvProblem& x : p.problems) d.line(formatCsvProblemText(x, d.nl));
+    };
+    show(previewHouseholdImport(
+        "name,municipality,adult1_age,adult1_gender,adult1_languages,availability,education,women_only,"
+        "consent_matching_date,child_ages\n"
+        "Familie Testfictief,Voorbeeldstad,200,robot,ar:B1,nooit,raketkunde,misschien,32-13-2020,4\n",
+        into));
+    show(previewHouseholdImport("name,Naam,municipality\nA,B,C\n", into));
+    for (const char* sheet : {"name;municipality\nA;B;C\n", "name\tmunicipality\nA\tB\tC\n"})
+        show(previewHouseholdImport(sheet, into));
+    show(previewHouseholdImport("Wie,Waar\nA,B\n", into, {{"Wie", "naam_onbekend"}, {"Ontbreekt", "name"}}));
+    show(previewGroupMemberImport(
+        "group,name,age,coordinator,capacity,municipality\n"
+        "Groep Oost,Anna Testfictief,40,ja,2,Voorbeeldstad\n"
+        "Groep Oost,Bert Testfictief,41,ja,3,Voorbeeldstad\n"
+        "Groep Oost,,,nee,2,Voorbeeldstad\n"
+        ",Carla Testfictief,30,nee,,\n"
+        "Groep Zonder,Dirk Testfictief,30,nee,veel,\n"
+        "De Buurtgroep,Eva Testfictief,30,nee,1,Voorbeeldstad\n",
+        into));
+    show(previewGroupMemberImport("group,name,age\nGroep Oost,Anna Testfictief,40\n", into));
+    Roster roster = into;
+    const CsvImportPreview broken = previewHouseholdImport("name,municipality\nFamilie Testfictief,\n", roster);
+    const Status refused = applyImport(roster, broken);
+    ASSERT_FALSE(refused.ok());
+    d.line(errorText(refused.error(), d.nl));
+    const CsvImportPreview good = previewHouseholdImport("name,municipality,adult1_age,adult1_languages\nFamilie Testfictief,Voorbeeldstad,40,nl:B1\n", roster);
+    roster.households.pop_back();
+    const Status stale = applyImport(roster, good);
+    ASSERT_FALSE(stale.ok());
+    d.line(errorText(stale.error(), d.nl));
+}
+
 void dumpResearch(Dump& d) {
     d.section("research export steps");
     for (const DemoRosterOptions& o : {DemoRosterOptions{60, 40, 4, 7}, DemoRosterOptions{400, 300, 4, 2},
@@ -308,6 +347,7 @@ std::string dumpAll(bool dutch) {
     dumpVocabulary(d);
     dumpCsv(d);
     dumpCsvReaderErrors(d);
+    dumpCsvImporterProblems(d);
     dumpResearch(d);
     dumpLearning(d);
     dumpRosterErrors(d);
