@@ -86,14 +86,8 @@ void checkUpdate(const Roster& base, const CsvImportPreview& preview) {
 void checkPreview(const CsvImportPreview& preview) {
     for (const CsvProblem& p : preview.problems) {
         FUZZ_CHECK(!p.code.empty(), "problems need a code");
-        // A problem given as a code only is worded by the catalogues: both must have it.
-        if (p.message.empty()) {
-            for (const char* language : {"en", "nl"}) {
-                const Catalogue* catalogue = findCatalogue(language);
-                FUZZ_CHECK(catalogue && catalogue->find("problem." + p.code),
-                           "every problem code has words in the catalogues");
-            }
-        }
+        // Worded by the catalogues: both must have its code and every coded argument.
+        FUZZ_CHECK(isWorded(codedError(p.code, p.args)), "every problem code has words in the catalogues");
         for (bool dutch : {false, true}) FUZZ_CHECK(!formatCsvProblemText(p, dutch).empty(), "problems have words");
     }
     if (preview.hasErrors()) return;

@@ -30,13 +30,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     ResearchExport once;
     once.rows = std::move(*rows);
     for (const bool json : {false, true}) {
-        const std::string first = json ? writeResearchJson(once) : writeResearchCsv(once);
+        const std::string first = json ? writeResearchJson(once, englishText) : writeResearchCsv(once);
         Result<std::vector<ResearchRow>> again = readResearchFile(first);
         FUZZ_CHECK(again.ok(), "a research file we wrote must read again");
         FUZZ_CHECK(again->size() == once.rows.size(), "rows lost or gained by writing and reading");
         ResearchExport twice;
         twice.rows = std::move(*again);
-        const std::string second = json ? writeResearchJson(twice) : writeResearchCsv(twice);
+        const std::string second = json ? writeResearchJson(twice, englishText) : writeResearchCsv(twice);
         FUZZ_CHECK(second == first, "writing what we read back must give the same bytes");
     }
     return 0;

@@ -3,7 +3,8 @@
 # they return codes with arguments (core/message.h, or data such as
 # scoring.h's Reason) and the app's text layer (src/app/text) words them.
 #
-# Heuristic, per file, on code with // comments removed:
+# Heuristic, per file, on code with // comments removed (whole-line ones, and
+# trailing ones that hold no quote):
 #   flag      a language switch: `bool dutch`, `bool nl`, or an argument named dutch/nl
 #   nl-field  an identifier ending in "Nl" after a lowercase letter (messageNl, labelNl, ...)
 #   sentence  a string literal holding three words of two or more letters in a
@@ -20,7 +21,8 @@ BASELINE="$ROOT/tools/language_neutral_baseline.txt"
 
 count() {  # count FILE KIND
   local code
-  code="$(sed -E 's://[^"]*$::' "$1")"   # comments that hold no string literal
+  # Whole-line comments, then trailing comments that hold no string literal.
+  code="$(sed -E -e 's:^[[:space:]]*//.*$::' -e 's://[^"]*$::' "$1")"
   case "$2" in
     flag) grep -cE '\bbool (dutch|nl)\b|[(,] *(dutch|nl) *[),]' <<<"$code" || true ;;
     nl-field) grep -oE '\b[a-z][A-Za-z0-9]*[a-z]Nl\b' <<<"$code" | wc -l || true ;;

@@ -714,7 +714,7 @@ void exportResearch(AppState& state, ResearchFormat format) {
     const bool csv = format == ResearchFormat::Csv;
     // The coordinator asked for this file: anonymised, so it is offered unencrypted.
     state.filesToSave.push_back({csv ? "welkom-research.csv" : "welkom-research.json",
-                                 csv ? writeResearchCsv(*extract) : writeResearchJson(*extract),
+                                 csv ? writeResearchCsv(*extract) : writeResearchJson(*extract, englishText),
                                  csv ? "text/csv" : "application/json"});
     state.researchExport = std::move(extract->report);
 }

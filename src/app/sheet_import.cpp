@@ -101,8 +101,6 @@ SheetPreview previewSheet(const Roster& into, const SheetImportRequest& request)
             const Error& e = applied.error();
             CsvProblem refusal;
             refusal.code = e.code;
-            refusal.message = e.message;
-            refusal.messageNl = e.messageNl;
             refusal.args = e.args;
             out.problems.push_back(std::move(refusal));
         }
@@ -148,7 +146,7 @@ Error damagedWire() { return malformedWireError(); }
 void writeCsvProblem(WireWriter& w, const CsvProblem& p) {
     w.byte(p.severity == Severity::Error ? 0 : 1).field(p.code);
     w.u32(static_cast<std::uint32_t>(p.row)).u32(static_cast<std::uint32_t>(p.column));
-    w.field(p.columnName).field(p.message).field(p.messageNl);
+    w.field(p.columnName);
     writeArgs(w, p.args);
 }
 
@@ -156,7 +154,7 @@ bool readCsvProblem(WireReader& r, CsvProblem& p) {
     std::uint8_t severity = 0;
     std::uint32_t row = 0, column = 0;
     if (!r.byte(severity) || !r.field(p.code) || !r.u32(row) || !r.u32(column) || !r.field(p.columnName) ||
-        !r.field(p.message) || !r.field(p.messageNl) || !readArgs(r, p.args))
+        !readArgs(r, p.args))
         return false;
     p.severity = severity == 0 ? Severity::Error : Severity::Warning;
     p.row = row;

@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/encrypted_files.h"
 #include "cli/passphrase.h"
+#include "app/text/match_sheet.h"
 #include "app/text/problems_sheet.h"
 #include "io/roster_csv.h"
 

@@ -2,6 +2,7 @@
 // extract (io/research_export.h), after its k-anonymity check.
 #include <iostream>
 
+#include "app/text/messages.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/encrypted_files.h"
@@ -58,20 +59,19 @@ int runExportResearch(const std::vector<std::string>& argv) {
     if (auto stop = readRosterOrReport(args.positional()[0], args.values("--identity"), *dutch, loaded)) return *stop;
     Result<ResearchExport> e = buildResearchExport(loaded.roster, options);
     if (!e) return failWith(kExitProblems, e.error());
-    const std::string bytes = json ? writeResearchJson(*e) : writeResearchCsv(*e);
+    const std::string bytes = json ? writeResearchJson(*e, englishText) : writeResearchCsv(*e);
     if (Status s = writeFile(out, bytes); !s) return failWith(kExitIo, s.error());
     const ResearchExportReport& r = e->report;
     if (*dutch) {
         std::cerr << "Geschreven: " << r.exported << " rijen naar " << out << " (k = " << r.k << "; " << r.matches
                   << " koppelingen: " << r.notStarted << " nooit gestart, " << r.withoutConsent
                   << " zonder toestemming voor onderzoek, " << r.suppressed << " weggelaten)\n";
-        for (const std::string& s : r.stepsNl) std::cerr << "  - " << s << "\n";
     } else {
         std::cerr << "Wrote " << r.exported << " rows to " << out << " (k = " << r.k << "; " << r.matches
                   << " matches: " << r.notStarted << " never started, " << r.withoutConsent
                   << " without consent to research, " << r.suppressed << " suppressed)\n";
-        for (const std::string& s : r.steps) std::cerr << "  - " << s << "\n";
     }
+    for (const Message& s : r.steps) std::cerr << "  - " << messageText(s, *dutch) << "\n";
     return kExitOk;
 }
 

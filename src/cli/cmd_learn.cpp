@@ -87,7 +87,7 @@ int runLearn(const std::vector<std::string>& argv) {
         Result<std::string> bytes = readFile(path);
         if (!bytes) return failWith(kExitIo, bytes.error());
         Result<std::vector<ResearchRow>> rows = readResearchFile(*bytes);
-        if (!rows) return failWith(kExitProblems, path + ": " + errorText(rows.error(), false));
+        if (!rows) return failWith(kExitProblems, path + ": " + errorText(rows.error(), *dutch));
         const std::vector<LearningSample> more = researchSamples(*rows, def);
         std::cout << path << ": " << rows->size() << " rows, " << more.size() << " with a known outcome\n";
         samples.insert(samples.end(), more.begin(), more.end());

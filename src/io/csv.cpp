@@ -342,4 +342,13 @@ std::string writeCsv(const std::vector<CsvRow>& rows, const CsvWriteOptions& opt
     return out;
 }
 
+std::string writeSpreadsheetCsv(const std::vector<CsvRow>& rows, bool excelSemicolons) {
+    CsvWriteOptions options;
+    if (excelSemicolons) {
+        options.delimiter = ';';
+        options.byteOrderMark = true;
+    }
+    return writeCsv(rows, options);
+}
+
 }  // namespace welkom

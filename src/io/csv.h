@@ -100,5 +100,9 @@ struct CsvWriteOptions {
 // Quotes a field when it holds the delimiter, a quote, CR or LF, or starts or
 // ends with a space (which some spreadsheets would trim); doubles quotes.
 std::string writeCsv(const std::vector<CsvRow>& rows, const CsvWriteOptions& options = {});
+// A sheet for people to open in a spreadsheet program: RFC 4180 with guarded
+// formulas, or with `excelSemicolons` ';' separated with a byte order mark,
+// as Excel set to Dutch (and other comma-decimal languages) reads it.
+std::string writeSpreadsheetCsv(const std::vector<CsvRow>& rows, bool excelSemicolons);
 
 }  // namespace welkom

@@ -30,6 +30,8 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
+constexpr unsigned kResearchVersion = 1;  // the file format's "version"
+
 // [SECTION] Rows from a roster -------------------------------------------------------------
 
 std::string sizeBand(std::size_t n) {
@@ -130,21 +132,14 @@ void generalise(ResearchRow& r, int level) {
     }
 }
 
-const char* const kStepEn[] = {
+// The report's step for each level of generalise().
+const char* const kStepCodes[] = {
     "",
-    "start month generalised to the quarter",
-    "start generalised to the year; group size removed",
-    "age bands widened to 18-44/45+, household size to 1/2+, shared languages to 0-1/2+",
-    "household type and gender removed",
-    "start year removed",
-};
-const char* const kStepNl[] = {
-    "",
-    "startmaand gegeneraliseerd naar het kwartaal",
-    "start gegeneraliseerd naar het jaar; groepsgrootte verwijderd",
-    "leeftijdsklassen verbreed naar 18-44/45+, grootte van het huishouden naar 1/2+, gedeelde talen naar 0-1/2+",
-    "type huishouden en gender verwijderd",
-    "startjaar verwijderd",
+    "research.step.month_to_quarter",
+    "research.step.start_to_year",
+    "research.step.bands_widened",
+    "research.step.type_gender_removed",
+    "research.step.year_removed",
 };
 constexpr int kLevels = 5;
 
@@ -158,7 +153,7 @@ std::vector<bool> rareRows(const std::vector<ResearchRow>& rows, int k) {
 
 // l-diversity (l = 2) per outcome column: in a class whose rows all share
 // one known value of a column, anyone who knows a family's coarse attributes
-// would learn that value ("their match ended in conflict"), so the column is
+// would learn that value (their match ended in conflict), so the column is
 // left empty in that whole class. A class with at least two distinct known
 // values, or none, keeps it. Returns the number of cells emptied.
 int withholdUniformOutcomes(std::vector<ResearchRow>& rows) {
@@ -229,10 +224,7 @@ std::string outcomeCell(const ResearchRow& r, ResearchOutcomeColumn column) {
 }
 
 Result<ResearchExport> buildResearchExport(const Roster& roster, const ResearchExportOptions& options) {
-    if (!options.seed && sodium_init() < 0) {
-        return makeError("research.random", "the random number generator could not be started",
-                         "de toevalsgenerator kon niet worden gestart");
-    }
+    if (!options.seed && sodium_init() < 0) return codedError("research.random");
     ResearchExport out;
     ResearchExportReport& rep = out.report;
     rep.k = std::max(kMinResearchK, options.k);
@@ -266,8 +258,7 @@ Result<ResearchExport> buildResearchExport(const Roster& roster, const ResearchE
     while (rareCount() > allowed && rep.generalisationLevel < kLevels) {
         ++rep.generalisationLevel;
         for (ResearchRow& r : rows) generalise(r, rep.generalisationLevel);
-        rep.steps.emplace_back(kStepEn[rep.generalisationLevel]);
-        rep.stepsNl.emplace_back(kStepNl[rep.generalisationLevel]);
+        rep.steps.push_back(message(kStepCodes[rep.generalisationLevel]));
         rare = rareRows(rows, rep.k);
     }
     std::vector<ResearchRow> kept;
@@ -276,24 +267,10 @@ Result<ResearchExport> buildResearchExport(const Roster& roster, const ResearchE
     }
     rep.suppressed = static_cast<int>(rows.size() - kept.size());
     rep.withheldCells = withholdUniformOutcomes(kept);
-    if (rep.suppressed > 0) {
-        rep.steps.push_back(std::to_string(rep.suppressed) + " rows suppressed: their combination occurred fewer than " +
-                            std::to_string(rep.k) + " times");
-        rep.stepsNl.push_back(std::to_string(rep.suppressed) + " rijen weggelaten: hun combinatie kwam minder dan " +
-                              std::to_string(rep.k) + " keer voor");
-    }
-    if (rep.withheldCells > 0) {
-        rep.steps.push_back(std::to_string(rep.withheldCells) +
-                            " outcome cells left empty: every row of their combination had the same value");
-        rep.stepsNl.push_back(std::to_string(rep.withheldCells) +
-                              " uitkomstcellen leeg gelaten: elke rij van hun combinatie had dezelfde waarde");
-    }
-    if (rep.steps.empty()) {
-        rep.steps.push_back("every combination of attributes occurs at least " + std::to_string(rep.k) +
-                            " times; nothing had to be generalised");
-        rep.stepsNl.push_back("elke combinatie van kenmerken komt minstens " + std::to_string(rep.k) +
-                              " keer voor; er hoefde niets gegeneraliseerd te worden");
-    }
+    if (rep.suppressed > 0)
+        rep.steps.push_back(message("research.step.suppressed", {Arg::integerOf(rep.suppressed), Arg::integerOf(rep.k)}));
+    if (rep.withheldCells > 0) rep.steps.push_back(message("research.step.withheld", {Arg::integerOf(rep.withheldCells)}));
+    if (rep.steps.empty()) rep.steps.push_back(message("research.step.nothing", {Arg::integerOf(rep.k)}));
 
     // Fresh ids and a random order, so neither ids nor position lead back to the roster.
     std::optional<Rng> rng;
@@ -367,12 +344,14 @@ std::string writeResearchCsv(const ResearchExport& e) {
     return writeCsv(rows, o);
 }
 
-std::string writeResearchJson(const ResearchExport& e) {
+std::string writeResearchJson(const ResearchExport& e, const std::function<std::string(const Message&)>& english) {
     ojson j = ojson::object();
     j["format"] = "welkom-research";
-    j["version"] = 1;
+    j["version"] = kResearchVersion;
     j["k"] = e.report.k;
-    j["steps"] = e.report.steps;
+    ojson steps = ojson::array();
+    for (const Message& step : e.report.steps) steps.push_back(english(step));
+    j["steps"] = std::move(steps);
     ojson rows = ojson::array();
     const std::vector<std::string>& cols = columns();
     for (const ResearchRow& r : e.rows) {
@@ -398,9 +377,16 @@ std::string writeResearchJson(const ResearchExport& e) {
 
 namespace {
 
-Error rowError(std::size_t row, const std::string& column, const std::string& what) {
-    return makeError("research.format", "row " + std::to_string(row) + ", " + column + ": " + what,
-                     "rij " + std::to_string(row) + ", " + column + ": " + what);
+// A file the reader refuses: "research.format" with what is wrong, research.detail.<detail>.
+Error formatError(const char* detail, std::vector<Arg> detailArgs = {}) {
+    return codedError("research.format",
+                      {Arg::messageOf(message(std::string("research.detail.") + detail, std::move(detailArgs)))});
+}
+
+// A bad value: research.detail.row with the row, the column and research.value.<value>.
+Error rowError(std::size_t row, const std::string& column, const char* value, std::vector<Arg> valueArgs = {}) {
+    return formatError("row", {Arg::integerOf(static_cast<long long>(row)), Arg::textOf(column),
+                               Arg::messageOf(message(std::string("research.value.") + value, std::move(valueArgs)))});
 }
 
 bool parseInt(const std::string& s, std::optional<int>& out) {
@@ -438,7 +424,7 @@ Result<ResearchRow> rowFrom(const std::map<std::string, std::string>& cell, std:
     for (int i = 0; i < kCriterionCount; ++i) {
         const std::string col = "score_" + std::string(criterionName(static_cast<Criterion>(i)));
         if (!parseScore(get(col), r.scores[static_cast<std::size_t>(i)]))
-            return rowError(rowNumber, col, "expected a score between 0 and 1");
+            return rowError(rowNumber, col, "score");
     }
     r.householdSize = get("household_size");
     r.adultAge = get("adult_age");
@@ -449,15 +435,15 @@ Result<ResearchRow> rowFrom(const std::map<std::string, std::string>& cell, std:
     r.startPeriod = get("start_period");
     if (!parseMatchStatus(get("status"), r.status) ||
         (r.status != MatchStatus::Introduced && r.status != MatchStatus::Active && r.status != MatchStatus::Ended))
-        return rowError(rowNumber, "status", "expected introduced, active or ended");
+        return rowError(rowNumber, "status", "status");
     const std::string early = get("ended_early");
     if (early != "true" && early != "false" && !early.empty())
-        return rowError(rowNumber, "ended_early", "expected true or false");
+        return rowError(rowNumber, "ended_early", "true_false");
     r.endedEarly = early == "true";
     const std::string reason = get("end_reason");
-    if (!reason.empty() && !parseEndReason(reason, r.endReason)) return rowError(rowNumber, "end_reason", "unknown code");
+    if (!reason.empty() && !parseEndReason(reason, r.endReason)) return rowError(rowNumber, "end_reason", "unknown_code");
     std::optional<int> checkIns;
-    if (!parseInt(get("check_ins"), checkIns)) return rowError(rowNumber, "check_ins", "expected a whole number");
+    if (!parseInt(get("check_ins"), checkIns)) return rowError(rowNumber, "check_ins", "whole_number");
     r.checkIns = checkIns.value_or(0);
     struct IntField {
         const char* column;
@@ -470,17 +456,16 @@ Result<ResearchRow> rowFrom(const std::map<std::string, std::string>& cell, std:
                               IntField{"meetings_per_month", &r.meetingsPerMonth, 0, kMaxMeetingsPerMonth},
                               IntField{"new_contacts", &r.newContacts, 0, kMaxNewContacts}}) {
         if (!parseInt(get(f.column), *f.out) || (*f.out && (**f.out < f.lo || **f.out > f.hi)))
-            return rowError(rowNumber, f.column,
-                            "expected a whole number from " + std::to_string(f.lo) + " to " + std::to_string(f.hi));
+            return rowError(rowNumber, f.column, "number_range", {Arg::integerOf(f.lo), Arg::integerOf(f.hi)});
     }
-    const std::string dutch = get("dutch_level");
-    if (!dutch.empty()) {
+    const std::string level = get("dutch_level");
+    if (!level.empty()) {
         LanguageLevel l;
-        if (!parseLanguageLevel(dutch, l)) return rowError(rowNumber, "dutch_level", "unknown level");
+        if (!parseLanguageLevel(level, l)) return rowError(rowNumber, "dutch_level", "unknown_level");
         if (l != LanguageLevel::Unknown) r.dutchLevel = l;  // an unknown level is no level: as if empty
     }
     const std::string work = get("work_status");
-    if (!work.empty() && !parseWorkStatus(work, r.workStatus)) return rowError(rowNumber, "work_status", "unknown code");
+    if (!work.empty() && !parseWorkStatus(work, r.workStatus)) return rowError(rowNumber, "work_status", "unknown_code");
     return r;
 }
 
@@ -519,24 +504,20 @@ std::size_t csvRecordsAtMost(std::string_view bytes) {
 Result<std::vector<ResearchRow>> readResearchJson(std::string_view bytes) {
     if (std::optional<Problem> p = prescanJson(bytes, researchLimits())) return problemError(*p);
     Result<JsonDoc> doc = JsonDoc::parse(bytes);
-    if (!doc || !doc->root().isObject())
-        return makeError("research.format", "not a readable JSON research file", "geen leesbaar JSON-onderzoeksbestand");
+    if (!doc || !doc->root().isObject()) return formatError("unreadable_json");
     const JsonRef root = doc->root();
     JsonRef format = root, version = root, rows = root;
     if (!root.findMember("format", format) || !format.isString() || format.str() != "welkom-research")
-        return makeError("research.format", "not a Welkom research file (\"format\" is not \"welkom-research\")",
-                         "geen Welkom-onderzoeksbestand (\"format\" is niet \"welkom-research\")");
-    if (!root.findMember("version", version) || version.type() != JsonType::Uint || version.asUint() != 1)
-        return makeError("research.version", "this research file has another format version (this Welkom reads 1)",
-                         "dit onderzoeksbestand heeft een andere formaatversie (deze Welkom leest 1)");
-    if (!root.findMember("rows", rows) || !rows.isArray())
-        return makeError("research.format", "\"rows\" must be a list", "\"rows\" moet een lijst zijn");
+        return formatError("not_research_file");
+    if (!root.findMember("version", version) || version.type() != JsonType::Uint || version.asUint() != kResearchVersion)
+        return codedError("research.version", {Arg::integerOf(kResearchVersion)});
+    if (!root.findMember("rows", rows) || !rows.isArray()) return formatError("rows_not_list");
     std::vector<ResearchRow> out;
     out.reserve(rows.size());
     std::size_t n = 0;
     for (JsonRef row : rows) {
         ++n;
-        if (!row.isObject()) return rowError(n, "row", "expected an object");
+        if (!row.isObject()) return rowError(n, "row", "not_object");
         std::map<std::string, std::string> cell;
         for (JsonRef v : row) {
             const std::string key(v.key());
@@ -547,7 +528,7 @@ Result<std::vector<ResearchRow>> readResearchJson(std::string_view bytes) {
                 case JsonType::Uint: cell[key] = v.dump(); break;
                 case JsonType::Float: cell[key] = scoreText(v.asDouble()); break;
                 case JsonType::Null: break;
-                default: return rowError(n, key, "unexpected value");
+                default: return rowError(n, key, "unexpected");
             }
         }
         auto r = rowFrom(cell, n);
@@ -572,12 +553,11 @@ Result<std::vector<ResearchRow>> readResearchFile(std::string_view bytes) {
     std::vector<ResearchRow> out;
     Result<CsvTable> table = readCsv(bytes);
     if (!table) return table.error();
-    if (table->rows.empty()) return makeError("research.format", "the file is empty", "het bestand is leeg");
+    if (table->rows.empty()) return formatError("empty");
     const CsvRow& header = table->rows[0];
     if (std::find(header.begin(), header.end(), "research_id") == header.end() ||
         std::find(header.begin(), header.end(), "status") == header.end())
-        return makeError("research.format", "not a Welkom research CSV (no research_id and status columns)",
-                         "geen Welkom-onderzoeks-CSV (geen kolommen research_id en status)");
+        return formatError("not_research_csv");
     for (std::size_t i = 1; i < table->rows.size(); ++i) {
         const CsvRow& row = table->rows[i];
         if (row.size() == 1 && row[0].empty()) continue;  // a blank line

@@ -8,8 +8,8 @@
 //
 // Usage:
 //   ResearchExport e = buildResearchExport(roster);          // libsodium randomness
-//   for (const std::string& s : e.report.steps) log(s);      // what was generalised / suppressed
-//   std::string csv = writeResearchCsv(e);                  // or writeResearchJson(e)
+//   for (const Message& s : e.report.steps) log(texts.render(s));  // what was generalised / suppressed
+//   std::string csv = writeResearchCsv(e);                  // or writeResearchJson(e, englishText)
 //
 //   Result<std::vector<ResearchRow>> rows = readResearchFile(bytes);   // CSV or JSON, detected
 //   std::vector<LearningSample> more = researchSamples(*rows, def);
@@ -38,12 +38,14 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/learning.h"
+#include "core/message.h"
 #include "core/result.h"
 #include "core/roster.h"
 
@@ -102,8 +104,7 @@ struct ResearchExportReport {
     int exported = 0;
     int k = 5;
     int generalisationLevel = 0;      // 0..5, the steps applied
-    std::vector<std::string> steps;   // what was done, in English
-    std::vector<std::string> stepsNl; // the same in Dutch
+    std::vector<Message> steps;       // what was done ("research.step.*")
 };
 
 struct ResearchExport {
@@ -122,7 +123,9 @@ std::string outcomeCell(const ResearchRow& row, ResearchOutcomeColumn column);
 std::string quasiIdentifierKey(const ResearchRow& row);
 
 std::string writeResearchCsv(const ResearchExport& e);
-std::string writeResearchJson(const ResearchExport& e);
+// The file's "steps" are the report's steps in English, worded by `english`
+// (the app's catalogue: englishText in app/text/messages.h).
+std::string writeResearchJson(const ResearchExport& e, const std::function<std::string(const Message&)>& english);
 
 // Limits on research files, checked before anything is built (JSON: the
 // pre-scan of json_prescan.h; CSV: bytes and records counted first, then the
@@ -136,8 +139,9 @@ constexpr int kMaxResearchJsonDepth = 8;
 // CSV (header row as written) or JSON, detected from the first non-space
 // byte. Refused with the pre-scan's codes ("file.too_large", "json.too_deep",
 // "limit.research_rows", ...). Unknown columns are ignored (newer versions
-// may add some); missing or malformed values are errors naming the row
-// ("research.format").
+// may add some). Otherwise "research.version", or "research.format" with what
+// is wrong as a "research.detail.*" message; a bad value is research.detail.row
+// (row number, column, a "research.value.*" message).
 Result<std::vector<ResearchRow>> readResearchFile(std::string_view bytes);
 
 // The row as an outcome (for successLabel) and as a learning sample.

@@ -107,6 +107,10 @@ bool parseInt(std::string_view s, int& out) {
 }
 
 std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+// Arguments of a problem: a value from the sheet in quotes, a count, a coded detail.
+Arg quotedArg(std::string_view s) { return Arg::textOf(quoted(s)); }
+Arg count(std::size_t n) { return Arg::integerOf(static_cast<long long>(n)); }
+Arg detail(std::string code, std::vector<Arg> args = {}) { return Arg::messageOf(message(std::move(code), std::move(args))); }
 
 }  // namespace
 
@@ -171,76 +175,14 @@ bool isQuestionColumn(std::string_view header) {
 
 const std::vector<FieldSpec>& householdSpecs() {
     static const std::vector<FieldSpec> kSpecs = {
-        {"id", {"id", "household id", "huishouden id"}},
-        {"name", {"name", "display name", "household", "household name", "naam", "weergavenaam", "huishouden",
-                  "naam huishouden", "gezin", "familie"}},
-        {"municipality", {"municipality", "city", "gemeente", "woonplaats", "plaats", "stad"}},
-        {"neighbourhood", {"neighbourhood", "neighborhood", "district", "wijk", "buurt"}},
-        {"child_ages", {"child ages", "children ages", "ages of children", "ages children", "children",
-                        "leeftijden kinderen", "leeftijd kinderen", "kinderen leeftijden", "kinderen"}},
-        {"interests", {"interests", "hobbies", "interesses", "hobbys", "hobby", "interessen"}},
-        {"goals", {"goals", "goals for the year", "doelen", "doelen voor het jaar", "wensen"}},
-        {"work_sectors", {"work sectors", "work sector", "sectors", "sector", "werksector", "werksectoren",
-                          "sector werk", "werkveld"}},
-        {"education", {"education", "education level", "opleiding", "opleidingsniveau"}},
-        {"dutch_level", kDutchLevelNames},
-        {"availability", {"availability", "available", "beschikbaarheid", "beschikbaar"}},
-        {"women_only", {"women only", "women only group", "alleen vrouwen", "vrouwengroep", "alleen vrouwengroep",
-                        "groep alleen vrouwen"}},
-        {"group_with_children", {"group with children", "groep met kinderen"}},
-        {"needs", {"needs", "behoeften", "hulpvragen", "hulpvraag", "ondersteuning"}},
-        {"notes", {"notes", "remarks", "comments", "notities", "opmerkingen", "opmerking"}},
-        {"consent_matching", {"consent matching", "consent to matching", "consent", "toestemming",
-                              "toestemming koppeling", "toestemming koppelen"}},
-        {"consent_matching_date", {"consent matching date", "consent date", "datum toestemming",
-                                   "datum toestemming koppeling", "toestemming koppeling datum"}},
-        {"consent_research", {"consent research", "consent to research", "toestemming onderzoek"}},
-        {"consent_research_date", {"consent research date", "datum toestemming onderzoek",
-                                   "toestemming onderzoek datum"}},
+#include "io/csv_household_headers.inc"
     };
     return kSpecs;
 }
 
 const std::vector<FieldSpec>& memberSpecs() {
     static const std::vector<FieldSpec> kSpecs = {
-        {"group", {"group", "group name", "welcome group", "groep", "groepsnaam", "naam groep", "welkom groep",
-                   "welkomgroep"}},
-        // Per member (where the person lives); the group's own from the group_
-        // columns, else the coordinator's row, else the most common (finishGroups).
-        {"municipality", {"municipality", "city", "gemeente", "woonplaats", "plaats", "stad"}},
-        {"neighbourhood", {"neighbourhood", "neighborhood", "district", "wijk", "buurt"}},
-        {"group_municipality", {"group municipality", "gemeente groep", "groepsgemeente"}},
-        {"group_neighbourhood", {"group neighbourhood", "group neighborhood", "wijk groep", "groepswijk", "buurt groep"}},
-        {"capacity", {"capacity", "households", "capaciteit", "aantal huishoudens"}},
-        {"max_household_size", {"max household size", "maximum household size", "max grootte huishouden",
-                                "maximale grootte huishouden", "max gezinsgrootte", "maximale gezinsgrootte"}},
-        {"allowed_municipalities", {"allowed municipalities", "also municipalities", "other municipalities",
-                                    "ook gemeenten", "andere gemeenten", "toegestane gemeenten"}},
-        {"availability", {"availability", "available", "beschikbaarheid", "beschikbaar"}},
-        {"consent_matching", {"consent matching", "consent to matching", "consent", "toestemming",
-                              "toestemming koppeling", "toestemming koppelen"}},
-        {"consent_matching_date", {"consent matching date", "consent date", "datum toestemming",
-                                   "datum toestemming koppeling"}},
-        {"consent_research", {"consent research", "consent to research", "toestemming onderzoek"}},
-        {"consent_research_date", {"consent research date", "datum toestemming onderzoek"}},
-        {"group_notes", {"group notes", "notities groep", "opmerkingen groep"}},
-        {"name", {"name", "full name", "member", "naam", "volledige naam", "lid", "deelnemer"}},
-        // The id of a member of the roster (the members' problems sheet): that member is updated.
-        {"member_id", {"member id", "lid id", "id lid"}},
-        {"first_name", {"first name", "given name", "voornaam", "roepnaam"}},
-        {"last_name", {"last name", "surname", "family name", "achternaam", "familienaam"}},
-        {"contact", {"contact", "email", "e mail", "email address", "emailadres", "mail", "mailadres"}},
-        {"phone", {"phone", "telephone", "phone number", "mobile", "telefoon", "telefoonnummer", "mobiel", "tel"}},
-        {"age", {"age", "leeftijd"}},
-        {"gender", {"gender", "sex", "geslacht", "gender identiteit"}},
-        {"languages", {"languages", "language", "talen", "taal"}},
-        {"dutch_level", kDutchLevelNames},
-        {"interests", {"interests", "hobbies", "interesses", "hobbys", "hobby", "interessen"}},
-        {"occupation", {"occupation", "job", "profession", "beroep", "functie", "werk"}},
-        {"sector", {"sector", "work sector", "werksector", "werkveld"}},
-        {"skills", {"skills", "can help with", "vaardigheden", "kan helpen met", "expertise"}},
-        {"has_children", {"has children", "children", "own children", "heeft kinderen", "eigen kinderen", "kinderen"}},
-        {"coordinator", {"coordinator", "group coordinator", "coördinator", "contactpersoon", "is coordinator"}},
+#include "io/csv_member_headers.inc"
     };
     return kSpecs;
 }
@@ -299,24 +241,11 @@ Result<CsvColumnMapping> parseColumnMapping(std::string_view text) {
         if (entry.empty()) continue;
         const std::size_t eq = entry.rfind('=');
         if (eq == std::string_view::npos || trim(entry.substr(0, eq)).empty()) {
-            return makeError("csv.mapping", "mapping entry " + quoted(entry) + " is not 'Header=field'",
-                             "koppeling " + quoted(entry) + " is niet 'Kolomkop=veld'");
+            return codedError("csv.mapping", {detail("csv.mapping.entry", {quotedArg(entry)})});
         }
         out.emplace_back(std::string(trim(entry.substr(0, eq))), std::string(trim(entry.substr(eq + 1))));
     }
     return out;
-}
-
-std::string formatCsvProblem(const CsvProblem& p, bool dutch) {
-    std::string where;
-    if (p.row > 0) where = (dutch ? "rij " : "row ") + std::to_string(p.row);
-    if (p.column > 0) {
-        if (!where.empty()) where += ", ";
-        where += (dutch ? "kolom " : "column ") + csvColumnLetters(p.column);
-        if (!p.columnName.empty()) where += " " + quoted(p.columnName);
-    }
-    const std::string& msg = dutch && !p.messageNl.empty() ? p.messageNl : p.message;
-    return where.empty() ? msg : where + ": " + msg;
 }
 
 bool CsvImportPreview::hasErrors() const { return count(Severity::Error) > 0; }
@@ -372,23 +301,24 @@ public:
 private:
     // ---- problems
 
-    void add(Severity s, std::string code, std::size_t column, std::string en, std::string nl) {
+    // A problem at the current row and `column` (0: the whole row), worded
+    // by the app as problem.<code> with `args`.
+    void add(Severity s, std::string code, std::size_t column, std::vector<Arg> args = {}) {
         CsvProblem p;
         p.severity = s;
         p.code = std::move(code);
         p.row = m_row;
         p.column = column;
         if (column > 0 && column <= m_header.size()) p.columnName = m_header[column - 1];
-        p.message = std::move(en);
-        p.messageNl = std::move(nl);
+        p.args = std::move(args);
         m_out.problems.push_back(std::move(p));
         if (s == Severity::Error) m_rowFailed = true;
     }
-    void error(std::string code, std::size_t column, std::string en, std::string nl) {
-        add(Severity::Error, std::move(code), column, std::move(en), std::move(nl));
+    void error(std::string code, std::size_t column, std::vector<Arg> args = {}) {
+        add(Severity::Error, std::move(code), column, std::move(args));
     }
-    void warn(std::string code, std::size_t column, std::string en, std::string nl) {
-        add(Severity::Warning, std::move(code), column, std::move(en), std::move(nl));
+    void warn(std::string code, std::size_t column, std::vector<Arg> args = {}) {
+        add(Severity::Warning, std::move(code), column, std::move(args));
     }
     // A refusal of the whole file, worded by its code (problem.<code>) with its arguments.
     void fileError(const Error& e) {
@@ -397,13 +327,7 @@ private:
         p.args = e.args;
         m_out.problems.push_back(std::move(p));
     }
-    void fileError(std::string code, std::string en, std::string nl) {
-        CsvProblem p;
-        p.code = std::move(code);
-        p.message = std::move(en);
-        p.messageNl = std::move(nl);
-        m_out.problems.push_back(std::move(p));
-    }
+    void fileError(std::string code, std::vector<Arg> args) { fileError(codedError(std::move(code), std::move(args))); }
 
     // ---- header
 
@@ -433,9 +357,7 @@ private:
         for (const auto& [header, field] : mapping) {
             const std::string f = normalizeKey(field);
             if (!f.empty() && f != "ignore" && f != "negeer" && canonicalField(field).empty()) {
-                fileError("csv.mapping", "the mapping names an unknown field " + quoted(field) + " (for column " +
-                                             quoted(header) + ")",
-                          "de koppeling noemt een onbekend veld " + quoted(field) + " (voor kolom " + quoted(header) + ")");
+                fileError("csv.mapping", {detail("csv.mapping.unknown_field", {quotedArg(field), quotedArg(header)})});
             }
         }
         for (std::size_t c = 0; c < m_header.size(); ++c) {
@@ -450,17 +372,12 @@ private:
             }
             if (!mapped) field = autoField(header);
             if (!mapped && field.empty() && !trim(header).empty() && !isQuestionColumn(header)) {
-                warn("csv.header_unknown", c + 1, "column not recognised; it is ignored (map it with a column mapping)",
-                     "kolom niet herkend; ze wordt genegeerd (koppel haar aan een veld)");
+                warn("csv.header_unknown", c + 1);
             }
             if (!field.empty()) {
                 auto [it, inserted] = m_columnOf.emplace(field, c + 1);
                 if (!inserted) {
-                    error("csv.header_duplicate", c + 1,
-                          "this column and column " + csvColumnLetters(it->second) + " both mean " + quoted(field) +
-                              "; map one of them to another field or to nothing",
-                          "deze kolom en kolom " + csvColumnLetters(it->second) + " betekenen allebei " + quoted(field) +
-                              "; koppel een van beide aan een ander veld of aan niets");
+                    error("csv.header_duplicate", c + 1, {Arg::textOf(csvColumnLetters(it->second)), quotedArg(field)});
                     field.clear();
                 }
             }
@@ -468,27 +385,25 @@ private:
         }
         for (std::size_t k = 0; k < mapping.size(); ++k) {
             if (mappingUsed[k]) continue;
-            fileError("csv.mapping", "the mapping names column " + quoted(mapping[k].first) + ", which the file does not have",
-                      "de koppeling noemt kolom " + quoted(mapping[k].first) + ", die het bestand niet heeft");
+            fileError("csv.mapping", {detail("csv.mapping.no_such_column", {quotedArg(mapping[k].first)})});
         }
-        auto require = [&](std::string_view field, std::string_view exampleNl, std::string_view exampleEn) {
+        // The text names the field and an example header in the reader's language (csv.column_example.<field>).
+        auto require = [&](std::string_view field) {
             if (m_columnOf.count(std::string(field)) > 0) return;
-            fileError("csv.header_missing",
-                      "no column for " + quoted(field) + " (e.g. a column " + quoted(exampleEn) + ")",
-                      "geen kolom voor " + quoted(field) + " (bijv. een kolom " + quoted(exampleNl) + ")");
+            fileError("csv.header_missing", {quotedArg(field), detail("csv.column_example." + std::string(field))});
         };
         m_updating = namesRosterRecord(rows);
         if (m_kind == CsvImportKind::Households) {
             // A sheet that updates may leave out what it does not change (rows that add still need both).
-            if (!m_updating) require("name", "Naam", "Name");
-            if (!m_updating) require("municipality", "Gemeente", "Municipality");
+            if (!m_updating) require("name");
+            if (!m_updating) require("municipality");
         } else {
-            require("group", "Groep", "Group");
+            require("group");
             if (!m_updating && m_columnOf.count("name") == 0 && m_columnOf.count("first_name") == 0)
-                require("name", "Naam", "Name");
-            if (!m_updating) require("age", "Leeftijd", "Age");
+                require("name");
+            if (!m_updating) require("age");
             if (!m_updating && m_columnOf.count("group_municipality") == 0)
-                require("municipality", "Gemeente", "Municipality");
+                require("municipality");
         }
         m_row = 0;
         return !m_out.hasErrors();
@@ -499,14 +414,10 @@ private:
         bool extraFilled = false;
         for (std::size_t c = want; c < row.size(); ++c) extraFilled = extraFilled || !trim(row[c]).empty();
         if (row.size() >= want && !extraFilled) return true;
-        const std::string have = std::to_string(row.size()), need = std::to_string(want);
-        const std::string sep = m_out.delimiter == ';' ? "semicolons" : m_out.delimiter == '\t' ? "tabs" : "commas";
-        const std::string sepNl = m_out.delimiter == ';' ? "puntkomma's" : m_out.delimiter == '\t' ? "tabs" : "komma's";
-        error("csv.columns", 0,
-              "this row has " + have + " columns but the header has " + need + " (a missing quote, or " + sep +
-                  " inside a value?); the row is skipped",
-              "deze rij heeft " + have + " kolommen maar de kopregel " + need + " (een ontbrekend aanhalingsteken, of " +
-                  sepNl + " in een waarde?); de rij wordt overgeslagen");
+        const char* separators = m_out.delimiter == ';'    ? "csv.separator.semicolons"
+                                 : m_out.delimiter == '\t' ? "csv.separator.tabs"
+                                                           : "csv.separator.commas";
+        error("csv.columns", 0, {count(row.size()), count(want), detail(separators)});
         return false;
     }
 
@@ -528,14 +439,12 @@ private:
     bool age(std::string_view field, std::string_view text, int lo, int& out) {
         int v = 0;
         if (!parseInt(text, v)) {
-            error("csv.age", col(field), quoted(text) + " is not an age (a whole number of years)",
-                  quoted(text) + " is geen leeftijd (een heel aantal jaren)");
+            error("csv.age", col(field), {detail("csv.age.not_a_number", {quotedArg(text)})});
             return false;
         }
         if (v < lo || v > kMaxAge) {
-            const std::string range = std::to_string(lo) + ".." + std::to_string(kMaxAge);
-            error("csv.age", col(field), "age " + std::to_string(v) + " is outside " + range,
-                  "leeftijd " + std::to_string(v) + " ligt buiten " + range);
+            error("csv.age", col(field),
+                  {detail("csv.age.out_of_range", {Arg::integerOf(v), Arg::integerOf(lo), Arg::integerOf(kMaxAge)})});
             return false;
         }
         out = v;
@@ -554,8 +463,7 @@ private:
         if (inList(k, kYes)) return true;
         if (inList(k, kNo)) return false;
         // Vague detail, not unreadable: left "not given" (for consent: no consent) with a warning.
-        warn("csv.yes_no", col(field), quoted(text) + " is not yes or no (ja/nee, yes/no, x or empty); taken as not given",
-             quoted(text) + " is geen ja of nee (ja/nee, yes/no, x of leeg); opgevat als niet opgegeven");
+        warn("csv.yes_no", col(field), {quotedArg(text)});
         return std::nullopt;
     }
 
@@ -589,8 +497,7 @@ private:
         if (text.empty()) return {};
         std::string iso = toIsoDate(text);
         if (iso.empty()) {
-            warn("csv.date", col(field), quoted(text) + " is not a date (dd-mm-jjjj or jjjj-mm-dd); left empty",
-                 quoted(text) + " is geen datum (dd-mm-jjjj of jjjj-mm-dd); leeg gelaten");
+            warn("csv.date", col(field), {quotedArg(text)});
         }
         return iso;
     }
@@ -626,9 +533,7 @@ private:
         else if (inList(k, kOther)) out = Gender::Other;
         else if (inList(k, kNone)) out = Gender::Unspecified;
         else {
-            warn("csv.gender", col(field),
-                 quoted(text) + " is not a gender (v/m/x, vrouw/man/anders, female/male/other); left unspecified",
-                 quoted(text) + " is geen geslacht (v/m/x, vrouw/man/anders, female/male/other); niet opgegeven gelaten");
+            warn("csv.gender", col(field), {quotedArg(text)});
             return false;
         }
         return true;
@@ -696,9 +601,7 @@ private:
             }
             const std::string* code = languageCode(normalizeKey(trim(lang)));
             if (!code) {
-                error("csv.language", col(field),
-                      "unknown language " + quoted(trim(lang)) + " (write a name such as Arabic/Arabisch or a code such as ar)",
-                      "onbekende taal " + quoted(trim(lang)) + " (schrijf een naam zoals Arabisch/Arabic of een code zoals ar)");
+                error("csv.language", col(field), {quotedArg(trim(lang))});
                 continue;
             }
             // No level ("Frans, Duits") is missing detail, not an error: the
@@ -706,8 +609,7 @@ private:
             // (language.level_unknown). A level that is no level says so too.
             LanguageLevel l = LanguageLevel::Unknown;
             if (!trim(lvl).empty() && !level(normalizeKey(lvl), l)) {
-                warn("csv.language_level", col(field), {}, {});  // worded by the app: problem.csv.language_level
-                m_out.problems.back().args = {Arg::textOf(quoted(trim(lvl)))};
+                warn("csv.language_level", col(field), {quotedArg(trim(lvl))});
                 l = LanguageLevel::Unknown;
             }
             addLanguage(out, *code, l);
@@ -729,7 +631,7 @@ private:
         const std::string_view text = cell("dutch_level");
         if (text.empty()) return std::nullopt;
         LanguageLevel l = LanguageLevel::Unknown;
-        if (!level(normalizeKey(text), l)) warn("csv.dutch_level", col("dutch_level"), {}, {});
+        if (!level(normalizeKey(text), l)) warn("csv.dutch_level", col("dutch_level"));
         return l;
     }
 
@@ -757,9 +659,7 @@ private:
         // The sheet's own words too ("werk zoeken", "a job"): io/term_match.h.
         if (std::optional<std::string> code = matchTerm(domainOf(kind), item)) return *code;
         if (isCustomTag(item)) return item;
-        warn("csv.tag_custom", col(field),
-             quoted(item) + " is not in the list; kept as own tag " + quoted(makeCustomTag(item)),
-             quoted(item) + " staat niet in de lijst; bewaard als eigen label " + quoted(makeCustomTag(item)));
+        warn("csv.tag_custom", col(field), {quotedArg(item), quotedArg(makeCustomTag(item))});
         return makeCustomTag(item);
     }
 
@@ -774,14 +674,13 @@ private:
 
     void availability(std::string_view field, Availability& a) {
         for (const std::string& item : splitList(cell(field))) {
-            const std::uint8_t slots = matchAvailability(item);  // "evenings during the week", "zaterdagochtend"
+            // Phrases too: evenings during the week, zaterdagochtend.
+            const std::uint8_t slots = matchAvailability(item);
             a.weekdayDaytime = a.weekdayDaytime || (slots & kSlotWeekdayDaytime);
             a.evenings = a.evenings || (slots & kSlotEvenings);
             a.weekends = a.weekends || (slots & kSlotWeekends);
             if (slots == 0) {
-                warn("csv.availability", col(field),
-                     quoted(item) + " is not an availability (overdag, avonden, weekend); ignored",
-                     quoted(item) + " is geen beschikbaarheid (overdag, avonden, weekend); genegeerd");
+                warn("csv.availability", col(field), {quotedArg(item)});
             }
         }
     }
@@ -792,11 +691,7 @@ private:
         EducationLevel level = EducationLevel::Unknown;
         if (std::optional<std::string> code = matchTerm(TermDomain::Education, text); code && parseEducationLevel(*code, level))
             return level;
-        warn("csv.education", col(field),
-             quoted(text) + " is not an education level (geen, basisonderwijs, middelbare school, mbo, hbo, wo, "
-                            "gepromoveerd); left unknown",
-             quoted(text) + " is geen opleidingsniveau (geen, basisonderwijs, middelbare school, mbo, hbo, wo, "
-                            "gepromoveerd); onbekend gelaten");
+        warn("csv.education", col(field), {quotedArg(text)});
         return EducationLevel::Unknown;
     }
 
@@ -805,9 +700,7 @@ private:
         if (text.empty()) return fallback;
         int v = 0;
         if (!parseInt(text, v) || v < lo || v > hi) {
-            error("csv.number", col(field),
-                  quoted(text) + " is not a whole number from " + std::to_string(lo) + " to " + std::to_string(hi),
-                  quoted(text) + " is geen geheel getal van " + std::to_string(lo) + " tot " + std::to_string(hi));
+            error("csv.number", col(field), {quotedArg(text), Arg::integerOf(lo), Arg::integerOf(hi)});
             return fallback;
         }
         return v;
@@ -824,8 +717,7 @@ private:
         const std::string id(cell("id"));
         const Household* existing = id.empty() ? nullptr : rosterHousehold(id);
         if (!id.empty() && !existing && m_updating && !idInRoster(id)) {
-            error("csv.id_unknown", col("id"), {}, {});  // worded by the app: problem.csv.id_unknown
-            m_out.problems.back().args = {Arg::textOf(quoted(id))};
+            error("csv.id_unknown", col("id"), {quotedArg(id)});
             return;
         }
         Household h = existing ? *existing : Household{};
@@ -834,10 +726,9 @@ private:
         fillText("municipality", h.municipality);
         fillText("neighbourhood", h.neighbourhood);
         if (h.displayName.empty())
-            error("csv.required", col("name"), "the household needs a name", "het huishouden heeft een naam nodig");
+            error("csv.required", col("name"), {detail("csv.required.household_name")});
         if (h.municipality.empty())
-            error("csv.required", col("municipality"), "the household needs a municipality",
-                  "het huishouden heeft een gemeente nodig");
+            error("csv.required", col("municipality"), {detail("csv.required.household_municipality")});
         // Of each member: n of its adult<n>_ columns (an updated household's
         // adults count in order, children 0).
         std::vector<int> adultNumbers;
@@ -854,8 +745,8 @@ private:
                 h.members.push_back(std::move(added));
                 adultNumbers.push_back(n);
                 if (cell(ageField).empty()) {
-                    error("csv.adult_age_missing", col(ageField) != 0 ? col(ageField) : col(langField), {}, {});
-                    m_out.problems.back().args = {Arg::textOf(std::to_string(n))};  // problem.csv.adult_age_missing
+                    error("csv.adult_age_missing", col(ageField) != 0 ? col(ageField) : col(langField),
+                          {Arg::textOf(std::to_string(n))});
                 }
             }
             HouseholdMember& m = h.members[k];
@@ -875,8 +766,7 @@ private:
             childAges(h);
         }
         if (h.members.empty() && !m_rowFailed) {
-            error("csv.no_members", 0, "no members: fill in adult1_age (and languages) or child_ages",
-                  "geen leden: vul de leeftijd (en talen) van volwassene 1 of de leeftijden van de kinderen in");
+            error("csv.no_members", 0);
         }
         fillTags(VocabularyKind::Interests, "interests", h.interests);
         fillTags(VocabularyKind::Goals, "goals", h.goals);
@@ -948,7 +838,7 @@ private:
     // An updating row's id names its household; any other id must be free. No id twice in a sheet.
     void checkGivenId(const std::string& id, std::string_view field, bool updating) {
         if (!m_givenIds.insert(id).second || (!updating && idInRoster(id))) {
-            error("csv.id", col(field), "id " + quoted(id) + " is already in use", "id " + quoted(id) + " is al in gebruik");
+            error("csv.id", col(field), {quotedArg(id)});
         }
     }
 
@@ -1014,11 +904,7 @@ private:
         auto [it, inserted] = b.levelValues.emplace(std::string(field), std::make_pair(k, m_row));
         if (inserted) return true;
         if (it->second.first != k) {
-            error("csv.group_conflict", col(field),
-                  "this group's " + std::string(field) + " was already given differently on row " +
-                      std::to_string(it->second.second),
-                  "voor deze groep is " + std::string(field) + " al anders opgegeven op rij " +
-                      std::to_string(it->second.second));
+            error("csv.group_conflict", col(field), {Arg::textOf(std::string(field)), count(it->second.second)});
         }
         return false;
     }
@@ -1027,7 +913,7 @@ private:
         m_rowFailed = false;
         const std::string groupName(cell("group"));
         if (groupName.empty()) {
-            error("csv.required", col("group"), "the person needs a group", "de persoon heeft een groep nodig");
+            error("csv.required", col("group"), {detail("csv.required.person_group")});
             return;
         }
         if (m_updating && !cell("member_id").empty()) return updateMemberRow(groupName);
@@ -1042,11 +928,7 @@ private:
             m_out.groupRows.push_back(m_row);
             m_builds.emplace_back();
             if (const WelcomeGroup* existing = rosterGroup(groupName)) {
-                error("csv.group_exists", col("group"),
-                      "a welcome group named " + quoted(existing->name) + " is already in the roster (" + existing->id +
-                          "); an import only adds new groups",
-                      "er staat al een Welkom Groep " + quoted(existing->name) + " in het bestand (" + existing->id +
-                          "); een import voegt alleen nieuwe groepen toe");
+                error("csv.group_exists", col("group"), {quotedArg(existing->name), Arg::textOf(existing->id)});
             }
         }
         WelcomeGroup& g = m_out.groups[found->second];
@@ -1069,8 +951,7 @@ private:
         for (std::size_t i = 0; existing != nullptr && i < existing->members.size() && k == existing->members.size(); ++i)
             if (existing->members[i].id == memberId) k = i;
         if (existing == nullptr || k == existing->members.size()) {
-            error("csv.member_unknown", col("member_id"), {}, {});  // worded by the app: problem.csv.member_unknown
-            m_out.problems.back().args = {Arg::textOf(quoted(memberId)), Arg::textOf(quoted(groupName))};
+            error("csv.member_unknown", col("member_id"), {quotedArg(memberId), quotedArg(groupName)});
             return;
         }
         auto [it, first] = m_updatedGroupIndex.emplace(existing->id, m_out.updatedGroups.size());
@@ -1084,8 +965,7 @@ private:
         WelcomeGroup& g = m_out.updatedGroups[it->second];
         GroupBuild& b = m_updatedBuilds[it->second];
         if (b.memberRows[k] != 0) {
-            error("csv.member_twice", col("member_id"), {}, {});  // worded by the app: problem.csv.member_twice
-            m_out.problems.back().args = {Arg::textOf(quoted(memberId)), Arg::textOf(std::to_string(b.memberRows[k]))};
+            error("csv.member_twice", col("member_id"), {quotedArg(memberId), Arg::textOf(std::to_string(b.memberRows[k]))});
             return;
         }
         b.memberRows[k] = m_row;
@@ -1124,14 +1004,14 @@ private:
         }
         if (!name.empty()) m.name = name;
         if (m.name.empty()) {
-            error("csv.required", col("name") != 0 ? col("name") : col("first_name"), "the person needs a name",
-                  "de persoon heeft een naam nodig");
+            error("csv.required", col("name") != 0 ? col("name") : col("first_name"),
+                  {detail("csv.required.person_name")});
         }
         const std::string_view email = cell("contact"), phone = cell("phone");
         if (!email.empty() || !phone.empty())
             m.contact = std::string(email) + (!email.empty() && !phone.empty() ? ", " : "") + std::string(phone);
         if (!cell("age").empty()) age("age", cell("age"), kMinGroupMemberAge, m.age);
-        else if (isNew) error("csv.required", col("age"), "the person needs an age", "de persoon heeft een leeftijd nodig");
+        else if (isNew) error("csv.required", col("age"), {detail("csv.required.person_age")});
         if (!cell("gender").empty()) gender("gender", m.gender);
         if (!cell("languages").empty()) m.languages = languages("languages");
         if (const std::optional<LanguageLevel> dutch = dutchLevelCell()) setDutchLevel(m.languages, *dutch);
@@ -1149,11 +1029,7 @@ private:
         auto v = yesNo("coordinator");
         if (!v || !*v) return false;
         if (b.hasCoordinator) {
-            error("csv.coordinator", col("coordinator"),
-                  "this group already has a coordinator on row " + std::to_string(b.coordinatorRow) +
-                      "; mark one person per group",
-                  "deze groep heeft al een coördinator op rij " + std::to_string(b.coordinatorRow) +
-                      "; markeer één persoon per groep");
+            error("csv.coordinator", col("coordinator"), {count(b.coordinatorRow)});
             return false;
         }
         b.hasCoordinator = true;
@@ -1204,8 +1080,8 @@ private:
         m_row = byCoordinator ? b.coordinatorRow : m_out.groupRows[i];
         const std::size_t column = col(field);
         const std::string header = column > 0 && column <= m_header.size() ? m_header[column - 1] : std::string(field);
-        warn(byCoordinator ? "csv.group_place_coordinator" : "csv.group_place_most_common", column, {}, {});
-        m_out.problems.back().args = {Arg::textOf(header), Arg::listOf(std::move(values)), Arg::textOf(out)};
+        warn(byCoordinator ? "csv.group_place_coordinator" : "csv.group_place_most_common", column,
+             {Arg::textOf(header), Arg::listOf(std::move(values)), Arg::textOf(out)});
     }
 
     void finishGroups() {
@@ -1218,8 +1094,7 @@ private:
             if (!m_out.groups[i].municipality.empty()) continue;
             m_row = m_out.groupRows[i];
             error("csv.required", col("municipality"),
-                  "group " + quoted(m_out.groups[i].name) + " has no municipality on any of its rows",
-                  "groep " + quoted(m_out.groups[i].name) + " heeft op geen van haar rijen een gemeente");
+                  {detail("csv.required.group_municipality", {quotedArg(m_out.groups[i].name)})});
         }
         m_row = 0;
     }
@@ -1323,16 +1198,14 @@ private:
             }
             if (before.count({p.path, p.code}) > 0 || p.severity != Severity::Error) continue;
             m_row = 0;
-            add(p.severity, "import.merged_problem", 0, {}, {});
-            m_out.problems.back().args = {Arg::textOf(p.path), Arg::messageOf(problemMessage(p))};
+            add(p.severity, "import.merged_problem", 0, {Arg::textOf(p.path), Arg::messageOf(problemMessage(p))});
         }
         m_row = 0;
     }
 
     // A validation problem of a record at the record's row (m_row).
     void addAtRow(const Problem& p, const std::vector<int>& adultNumbers, const std::vector<std::string>& segs) {
-        add(p.severity, p.code, columnForPath(adultNumbers, segs), p.message, p.messageNl);
-        if (p.message.empty()) m_out.problems.back().args = problemMessage(p).args;
+        add(p.severity, p.code, columnForPath(adultNumbers, segs), problemMessage(p).args);
     }
 
     std::size_t rowOfRecord(std::size_t i, const std::vector<std::string>& segs) const {
@@ -1426,11 +1299,7 @@ bool changedSince(const std::vector<Record>& current, const std::vector<Record>&
 
 Status applyImport(Roster& roster, const CsvImportPreview& preview) {
     if (preview.hasErrors()) {
-        return makeError("import.has_errors",
-                         "the import has " + std::to_string(preview.count(Severity::Error)) +
-                             " errors; fix the file and preview again",
-                         "de import heeft " + std::to_string(preview.count(Severity::Error)) +
-                             " fouten; verbeter het bestand en bekijk het opnieuw");
+        return codedError("import.has_errors", {Arg::integerOf(static_cast<long long>(preview.count(Severity::Error)))});
     }
     std::unordered_set<std::string_view> ids;
     for (const Household& h : roster.households) ids.insert(h.id);
@@ -1442,8 +1311,7 @@ Status applyImport(Roster& roster, const CsvImportPreview& preview) {
     collides = collides || changedSince(roster.households, preview.updatedHouseholdsBefore) ||
                changedSince(roster.groups, preview.updatedGroupsBefore);
     if (collides) {
-        return makeError("import.stale", "the roster changed since the preview; preview the import again",
-                         "het bestand is veranderd sinds het voorbeeld; bekijk de import opnieuw");
+        return codedError("import.stale");
     }
     std::set<std::pair<std::string, std::string>> before;
     for (const Problem& p : validateRoster(roster))
@@ -1455,69 +1323,6 @@ Status applyImport(Roster& roster, const CsvImportPreview& preview) {
     }
     roster = std::move(merged);
     return Ok{};
-}
-
-// [SECTION] Export ------------------------------------------------------------------------
-
-namespace {
-
-std::string_view statusWords(MatchStatus s, bool dutch) {
-    switch (s) {
-        case MatchStatus::Proposed: return dutch ? "voorgesteld" : "proposed";
-        case MatchStatus::AcceptedByGroup: return dutch ? "geaccepteerd door groep" : "accepted by group";
-        case MatchStatus::AcceptedByHousehold: return dutch ? "geaccepteerd door huishouden" : "accepted by household";
-        case MatchStatus::Introduced: return dutch ? "kennisgemaakt" : "introduced";
-        case MatchStatus::Active: return dutch ? "actief" : "active";
-        case MatchStatus::Ended: return dutch ? "beëindigd" : "ended";
-        case MatchStatus::Declined: return dutch ? "afgewezen" : "declined";
-    }
-    return "?";
-}
-
-// RFC 4180 with CRLF and guarded formulas; for Dutch Excel ';' and a byte order mark.
-std::string writeExport(const std::vector<CsvRow>& rows, bool dutchExcel) {
-    CsvWriteOptions w;
-    if (dutchExcel) {
-        w.delimiter = ';';
-        w.byteOrderMark = true;
-    }
-    return writeCsv(rows, w);
-}
-
-}  // namespace
-
-std::string exportMatchesCsv(const Roster& roster, const MatchExportOptions& options) {
-    const bool nl = options.dutchHeaders;
-    std::vector<CsvRow> rows;
-    if (nl) {
-        rows.push_back({"koppeling", "huishouden", "groep", "gemeente", "coördinator", "contact coördinator", "status",
-                        "voorgesteld op", "status sinds"});
-    } else {
-        rows.push_back({"match", "household", "group", "municipality", "coordinator", "coordinator contact", "status",
-                        "proposed on", "status since"});
-    }
-    std::unordered_map<std::string_view, const Household*> households;
-    std::unordered_map<std::string_view, const WelcomeGroup*> groups;
-    for (const Household& h : roster.households) households.emplace(h.id, &h);
-    for (const WelcomeGroup& g : roster.groups) groups.emplace(g.id, &g);
-    for (const Match& m : roster.matches) {
-        if (options.liveOnly && isFinal(m.status())) continue;
-        const auto h = households.find(m.householdId);
-        const auto g = groups.find(m.groupId);
-        const WelcomeGroup* group = g == groups.end() ? nullptr : g->second;
-        const GroupMember* coordinator = nullptr;
-        if (group) {
-            for (const GroupMember& member : group->members)
-                if (member.id == group->coordinatorId) coordinator = &member;
-        }
-        rows.push_back({m.id, h == households.end() ? m.householdId : h->second->displayName,
-                        group ? group->name : m.groupId, group ? group->municipality : std::string{},
-                        coordinator ? coordinator->name : std::string{},
-                        coordinator ? coordinator->contact : std::string{}, std::string(statusWords(m.status(), nl)),
-                        m.history.empty() ? std::string{} : m.history.front().date,
-                        m.history.empty() ? std::string{} : m.history.back().date});
-    }
-    return writeExport(rows, options.dutchExcel);
 }
 
 }  // namespace welkom

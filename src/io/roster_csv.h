@@ -1,15 +1,14 @@
-// Importing sign-up spreadsheets into a roster, and exporting matches for a
-// mail merge. The columns are documented in docs/csv-import.md.
+// Importing sign-up spreadsheets into a roster (the sheets Welkom writes are in
+// app/text: match_sheet.h, problems_sheet.h). The columns are documented in docs/csv-import.md.
 //
 // Usage:
 //   CsvImportPreview p = previewHouseholdImport(csvBytes, roster);    // or previewGroupMemberImport
-//   for (const CsvProblem& x : p.problems) show(formatCsvProblem(x, dutch));
+//   for (const CsvProblem& x : p.problems) show(formatCsvProblemText(x, dutch));   // app/text/messages.h
 //   // "row 4, column C "Leeftijd volwassene 1": "veertig" is not an age ..."
 //   if (!p.hasErrors() && userAgrees(p.households.size())) {
 //       Status s = applyImport(roster, p);                             // all or nothing
 //   }
 //
-//   std::string csv = exportMatchesCsv(roster, {/*dutchExcel=*/true, /*dutchHeaders=*/true});
 //   // The problems sheet (app/text/problems_sheet.h exportProblemsCsv), filled in, imports back as updates.
 //
 // Why a preview: a coordinator sees what will be added and every problem (row,
@@ -68,13 +67,8 @@ struct CsvProblem {
     std::size_t row = 0;      // 1-based row of the file (1 is the header); 0: the whole file
     std::size_t column = 0;   // 1-based; 0: the whole row
     std::string columnName;   // the header text of `column`
-    std::string message;      // English; empty for a problem given as a code only,
-    std::string messageNl;    // Dutch;   which the app's catalogue words (problem.<code>)
-    std::vector<Arg> args;    // {0}, {1}, ... of such a code's text
+    std::vector<Arg> args;    // {0}, {1}, ... of its text, problem.<code> in the app's catalogue
 };
-
-// "row 4, column C "Leeftijd": message" ("rij 4, kolom C ..." in Dutch).
-std::string formatCsvProblem(const CsvProblem& p, bool dutch);
 
 enum class CsvImportKind { Households, GroupMembers };
 
@@ -142,21 +136,6 @@ CsvImportPreview previewGroupMemberImport(std::string_view csvBytes, const Roste
 // edited meanwhile ("import.stale"), or when the merged roster has validation
 // errors it did not have before ("import.invalid").
 Status applyImport(Roster& roster, const CsvImportPreview& preview);
-
-// [SECTION] Export for a mail merge
-
-struct MatchExportOptions {
-    bool dutchExcel = false;    // ';' separated with a UTF-8 byte order mark, for Dutch Excel
-    bool dutchHeaders = false;  // Dutch column names and status words
-    bool liveOnly = false;      // leave out ended and declined matches
-};
-
-// One row per match: match id, household display name, group name, the
-// group's municipality, coordinator name and contact, status, date proposed,
-// date of the current status. Deliberately nothing else: no gender, ages,
-// languages, needs or notes (special-category and free-text data do not belong
-// in a mail merge). RFC 4180 with CRLF; formula-looking cells are guarded.
-std::string exportMatchesCsv(const Roster& roster, const MatchExportOptions& options = {});
 
 // The steps of a validation problem's JSON Pointer: "/households/3/consent" -> households, 3, consent.
 std::vector<std::string> splitProblemPath(const std::string& path);

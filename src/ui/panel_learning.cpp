@@ -204,7 +204,7 @@ void LearningPanel::drawExport(const AppState& state, CommandQueue& commands) {
     ImGui::BulletText("%s: %d", tr(lang, TextId::ExportNoConsent), r.withoutConsent);
     ImGui::BulletText("%s (k = %d): %d", tr(lang, TextId::ExportSuppressed), r.k, r.suppressed);
     ImGui::BulletText("%s: %d", tr(lang, TextId::ExportRows), r.exported);
-    for (const std::string& step : dutch ? r.stepsNl : r.steps) ImGui::BulletText("%s", step.c_str());
+    for (const Message& step : r.steps) ImGui::BulletText("%s", messageText(step, dutch).c_str());
 }
 
 }  // namespace welkom

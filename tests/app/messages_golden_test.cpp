@@ -202,13 +202,35 @@ void dumpCsvImporterProblems(Dump& d) {
 
 void dumpResearch(Dump& d) {
     d.section("research export steps");
-    for (const DemoRosterOptions& o : {DemoRosterOptions{60, 40, 4, 7}, DemoRosterOptions{400, 300, 4, 2},
-                                       DemoRosterOptions{3000, 2000, 8, 5}}) {
+    auto steps = [&](const Roster& roster) {
         ResearchExportOptions opt;
         opt.seed = 1;
-        Result<ResearchExport> e = buildResearchExport(generateDemoRoster(o), opt);
+        Result<ResearchExport> e = buildResearchExport(roster, opt);
         ASSERT_TRUE(e.ok());
-        for (const std::string& s : d.nl ? e->report.stepsNl : e->report.steps) d.line(s);
+        for (const Message& s : e->report.steps) d.line(messageText(s, d.nl));
+    };
+    for (const DemoRosterOptions& o : {DemoRosterOptions{60, 40, 4, 7}, DemoRosterOptions{400, 300, 4, 2},
+                                       DemoRosterOptions{3000, 2000, 8, 5}})
+        steps(generateDemoRoster(o));
+    steps(Roster{});  // nothing to generalise
+}
+
+// Every refusal of readResearchFile: the file as a whole, then each kind of bad value in a row.
+void dumpResearchErrors(Dump& d) {
+    d.section("research file errors");
+    const std::string json = R"({"format": "welkom-research", "version": 1, "rows": )";
+    const std::string csv = "research_id,status,";
+    for (const std::string& bytes :
+         {std::string("{"), std::string(R"({"rows": [[[[[[[[[1]]]]]]]]]})"), std::string(R"({"format": "other"})"),
+          std::string(R"({"format": "welkom-research", "version": 2})"), json + "{}}", json + "[3]}",
+          json + R"([{"status": "active", "check_ins": [1]}]})", json + R"([{"status": "active", "score_age": 1.5}]})",
+          std::string(""), std::string("a,b\n1,2\n"), std::string(200002, '\n'), csv + "score_interests\nab,active,x\n",
+          csv + "\nab,proposed\n", csv + "ended_early\nab,ended,maybe\n", csv + "end_reason\nab,ended,zzz\n",
+          csv + "check_ins\nab,active,many\n", csv + "household_satisfaction\nab,active,9\n",
+          csv + "months_followed\nab,active,2000\n", csv + "dutch_level\nab,active,Z9\n",
+          csv + "work_status\nab,active,zzz\n"}) {
+        const Result<std::vector<ResearchRow>> rows = readResearchFile(bytes);
+        d.line(rows ? "(read)" : errorText(rows.error(), d.nl));
     }
 }
 
@@ -349,6 +371,7 @@ std::string dumpAll(bool dutch) {
     dumpCsvReaderErrors(d);
     dumpCsvImporterProblems(d);
     dumpResearch(d);
+    dumpResearchErrors(d);
     dumpLearning(d);
     dumpRosterErrors(d);
     dumpRosterReaderProblems(d);

@@ -269,7 +269,7 @@ TEST(ResearchExportCommand, OffersAnAnonymisedDownloadAndReportsWhatItDid) {
         EXPECT_EQ(bytes.find(h.displayName), std::string::npos) << "a name in the extract";
     // What was exported reads back as a research file.
     Result<std::vector<ResearchRow>> rows = readResearchFile(bytes);
-    ASSERT_TRUE(rows) << rows.error().message;
+    ASSERT_TRUE(rows) << errorText(rows.error(), false);
     EXPECT_EQ(static_cast<int>(rows->size()), state.researchExport->exported);
     applyCommand(state, ExportResearch{ResearchFormat::Json});
     EXPECT_EQ(state.filesToSave.back().name, "welkom-research.json");

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "app/text/messages.h"
 #include "cli/cli.h"
 #include "cli/command_runner.h"
 #include "cli/commands.h"
@@ -38,11 +39,13 @@ TEST_F(LearningCliTest, ExportResearchWritesCsvOrJsonByExtension) {
         const RunResult r = run(runExportResearch, {roster, "-o", out});
         ASSERT_EQ(r.code, kExitOk) << r.err;
         EXPECT_NE(r.err.find("rows to"), std::string::npos);
+        EXPECT_NE(r.err.find("\n  - "), std::string::npos) << "the steps of the anonymity check, in words";
+        EXPECT_EQ(r.err.find("[research."), std::string::npos) << r.err;
         Result<std::string> bytes = readFile(out);
         ASSERT_TRUE(bytes.ok());
         EXPECT_EQ(bytes->front() == '{', std::string(ext) == ".json");
         Result<std::vector<ResearchRow>> rows = readResearchFile(*bytes);
-        ASSERT_TRUE(rows.ok()) << rows.error().message;
+        ASSERT_TRUE(rows.ok()) << errorText(rows.error(), false);
         EXPECT_FALSE(rows->empty());
     }
     EXPECT_EQ(run(runExportResearch, {roster, "-o", path("x.txt")}).code, kExitUsage);

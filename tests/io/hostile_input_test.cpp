@@ -100,7 +100,7 @@ TEST(HostileCsv, NumbersBeyondDoubleRangeAreNotAges) {
     ASSERT_NE(age, p.problems.end());
     EXPECT_EQ(age->row, 2u);
     EXPECT_EQ(age->column, 3u);
-    EXPECT_NE(age->message.find("1e400"), std::string::npos) << age->message;
+    EXPECT_NE(formatCsvProblemText(*age, false).find("1e400"), std::string::npos) << formatCsvProblemText(*age, false);
 }
 
 TEST(HostileCsv, ByteOrderMarksInsideTheFileAreInvisibleAndIgnored) {
@@ -110,7 +110,7 @@ TEST(HostileCsv, ByteOrderMarksInsideTheFileAreInvisibleAndIgnored) {
                              "Familie A," + kBom + "Voorbeeldstad" + kBom + ",30,ar:native\n";
     for (const std::string& text : {kBom + kBom + rows, rows}) {
         const CsvImportPreview p = previewHouseholdImport(text, Roster{});
-        EXPECT_FALSE(p.hasErrors()) << (p.problems.empty() ? "" : formatCsvProblem(p.problems[0], false));
+        EXPECT_FALSE(p.hasErrors()) << (p.problems.empty() ? "" : formatCsvProblemText(p.problems[0], false));
         ASSERT_EQ(p.households.size(), 1u);
         EXPECT_EQ(p.households[0].displayName, "Familie A");
         EXPECT_EQ(p.households[0].municipality, "Voorbeeldstad");

@@ -4,6 +4,7 @@
 // problems sheet that is filled in and imported again as updates by id,
 // and a randomized corruption run. Fixtures (fictitious people) are in
 // tests/fixtures/csv/.
+#include "app/text/match_sheet.h"
 #include "app/text/problems_sheet.h"
 #include "app/text/messages.h"
 #include "io/roster_csv.h"
@@ -35,7 +36,7 @@ std::string fixture(const std::string& name) {
 std::string dump(const CsvImportPreview& p) {
     std::string s;
     for (const CsvProblem& x : p.problems)
-        s += std::string(x.severity == Severity::Error ? "E " : "W ") + x.code + " " + formatCsvProblem(x, false) + "\n";
+        s += std::string(x.severity == Severity::Error ? "E " : "W ") + x.code + " " + formatCsvProblemText(x, false) + "\n";
     return s;
 }
 
@@ -102,7 +103,7 @@ TEST(HouseholdImport, DutchHeadersSemicolonsBomAndCrlf) {
     EXPECT_EQ(custom->severity, Severity::Warning);
     EXPECT_EQ(custom->column, 11u);
     EXPECT_EQ(custom->columnName, "Interesses");
-    EXPECT_EQ(formatCsvProblem(*custom, true).substr(0, 26), "rij 3, kolom K \"Interesses");
+    EXPECT_EQ(formatCsvProblemText(*custom, true).substr(0, 26), "rij 3, kolom K \"Interesses");
 }
 
 TEST(HouseholdImport, EnglishHeadersCommas) {
@@ -162,7 +163,7 @@ TEST(HouseholdImport, RemappedHeaders) {
         "Familie R;Rotterdam;44;Arabisch moedertaal;X-17;\n";
     auto mapping = parseColumnMapping("Hoe heet het gezin?=name, stad=municipality,Leeftijd hoofdbewoner=adult1_age,"
                                       "Spreekt=adult1_languages,Interne code=,Leeftijden kinderen=ignore");
-    ASSERT_TRUE(mapping) << mapping.error().message;
+    ASSERT_TRUE(mapping) << errorText(mapping.error(), false);
     const CsvImportPreview p = previewHouseholdImport(csv, Roster{}, *mapping);
     ASSERT_FALSE(p.hasErrors()) << dump(p);
     for (const CsvProblem& x : p.problems)  // mapped and ignored columns raise nothing
@@ -198,17 +199,17 @@ TEST(HouseholdImport, BrokenRowsAreReportedWithRowAndColumn) {
     const CsvProblem* shortRow = findProblem(p, "csv.columns", 3);
     ASSERT_NE(shortRow, nullptr) << dump(p);
     EXPECT_EQ(shortRow->column, 0u);
-    EXPECT_NE(shortRow->message.find("3 columns but the header has 5"), std::string::npos);
+    EXPECT_NE(formatCsvProblemText(*shortRow, false).find("3 columns but the header has 5"), std::string::npos);
     const CsvProblem* badAge = findProblem(p, "csv.age", 4);
     ASSERT_NE(badAge, nullptr) << dump(p);
     EXPECT_EQ(badAge->column, 3u);
     EXPECT_EQ(badAge->columnName, "volwassene1_leeftijd");
-    EXPECT_EQ(formatCsvProblem(*badAge, false),
+    EXPECT_EQ(formatCsvProblemText(*badAge, false),
               "row 4, column C \"volwassene1_leeftijd\": \"veertig\" is not an age (a whole number of years)");
     const CsvProblem* language = findProblem(p, "csv.language", 5);
     ASSERT_NE(language, nullptr) << dump(p);
     EXPECT_EQ(language->column, 4u);
-    EXPECT_NE(language->message.find("Klingon"), std::string::npos);
+    EXPECT_NE(formatCsvProblemText(*language, false).find("Klingon"), std::string::npos);
     EXPECT_NE(findProblem(p, "csv.columns", 6), nullptr) << dump(p);  // a filled extra cell
     EXPECT_EQ(findProblem(p, "csv.age", 2), nullptr);                 // the good row is fine
     // Only the good row is listed as something to add.
@@ -474,7 +475,7 @@ TEST(MemberImport, ConflictsTwoCoordinatorsAndMissingMunicipality) {
     const CsvProblem* conflict = findProblem(p, "csv.group_conflict", 3);
     ASSERT_NE(conflict, nullptr) << dump(p);
     EXPECT_EQ(conflict->column, 8u);
-    EXPECT_NE(conflict->message.find("row 2"), std::string::npos);
+    EXPECT_NE(formatCsvProblemText(*conflict, false).find("row 2"), std::string::npos);
     EXPECT_NE(findProblem(p, "csv.coordinator", 3), nullptr) << dump(p);
     EXPECT_NE(findProblem(p, "csv.age", 4), nullptr) << dump(p);  // group members are 16 or older
     EXPECT_NE(findProblem(p, "csv.required", 4), nullptr) << dump(p);  // Team B has no municipality
@@ -989,7 +990,7 @@ bool previewAndApply(const Roster& base, const std::string& bytes, bool members,
         EXPECT_TRUE(out == base);
         return false;
     }
-    EXPECT_TRUE(s) << (s ? std::string() : s.error().message) << "\n" << bytes;
+    EXPECT_TRUE(s) << (s ? std::string() : errorText(s.error(), false)) << "\n" << bytes;
     EXPECT_EQ(errorsIn(validateRoster(out)), errorsIn(validateRoster(base))) << bytes;
     return true;
 }

@@ -296,6 +296,19 @@ std::string MessageTexts::error(const Error& e) const {
     return m_catalogue->language == "nl" && !e.messageNl.empty() ? e.messageNl : e.message;
 }
 
+std::string MessageTexts::csvProblem(const CsvProblem& p) const {
+    // A refusal of applying (import.*) may have only its own code's text.
+    const std::string problemCode = "problem." + p.code;
+    const std::string words = render(Message{find(problemCode) ? problemCode : p.code, p.args});
+    std::string column;
+    if (p.column > 0) column = csvColumnLetters(p.column) + (p.columnName.empty() ? "" : " \"" + p.columnName + "\"");
+    std::string where;
+    if (p.row > 0 && p.column > 0) where = text("csv.where.row_column", {integer(static_cast<long long>(p.row)), column});
+    else if (p.row > 0) where = text("csv.where.row", {integer(static_cast<long long>(p.row))});
+    else if (p.column > 0) where = text("csv.where.column", {column});
+    return where.empty() ? words : text("csv.problem_at", {where, words});
+}
+
 }  // namespace welkom
 
 namespace welkom {
@@ -315,13 +328,9 @@ std::string problemText(const Problem& p, bool dutch) { return textsFor(dutch).p
 std::string formatProblemText(const Problem& p, bool dutch) {
     return p.path.empty() ? problemText(p, dutch) : p.path + ": " + problemText(p, dutch);
 }
-std::string formatCsvProblemText(const CsvProblem& p, bool dutch) {
-    if (!p.message.empty()) return formatCsvProblem(p, dutch);
-    CsvProblem worded = p;
-    worded.message = textsFor(dutch).render(message("problem." + p.code, p.args));
-    return formatCsvProblem(worded, dutch);
-}
+std::string formatCsvProblemText(const CsvProblem& p, bool dutch) { return textsFor(dutch).csvProblem(p); }
 std::string errorText(const Error& e, bool dutch) { return textsFor(dutch).error(e); }
 std::string messageText(const Message& m, bool dutch) { return textsFor(dutch).render(m); }
+std::string englishText(const Message& m) { return textsFor(false).render(m); }
 
 }  // namespace welkom

@@ -58,6 +58,9 @@ public:
     // whose code has no text is worded as the problem of that code
     // (problem.<code>, as problemError makes them).
     std::string error(const Error& e) const;
+    // A problem of an imported sheet in words, with where it is:
+    // "row 4, column C "Leeftijd": <problem.<code>>" (csv.where.*, csv.problem_at).
+    std::string csvProblem(const CsvProblem& p) const;
 
     // A code's text as written, placeholders unexpanded: this language's,
     // else English's; nullptr when neither has it.
@@ -94,12 +97,14 @@ std::string renderChange(const Change& c, bool dutch);
 std::string problemText(const Problem& p, bool dutch);
 // "path: words" (only the words for an empty path), like core's formatProblem.
 std::string formatProblemText(const Problem& p, bool dutch);
-// A CSV import problem in words: io's formatCsvProblem (row, column), with the
-// catalogue's text for a problem given as a code only.
+// A CSV import problem in words, with its row and column (MessageTexts::csvProblem).
 std::string formatCsvProblemText(const CsvProblem& p, bool dutch);
 // An Error in words.
 std::string errorText(const Error& e, bool dutch);
 // Any message in words (a learning refusal, a detail).
 std::string messageText(const Message& m, bool dutch);
+// A message in English, for files written in English whatever the interface
+// language (the research file's steps, writeResearchJson).
+std::string englishText(const Message& m);
 
 }  // namespace welkom

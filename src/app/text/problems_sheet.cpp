@@ -70,15 +70,6 @@ std::string joined(const std::vector<std::string>& parts) {
     return out;
 }
 
-std::string writeSheet(const std::vector<CsvRow>& rows, const ProblemsExportOptions& options) {
-    CsvWriteOptions write;
-    if (options.dutchExcel) {
-        write.delimiter = ';';
-        write.byteOrderMark = true;
-    }
-    return writeCsv(rows, write);
-}
-
 // Problems of the contact person's kind only: a group that no household can reach is not for them.
 std::vector<Problem> askableProblems(const Roster& roster) {
     ValidationOptions quick;
@@ -177,7 +168,7 @@ std::string groupMembersSheet(const Roster& roster, const ProblemsExportOptions&
         row.resize(header.size());  // consent: empty, to be filled in
         rows.push_back(std::move(row));
     }
-    return writeSheet(rows, options);
+    return writeSpreadsheetCsv(rows, options.dutchExcel);
 }
 
 std::string householdsSheet(const Roster& roster, const ProblemsExportOptions& options) {
@@ -226,7 +217,7 @@ std::string householdsSheet(const Roster& roster, const ProblemsExportOptions& o
         row.resize(header.size());  // fewer adults: empty cells; consent: empty, to be filled in
         rows.push_back(std::move(row));
     }
-    return writeSheet(rows, options);
+    return writeSpreadsheetCsv(rows, options.dutchExcel);
 }
 
 }  // namespace
