@@ -105,24 +105,30 @@ std::optional<S> ScoreMatrix<S>::score(int household, int group) const {
     return m_values[static_cast<std::size_t>(it - m_arcGroup.begin())];
 }
 
+Error solverInputError(const char* code, const char* detail, std::vector<Arg> args) {
+    return codedError(code, {Arg::messageOf(message(detail, std::move(args)))});
+}
+
+namespace {
+Arg index(int i) { return Arg::integerOf(i); }
+}  // namespace
+
 template <typename S>
 Status ScoreMatrix<S>::validate() const {
-    if (m_households < 0 || m_groups < 0) return makeError("solver.shape", "negative matrix size");
+    if (m_households < 0 || m_groups < 0) return solverInputError("solver.shape", "solver.detail.negative_size");
     if (m_dense) {
         if (m_values.size() != static_cast<std::size_t>(m_households) * static_cast<std::size_t>(m_groups))
-            return makeError("solver.shape", "dense matrix has the wrong number of values");
+            return solverInputError("solver.shape", "solver.detail.dense_size");
     } else {
         if (m_rowStart.size() != static_cast<std::size_t>(m_households) + 1 || m_values.size() != m_arcGroup.size())
-            return makeError("solver.shape", "sparse matrix rows are inconsistent");
+            return solverInputError("solver.shape", "solver.detail.sparse_rows");
         for (int h = 0; h < m_households; ++h) {
             for (int k = m_rowStart[h]; k < m_rowStart[h + 1]; ++k) {
                 int g = m_arcGroup[k];
                 if (g < 0 || g >= m_groups)
-                    return makeError("solver.group_range", "household " + std::to_string(h) + " lists group " +
-                                                               std::to_string(g) + " which does not exist");
+                    return solverInputError("solver.group_range", "solver.detail.no_such_group", {index(h), index(g)});
                 if (k > m_rowStart[h] && m_arcGroup[k - 1] == g)
-                    return makeError("solver.duplicate_pair", "household " + std::to_string(h) + " lists group " +
-                                                                  std::to_string(g) + " twice");
+                    return solverInputError("solver.duplicate_pair", "solver.detail.group_twice", {index(h), index(g)});
             }
         }
     }
@@ -133,14 +139,14 @@ Status ScoreMatrix<S>::validate() const {
         if constexpr (std::is_floating_point_v<S>) {
             if (std::isnan(s) || s == std::numeric_limits<S>::infinity() ||
                 (!m_dense && !isFeasible(s)))
-                return makeError("solver.score", "a score is not a finite number");
+                return solverInputError("solver.score", "solver.detail.not_finite");
         } else {
             if (!isFeasible(s)) {
-                if (!m_dense) return makeError("solver.score", "sparse matrix stores the infeasible marker");
+                if (!m_dense) return solverInputError("solver.score", "solver.detail.sparse_infeasible");
                 continue;
             }
             if (std::fabs(static_cast<double>(s)) >= limit)
-                return makeError("solver.overflow", "integer scores are too large to add up safely");
+                return solverInputError("solver.overflow", "solver.detail.overflow");
         }
     }
     return Ok{};
@@ -148,8 +154,8 @@ Status ScoreMatrix<S>::validate() const {
 
 template <typename S>
 std::pair<SolveStatus, std::optional<Error>> validateProblem(const ScoreMatrix<S>& matrix, const MatchRules<S>& rules) {
-    auto fail = [](SolveStatus st, std::string code, std::string msg) {
-        return std::make_pair(st, std::optional<Error>(makeError(std::move(code), std::move(msg))));
+    auto fail = [](SolveStatus st, const char* code, const char* detail, std::vector<Arg> args = {}) {
+        return std::make_pair(st, std::optional<Error>(solverInputError(code, detail, std::move(args))));
     };
     Status st = matrix.validate();
     if (!st) {
@@ -157,22 +163,21 @@ std::pair<SolveStatus, std::optional<Error>> validateProblem(const ScoreMatrix<S
         return {s, st.error()};
     }
     if (!rules.capacity.empty() && rules.capacity.size() != static_cast<std::size_t>(matrix.groups()))
-        return fail(SolveStatus::InvalidInput, "solver.capacity", "capacity list does not have one entry per group");
+        return fail(SolveStatus::InvalidInput, "solver.capacity", "solver.detail.capacity_count");
     for (int c : rules.capacity)
-        if (c < 0) return fail(SolveStatus::InvalidInput, "solver.capacity", "a group has negative capacity");
+        if (c < 0) return fail(SolveStatus::InvalidInput, "solver.capacity", "solver.detail.negative_capacity");
     auto inRange = [&](const PairRef& p) {
         return p.household >= 0 && p.household < matrix.households() && p.group >= 0 && p.group < matrix.groups();
     };
     for (const auto* list : {&rules.pins, &rules.locked, &rules.forbidden})
         for (const PairRef& p : *list)
             if (!inRange(p))
-                return fail(SolveStatus::InvalidInput, "solver.pair_range",
-                            "pair (" + std::to_string(p.household) + ", " + std::to_string(p.group) +
-                                ") refers to a household or group that does not exist");
+                return fail(SolveStatus::InvalidInput, "solver.pair_range", "solver.detail.pair_range",
+                            {index(p.household), index(p.group)});
     if (rules.minScore) {
         if constexpr (std::is_floating_point_v<S>) {
             if (std::isnan(*rules.minScore))
-                return fail(SolveStatus::InvalidInput, "solver.score", "minimum score is not a number");
+                return fail(SolveStatus::InvalidInput, "solver.score", "solver.detail.min_score_nan");
         }
     }
     return {SolveStatus::Optimal, std::nullopt};

@@ -231,7 +231,7 @@ Consent someConsent(Rng& rng, double matchingShare) {
 std::vector<LanguageSkill> adultLanguages(Rng& rng, const std::string& bg) {
     std::vector<LanguageSkill> l;
     //                     none  A0   A1   A2   B1   B2   C1   C2
-    const std::vector<double> dutch = {0, 25, 35, 25, 12, 3, 0, 0};
+    const std::vector<double> dutchLevelWeights = {0, 25, 35, 25, 12, 3, 0, 0};
     std::vector<double> english = {35, 0, 15, 20, 18, 10, 2, 0};
     if (bg == "syrian" || bg == "yemeni") {
         addLanguage(l, "ar", LanguageLevel::Native);
@@ -256,7 +256,7 @@ std::vector<LanguageSkill> adultLanguages(Rng& rng, const std::string& bg) {
         addLanguage(l, "ru", levelFrom(rng, {5, 0, 0, 5, 15, 30, 45, 0}));
         english = {15, 0, 10, 20, 25, 20, 10, 0};
     }
-    addLanguage(l, "nl", levelFrom(rng, dutch));
+    addLanguage(l, "nl", levelFrom(rng, dutchLevelWeights));
     addLanguage(l, "en", levelFrom(rng, english));
     return l;
 }

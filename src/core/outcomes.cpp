@@ -241,16 +241,16 @@ std::string languageGroup(const Household& h) {
     for (const HouseholdMember& m : h.members) {
         if (m.role != MemberRole::Adult) continue;
         const LanguageSkill* best = nullptr;
-        bool dutch = false;
+        bool speaksDutch = false;
         for (const LanguageSkill& l : m.languages) {
             if (l.code == "nl") {
-                dutch = true;
+                speaksDutch = true;
                 continue;
             }
             if (!best || scoredLevel(l.level) > scoredLevel(best->level)) best = &l;
         }
         if (best) return best->code;
-        return dutch ? "nl" : "unknown";
+        return speaksDutch ? "nl" : "unknown";
     }
     return "unknown";
 }

@@ -34,9 +34,9 @@ int capacityOf(const StableMarket& m, int g) {
 std::optional<Error> checkMarket(const StableMarket& m) {
     const int H = static_cast<int>(m.prefs.household.size()), G = static_cast<int>(m.prefs.group.size());
     if (!m.capacity.empty() && m.capacity.size() != static_cast<std::size_t>(G))
-        return makeError("solver.capacity", "capacity list does not have one entry per group");
+        return solverInputError("solver.capacity", "solver.detail.capacity_count");
     for (int c : m.capacity)
-        if (c < 0) return makeError("solver.capacity", "a group has negative capacity");
+        if (c < 0) return solverInputError("solver.capacity", "solver.detail.negative_capacity");
     auto checkList = [](const std::vector<int>& list, int limit) {
         std::vector<int> sorted(list);
         std::sort(sorted.begin(), sorted.end());
@@ -44,12 +44,12 @@ std::optional<Error> checkMarket(const StableMarket& m) {
         return std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
     };
     for (const auto& l : m.prefs.household)
-        if (!checkList(l, G)) return makeError("solver.ranking", "a household ranking names a missing group or repeats one");
+        if (!checkList(l, G)) return solverInputError("solver.ranking", "solver.detail.household_ranking");
     for (const auto& l : m.prefs.group)
-        if (!checkList(l, H)) return makeError("solver.ranking", "a group ranking names a missing household or repeats one");
+        if (!checkList(l, H)) return solverInputError("solver.ranking", "solver.detail.group_ranking");
     for (const PairRef& p : m.fixed)
         if (p.household < 0 || p.household >= H || p.group < 0 || p.group >= G)
-            return makeError("solver.pair_range", "a fixed pair refers to a household or group that does not exist");
+            return solverInputError("solver.pair_range", "solver.detail.fixed_pair");
     return std::nullopt;
 }
 

@@ -297,9 +297,9 @@ Status forEachKeyLine(std::string_view text, F onLine) {
     std::size_t lineNo = 0;
     while (!text.empty()) {
         ++lineNo;
-        const std::size_t nl = text.find('\n');
-        std::string_view line = text.substr(0, nl);
-        text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+        const std::size_t newline = text.find('\n');
+        std::string_view line = text.substr(0, newline);
+        text = newline == std::string_view::npos ? std::string_view{} : text.substr(newline + 1);
         while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
         while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
         if (line.empty() || line.front() == '#') continue;
@@ -376,16 +376,16 @@ Result<Header> parseHeader(const AgeBytes& f) {
     auto next = [&]() -> Status {
         const auto* begin = f.data() + pos;
         const auto* end = f.data() + window;
-        const auto* nl = std::find(begin, end, std::uint8_t('\n'));
-        if (nl == end) {
+        const auto* newline = std::find(begin, end, std::uint8_t('\n'));
+        if (newline == end) {
             if (f.size() > kAgeMaxHeaderSize) {
                 return headerError("header_too_large");
             }
             return headerError("header_cut_off");
         }
         lineStart = pos;
-        line = std::string_view(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(nl - begin));
-        pos = static_cast<std::size_t>(nl - f.data()) + 1;
+        line = std::string_view(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(newline - begin));
+        pos = static_cast<std::size_t>(newline - f.data()) + 1;
         if (line.find('\r') != std::string_view::npos) {
             return headerError("header_has_cr");
         }
@@ -694,10 +694,10 @@ Result<AgeBytes> ageDearmor(const AgeBytes& in) {
     auto readLine = [&](bool& eol) {
         const auto* begin = in.data() + pos;
         const auto* end = in.data() + in.size();
-        const auto* nl = std::find(begin, end, std::uint8_t('\n'));
-        eol = nl != end;
-        std::string_view line(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(nl - begin));
-        pos = eol ? static_cast<std::size_t>(nl - in.data()) + 1 : in.size();
+        const auto* newline = std::find(begin, end, std::uint8_t('\n'));
+        eol = newline != end;
+        std::string_view line(reinterpret_cast<const char*>(begin), static_cast<std::size_t>(newline - begin));
+        pos = eol ? static_cast<std::size_t>(newline - in.data()) + 1 : in.size();
         if (eol && !line.empty() && line.back() == '\r') line.remove_suffix(1);
         return line;
     };

@@ -67,10 +67,8 @@ void wipe(std::vector<std::uint8_t>& v) {
     if (!v.empty()) sodium_memzero(v.data(), v.size());
 }
 
-Error invalid(const char* why) {
-    return makeError("bech32.invalid", std::string("Invalid Bech32 text: ") + why + ".",
-                     std::string("Ongeldige Bech32-tekst: ") + why + ".");
-}
+// What is wrong, as a bech32.detail.* code.
+Error invalid(const char* detail) { return codedError("bech32.invalid", {Arg::messageOf(message(detail))}); }
 
 }  // namespace
 
@@ -103,14 +101,14 @@ Result<Bech32Data> bech32Decode(std::string_view text) {
     bool hasLower = false, hasUpper = false;
     for (char c : text) {
         const auto u = static_cast<unsigned char>(c);
-        if (u < 0x21 || u > 0x7e) return invalid("character out of range");
+        if (u < 0x21 || u > 0x7e) return invalid("bech32.detail.character_range");
         if (c >= 'a' && c <= 'z') hasLower = true;
         if (c >= 'A' && c <= 'Z') hasUpper = true;
     }
-    if (hasLower && hasUpper) return invalid("mixed upper and lower case");
+    if (hasLower && hasUpper) return invalid("bech32.detail.mixed_case");
     const std::size_t sep = text.rfind('1');
-    if (sep == std::string_view::npos || sep == 0) return invalid("missing separator or prefix");
-    if (text.size() - sep - 1 < 6) return invalid("too short for a checksum");
+    if (sep == std::string_view::npos || sep == 0) return invalid("bech32.detail.no_separator");
+    if (text.size() - sep - 1 < 6) return invalid("bech32.detail.too_short");
 
     std::string hrpLower;
     for (char c : text.substr(0, sep)) hrpLower.push_back(toLower(c));
@@ -121,7 +119,7 @@ Result<Bech32Data> bech32Decode(std::string_view text) {
         for (const char* q = kCharset; *q; ++q) {
             if (*q == lc) p = q;
         }
-        if (!p) return invalid("character outside the Bech32 alphabet");
+        if (!p) return invalid("bech32.detail.alphabet");
         values.push_back(static_cast<std::uint8_t>(p - kCharset));
     }
     std::vector<std::uint8_t> chk = hrpExpand(hrpLower);
@@ -130,7 +128,7 @@ Result<Bech32Data> bech32Decode(std::string_view text) {
     wipe(chk);
     if (!checksumOk) {
         wipe(values);
-        return invalid("checksum mismatch");
+        return invalid("bech32.detail.checksum");
     }
 
     values.resize(values.size() - 6);
@@ -140,7 +138,7 @@ Result<Bech32Data> bech32Decode(std::string_view text) {
     wipe(values);
     if (!paddingOk) {
         wipe(out.data);
-        return invalid("non-zero padding");
+        return invalid("bech32.detail.padding");
     }
     return out;
 }

@@ -6,6 +6,7 @@
 //   WELKOM_WRITE_GOLDEN=1 ./welkom_engine_tests --gtest_filter='MessagesGolden.*'
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <set>
@@ -16,12 +17,14 @@
 #include "app/text/open_errors.h"
 #include "core/demo_roster.h"
 #include "core/learning.h"
+#include "core/stable_matching.h"
 #include "core/roster_fixtures.h"
 #include "core/scoring.h"
 #include "core/validation.h"
 #include "core/validation_cases.h"
 #include "core/vocabulary.h"
 #include "io/age.h"
+#include "io/bech32.h"
 #include "io/research_export.h"
 #include "io/roster_csv.h"
 #include "io/roster_json.h"
@@ -296,6 +299,27 @@ void dumpRosterReaderProblems(Dump& d) {
     d.line(errorText(migrated.error(), d.nl));
 }
 
+// The solvers' refusals of malformed input and a key's bad Bech32 text: not
+// met through the app's own inputs, but said in words if they ever are.
+void dumpSolverAndKeyErrors(Dump& d) {
+    d.section("solver and key text errors");
+    auto show = [&](const Error& e) { d.line(errorText(e, d.nl)); };
+    show(ScoreMatrix<double>::dense(2, 2, {0.5, 0.5, 0.5}).validate().error());
+    show(ScoreMatrix<double>::dense(1, 1, {std::nan("")}).validate().error());
+    MatchRules<double> rules;
+    rules.capacity = {-1};
+    show(*solveStable(ScoreMatrix<double>::dense(1, 1, {0.5}), rules).error);
+    rules.capacity = {1};
+    rules.pins = {{0, 3}};
+    show(*solveStable(ScoreMatrix<double>::dense(1, 1, {0.5}), rules).error);
+    StableMarket market;
+    market.prefs.household = {{0, 0}};
+    market.prefs.group = {{0}};
+    show(*deferredAcceptance(market).error);
+    for (const char* text : {"age1 x", "age1qqqqqqqqqqqqqqqqqqqqqqqqq", "Age1qqqqqq", "age1bbbbbb"})
+        show(bech32Decode(text).error());
+}
+
 void dumpImportRefusal(Dump& d) {
     d.section("csv import refused on apply");
     // A preview changed after it was made (as a stale or hand-made one could
@@ -377,6 +401,7 @@ std::string dumpAll(bool dutch) {
     dumpRosterReaderProblems(d);
     dumpImportRefusal(d);
     dumpAgeErrors(d);
+    dumpSolverAndKeyErrors(d);
     return d.str();
 }
 
