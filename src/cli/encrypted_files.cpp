@@ -28,6 +28,11 @@ bool isAgeFile(const std::string& bytes) {
     return classifyRosterFile(bytes) == RosterFileKind::Encrypted;
 }
 
+// The error in words, English and Dutch, after the name of the file it is about.
+Error atPath(const std::string& path, const Error& e) {
+    return makeError(e.code, path + ": " + errorText(e, false), path + ": " + errorText(e, true));
+}
+
 }  // namespace
 
 Result<std::vector<X25519Identity>> readIdentityFiles(const std::vector<std::string>& paths) {
@@ -37,7 +42,7 @@ Result<std::vector<X25519Identity>> readIdentityFiles(const std::vector<std::str
         if (!text) return text.error();
         auto ids = parseAgeIdentityFile(*text);
         wipe(*text);
-        if (!ids) return makeError(ids.error().code, path + ": " + errorText(ids.error(), false));
+        if (!ids) return atPath(path, ids.error());
         out.insert(out.end(), ids->begin(), ids->end());
     }
     return out;
@@ -70,8 +75,7 @@ Result<OpenedFile> openFile(const std::string& path, const std::vector<std::stri
     Result<AgeBytes> plain = ageDecrypt(file, options);
     for (std::string& p : options.passphrases) wipe(p);
     if (!plain) {
-        const Error e = explainOpenError(plain.error());
-        return makeError(e.code, path + ": " + e.message, path + ": " + e.messageNl);
+        return atPath(path, explainOpenError(plain.error()));
     }
     out.plaintext.assign(plain->begin(), plain->end());
     wipeBytes(*plain);
@@ -84,8 +88,7 @@ Result<OpenedFile> openRoster(const std::string& path, const std::vector<std::st
     if (!file) return file;
     Result<LoadedRoster> r = loadRoster(file->plaintext, &problems);
     if (!r) {
-        const Error e = explainOpenError(r.error(), problems);
-        return makeError(e.code, path + ": " + e.message, path + ": " + e.messageNl);
+        return atPath(path, explainOpenError(r.error(), problems));
     }
     loaded = std::move(*r);
     return file;

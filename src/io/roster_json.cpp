@@ -570,7 +570,7 @@ private:
     // the whole roster; range rules are the validator's.
     void keepAsUnknown(JsonRef v, std::string_view k, ExtraFields& extra) {
         extra.emplace_back(std::string(k), v.dump());
-        m_problems.push_back(Problem{path(), Severity::Warning, "checkin.kept_unknown"});
+        m_problems.push_back(Problem{path(), Severity::Warning, "checkin.kept_unknown", {}, {}});
     }
 
     void optionalInt(JsonRef v, std::string_view k, std::optional<int>& out, ExtraFields& extra) {
