@@ -69,7 +69,7 @@ namespace {
 void writeProblems(WireWriter& w, const std::vector<Problem>& problems) {
     w.u32(static_cast<std::uint32_t>(problems.size()));
     for (const Problem& p : problems) {
-        w.field(p.path).byte(p.severity == Severity::Error ? 0 : 1).field(p.code).field(p.message).field(p.messageNl);
+        w.field(p.path).byte(p.severity == Severity::Error ? 0 : 1).field(p.code);
         writeArgs(w, p.args);
     }
 }
@@ -80,8 +80,7 @@ bool readProblems(WireReader& r, std::vector<Problem>& problems) {
     problems.resize(count);
     for (Problem& p : problems) {
         std::uint8_t severity = 0;
-        if (!r.field(p.path) || !r.byte(severity) || !r.field(p.code) || !r.field(p.message) ||
-            !r.field(p.messageNl) || !readArgs(r, p.args))
+        if (!r.field(p.path) || !r.byte(severity) || !r.field(p.code) || !readArgs(r, p.args))
             return false;
         p.severity = severity == 0 ? Severity::Error : Severity::Warning;
     }

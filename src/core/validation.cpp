@@ -52,7 +52,7 @@ void capProblems(std::vector<Problem>& problems, std::size_t moreErrors) {
         anyError = anyError || problems[i].severity == Severity::Error;
     }
     problems.resize(std::min(problems.size(), kMaxProblemsListed));
-    problems.push_back(Problem{"", anyError ? Severity::Error : Severity::Warning, "problems.more", {}, {},
+    problems.push_back(Problem{"", anyError ? Severity::Error : Severity::Warning, "problems.more",
                                {Arg::integerOf(static_cast<long long>(more))}});
 }
 
@@ -160,7 +160,7 @@ private:
     // Problems are codes with arguments; the app's catalogues word them
     // (problem.<code>, with {0} the last step of the path).
     void add(Severity s, std::string path, const char* code, std::vector<Arg> args) {
-        m_out.push_back(Problem{std::move(path), s, code, {}, {}, std::move(args)});
+        m_out.push_back(Problem{std::move(path), s, code, std::move(args)});
     }
     void error(std::string path, const char* code, std::vector<Arg> args = {}) {
         add(Severity::Error, std::move(path), code, std::move(args));

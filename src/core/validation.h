@@ -36,12 +36,9 @@ struct Problem {
     std::string path;       // JSON Pointer, "" for the whole file
     Severity severity = Severity::Error;
     std::string code;       // stable, e.g. "id.duplicate", "age.range"
-    // Own words, from readers not yet turned into codes (English, Dutch);
-    // empty: the app's catalogue words the code (problemMessage).
-    std::string message;
-    std::string messageNl;
-    // Values the catalogue's words take as {1}, {2}... ({0} is the path's
-    // last step): numbers and names, never words.
+    // The app's catalogue words the code (problemMessage); these are the
+    // values its words take as {1}, {2}... ({0} is the path's last step):
+    // numbers and names, never words.
     std::vector<Arg> args = {};
 };
 

@@ -366,14 +366,14 @@ private:
 
 Result<JsonDoc> JsonDoc::parse(std::string_view bytes) {
     JsonDoc doc;
-    if (bytes.size() >= kNone) return problemError(Problem{"", Severity::Error, "json.too_large", {}, {}});
+    if (bytes.size() >= kNone) return problemError(Problem{"", Severity::Error, "json.too_large"});
     // Strings and keys never exceed the input; a roster has about one value
     // per 12 bytes (more only means one reallocation).
     doc.m_arena.reserve(bytes.size());
     doc.m_nodes.reserve(bytes.size() / 12 + 1);
     JsonDomBuilder builder(doc, bytes);
     if (!builder.run()) {
-        return problemError(Problem{"", Severity::Error, "json.syntax", {}, {},
+        return problemError(Problem{"", Severity::Error, "json.syntax",
                                     {Arg::integerOf(builder.line), Arg::integerOf(builder.column),
                                      Arg::messageOf(std::move(builder.detail))}});
     }

@@ -10,7 +10,7 @@ namespace {
 
 // {1} the limit, then {2} what the file was expected to be, when it says so.
 Problem limitProblem(std::string code, std::size_t limit, const JsonLimits* saysKind = nullptr) {
-    Problem p{"", Severity::Error, std::move(code), {}, {}};
+    Problem p{"", Severity::Error, std::move(code)};
     p.args.push_back(Arg::integerOf(static_cast<long long>(limit)));
     if (saysKind) p.args.push_back(Arg::messageOf(message("file_kind." + saysKind->kind)));
     return p;

@@ -32,7 +32,7 @@ using ojson = nlohmann::ordered_json;
 
 // A problem of the whole file: its code and the arguments {1}, {2}...
 Problem fileProblem(std::string code, std::vector<Arg> args = {}) {
-    return Problem{"", Severity::Error, std::move(code), {}, {}, std::move(args)};
+    return Problem{"", Severity::Error, std::move(code), std::move(args)};
 }
 
 // A reader's Error as the problem of the whole file: its code with the
@@ -216,7 +216,7 @@ private:
             ++m_left;
             return;
         }
-        m_problems.push_back(Problem{path(), Severity::Error, std::move(code), {}, {}, std::move(args)});
+        m_problems.push_back(Problem{path(), Severity::Error, std::move(code), std::move(args)});
     }
     // "expected <what>": `expected` is a json.expected.* code.
     void typeError(const char* expected, std::vector<Arg> args = {}) {
@@ -570,7 +570,7 @@ private:
     // the whole roster; range rules are the validator's.
     void keepAsUnknown(JsonRef v, std::string_view k, ExtraFields& extra) {
         extra.emplace_back(std::string(k), v.dump());
-        m_problems.push_back(Problem{path(), Severity::Warning, "checkin.kept_unknown", {}, {}});
+        m_problems.push_back(Problem{path(), Severity::Warning, "checkin.kept_unknown"});
     }
 
     void optionalInt(JsonRef v, std::string_view k, std::optional<int>& out, ExtraFields& extra) {

@@ -27,7 +27,8 @@ Status applyMigrations(nlohmann::ordered_json& doc, int from, int to,
     for (int v = from; v < to; ++v) {
         const auto step = static_cast<std::size_t>(v - 1);
         if (v < 1 || step >= table.size() || table[step] == nullptr) {
-            return problemError(Problem{"", Severity::Error, "roster.migration", {}, {}, {Arg::integerOf(v), Arg::integerOf(v + 1)}});
+            return problemError(
+                Problem{"", Severity::Error, "roster.migration", {Arg::integerOf(v), Arg::integerOf(v + 1)}});
         }
         Status s = table[step](doc);
         if (!s) return s;

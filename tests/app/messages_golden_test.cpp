@@ -266,7 +266,7 @@ void dumpRosterErrors(Dump& d) {
     d.line(errorText(explainOpenError(loaded.error(), problems), d.nl));
     // More problems than a list shows: the last one counts the rest.
     for (std::size_t extra : {1u, 5u}) {
-        std::vector<Problem> many(kMaxProblemsListed + extra, Problem{"/x", Severity::Warning, "date.order", "", ""});
+        std::vector<Problem> many(kMaxProblemsListed + extra, Problem{"/x", Severity::Warning, "date.order"});
         capProblems(many);
         d.line(formatProblemText(many.back(), d.nl));
     }

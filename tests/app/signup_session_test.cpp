@@ -235,8 +235,7 @@ TEST(AppSignupImport, PreviewCrossesTheWireAndDamageIsRefused) {
     // Every kind of argument crosses, a message inside a list inside a message included.
     f.refusal = message("signup.invalid", {Arg::textOf("x"), Arg::listOf({Arg::integerOf(-3),
                                                                           Arg::messageOf(message("problem.date.order"))})});
-    f.problems.push_back({"/household/members/0/age", Severity::Warning, "age.range", "", "",
-                          {Arg::integerOf(0), Arg::integerOf(110)}});
+    f.problems.push_back({"/household/members/0/age", Severity::Warning, "age.range", {Arg::integerOf(0), Arg::integerOf(110)}});
     f.probableDuplicates = {"h1"};
     preview.files.push_back(f);
     const std::string wire = encodeSignupPreview(preview);

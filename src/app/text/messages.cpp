@@ -285,8 +285,7 @@ std::string MessageTexts::change(const Change& c) const {
 }
 
 std::string MessageTexts::problem(const Problem& p) const {
-    if (p.message.empty()) return render(problemMessage(p));
-    return m_catalogue->language == "nl" && !p.messageNl.empty() ? p.messageNl : p.message;
+    return render(problemMessage(p));
 }
 
 std::string MessageTexts::error(const Error& e) const {

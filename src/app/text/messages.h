@@ -50,8 +50,7 @@ public:
 
     // A problem from validation or a reader (core/validation.h) in words: the
     // catalogue's `problem.<code>` (problemMessage: its {0} is the last step
-    // of the problem's path) when the problem has no words of its own, else
-    // the problem's own message.
+    // of the problem's path).
     std::string problem(const Problem& p) const;
     // An Error in words: the catalogue's text of its code with its args when
     // it has no words of its own (core/result.h), else its own message. One
