@@ -557,10 +557,11 @@ private:
 
     const std::string* languageCode(const std::string& key) {
         if (m_languages.empty()) {
-            for (const Term& t : vocabulary(VocabularyKind::Languages)) {
+            for (const TermWords& t : termWords()) {
+                if (t.kind != VocabularyKind::Languages) continue;
                 const std::string code(t.code);
                 m_languages.emplace(normalizeKey(t.code), code);
-                for (std::string_view label : {t.labelEn, t.labelNl}) {
+                for (std::string_view label : t.words) {
                     m_languages.emplace(normalizeKey(label), code);
                     // "Persian / Dari": each name on its own too.
                     std::size_t start = 0;

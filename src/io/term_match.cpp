@@ -23,6 +23,17 @@ const Synonym kSynonyms[] = {
 #include "io/term_synonyms.inc"
 };
 
+}  // namespace
+
+const std::vector<TermWords>& termWords() {
+    static const std::vector<TermWords> kWords = {
+#include "io/term_words.inc"
+    };
+    return kWords;
+}
+
+namespace {
+
 // Latin-1 supplement letters U+00C0..U+00FF without their accents ('_' ends a word).
 constexpr std::string_view kLatin1Base = "aaaaaaaceeeeiiiidnooooo_ouuuuytsaaaaaaaceeeeiiiidnooooo_ouuuuyty";
 
@@ -119,11 +130,12 @@ std::vector<Entry> buildEntries(TermDomain domain) {
         static constexpr VocabularyKind kKinds[] = {VocabularyKind::Interests, VocabularyKind::Goals,
                                                     VocabularyKind::Sectors, VocabularyKind::Skills,
                                                     VocabularyKind::Needs};
-        for (const Term& t : vocabulary(kKinds[static_cast<int>(domain)])) {
+        for (const TermWords& t : termWords()) {
+            if (t.kind != kKinds[static_cast<int>(domain)]) continue;
             std::string code(t.code);
             std::replace(code.begin(), code.end(), '_', ' ');
             add(code, t.code);
-            for (std::string_view label : {t.labelEn, t.labelNl}) {
+            for (std::string_view label : t.words) {
                 add(label, t.code);
                 // Each part of a label on its own: 'schilderen' for 'Tekenen en schilderen'.
                 std::string text(label);

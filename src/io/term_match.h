@@ -21,10 +21,14 @@
 // says so; an unclear one stays unrecognised.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "core/vocabulary.h"
 
 namespace welkom {
 
@@ -33,6 +37,15 @@ enum class TermDomain : std::uint8_t { Interests, Goals, Sectors, Skills, Needs,
 // The code of the vocabulary term (or education level name, core/roster.h)
 // the phrase means, or nullopt.
 std::optional<std::string> matchTerm(TermDomain domain, std::string_view phrase);
+
+// The words a sheet may write for a vocabulary term, English and Dutch
+// (io/term_words.inc): matchTerm knows them, and their parts.
+struct TermWords {
+    VocabularyKind kind;
+    std::string_view code;
+    std::array<std::string_view, 2> words;
+};
+const std::vector<TermWords>& termWords();
 
 // The times of the week a phrase names, as bits (0: none recognised).
 // 'zaterdagochtend' is weekends, 'doordeweeks 's avonds' evenings,

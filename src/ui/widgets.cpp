@@ -73,7 +73,7 @@ bool tagPicker(const char* id, VocabularyKind kind, std::vector<std::string>& ta
         auto it = std::find(tags.begin(), tags.end(), term.code);
         bool on = it != tags.end();
         if (n++ % columns != 0) ImGui::SameLine(static_cast<float>((n - 1) % columns) * columnWidth);
-        const std::string label(language == Language::Dutch ? term.labelNl : term.labelEn);
+        const std::string label = termLabelText(kind, term.code, language == Language::Dutch);
         if (ImGui::Checkbox((label + "##" + std::string(term.code)).c_str(), &on)) {
             if (on) tags.emplace_back(term.code);
             else tags.erase(it);

@@ -117,9 +117,9 @@ void dumpVocabulary(Dump& d) {
     d.section("vocabulary labels");
     for (VocabularyKind k : {VocabularyKind::Interests, VocabularyKind::Goals, VocabularyKind::Sectors,
                              VocabularyKind::Skills, VocabularyKind::Needs, VocabularyKind::Languages}) {
-        for (const Term& t : vocabulary(k)) d.line(std::string(t.code) + " = " + tagLabel(k, t.code, d.nl));
-        d.line(tagLabel(k, "custom:Eigen label", d.nl));
-        d.line(tagLabel(k, "unknown_code", d.nl));
+        for (const Term& t : vocabulary(k)) d.line(std::string(t.code) + " = " + termLabelText(k, t.code, d.nl));
+        d.line(termLabelText(k, "custom:Eigen label", d.nl));
+        d.line(termLabelText(k, "unknown_code", d.nl));
     }
 }
 

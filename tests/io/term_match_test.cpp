@@ -6,11 +6,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "app/text/messages.h"
 #include "core/vocabulary.h"
 
 namespace welkom {
@@ -95,16 +97,29 @@ TEST(TermMatch, ToleranceRules) {
     EXPECT_EQ(matchTerm(TermDomain::Interests, "Fotografiee"), "photography");
     EXPECT_EQ(matchTerm(TermDomain::Interests, "roken"), std::nullopt);
     EXPECT_EQ(matchTerm(TermDomain::Interests, ""), std::nullopt);
-    // Every label of the vocabularies is recognised as its own code.
+    // Every term's code, its words (io/term_words.inc) and the labels the app
+    // shows in English and Dutch are recognised as that code.
     const std::vector<std::pair<VocabularyKind, TermDomain>> kinds = {
         {VocabularyKind::Interests, TermDomain::Interests}, {VocabularyKind::Goals, TermDomain::Goals},
-        {VocabularyKind::Sectors, TermDomain::Sectors},     {VocabularyKind::Skills, TermDomain::Skills}};
+        {VocabularyKind::Sectors, TermDomain::Sectors},     {VocabularyKind::Skills, TermDomain::Skills},
+        {VocabularyKind::Needs, TermDomain::Needs}};
     for (const auto& [kind, domain] : kinds)
         for (const Term& t : vocabulary(kind)) {
-            EXPECT_EQ(matchTerm(domain, t.labelEn), std::string(t.code)) << t.labelEn;
-            EXPECT_EQ(matchTerm(domain, t.labelNl), std::string(t.code)) << t.labelNl;
             EXPECT_EQ(matchTerm(domain, t.code), std::string(t.code)) << t.code;
+            for (bool dutch : {false, true}) {
+                const std::string label = termLabelText(kind, t.code, dutch);
+                EXPECT_EQ(matchTerm(domain, label), std::string(t.code)) << label;
+            }
         }
+    // Every term of every vocabulary has its words, and only terms do.
+    for (VocabularyKind kind : {VocabularyKind::Interests, VocabularyKind::Goals, VocabularyKind::Sectors,
+                                VocabularyKind::Skills, VocabularyKind::Needs, VocabularyKind::Languages})
+        for (const Term& t : vocabulary(kind))
+            EXPECT_EQ(std::count_if(termWords().begin(), termWords().end(),
+                                    [&](const TermWords& w) { return w.kind == kind && w.code == t.code; }),
+                      1)
+                << t.code;
+    for (const TermWords& w : termWords()) EXPECT_NE(findTerm(vocabulary(w.kind), w.code), nullptr) << w.code;
     EXPECT_EQ(matchAvailability("evenings during the week"), kSlotEvenings);
     EXPECT_EQ(matchAvailability("zaterdagochtend"), kSlotWeekends);
     EXPECT_EQ(matchAvailability("Evenings and weekends"), kSlotEvenings | kSlotWeekends);

@@ -218,14 +218,15 @@ const char* changeCode(ChangeKind k) {
 
 std::string MessageTexts::criterion(Criterion c) const { return text("criterion." + std::string(criterionName(c))); }
 
-// Vocabulary labels still live in core/vocabulary.cpp for English and Dutch
-// (the CSV importer recognises them); a catalogue may give its own as
-// term.<kind>.<code>, e.g. term.interests.cooking.
+// A vocabulary term's label is its catalogue's term.<kind>.<code> (English
+// when the catalogue lacks it); a custom tag is its own text; a code no
+// vocabulary knows (from a newer version) is shown as it is.
 std::string MessageTexts::termLabel(VocabularyKind kind, std::string_view tag) const {
     static constexpr const char* kKindNames[] = {"interests", "goals", "sectors", "skills", "needs", "languages"};
     const std::string code = "term." + std::string(kKindNames[static_cast<int>(kind)]) + "." + std::string(tag);
-    if (const std::string* own = m_catalogue->find(code)) return *own;
-    return tagLabel(kind, tag, m_catalogue->language == "nl");
+    if (const std::string* label = find(code)) return *label;
+    if (isCustomTag(tag)) return std::string(customTagText(tag));
+    return std::string(tag);
 }
 
 std::string MessageTexts::tagText(std::string_view tag, TagKind kind) const {
@@ -320,6 +321,9 @@ const MessageTexts& textsFor(bool dutch) {
 }  // namespace
 
 std::string criterionLabel(Criterion c, bool dutch) { return textsFor(dutch).criterion(c); }
+std::string termLabelText(VocabularyKind kind, std::string_view tag, bool dutch) {
+    return textsFor(dutch).termLabel(kind, tag);
+}
 std::string renderReason(const Reason& r, bool dutch) { return textsFor(dutch).reason(r); }
 std::string renderChange(const Change& c, bool dutch) { return textsFor(dutch).change(c); }
 

@@ -91,6 +91,7 @@ namespace welkom {
 // The same for callers that hold the interface language as English/Dutch
 // (app::Language); new code should keep a MessageTexts.
 std::string criterionLabel(Criterion c, bool dutch);
+std::string termLabelText(VocabularyKind kind, std::string_view tag, bool dutch);
 std::string renderReason(const Reason& r, bool dutch);
 std::string renderChange(const Change& c, bool dutch);
 std::string problemText(const Problem& p, bool dutch);

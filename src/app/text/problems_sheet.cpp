@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/text/messages.h"
 #include "core/validation.h"
 #include "core/vocabulary.h"
 #include "io/csv.h"
@@ -31,8 +32,7 @@ bool inRecord(const std::vector<std::string>& segs, std::string_view collection,
 }
 
 std::string languageName(const std::string& code, bool dutch) {
-    const Term* t = findTerm(vocabulary(VocabularyKind::Languages), code);
-    return t == nullptr ? code : std::string(dutch ? t->labelNl : t->labelEn);
+    return termLabelText(VocabularyKind::Languages, code, dutch);
 }
 
 // "Arabic (native); Kurdish": as the importer reads it, a language of unknown level without one.
