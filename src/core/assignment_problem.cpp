@@ -105,30 +105,26 @@ std::optional<S> ScoreMatrix<S>::score(int household, int group) const {
     return m_values[static_cast<std::size_t>(it - m_arcGroup.begin())];
 }
 
-Error solverInputError(const char* code, const char* detail, std::vector<Arg> args) {
-    return codedError(code, {Arg::messageOf(message(detail, std::move(args)))});
-}
-
 namespace {
 Arg index(int i) { return Arg::integerOf(i); }
 }  // namespace
 
 template <typename S>
 Status ScoreMatrix<S>::validate() const {
-    if (m_households < 0 || m_groups < 0) return solverInputError("solver.shape", "solver.detail.negative_size");
+    if (m_households < 0 || m_groups < 0) return errorWithDetail("solver.shape", "solver.detail.negative_size");
     if (m_dense) {
         if (m_values.size() != static_cast<std::size_t>(m_households) * static_cast<std::size_t>(m_groups))
-            return solverInputError("solver.shape", "solver.detail.dense_size");
+            return errorWithDetail("solver.shape", "solver.detail.dense_size");
     } else {
         if (m_rowStart.size() != static_cast<std::size_t>(m_households) + 1 || m_values.size() != m_arcGroup.size())
-            return solverInputError("solver.shape", "solver.detail.sparse_rows");
+            return errorWithDetail("solver.shape", "solver.detail.sparse_rows");
         for (int h = 0; h < m_households; ++h) {
             for (int k = m_rowStart[h]; k < m_rowStart[h + 1]; ++k) {
                 int g = m_arcGroup[k];
                 if (g < 0 || g >= m_groups)
-                    return solverInputError("solver.group_range", "solver.detail.no_such_group", {index(h), index(g)});
+                    return errorWithDetail("solver.group_range", "solver.detail.no_such_group", {index(h), index(g)});
                 if (k > m_rowStart[h] && m_arcGroup[k - 1] == g)
-                    return solverInputError("solver.duplicate_pair", "solver.detail.group_twice", {index(h), index(g)});
+                    return errorWithDetail("solver.duplicate_pair", "solver.detail.group_twice", {index(h), index(g)});
             }
         }
     }
@@ -139,14 +135,14 @@ Status ScoreMatrix<S>::validate() const {
         if constexpr (std::is_floating_point_v<S>) {
             if (std::isnan(s) || s == std::numeric_limits<S>::infinity() ||
                 (!m_dense && !isFeasible(s)))
-                return solverInputError("solver.score", "solver.detail.not_finite");
+                return errorWithDetail("solver.score", "solver.detail.not_finite");
         } else {
             if (!isFeasible(s)) {
-                if (!m_dense) return solverInputError("solver.score", "solver.detail.sparse_infeasible");
+                if (!m_dense) return errorWithDetail("solver.score", "solver.detail.sparse_infeasible");
                 continue;
             }
             if (std::fabs(static_cast<double>(s)) >= limit)
-                return solverInputError("solver.overflow", "solver.detail.overflow");
+                return errorWithDetail("solver.overflow", "solver.detail.overflow");
         }
     }
     return Ok{};
@@ -155,7 +151,7 @@ Status ScoreMatrix<S>::validate() const {
 template <typename S>
 std::pair<SolveStatus, std::optional<Error>> validateProblem(const ScoreMatrix<S>& matrix, const MatchRules<S>& rules) {
     auto fail = [](SolveStatus st, const char* code, const char* detail, std::vector<Arg> args = {}) {
-        return std::make_pair(st, std::optional<Error>(solverInputError(code, detail, std::move(args))));
+        return std::make_pair(st, std::optional<Error>(errorWithDetail(code, detail, std::move(args))));
     };
     Status st = matrix.validate();
     if (!st) {

@@ -37,10 +37,6 @@
 
 namespace welkom {
 
-// A solver's refusal of its input: `code` ("solver.capacity", ...) with what
-// is wrong as its argument, a solver.detail.* message (worded by the app).
-Error solverInputError(const char* code, const char* detail, std::vector<Arg> args = {});
-
 // Outcome of a solver call (names follow OR-tools' assignment statuses).
 enum class SolveStatus {
     Optimal,       // `groupOf` is an optimal answer for the objective

@@ -49,6 +49,8 @@ struct Arg {
         return a;
     }
     static Arg messageOf(Message m);
+    // A message of its own by its code: Arg::coded("csv.at.row", {Arg::integerOf(4)}).
+    static Arg coded(std::string code, std::vector<Arg> args = {});
     bool operator==(const Arg& o) const {
         return kind == o.kind && text == o.text && integer == o.integer && items == o.items;
     }
@@ -70,5 +72,7 @@ inline Arg Arg::messageOf(Message m) {
     a.items = std::move(m.args);
     return a;
 }
+
+inline Arg Arg::coded(std::string code, std::vector<Arg> args) { return messageOf(message(std::move(code), std::move(args))); }
 
 }  // namespace welkom

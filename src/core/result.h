@@ -68,4 +68,10 @@ inline Error codedError(std::string code, std::vector<Arg> args = {}) {
     return Error{std::move(code), {}, {}, std::move(args)};
 }
 
+// A failure whose one argument says what exactly is wrong: a message of its
+// own, `detail` with `detailArgs` ("csv.encoding" with "csv.detail.utf16").
+inline Error errorWithDetail(std::string code, std::string detail, std::vector<Arg> detailArgs = {}) {
+    return codedError(std::move(code), {Arg::coded(std::move(detail), std::move(detailArgs))});
+}
+
 }  // namespace welkom

@@ -34,9 +34,9 @@ int capacityOf(const StableMarket& m, int g) {
 std::optional<Error> checkMarket(const StableMarket& m) {
     const int H = static_cast<int>(m.prefs.household.size()), G = static_cast<int>(m.prefs.group.size());
     if (!m.capacity.empty() && m.capacity.size() != static_cast<std::size_t>(G))
-        return solverInputError("solver.capacity", "solver.detail.capacity_count");
+        return errorWithDetail("solver.capacity", "solver.detail.capacity_count");
     for (int c : m.capacity)
-        if (c < 0) return solverInputError("solver.capacity", "solver.detail.negative_capacity");
+        if (c < 0) return errorWithDetail("solver.capacity", "solver.detail.negative_capacity");
     auto checkList = [](const std::vector<int>& list, int limit) {
         std::vector<int> sorted(list);
         std::sort(sorted.begin(), sorted.end());
@@ -44,12 +44,12 @@ std::optional<Error> checkMarket(const StableMarket& m) {
         return std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
     };
     for (const auto& l : m.prefs.household)
-        if (!checkList(l, G)) return solverInputError("solver.ranking", "solver.detail.household_ranking");
+        if (!checkList(l, G)) return errorWithDetail("solver.ranking", "solver.detail.household_ranking");
     for (const auto& l : m.prefs.group)
-        if (!checkList(l, H)) return solverInputError("solver.ranking", "solver.detail.group_ranking");
+        if (!checkList(l, H)) return errorWithDetail("solver.ranking", "solver.detail.group_ranking");
     for (const PairRef& p : m.fixed)
         if (p.household < 0 || p.household >= H || p.group < 0 || p.group >= G)
-            return solverInputError("solver.pair_range", "solver.detail.fixed_pair");
+            return errorWithDetail("solver.pair_range", "solver.detail.fixed_pair");
     return std::nullopt;
 }
 

@@ -61,8 +61,7 @@ namespace {
 // "age.detail.<detail>" ("age.detail.file_empty").
 Error ageError(AgeErrorKind kind, const char* detail = nullptr, std::vector<Arg> detailArgs = {}) {
     if (!detail) return codedError(ageErrorCode(kind));
-    return codedError(ageErrorCode(kind),
-                      {Arg::messageOf(message(std::string("age.detail.") + detail, std::move(detailArgs)))});
+    return errorWithDetail(ageErrorCode(kind), std::string("age.detail.") + detail, std::move(detailArgs));
 }
 
 Error headerError(const char* detail) { return ageError(AgeErrorKind::Header, detail); }

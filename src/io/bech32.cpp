@@ -68,7 +68,7 @@ void wipe(std::vector<std::uint8_t>& v) {
 }
 
 // What is wrong, as a bech32.detail.* code.
-Error invalid(const char* detail) { return codedError("bech32.invalid", {Arg::messageOf(message(detail))}); }
+Error invalid(const char* detail) { return errorWithDetail("bech32.invalid", detail); }
 
 }  // namespace
 

@@ -81,7 +81,7 @@ Arg lineArg(std::string_view s, std::size_t offset) { return Arg::integerOf(stat
 
 // The sheet's encoding cannot be read: csv.encoding with what is wrong (a csv.detail.* message).
 Error encodingError(const char* detail, std::vector<Arg> args = {}) {
-    return codedError("csv.encoding", {Arg::messageOf(message(detail, std::move(args)))});
+    return errorWithDetail("csv.encoding", detail, std::move(args));
 }
 
 std::size_t firstInvalidUtf8(std::string_view s) {
@@ -138,9 +138,9 @@ namespace {
 // Where in the sheet, as an argument: csv.at.row (row) or csv.at.cell (row, column, its letters).
 Arg at(std::size_t row, std::size_t column) {
     const auto r = Arg::integerOf(static_cast<long long>(row));
-    if (column == 0) return Arg::messageOf(message("csv.at.row", {r}));
-    return Arg::messageOf(message(
-        "csv.at.cell", {r, Arg::integerOf(static_cast<long long>(column)), Arg::textOf(csvColumnLetters(column))}));
+    if (column == 0) return Arg::coded("csv.at.row", {r});
+    return Arg::coded("csv.at.cell",
+                      {r, Arg::integerOf(static_cast<long long>(column)), Arg::textOf(csvColumnLetters(column))});
 }
 
 // Counts candidate delimiters in the first record, outside quotes.

@@ -12,7 +12,7 @@ namespace {
 Problem limitProblem(std::string code, std::size_t limit, const JsonLimits* saysKind = nullptr) {
     Problem p{"", Severity::Error, std::move(code)};
     p.args.push_back(Arg::integerOf(static_cast<long long>(limit)));
-    if (saysKind) p.args.push_back(Arg::messageOf(message("file_kind." + saysKind->kind)));
+    if (saysKind) p.args.push_back(Arg::coded("file_kind." + saysKind->kind));
     return p;
 }
 

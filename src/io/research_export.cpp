@@ -379,14 +379,13 @@ namespace {
 
 // A file the reader refuses: "research.format" with what is wrong, research.detail.<detail>.
 Error formatError(const char* detail, std::vector<Arg> detailArgs = {}) {
-    return codedError("research.format",
-                      {Arg::messageOf(message(std::string("research.detail.") + detail, std::move(detailArgs)))});
+    return errorWithDetail("research.format", std::string("research.detail.") + detail, std::move(detailArgs));
 }
 
 // A bad value: research.detail.row with the row, the column and research.value.<value>.
 Error rowError(std::size_t row, const std::string& column, const char* value, std::vector<Arg> valueArgs = {}) {
     return formatError("row", {Arg::integerOf(static_cast<long long>(row)), Arg::textOf(column),
-                               Arg::messageOf(message(std::string("research.value.") + value, std::move(valueArgs)))});
+                               Arg::coded(std::string("research.value.") + value, std::move(valueArgs))});
 }
 
 bool parseInt(const std::string& s, std::optional<int>& out) {

@@ -107,10 +107,9 @@ bool parseInt(std::string_view s, int& out) {
 }
 
 std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
-// Arguments of a problem: a value from the sheet in quotes, a count, a coded detail.
+// Arguments of a problem: a value from the sheet in quotes, a count.
 Arg quotedArg(std::string_view s) { return Arg::textOf(quoted(s)); }
 Arg count(std::size_t n) { return Arg::integerOf(static_cast<long long>(n)); }
-Arg detail(std::string code, std::vector<Arg> args = {}) { return Arg::messageOf(message(std::move(code), std::move(args))); }
 
 }  // namespace
 
@@ -241,7 +240,7 @@ Result<CsvColumnMapping> parseColumnMapping(std::string_view text) {
         if (entry.empty()) continue;
         const std::size_t eq = entry.rfind('=');
         if (eq == std::string_view::npos || trim(entry.substr(0, eq)).empty()) {
-            return codedError("csv.mapping", {detail("csv.mapping.entry", {quotedArg(entry)})});
+            return codedError("csv.mapping", {Arg::coded("csv.mapping.entry", {quotedArg(entry)})});
         }
         out.emplace_back(std::string(trim(entry.substr(0, eq))), std::string(trim(entry.substr(eq + 1))));
     }
@@ -357,7 +356,7 @@ private:
         for (const auto& [header, field] : mapping) {
             const std::string f = normalizeKey(field);
             if (!f.empty() && f != "ignore" && f != "negeer" && canonicalField(field).empty()) {
-                fileError("csv.mapping", {detail("csv.mapping.unknown_field", {quotedArg(field), quotedArg(header)})});
+                fileError("csv.mapping", {Arg::coded("csv.mapping.unknown_field", {quotedArg(field), quotedArg(header)})});
             }
         }
         for (std::size_t c = 0; c < m_header.size(); ++c) {
@@ -385,12 +384,12 @@ private:
         }
         for (std::size_t k = 0; k < mapping.size(); ++k) {
             if (mappingUsed[k]) continue;
-            fileError("csv.mapping", {detail("csv.mapping.no_such_column", {quotedArg(mapping[k].first)})});
+            fileError("csv.mapping", {Arg::coded("csv.mapping.no_such_column", {quotedArg(mapping[k].first)})});
         }
         // The text names the field and an example header in the reader's language (csv.column_example.<field>).
         auto require = [&](std::string_view field) {
             if (m_columnOf.count(std::string(field)) > 0) return;
-            fileError("csv.header_missing", {quotedArg(field), detail("csv.column_example." + std::string(field))});
+            fileError("csv.header_missing", {quotedArg(field), Arg::coded("csv.column_example." + std::string(field))});
         };
         m_updating = namesRosterRecord(rows);
         if (m_kind == CsvImportKind::Households) {
@@ -417,7 +416,7 @@ private:
         const char* separators = m_out.delimiter == ';'    ? "csv.separator.semicolons"
                                  : m_out.delimiter == '\t' ? "csv.separator.tabs"
                                                            : "csv.separator.commas";
-        error("csv.columns", 0, {count(row.size()), count(want), detail(separators)});
+        error("csv.columns", 0, {count(row.size()), count(want), Arg::coded(separators)});
         return false;
     }
 
@@ -439,12 +438,12 @@ private:
     bool age(std::string_view field, std::string_view text, int lo, int& out) {
         int v = 0;
         if (!parseInt(text, v)) {
-            error("csv.age", col(field), {detail("csv.age.not_a_number", {quotedArg(text)})});
+            error("csv.age", col(field), {Arg::coded("csv.age.not_a_number", {quotedArg(text)})});
             return false;
         }
         if (v < lo || v > kMaxAge) {
             error("csv.age", col(field),
-                  {detail("csv.age.out_of_range", {Arg::integerOf(v), Arg::integerOf(lo), Arg::integerOf(kMaxAge)})});
+                  {Arg::coded("csv.age.out_of_range", {Arg::integerOf(v), Arg::integerOf(lo), Arg::integerOf(kMaxAge)})});
             return false;
         }
         out = v;
@@ -727,9 +726,9 @@ private:
         fillText("municipality", h.municipality);
         fillText("neighbourhood", h.neighbourhood);
         if (h.displayName.empty())
-            error("csv.required", col("name"), {detail("csv.required.household_name")});
+            error("csv.required", col("name"), {Arg::coded("csv.required.household_name")});
         if (h.municipality.empty())
-            error("csv.required", col("municipality"), {detail("csv.required.household_municipality")});
+            error("csv.required", col("municipality"), {Arg::coded("csv.required.household_municipality")});
         // Of each member: n of its adult<n>_ columns (an updated household's
         // adults count in order, children 0).
         std::vector<int> adultNumbers;
@@ -914,7 +913,7 @@ private:
         m_rowFailed = false;
         const std::string groupName(cell("group"));
         if (groupName.empty()) {
-            error("csv.required", col("group"), {detail("csv.required.person_group")});
+            error("csv.required", col("group"), {Arg::coded("csv.required.person_group")});
             return;
         }
         if (m_updating && !cell("member_id").empty()) return updateMemberRow(groupName);
@@ -1006,13 +1005,13 @@ private:
         if (!name.empty()) m.name = name;
         if (m.name.empty()) {
             error("csv.required", col("name") != 0 ? col("name") : col("first_name"),
-                  {detail("csv.required.person_name")});
+                  {Arg::coded("csv.required.person_name")});
         }
         const std::string_view email = cell("contact"), phone = cell("phone");
         if (!email.empty() || !phone.empty())
             m.contact = std::string(email) + (!email.empty() && !phone.empty() ? ", " : "") + std::string(phone);
         if (!cell("age").empty()) age("age", cell("age"), kMinGroupMemberAge, m.age);
-        else if (isNew) error("csv.required", col("age"), {detail("csv.required.person_age")});
+        else if (isNew) error("csv.required", col("age"), {Arg::coded("csv.required.person_age")});
         if (!cell("gender").empty()) gender("gender", m.gender);
         if (!cell("languages").empty()) m.languages = languages("languages");
         if (const std::optional<LanguageLevel> dutch = dutchLevelCell()) setDutchLevel(m.languages, *dutch);
@@ -1095,7 +1094,7 @@ private:
             if (!m_out.groups[i].municipality.empty()) continue;
             m_row = m_out.groupRows[i];
             error("csv.required", col("municipality"),
-                  {detail("csv.required.group_municipality", {quotedArg(m_out.groups[i].name)})});
+                  {Arg::coded("csv.required.group_municipality", {quotedArg(m_out.groups[i].name)})});
         }
         m_row = 0;
     }

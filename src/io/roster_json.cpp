@@ -220,7 +220,7 @@ private:
     }
     // "expected <what>": `expected` is a json.expected.* code.
     void typeError(const char* expected, std::vector<Arg> args = {}) {
-        error("json.type", {Arg::messageOf(message(expected, std::move(args)))});
+        error("json.type", {Arg::coded(expected, std::move(args))});
     }
 
     bool object(JsonRef v) {
@@ -977,7 +977,7 @@ RosterReadReport readRoster(std::string_view bytes, const ValidationOptions& val
         // Old files take the slow road once: nlohmann tree, migrations, text, fast tree.
         ojson doc = ojson::parse(bytes.begin(), bytes.end(), nullptr, false);
         Status migrated = doc.is_discarded() ? Status(codedError("json.syntax", {Arg::textOf(""), Arg::integerOf(1), Arg::integerOf(1),
-                                                                           Arg::messageOf(message("json.detail.unexpected_character"))}))
+                                                                           Arg::coded("json.detail.unexpected_character")}))
                                              : migrateRoster(doc, static_cast<int>(fileVersion));
         if (!migrated) {
             const Error& e = migrated.error();
