@@ -976,9 +976,10 @@ RosterReadReport readRoster(std::string_view bytes, const ValidationOptions& val
     if (fileVersion < static_cast<std::uint64_t>(kRosterFormatVersion)) {
         // Old files take the slow road once: nlohmann tree, migrations, text, fast tree.
         ojson doc = ojson::parse(bytes.begin(), bytes.end(), nullptr, false);
-        Status migrated = doc.is_discarded() ? Status(codedError("json.syntax", {Arg::textOf(""), Arg::integerOf(1), Arg::integerOf(1),
-                                                                           Arg::coded("json.detail.unexpected_character")}))
-                                             : migrateRoster(doc, static_cast<int>(fileVersion));
+        Status migrated = doc.is_discarded()
+                              ? Status(problemError(fileProblem("json.syntax", {Arg::integerOf(1), Arg::integerOf(1),
+                                                                                Arg::coded("json.detail.unexpected_character")})))
+                              : migrateRoster(doc, static_cast<int>(fileVersion));
         if (!migrated) {
             const Error& e = migrated.error();
             return fail(fileProblemOf(e));
