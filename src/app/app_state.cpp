@@ -18,6 +18,39 @@ const RunningJob* findRunningJob(const AppState& state, JobPurpose purpose) {
     return it == state.runningJobs.end() ? nullptr : &*it;
 }
 
+std::uint64_t startJob(AppState& state, JobRequest request, RunningJob job) {
+    job.id = state.nextJobId++;
+    state.jobsToStart.push_back({job.id, std::move(request)});
+    state.runningJobs.push_back(std::move(job));
+    return state.runningJobs.back().id;
+}
+
+void cancelJobs(AppState& state, JobPurpose purpose) {
+    auto& jobs = state.runningJobs;
+    auto& waiting = state.jobsToStart;
+    for (const RunningJob& job : jobs) {
+        if (job.purpose != purpose) continue;
+        const auto before = waiting.size();
+        for (JobTicket& t : waiting)
+            if (t.id == job.id) wipeJobRequest(t.request);  // the roster's personal data
+        waiting.erase(std::remove_if(waiting.begin(), waiting.end(), [&](const JobTicket& t) { return t.id == job.id; }),
+                      waiting.end());
+        if (waiting.size() == before) state.jobsToCancel.push_back(job.id);  // already handed to the platform
+    }
+    jobs.erase(std::remove_if(jobs.begin(), jobs.end(), [&](const RunningJob& j) { return j.purpose == purpose; }),
+               jobs.end());
+}
+
+MatchJob matchJobForDocument(AppState& state, std::optional<CriterionWeights> weights) {
+    AppState::RosterJson& cached = state.rosterJson;
+    if (cached.json.empty() || cached.revision != state.editRevision) {
+        wipeSecret(cached.json);
+        cached.json = writeRoster(state.document->roster);
+        cached.revision = state.editRevision;
+    }
+    return MatchJob{cached.json, state.editRevision, std::move(weights), state.matchMode};
+}
+
 std::string describeStateForTests(const AppState& state, const std::vector<std::string>& visiblePanels, bool brief) {
     nlohmann::json out;
     out["panels"] = visiblePanels;
@@ -47,12 +80,14 @@ std::string describeStateForTests(const AppState& state, const std::vector<std::
     out["rosterDigest"] = digest;
     out["revision"] = state.editRevision;
     // The matching session, by ids only.
-    nlohmann::json groupOf = nlohmann::json::object();
-    if (state.document && state.matchingRun && !brief) {
+    // Household id -> group id of a run's pairs.
+    const auto groupsOf = [&](const std::optional<MatchingRun>& run) {
+        nlohmann::json groupOf = nlohmann::json::object();
+        if (!state.document || !run || brief) return groupOf;
         const Roster& roster = state.document->roster;
-        for (const ProposedPair& p : state.matchingRun->pairs)
-            groupOf[roster.households[p.household].id] = roster.groups[p.group].id;
-    }
+        for (const ProposedPair& p : run->pairs) groupOf[roster.households[p.household].id] = roster.groups[p.group].id;
+        return groupOf;
+    };
     // Households the run kept where a person put them (pins, active matches).
     nlohmann::json fixed = nlohmann::json::array();
     if (state.matchingRun && !brief) {
@@ -63,7 +98,7 @@ std::string describeStateForTests(const AppState& state, const std::vector<std::
     out["fixedHouseholds"] = fixed;
     out["matchingPairs"] = state.matchingRun ? state.matchingRun->pairs.size() : 0;
     out["matchingRevision"] = state.matchingRun ? state.matchingRun->revision : 0;
-    out["groupOf"] = groupOf;
+    out["groupOf"] = groupsOf(state.matchingRun);
     out["selectedPair"] = state.document && state.pairDetail
                               ? state.document->roster.households[state.pairDetail->household].id + " " +
                                     state.document->roster.groups[state.pairDetail->group].id
@@ -92,6 +127,8 @@ std::string describeStateForTests(const AppState& state, const std::vector<std::
     out["presentChanged"] = whatIfChanges(state).changes.size();
     out["whatIfCriterion"] = std::string(criterionName(state.presentation.whatIfCriterion));
     out["whatIfWeight"] = state.presentation.whatIfWeight;
+    out["whatIfPending"] = whatIfPending(state);
+    out["whatIfGroupOf"] = groupsOf(state.presentation.whatIfRun);
     // Outcomes and learning: counts and criterion weights only.
     out["checkIns"] = state.document ? state.document->roster.checkIns.size() : 0;
     out["today"] = state.clock.today;

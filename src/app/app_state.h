@@ -108,7 +108,9 @@ struct PassphrasePrompt {
     bool isRecovery = false;
 };
 
-enum class JobPurpose { OpenRoster, SaveRoster, Autosave, Matching, SignupPreview, SheetPreview };
+// What a running job is for. The matching jobs: the Matching panel's run,
+// and presentation mode's run with the roster's weights and its what-if run.
+enum class JobPurpose { OpenRoster, SaveRoster, Autosave, Matching, PresentationBase, WhatIf, SignupPreview, SheetPreview };
 
 // What a file from the platform's picker is for.
 enum class FilePurpose { Roster, ResearchData, Signups, Sheet };
@@ -136,15 +138,27 @@ struct OutgoingFile {
     std::string mimeType;
 };
 
+// One criterion's weight tried out in presentation mode.
+struct WhatIfSetting {
+    Criterion criterion = Criterion::Interests;
+    double weight = 1.0;
+    bool operator==(const WhatIfSetting& o) const { return criterion == o.criterion && weight == o.weight; }
+    bool operator!=(const WhatIfSetting& o) const { return !(*this == o); }
+};
+
 // The presentation view's matching: derived only, never saved. The what-if
 // weight lives here, apart from the roster's weights, so moving the slider is
-// not an edit (nothing to undo) until the coordinator adopts it.
+// not an edit (nothing to undo) until the coordinator adopts it. Both runs
+// are worker jobs (JobPurpose::PresentationBase, WhatIf); at most one what-if
+// job runs at a time, and the view shows the newest one finished.
 struct PresentationState {
     std::optional<MatchingRun> baseRun;    // with the roster's own weights
-    std::optional<MatchingRun> whatIfRun;  // with the what-if weight
+    std::optional<MatchingRun> whatIfRun;  // the newest finished what-if run
+    WhatIfSetting shown;                   // what whatIfRun was computed with
+    WhatIfSetting computing;               // what the running what-if job computes
     double buildStart = 0.0;               // clock.now when the links started to appear
     bool buildSkipped = false;             // show every link at once
-    Criterion whatIfCriterion = Criterion::Interests;
+    Criterion whatIfCriterion = Criterion::Interests;  // the slider's setting
     double whatIfWeight = 1.0;
 };
 
@@ -165,6 +179,15 @@ struct AppState {
     bool lockWhenAutosaved = false;
     bool locked = false;  // closed for inactivity; the start screen says so
     std::optional<Recovery> recovery;
+
+    // The open roster's JSON form for matching jobs, written once per edit
+    // revision: writing it costs more than a 300 x 300 matching run itself,
+    // and a what-if drag sends many jobs of one revision. Wiped when the
+    // roster changes or closes (matchJobForDocument, dropDocumentSession).
+    struct RosterJson {
+        std::uint64_t revision = 0;
+        std::string json;
+    } rosterJson;
 
     // The matching session (derived; decisions go into the roster).
     MatchMode matchMode = MatchMode::BestTotal;
@@ -198,6 +221,19 @@ struct AppState {
 
 // The running job with that purpose (at most one each is started), or null.
 const RunningJob* findRunningJob(const AppState& state, JobPurpose purpose);
+
+// Hands `request` to the platform and records it as running; returns its id.
+// The result comes back as a JobFinished command.
+std::uint64_t startJob(AppState& state, JobRequest request, RunningJob job);
+
+// Stops the jobs with that purpose: their results would belong to a roster
+// state that is gone or no longer wanted. One not yet handed to the platform
+// is dropped (and its roster wiped); the others are left to the platform to stop.
+void cancelJobs(AppState& state, JobPurpose purpose);
+
+// A matching of the open roster as it is now (its edit revision), with
+// `weights` in place of its own when given.
+MatchJob matchJobForDocument(AppState& state, std::optional<CriterionWeights> weights = std::nullopt);
 
 // Small JSON summary for the browser test interface (window.welkomTest.state()).
 // It holds counts, flags and panel names only, never names of people or other

@@ -36,21 +36,7 @@ void wipeSession(Session& session) {
 
 // Stops a matching run in progress; its result would belong to a roster
 // state that is gone or no longer wanted.
-void cancelMatching(AppState& state) {
-    auto& jobs = state.runningJobs;
-    for (const RunningJob& job : jobs) {
-        if (job.purpose != JobPurpose::Matching) continue;
-        auto& waiting = state.jobsToStart;
-        const auto before = waiting.size();
-        for (JobTicket& t : waiting)
-            if (t.id == job.id) wipeJobRequest(t.request);  // the roster's personal data
-        waiting.erase(std::remove_if(waiting.begin(), waiting.end(), [&](const JobTicket& t) { return t.id == job.id; }),
-                      waiting.end());
-        if (waiting.size() == before) state.jobsToCancel.push_back(job.id);  // already handed to the platform
-    }
-    jobs.erase(std::remove_if(jobs.begin(), jobs.end(), [](const RunningJob& j) { return j.purpose == JobPurpose::Matching; }),
-               jobs.end());
-}
+void cancelMatching(AppState& state) { cancelJobs(state, JobPurpose::Matching); }
 
 // Opens `roster` in place of whatever was open, with a fresh history. Only
 // called with a roster that loaded completely (all or nothing).
@@ -58,6 +44,7 @@ void cancelMatching(AppState& state) {
 // runs, history, views and tour. Opening and closing both start from here.
 void dropDocumentSession(AppState& state) {
     wipeSession(state.session);
+    wipeSecret(state.rosterJson.json);
     cancelMatching(state);
     state.history.clear();
     state.matchingRun.reset();
@@ -115,13 +102,6 @@ void editDocument(AppState& state, std::string label, Edit&& edit) {
     markEdited(state);
 }
 
-std::uint64_t startJob(AppState& state, JobRequest request, RunningJob job) {
-    job.id = state.nextJobId++;
-    state.jobsToStart.push_back({job.id, std::move(request)});
-    state.runningJobs.push_back(std::move(job));
-    return state.runningJobs.back().id;
-}
-
 // Reads decrypted or plain JSON bytes into the document, all or nothing: on
 // any error the open roster stays exactly as it was.
 bool loadIntoDocument(AppState& state, std::string_view json) {
@@ -155,7 +135,7 @@ void startMatching(AppState& state, MatchMode mode) {
     RunningJob running;
     running.purpose = JobPurpose::Matching;
     running.revision = state.editRevision;
-    startJob(state, MatchJob{writeRoster(state.document->roster), mode}, std::move(running));
+    startJob(state, matchJobForDocument(state), std::move(running));
 }
 
 void finishMatching(AppState& state, const RunningJob& job, JobOutput& output) {
@@ -525,6 +505,10 @@ void finishJob(AppState& state, JobFinished& finished) {
     state.runningJobs.erase(it);
     if (job.purpose == JobPurpose::Matching) {
         finishMatching(state, job, finished.output);
+        return;
+    }
+    if (job.purpose == JobPurpose::PresentationBase || job.purpose == JobPurpose::WhatIf) {
+        finishPresentationRun(state, job, finished.output);
         return;
     }
     if (job.purpose == JobPurpose::SignupPreview) {
@@ -968,15 +952,14 @@ void applyCommand(AppState& state, Command command) {
                    [&](TourBack&) { moveTour(state, -1); },
                    [&](EndTour&) { endTour(state); },
                    [&](SetPresentationMode& c) { setPresentationMode(state, c.on); },
-                   [&](ReplayBuildUp&) { startPresentation(state); },
+                   [&](ReplayBuildUp&) { replayBuildUp(state); },
                    [&](SkipBuildUp&) { skipBuildUp(state); },
                    [&](SetWhatIfWeight& c) { setWhatIfWeight(state, c.criterion, c.weight); },
                    [&](AdoptWhatIfWeight&) {
                        if (!state.document || !state.presentation.whatIfRun) return;
-                       const PresentationState p = state.presentation;
-                       applyCommand(state, SetCriterionWeight{p.whatIfCriterion, p.whatIfWeight});
-                       startPresentation(state);
-                       skipBuildUp(state);  // the links are on screen already
+                       const WhatIfSetting adopted{state.presentation.whatIfCriterion, state.presentation.whatIfWeight};
+                       applyCommand(state, SetCriterionWeight{adopted.criterion, adopted.weight});
+                       adoptWhatIfRun(state, adopted);
                    },
                },
                command);

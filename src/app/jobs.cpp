@@ -2,6 +2,10 @@
 
 #include <sodium.h>
 
+#include <array>
+#include <cmath>
+#include <optional>
+
 #include "app/matching_wire.h"
 #include "app/sheet_import.h"
 #include "app/signup_session.h"
@@ -71,21 +75,44 @@ JobOutput runEncrypt(EncryptJob& job, const JobProgress& progress) {
     return toString(*file);
 }
 
+// The roster the last matching job brought, kept for later jobs of the same
+// revision (MatchJob). In the page only the matching worker runs matching
+// jobs, so this lives in that worker and goes with it.
+struct HeldRoster {
+    std::uint64_t revision = 0;
+    std::optional<Roster> roster;
+    CriterionWeights ownWeights;  // the roster's own, while a job's may replace them
+};
+
+HeldRoster& heldRoster() {
+    static HeldRoster held;
+    return held;
+}
+
 JobOutput runMatch(MatchJob& job, const JobProgress& progress) {
     if (progress) progress(-1.0f);
-    // The open roster may have problems (a pair both pinned and forbidden...):
-    // the coordinator sees them in the workspace, and the engine matches the
-    // roster as it is, like the page would. Only an unreadable roster fails.
-    ValidationOptions quick;
-    quick.reachability = {};  // the page already checked; scoring finds the same
-    RosterReadReport report = readRoster(job.roster, quick);
-    wipeSecret(job.roster);  // personal data: no copy outlives the job
-    if (report.failure) return *report.failure;
-    if (!report.roster) return makeError("matching.roster", "The roster could not be read for matching.",
-                                         "Het rooster kon niet gelezen worden om te koppelen.");
+    HeldRoster& held = heldRoster();
+    if (!job.roster.empty()) {
+        // The open roster may have problems (a pair both pinned and forbidden...):
+        // the coordinator sees them in the workspace, and the engine matches the
+        // roster as it is, like the page would. Only an unreadable roster fails.
+        held.roster.reset();
+        ValidationOptions quick;
+        quick.reachability = {};  // the page already checked; scoring finds the same
+        RosterReadReport report = readRoster(job.roster, quick);
+        wipeSecret(job.roster);  // personal data: no copy outlives the job but the held roster
+        if (report.failure) return *report.failure;
+        if (!report.roster) return makeError("matching.roster", "The roster could not be read for matching.", "Het rooster kon niet gelezen worden om te koppelen.");
+        held.revision = job.rosterRevision;
+        held.ownWeights = report.roster->settings.weights;
+        held.roster = std::move(report.roster);
+    } else if (!held.roster || held.revision != job.rosterRevision) {
+        return codedError("job.roster_missing");
+    }
+    held.roster->settings.weights = job.weights.value_or(held.ownWeights);
     std::function<void(float)> scored;
     if (progress) scored = [&](float f) { progress(f); };
-    return encodeMatchingRun(runMatching(*report.roster, job.mode, scored));
+    return encodeMatchingRun(runMatching(*held.roster, job.mode, scored));
 }
 
 JobOutput runSignupPreview(SignupPreviewJob& job, const JobProgress& progress) {
@@ -124,6 +151,14 @@ JobOutput runSheetPreview(SheetPreviewJob& job, const JobProgress& progress) {
 }
 
 }  // namespace
+
+void MatchingWorkerRoster::prepare(MatchJob& job) {
+    if (m_revision == job.rosterRevision) {
+        wipeSecret(job.roster);  // leaves it empty
+    } else {
+        m_revision = job.rosterRevision;
+    }
+}
 
 void wipeJobRequest(JobRequest& request) {
     std::visit(Overloaded{
@@ -172,7 +207,7 @@ std::string encodeJobRequest(const JobRequest& request) {
                              [](const EncryptJob& j) {
                                  return 16 + j.plaintext.size() + j.passphrase.size() + j.recipients.size();
                              },
-                             [](const MatchJob& j) { return 8 + j.roster.size(); },
+                             [](const MatchJob& j) { return 24 + kCriterionCount * 8 + j.roster.size(); },
                              [](const SignupPreviewJob& j) {
                                  std::size_t bytes = 16 + j.roster.size();
                                  for (const auto& [name, file] : j.files) bytes += 8 + name.size() + file.size();
@@ -189,7 +224,12 @@ std::string encodeJobRequest(const JobRequest& request) {
                        w.byte(kEncryptTag).field(job.plaintext).field(job.passphrase).field(job.recipients);
                        w.byte(static_cast<std::uint8_t>(job.workFactor)).byte(job.armor ? 1 : 0);
                    },
-                   [&](const MatchJob& job) { w.byte(kMatchTag).field(job.roster).byte(static_cast<std::uint8_t>(job.mode)); },
+                   [&](const MatchJob& job) {
+                       w.byte(kMatchTag).field(job.roster).u64(job.rosterRevision).byte(job.weights ? 1 : 0);
+                       if (job.weights)
+                           for (double weight : job.weights->values()) w.f64(weight);
+                       w.byte(static_cast<std::uint8_t>(job.mode));
+                   },
                    [&](const SignupPreviewJob& job) {
                        w.byte(kSignupPreviewTag).field(job.roster).u32(static_cast<std::uint32_t>(job.files.size()));
                        for (const auto& [name, bytes] : job.files) w.field(name).field(bytes);
@@ -222,9 +262,16 @@ Result<JobRequest> decodeJobRequest(std::string_view wire) {
     }
     if (tag == kMatchTag) {
         MatchJob job;
-        std::uint8_t mode = 0;
-        if (!r.field(job.roster) || !r.byte(mode) || mode > static_cast<std::uint8_t>(MatchMode::Stable) || !r.atEnd())
+        std::uint8_t hasWeights = 0, mode = 0;
+        if (!r.field(job.roster) || !r.u64(job.rosterRevision) || !r.byte(hasWeights) || hasWeights > 1)
             return malformedWire();
+        if (hasWeights) {
+            std::array<double, kCriterionCount> weights{};
+            for (double& weight : weights)
+                if (!r.f64(weight) || !std::isfinite(weight)) return malformedWire();
+            job.weights = CriterionWeights(weights);
+        }
+        if (!r.byte(mode) || mode > static_cast<std::uint8_t>(MatchMode::Stable) || !r.atEnd()) return malformedWire();
         job.mode = static_cast<MatchMode>(mode);
         return JobRequest{std::move(job)};
     }

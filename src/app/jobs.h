@@ -12,12 +12,14 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
 
+#include "core/criterion.h"
 #include "core/matching_mode.h"
 #include "core/result.h"
 
@@ -41,10 +43,19 @@ struct EncryptJob {
     bool armor = false;
 };
 
-// Scores the roster (its JSON form, as saved) and solves the matching; the
-// output is the MatchingRun in the form of matching_wire.h.
+// Scores the roster and solves the matching; the output is the MatchingRun in
+// the form of matching_wire.h.
+//
+// `roster` is the roster's JSON form, as saved, and `rosterRevision` names
+// that state of the roster (the app's edit revision). The matching worker
+// keeps the last roster it read, so a job for the same revision may come
+// without its roster: MatchingWorkerRoster decides that for the platform.
+// `weights`, when given, replace the roster's own (presentation's what-if),
+// so a re-run with other weights sends only the weights.
 struct MatchJob {
     std::string roster;
+    std::uint64_t rosterRevision = 0;
+    std::optional<CriterionWeights> weights;
     MatchMode mode = MatchMode::BestTotal;
 };
 
@@ -77,6 +88,24 @@ using JobProgress = std::function<void(float fraction)>;
 // Runs a job; its secrets (passphrase, keys, plaintext) are wiped when done,
 // which is why the request is taken by value.
 JobOutput runJob(JobRequest request, const JobProgress& progress = {});
+
+// What the platform knows of the roster its matching worker holds, so that it
+// sends a roster only when the worker does not have that revision yet.
+//
+//   MatchingWorkerRoster held;
+//   held.prepare(job);   // before encoding: drops job.roster if the worker has it
+//   held.forget();       // the worker was stopped or replaced
+//
+// The worker reads jobs in the order they were sent, so a job without roster
+// always comes after the one that brought it.
+class MatchingWorkerRoster {
+public:
+    void prepare(MatchJob& job);
+    void forget() { m_revision.reset(); }
+
+private:
+    std::optional<std::uint64_t> m_revision;
+};
 
 // Overwrites the request's secrets and personal data (passphrase, keys,
 // plaintext, rosters, sign-up and sheet bytes) in place. For whoever drops a

@@ -11,7 +11,11 @@
 //   applyCommand(state, AdoptWhatIfWeight{});          // only now an (undoable) roster edit
 //
 // The what-if weight never touches the document: undo does not see it until
-// it is adopted. Runs are synchronous: demo-size rosters take milliseconds.
+// it is adopted. Every run is a matching job in the worker (jobs.h), so a
+// drag of the slider never holds up a frame: while one what-if job runs, the
+// slider only records where it is, and the job that finishes starts the next
+// one for the newest setting (whatIfPending says whether one is still due).
+// Natively and in tests the jobs run when runJobsInline is called.
 #pragma once
 
 #include <cstddef>
@@ -32,11 +36,20 @@ RunComparison whatIfChanges(const AppState& state);
 
 // Command helpers (commands.cpp).
 void setPresentationMode(AppState& state, bool on);
-// Runs the matching with the roster's weights and starts the build-up again;
-// the what-if weight starts at the roster's weight.
+// Runs the matching with the roster's weights and starts the build-up again
+// when it is in; the what-if weight starts at the roster's weight.
 void startPresentation(AppState& state);
+// A presentation run (JobPurpose::PresentationBase or WhatIf) came back.
+void finishPresentationRun(AppState& state, const RunningJob& job, JobOutput& output);
 void setWhatIfWeight(AppState& state, Criterion criterion, double weight);
+// The roster's weight was just set to `adopted`: the what-if run becomes the base.
+void adoptWhatIfRun(AppState& state, const WhatIfSetting& adopted);
+void replayBuildUp(AppState& state);
 void skipBuildUp(AppState& state);
 void clearPresentation(AppState& state);
+
+// A presentation run is still running or due: the view does not yet show the
+// slider's setting.
+bool whatIfPending(const AppState& state);
 
 }  // namespace welkom

@@ -25,11 +25,14 @@ public:
         for (int i = 0; i < 4; ++i) m_out.push_back(static_cast<char>((n >> (8 * i)) & 0xFF));
         return *this;
     }
+    WireWriter& u64(std::uint64_t n) {
+        for (int i = 0; i < 8; ++i) m_out.push_back(static_cast<char>((n >> (8 * i)) & 0xFF));
+        return *this;
+    }
     WireWriter& f64(double d) {
         std::uint64_t bits = 0;
         std::memcpy(&bits, &d, sizeof bits);
-        for (int i = 0; i < 8; ++i) m_out.push_back(static_cast<char>((bits >> (8 * i)) & 0xFF));
-        return *this;
+        return u64(bits);
     }
     WireWriter& field(std::string_view s) {
         u32(static_cast<std::uint32_t>(s.size()));
@@ -58,11 +61,16 @@ public:
         m_pos += 4;
         return true;
     }
-    bool f64(double& out) {
+    bool u64(std::uint64_t& out) {
         if (m_in.size() - m_pos < 8) return false;
-        std::uint64_t bits = 0;
-        for (int i = 0; i < 8; ++i) bits |= static_cast<std::uint64_t>(static_cast<std::uint8_t>(m_in[m_pos + i])) << (8 * i);
+        out = 0;
+        for (int i = 0; i < 8; ++i) out |= static_cast<std::uint64_t>(static_cast<std::uint8_t>(m_in[m_pos + i])) << (8 * i);
         m_pos += 8;
+        return true;
+    }
+    bool f64(double& out) {
+        std::uint64_t bits = 0;
+        if (!u64(bits)) return false;
         std::memcpy(&out, &bits, sizeof out);
         return true;
     }

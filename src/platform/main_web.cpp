@@ -254,7 +254,8 @@ EM_JS(void, jsWorkerUrl, (char* out, int capacity), {
 constexpr worker_handle kNoWorker = -1;
 worker_handle s_fileWorker = kNoWorker;
 worker_handle s_matchingWorker = kNoWorker;
-std::uint64_t s_matchingJob = 0;       // the job the matching worker is on
+std::vector<std::uint64_t> s_matchingJobs;  // jobs the matching worker has not answered yet
+welkom::MatchingWorkerRoster s_matchingWorkerRoster;  // which roster it holds
 std::vector<std::uint64_t> s_fileJobs;  // jobs the file worker has not answered yet
 bool s_reportedUnsaved = false;
 
@@ -288,7 +289,7 @@ void onWorkerMessage(char* data, int size, void* arg) {
         s_commands.push(welkom::JobProgressed{id, fraction});
         return;
     }
-    if (id == s_matchingJob) s_matchingJob = 0;
+    s_matchingJobs.erase(std::remove(s_matchingJobs.begin(), s_matchingJobs.end(), id), s_matchingJobs.end());
     s_fileJobs.erase(std::remove(s_fileJobs.begin(), s_fileJobs.end(), id), s_fileJobs.end());
     if (size >= 1 && data[0] == 'R') {
         s_commands.push(welkom::JobFinished{id, welkom::decodeJobOutput(std::string_view(data + 1, size - 1))});
@@ -304,14 +305,18 @@ worker_handle createWorker() {
     return emscripten_create_worker(url);
 }
 
+// Cancelled matching jobs are forgotten (the app has dropped them, so their
+// answers are ignored). When nothing wanted is left in the matching worker,
+// it is ended, which stops a long run at once.
 void cancelJobsInWorker() {
-    for (std::uint64_t id : s_state.jobsToCancel) {
-        if (id != s_matchingJob || s_matchingWorker == kNoWorker) continue;
-        emscripten_destroy_worker(s_matchingWorker);
-        s_matchingWorker = kNoWorker;
-        s_matchingJob = 0;
-    }
+    if (s_state.jobsToCancel.empty()) return;
+    for (std::uint64_t id : s_state.jobsToCancel)
+        s_matchingJobs.erase(std::remove(s_matchingJobs.begin(), s_matchingJobs.end(), id), s_matchingJobs.end());
     s_state.jobsToCancel.clear();
+    if (!s_matchingJobs.empty() || s_matchingWorker == kNoWorker) return;
+    emscripten_destroy_worker(s_matchingWorker);
+    s_matchingWorker = kNoWorker;
+    s_matchingWorkerRoster.forget();
 }
 
 void startJobsInWorker() {
@@ -323,8 +328,12 @@ void startJobsInWorker() {
             worker = createWorker();
             jsWatchWorker(worker);
         }
-        if (matching) s_matchingJob = ticket.id;
-        else s_fileJobs.push_back(ticket.id);
+        if (matching) {
+            s_matchingWorkerRoster.prepare(std::get<welkom::MatchJob>(ticket.request));
+            s_matchingJobs.push_back(ticket.id);
+        } else {
+            s_fileJobs.push_back(ticket.id);
+        }
         std::string wire = welkom::encodeJobRequest(ticket.request);
         welkom::wipeJobRequest(ticket.request);  // clear() below frees it: no passphrase left behind
         emscripten_call_worker(worker, "welkom_worker_run", wire.data(), static_cast<int>(wire.size()),
@@ -341,9 +350,9 @@ void startJobsInWorker() {
 extern "C" EMSCRIPTEN_KEEPALIVE void welkom_worker_failed(int worker, int outOfMemory) {
     std::vector<std::uint64_t> failed;
     if (worker != kNoWorker && worker == s_matchingWorker) {
-        if (s_matchingJob != 0) failed.push_back(s_matchingJob);
+        failed.swap(s_matchingJobs);
         s_matchingWorker = kNoWorker;
-        s_matchingJob = 0;
+        s_matchingWorkerRoster.forget();
     } else if (worker != kNoWorker && worker == s_fileWorker) {
         failed.swap(s_fileJobs);
         s_fileWorker = kNoWorker;

@@ -78,9 +78,7 @@ void MatchingPanel::drawControls(const AppState& state, CommandQueue& commands) 
     const RunningJob* running = findRunningJob(state, JobPurpose::Matching);
     if (running) {
         // The worker is busy: show how far it got; accepting waits for the result.
-        const TextId phase = running->progress < 0.0f ? TextId::MatchingSolving : TextId::MatchingScoring;
-        jobProgressBar(running->progress, ImGui::GetFontSize() * 12.0f, tr(lang, phase));
-        a11y::announce(tr(lang, phase));
+        matchingJobProgress(*running, lang);
         ImGui::SameLine();
         if (ImGui::Button(tr(lang, TextId::MatchingCancel))) commands.push(CancelMatching{});
     } else if (ImGui::Button(tr(lang, TextId::MatchingRun))) {

@@ -74,7 +74,11 @@ void PresentationPanel::drawControls(const AppState& state, CommandQueue& comman
     const bool dutch = lang == Language::Dutch;
     const PresentationState& p = state.presentation;
     if (!p.whatIfRun) {
-        if (ImGui::Button(tr(lang, TextId::PresentReplay))) commands.push(ReplayBuildUp{});
+        if (const RunningJob* base = findRunningJob(state, JobPurpose::PresentationBase))
+            matchingJobProgress(*base, lang);
+        else if (ImGui::Button(tr(lang, TextId::PresentReplay))) {
+            commands.push(ReplayBuildUp{});
+        }
         return;
     }
     if (p.baseRun && p.baseRun->revision != state.editRevision)

@@ -168,6 +168,12 @@ void jobProgressBar(float progress, float width, const char* overlay) {
     valueBar(t - static_cast<float>(static_cast<int>(t)), width, overlay ? overlay : "");
 }
 
+void matchingJobProgress(const RunningJob& job, Language language) {
+    const TextId phase = job.progress < 0.0f ? TextId::MatchingSolving : TextId::MatchingScoring;
+    jobProgressBar(job.progress, ImGui::GetFontSize() * 12.0f, tr(language, phase));
+    a11y::announce(tr(language, phase));
+}
+
 bool beginCombo(const char* label, const char* preview, const char* accessibleName) {
     const ImGuiID id = ImGui::GetID(label);  // as BeginCombo names it
     const bool open = ImGui::BeginCombo(label, preview);

@@ -41,6 +41,9 @@ void sectionTitle(const char* text);
 // A background job's progress: a filled bar for a known fraction, a sweeping
 // one while the amount of work is unknown (progress < 0).
 void jobProgressBar(float progress, float width, const char* overlay = nullptr);
+// A matching job's progress bar, saying its phase (scoring, then solving),
+// also to screen readers.
+void matchingJobProgress(const RunningJob& job, Language language);
 // ImGui::BeginCombo, also in the accessibility mirror: a button named
 // `accessibleName` (by default the visible label) that says its value and
 // opens the list of choices. End with ImGui::EndCombo() when it returns true.

@@ -128,7 +128,7 @@ TEST(Jobs, WipeJobRequestClearsEverySecretAJobHolds) {
     EXPECT_TRUE(wipedInPlace(std::get<EncryptJob>(encrypt).plaintext, personal.size()));
     EXPECT_TRUE(wipedInPlace(std::get<EncryptJob>(encrypt).passphrase, passphrase.size()));
 
-    JobRequest match = MatchJob{personal, MatchMode::BestTotal};
+    JobRequest match = MatchJob{personal, 1, std::nullopt, MatchMode::BestTotal};
     wipeJobRequest(match);
     EXPECT_TRUE(wipedInPlace(std::get<MatchJob>(match).roster, personal.size()));
 

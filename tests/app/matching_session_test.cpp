@@ -4,6 +4,8 @@
 
 #include "app/app_fixtures.h"
 #include "app/commands.h"
+#include "io/roster_json.h"
+#include "app/text/messages.h"
 
 namespace welkom {
 namespace {
@@ -181,7 +183,7 @@ TEST(MatchingSession, InvalidPresetWeightsAreRefusedWhole) {
     EXPECT_EQ(state.document->roster.settings.weights, before);
     ASSERT_FALSE(state.errors.empty());
     EXPECT_EQ(state.errors.back().code, "weights.invalid");
-    EXPECT_NE(state.errors.back().message.find("goals"), std::string::npos);
+    EXPECT_NE(errorText(state.errors.back(), false).find("goals"), std::string::npos);
 }
 
 // -- The run happens in the background (the page's worker): what the app does
@@ -300,15 +302,101 @@ TEST(MatchingInBackground, AWorkerThatStoppedFailsTheRunAndKeepsTheEarlierOne) {
 }
 
 TEST(MatchingInBackground, AnUnreadableRosterInTheJobIsAnError) {
-    auto output = runJob(MatchJob{"{ not json", MatchMode::BestTotal});
+    auto output = runJob(MatchJob{"{ not json", 1, std::nullopt, MatchMode::BestTotal});
     ASSERT_FALSE(output);
     EXPECT_EQ(output.error().code, "json.syntax");
-    auto request = decodeJobRequest(encodeJobRequest(MatchJob{"{}", MatchMode::Stable}));
+    auto request = decodeJobRequest(encodeJobRequest(MatchJob{"{}", 7, std::nullopt, MatchMode::Stable}));
     ASSERT_TRUE(request);
     EXPECT_EQ(std::get<MatchJob>(*request).mode, MatchMode::Stable);
-    std::string wire = encodeJobRequest(MatchJob{"{}", MatchMode::Stable});
+    EXPECT_EQ(std::get<MatchJob>(*request).rosterRevision, 7u);
+    EXPECT_FALSE(std::get<MatchJob>(*request).weights);
+    std::string wire = encodeJobRequest(MatchJob{"{}", 7, std::nullopt, MatchMode::Stable});
     wire.back() = 9;  // no such mode
     EXPECT_FALSE(decodeJobRequest(wire));
+}
+
+TEST(MatchingInBackground, AJobsWeightsCrossTheWireExactly) {
+    CriterionWeights weights;
+    weights[Criterion::Interests] = 2.75;
+    weights[Criterion::Distance] = 0.0;
+    auto request = decodeJobRequest(encodeJobRequest(MatchJob{"", 1u << 40, weights, MatchMode::Fair}));
+    ASSERT_TRUE(request);
+    const MatchJob& job = std::get<MatchJob>(*request);
+    EXPECT_EQ(job.rosterRevision, 1u << 40);
+    ASSERT_TRUE(job.weights);
+    EXPECT_EQ(*job.weights, weights);
+    EXPECT_EQ(job.mode, MatchMode::Fair);
+    std::string cut = encodeJobRequest(MatchJob{"", 1, weights, MatchMode::Fair});
+    cut.erase(cut.size() - 5);  // a weight cut short
+    EXPECT_FALSE(decodeJobRequest(cut));
+}
+
+// The roster's JSON form for matching jobs is written once per edit revision
+// (it costs more than a small run), follows every edit and goes with the roster.
+TEST(MatchingInBackground, TheRosterIsWrittenOncePerRevisionForItsJobs) {
+    AppState state;
+    applyCommand(state, StartDemo{});
+    const MatchJob first = matchJobForDocument(state);
+    const char* written = state.rosterJson.json.data();
+    const MatchJob second = matchJobForDocument(state);
+    EXPECT_EQ(state.rosterJson.json.data(), written) << "the same revision: not written again";
+    EXPECT_EQ(second.roster, first.roster);
+    EXPECT_EQ(second.roster, writeRoster(state.document->roster));
+
+    applyCommand(state, SetCriterionWeight{Criterion::Age, 2.5});
+    const MatchJob edited = matchJobForDocument(state);
+    EXPECT_EQ(edited.rosterRevision, state.editRevision);
+    EXPECT_NE(edited.roster, first.roster);
+    EXPECT_EQ(edited.roster, writeRoster(state.document->roster)) << "the edit is in the job";
+
+    applyCommand(state, CloseRoster{});
+    EXPECT_TRUE(state.rosterJson.json.empty()) << "no copy of a closed roster";
+}
+
+// The matching worker keeps the roster of the last job that brought one: the
+// platform leaves it out of later jobs of the same revision (MatchingWorkerRoster),
+// so a what-if re-run sends only its weights, and gets what a full job gets.
+TEST(MatchingInBackground, TheWorkerKeepsTheRosterSoAReRunSendsOnlyTheWeights) {
+    AppState state;
+    applyCommand(state, StartDemo{});
+    CriterionWeights weights = state.document->roster.settings.weights;
+    weights[Criterion::Interests] = 3.0;
+    const MatchJob full = matchJobForDocument(state, weights);
+    const std::string expected = *runJob(full);
+
+    MatchingWorkerRoster held;
+    MatchJob first = matchJobForDocument(state);
+    held.prepare(first);
+    EXPECT_FALSE(first.roster.empty()) << "the worker has no roster yet";
+    ASSERT_TRUE(runJob(std::move(first)));
+    MatchJob again = matchJobForDocument(state, weights);
+    held.prepare(again);
+    EXPECT_TRUE(again.roster.empty()) << "the same revision: only the weights travel";
+    const std::string wire = encodeJobRequest(again);
+    EXPECT_LT(wire.size(), 100u);
+    auto decoded = decodeJobRequest(wire);
+    ASSERT_TRUE(decoded);
+    auto output = runJob(std::move(*decoded));
+    ASSERT_TRUE(output);
+    EXPECT_EQ(*output, expected) << "the same run as with the roster sent";
+
+    // Without weights the held roster's own weights count again.
+    MatchJob own = matchJobForDocument(state);
+    held.prepare(own);
+    EXPECT_EQ(*runJob(std::move(own)), *runJob(matchJobForDocument(state)));
+
+    // After an edit the roster travels again; a worker that lost it says so.
+    applyCommand(state, SetCriterionWeight{Criterion::Age, 2.0});
+    MatchJob edited = matchJobForDocument(state);
+    held.prepare(edited);
+    EXPECT_FALSE(edited.roster.empty());
+    held.forget();
+    MatchJob afterRestart = matchJobForDocument(state);
+    held.prepare(afterRestart);
+    EXPECT_FALSE(afterRestart.roster.empty()) << "a new worker holds nothing";
+    auto lost = runJob(MatchJob{"", state.editRevision + 100, std::nullopt, MatchMode::BestTotal});
+    ASSERT_FALSE(lost);
+    EXPECT_EQ(lost.error().code, "job.roster_missing");
 }
 
 }  // namespace

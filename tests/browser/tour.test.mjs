@@ -49,7 +49,8 @@ for (const language of ['en', 'nl']) {
       await app.waitFrames(2);
     }
     await app.page.mouse.up();
-    s = await app.waitForState((x) => x.whatIfWeight >= 2.9);
+    // The what-if runs are worker jobs: wait for the run of the last setting.
+    s = await app.waitForState((x) => x.whatIfWeight >= 2.9 && !x.whatIfPending);
     assert.equal(s.whatIfCriterion, 'interests');
     assert.ok(s.presentChanged > 0, `the proposal changed (${s.presentChanged} pairs)`);
     assert.equal(s.undoLabel, '', 'a what-if is not an edit');

@@ -224,6 +224,7 @@ TEST(A11yTree, TheWhatIfSliderIsNamedBySentenceAndSettable) {
     Fixture f;
     applyCommand(f.state, SetPresentationMode{true});
     applyCommand(f.state, StartDemo{});
+    runJobsInline(f.state);  // the base run, as the page's worker computes it
     applyCommand(f.state, SkipBuildUp{});
     applyCommand(f.state, SetWhatIfWeight{Criterion::Language, 1.0});
     f.frames(3);

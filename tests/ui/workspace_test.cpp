@@ -358,10 +358,15 @@ TEST(Workspace, PresentationPanelBuildsUpAndDrawsTheWhatIf) {
         applyCommand(state, StartDemo{});
         drawFrames(imgui, workspace, state, 3);
         EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{"present"});
+        EXPECT_TRUE(findRunningJob(state, JobPurpose::PresentationBase));
+        EXPECT_FALSE(ItemRegistry::instance().find("whatif")) << "no slider before the worker has the base run";
+        runJobsInline(state);  // what the page's worker does
+        drawFrames(imgui, workspace, state, 3);
         EXPECT_TRUE(ItemRegistry::instance().find("whatif"));
         EXPECT_TRUE(ItemRegistry::instance().find(tr(language, TextId::PresentSkip)));
         applyCommand(state, SkipBuildUp{});
         applyCommand(state, SetWhatIfWeight{Criterion::Language, 3.0});
+        runJobsInline(state);
         drawFrames(imgui, workspace, state, 3);
         EXPECT_FALSE(ItemRegistry::instance().find(tr(language, TextId::PresentSkip))) << "built up";
         EXPECT_TRUE(ItemRegistry::instance().find(tr(language, TextId::PresentAdopt)));
