@@ -91,8 +91,7 @@ void markEdited(AppState& state) {
 template <typename Edit>
 void editDocument(AppState& state, std::string label, Edit&& edit) {
     if (!state.document) {
-        state.errors.push_back(makeError("app.no_document", "There is no roster open to change.",
-                                         "Er is geen rooster geopend om te wijzigen."));
+        state.errors.push_back(codedError("app.no_document"));
         return;
     }
     Document before = *state.document;
@@ -205,12 +204,7 @@ void openFile(AppState& state, OpenFile& file) {
         case RosterFileKind::PlainJson:
             if (loadIntoDocument(state, file.bytes)) {
                 state.session.openedFromPlainJson = true;
-                state.notices.push_back(makeError(
-                    "roster.unencrypted",
-                    "This roster was stored without encryption. It will be encrypted when you save it; "
-                    "then delete the unencrypted file.",
-                    "Dit rooster was onversleuteld opgeslagen. Het wordt versleuteld zodra u het opslaat; "
-                    "verwijder daarna het onversleutelde bestand."));
+                state.notices.push_back(codedError("roster.unencrypted"));
             }
             wipeSecret(file.bytes);
             return;
@@ -280,8 +274,7 @@ void tick(AppState& state, double now) {
 
 void saveRoster(AppState& state) {
     if (!state.document) {
-        state.errors.push_back(makeError("app.no_document", "There is no roster open to save.",
-                                         "Er is geen rooster geopend om op te slaan."));
+        state.errors.push_back(codedError("app.no_document_to_save"));
         return;
     }
     if (state.session.passphrase.empty()) {
@@ -322,15 +315,10 @@ void submitPassphrase(AppState& state, SubmitPassphrase& submitted) {
 
 Error noDocumentError();
 
-// An error worded by the message catalogues (codes from io's sign-up code).
-Error catalogueError(const std::string& code, const std::vector<std::string>& args = {}) {
-    return makeError(code, MessageTexts("en").text(code, args), MessageTexts("nl").text(code, args));
-}
-
 void createProgrammeKeyNow(AppState& state) {
     if (!state.document) return state.errors.push_back(noDocumentError());
     Result<ProgrammeKey> key = createProgrammeKey(state.clock.utcNow);
-    if (!key) return state.errors.push_back(catalogueError(key.error().code));
+    if (!key) return state.errors.push_back(key.error());
     const bool replacing = !state.document->roster.signup.keys.empty();
     editDocument(state, replacing ? "Replace programme key" : "Create programme key",
                  [&](Document& d) { makeCurrentKey(d.roster.signup, std::move(*key)); });
@@ -353,14 +341,14 @@ void deleteProgrammeKey(AppState& state, const std::string& publicKey) {
 void exportProgrammeKeys(AppState& state) {
     if (!state.document) return state.errors.push_back(noDocumentError());
     Result<std::string> text = identityFileText(state.document->roster.signup);
-    if (!text) return state.errors.push_back(catalogueError(text.error().code));
+    if (!text) return state.errors.push_back(text.error());
     state.filesToSave.push_back({"programme-key.txt", std::move(*text), "text/plain"});
 }
 
 void saveSignupQrCode(AppState& state, SignupForm form) {
     if (!state.document) return state.errors.push_back(noDocumentError());
     Result<std::string> link = rosterSignupLink(state.document->roster, state.ui.signupPageUrl, form);
-    if (!link) return state.errors.push_back(catalogueError(link.error().code));
+    if (!link) return state.errors.push_back(link.error());
     Result<QrCode> qr = encodeQrCode(*link);
     if (!qr) return state.errors.push_back(qr.error());
     state.filesToSave.push_back(
@@ -370,7 +358,7 @@ void saveSignupQrCode(AppState& state, SignupForm form) {
 void importSignupFiles(AppState& state, ImportSignupFiles& c) {
     if (!state.document) return state.errors.push_back(noDocumentError());
     if (c.files.empty()) return;
-    if (state.document->roster.signup.keys.empty()) return state.errors.push_back(catalogueError("signup.no_key"));
+    if (state.document->roster.signup.keys.empty()) return state.errors.push_back(codedError("signup.no_key"));
     state.signupImport.reset();
     SignupPreviewJob job;
     job.roster = writeRoster(state.document->roster, kEncryptedRosterWrite);  // the keys open the files
@@ -396,18 +384,13 @@ void confirmSignupImport(AppState& state) {
     state.signupImport.reset();
     if (!state.document) return state.errors.push_back(noDocumentError());
     if (review.revision != state.editRevision)
-        return state.errors.push_back(makeError(
-            "signup.stale", "The roster changed after the sign-ups were checked. Nothing was imported; import them again.",
-            "Het rooster is veranderd nadat de aanmeldingen gecontroleerd zijn. Er is niets geïmporteerd; importeer ze opnieuw."));
+        return state.errors.push_back(codedError("signup.stale"));
     const std::size_t count = review.fileCount();
     Status applied = Ok{};
     editDocument(state, "Import " + std::to_string(count) + (count == 1 ? " sign-up" : " sign-ups"),
                  [&](Document& d) { applied = applySignupImport(d.roster, review.preview); });
-    if (!applied) return state.errors.push_back(catalogueError(applied.error().code));
-    state.notices.push_back(makeError("signup.imported",
-                                      "Imported " + std::to_string(count) + (count == 1 ? " sign-up." : " sign-ups."),
-                                      std::to_string(count) + (count == 1 ? " aanmelding" : " aanmeldingen") +
-                                          " geïmporteerd."));
+    if (!applied) return state.errors.push_back(applied.error());
+    state.notices.push_back(codedError("signup.imported", {Arg::integerOf(static_cast<long long>(count))}));
 }
 
 // -- Spreadsheet import (app/sheet_import.h)
@@ -467,33 +450,24 @@ void finishSheetPreview(AppState& state, const RunningJob& job, JobOutput& outpu
 void confirmSheetImport(AppState& state) {
     if (!state.sheetImport || !state.sheetImport->preview || state.sheetImport->checkingJob != 0) return;
     if (!state.sheetImport->preview->merged)  // the review stays open for corrections
-        return state.errors.push_back(makeError("sheet.has_errors",
-                                                "The spreadsheet has errors. Nothing was imported; correct them first.",
-                                                "Het rekenblad heeft fouten. Er is niets geïmporteerd; verbeter die eerst."));
+        return state.errors.push_back(codedError("sheet.has_errors"));
     SheetImportReview review = std::move(*state.sheetImport);
     state.sheetImport.reset();
     if (!state.document) return state.errors.push_back(noDocumentError());
     SheetPreview& preview = *review.preview;
     if (review.revision != state.editRevision)
-        return state.errors.push_back(makeError(
-            "sheet.stale", "The roster changed after the spreadsheet was checked. Nothing was imported; import it again.",
-            "Het rooster is veranderd nadat het rekenblad gecontroleerd is. Er is niets geïmporteerd; importeer het "
-            "opnieuw."));
+        return state.errors.push_back(codedError("sheet.stale"));
     editDocument(state, "Import " + review.request.fileName,
                  [&](Document& d) { d.roster = std::move(*preview.merged); });
-    const std::string added = std::to_string(preview.households) + " / " + std::to_string(preview.groups) + " / " +
-                              std::to_string(preview.members);
-    const std::string households = std::to_string(preview.updatedHouseholds);
-    const std::string members = std::to_string(preview.updatedMembers);
-    const bool householdsFilledIn = preview.updatedHouseholds > 0, membersFilledIn = preview.updatedMembers > 0;
-    state.notices.push_back(makeError(
-        "sheet.imported",
-        "Imported \"" + review.request.fileName + "\" (households / groups / group members added: " + added +
-            (householdsFilledIn ? "; households filled in: " + households : "") +
-            (membersFilledIn ? "; group members filled in: " + members : "") + ").",
-        "\"" + review.request.fileName + "\" geïmporteerd (nieuwkomers / groepen / groepsleden toegevoegd: " + added +
-            (householdsFilledIn ? "; nieuwkomers aangevuld: " + households : "") +
-            (membersFilledIn ? "; groepsleden aangevuld: " + members : "") + ")."));
+    const auto number = [](std::size_t n) { return Arg::integerOf(static_cast<long long>(n)); };
+    // Records filled in are named only when there are any.
+    const auto filledIn = [&](const char* code, std::size_t n) {
+        return n > 0 ? Arg::coded(code, {number(n)}) : Arg::textOf("");
+    };
+    state.notices.push_back(codedError(
+        "sheet.imported", {Arg::textOf(review.request.fileName), number(preview.households), number(preview.groups),
+                           number(preview.members), filledIn("sheet.imported.households", preview.updatedHouseholds),
+                           filledIn("sheet.imported.members", preview.updatedMembers)}));
     wipeSecret(review.request.bytes);
 }
 
@@ -526,7 +500,7 @@ void finishJob(AppState& state, JobFinished& finished) {
                 // Ask again for the same file, saying why.
                 state.passphrasePrompt =
                     PassphrasePrompt{PassphrasePrompt::Purpose::Open, job.fileName, std::move(job.encryptedFile),
-                                     shown.message,  shown.messageNl, job.isRecovery};
+                                     errorText(shown, false), errorText(shown, true), job.isRecovery};
             } else {
                 state.errors.push_back(shown);
             }
@@ -571,49 +545,34 @@ void finishJob(AppState& state, JobFinished& finished) {
 
 // A file the page refused before its bytes reached the app (FileNotRead).
 Error fileNotReadError(const std::string& name, FileNotReadReason reason) {
-    const std::string file = name.empty() ? "The file" : "\"" + name + "\"";
-    const std::string bestand = name.empty() ? "Het bestand" : "\"" + name + "\"";
+    Arg file = name.empty() ? Arg::coded("file.unnamed") : Arg::coded("file.named", {Arg::textOf(name)});
     switch (reason) {
-        case FileNotReadReason::TooLarge: {
-            Error e = fileTooLargeError();
-            e.message = file + ": " + e.message;
-            e.messageNl = bestand + ": " + e.messageNl;
-            return e;
-        }
-        case FileNotReadReason::Unreadable:
-            return makeError("file.unreadable", file + " could not be read by the browser; it may have been moved or renamed. Nothing was changed.",
-                             bestand + " kon niet door de browser gelezen worden; misschien is het verplaatst of hernoemd. Er is niets veranderd.");
+        case FileNotReadReason::TooLarge: return codedError("file.error", {std::move(file), errorArg(fileTooLargeError())});
+        case FileNotReadReason::Unreadable: return codedError("file.unreadable", {std::move(file)});
         case FileNotReadReason::OutOfMemory: break;
     }
-    return makeError("file.out_of_memory", file + " does not fit in the memory this page has left. Nothing was changed; save your work and reload the page to try again.",
-                     bestand + " past niet meer in het geheugen van deze pagina. Er is niets veranderd; sla uw werk op en herlaad de pagina om het opnieuw te proberen.");
+    return codedError("file.out_of_memory", {std::move(file)});
 }
 
 Error memoryLowError() {
-    return makeError("memory.low",
-                     "This page is running out of memory. Save your roster now, then reload the page; "
-                     "large tasks may fail until then.",
-                     "Deze pagina heeft bijna geen geheugen meer. Sla uw rooster nu op en herlaad daarna de pagina; "
-                     "grote taken kunnen tot dan mislukken.");
+    return codedError("memory.low");
 }
 
 Error noDocumentError() {
-    return makeError("app.no_document", "There is no roster open to change.", "Er is geen rooster geopend om te wijzigen.");
+    return codedError("app.no_document");
 }
 
 // Refuses a check-in the core rules call an error, naming every field.
 bool acceptCheckIn(AppState& state, const CheckIn& checkIn, std::optional<std::size_t> index) {
     const std::vector<Problem> errors = checkInErrors(state.document->roster, checkIn, index);
     if (errors.empty()) return true;
-    std::string en = "This check-in was not saved:", nl = "Deze check-in is niet opgeslagen:";
+    std::optional<Arg> fields;  // "field: problem; field: problem"
     for (const Problem& p : errors) {
-        const std::string field = p.path.substr(p.path.find_last_of('/') + 1);
-        en += " " + field + ": " + problemText(p, false) + ";";
-        nl += " " + field + ": " + problemText(p, true) + ";";
+        Arg field = Arg::coded("checkin.invalid.field", {Arg::textOf(p.path.substr(p.path.find_last_of('/') + 1)),
+                                                         Arg::messageOf(problemMessage(p))});
+        fields = fields ? Arg::coded("checkin.invalid.fields", {std::move(*fields), std::move(field)}) : std::move(field);
     }
-    en.back() = '.';
-    nl.back() = '.';
-    state.errors.push_back(makeError("checkin.invalid", std::move(en), std::move(nl)));
+    state.errors.push_back(codedError("checkin.invalid", {std::move(*fields)}));
     return false;
 }
 
@@ -624,8 +583,7 @@ std::optional<std::size_t> checkInIndex(const Roster& roster, const std::string&
 }
 
 Error unknownCheckInError(const std::string& id) {
-    return makeError("checkin.unknown", "There is no check-in \"" + id + "\" (it may have been removed).",
-                     "Er is geen check-in \"" + id + "\" (misschien is die verwijderd).");
+    return codedError("checkin.unknown", {Arg::textOf(id)});
 }
 
 void addCheckIn(AppState& state, AddCheckIn& c) {
@@ -663,10 +621,7 @@ void setAllWeights(AppState& state, const CriterionWeights& weights, std::string
     if (!state.document) return state.errors.push_back(noDocumentError());
     for (Criterion c : allCriteria()) {
         if (weights[c] >= 0.0 && weights[c] <= 1e6) continue;
-        const std::string name(criterionName(c));
-        return state.errors.push_back(makeError(
-            "weights.invalid", "These weights were not adopted: \"" + name + "\" has no valid weight.",
-            "Deze gewichten zijn niet overgenomen: \"" + name + "\" heeft geen geldig gewicht."));
+        return state.errors.push_back(codedError("weights.invalid", {Arg::textOf(std::string(criterionName(c)))}));
     }
     editDocument(state, std::move(label), [&](Document& d) { d.roster.settings.weights = weights; });
 }
@@ -675,19 +630,12 @@ void importResearchFile(AppState& state, ImportResearchFile& file) {
     if (file.bytes.size() > kMaxOpenFileBytes) return state.errors.push_back(fileTooLargeError());
     Result<std::vector<ResearchRow>> rows = readResearchFile(file.bytes);
     if (!rows) {
-        return state.errors.push_back(makeError(
-            "research.format",
-            file.name + " was not added to the learning: " + errorText(rows.error(), false),
-            file.name + " is niet toegevoegd aan het leren: dit is geen leesbaar onderzoeksbestand van Welkom (" +
-                errorText(rows.error(), true) + ")."));
+        return state.errors.push_back(codedError("research.not_added", {Arg::textOf(file.name), errorArg(rows.error())}));
     }
     const std::size_t known = researchSamples(*rows, state.successDefinition).size();
-    state.notices.push_back(makeError(
-        "research.imported",
-        "Added " + file.name + ": " + std::to_string(rows->size()) + " matches, " + std::to_string(known) +
-            " with a known outcome.",
-        file.name + " toegevoegd: " + std::to_string(rows->size()) + " koppelingen, " + std::to_string(known) +
-            " met een bekende uitkomst."));
+    state.notices.push_back(codedError("research.imported", {Arg::textOf(file.name),
+                                                             Arg::integerOf(static_cast<long long>(rows->size())),
+                                                             Arg::integerOf(static_cast<long long>(known))}));
     state.researchDatasets.push_back({std::move(file.name), std::move(*rows)});
 }
 
@@ -814,12 +762,8 @@ void applyCommand(AppState& state, Command command) {
                        auto it = std::find_if(matches.begin(), matches.end(), [&](const Match& m) { return m.id == c.matchId; });
                        if (it == matches.end()) return;
                        if (!isAllowedTransition(it->status(), c.status)) {
-                           state.errors.push_back(makeError(
-                               "app.transition",
-                               "A match cannot go from " + std::string(toString(it->status())) + " to " +
-                                   std::string(toString(c.status)) + ".",
-                               "Een match kan niet van " + std::string(toString(it->status())) + " naar " +
-                                   std::string(toString(c.status)) + "."));
+                           state.errors.push_back(codedError("app.transition", {Arg::textOf(std::string(toString(it->status()))),
+                                                                                Arg::textOf(std::string(toString(c.status)))}));
                            return;
                        }
                        const std::size_t index = static_cast<std::size_t>(it - matches.begin());
@@ -908,8 +852,7 @@ void applyCommand(AppState& state, Command command) {
                    [&](CopyText& c) {
                        state.clipboardText = std::move(c.text);
                        if (state.notices.empty() || state.notices.back().code != "signup.link_copied")
-                           state.notices.push_back(makeError("signup.link_copied", "The link is on the clipboard.",
-                                                         "De link staat op het klembord."));
+                           state.notices.push_back(codedError("signup.link_copied"));
                    },
                    [&](ImportSignupFiles& c) { importSignupFiles(state, c); },
                    [&](ConfirmSignupImport&) { confirmSignupImport(state); },
@@ -938,9 +881,7 @@ void applyCommand(AppState& state, Command command) {
                    },
                    [&](AutosaveFound& c) { state.recovery = std::move(c.recovery); },
                    [&](AutosaveUnavailable&) {
-                       state.notices.push_back(makeError("autosave.unavailable",
-                                                         tr(Language::English, TextId::AutosaveUnavailable),
-                                                         tr(Language::Dutch, TextId::AutosaveUnavailable)));
+                       state.notices.push_back(codedError("autosave.unavailable"));
                    },
                    [&](JobProgressed& c) {
                        for (RunningJob& job : state.runningJobs)

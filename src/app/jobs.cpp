@@ -60,7 +60,7 @@ JobOutput runDecrypt(DecryptJob& job, const JobProgress& progress) {
 
 JobOutput runEncrypt(EncryptJob& job, const JobProgress& progress) {
     if (progress) progress(-1.0f);
-    Result<AgeBytes> file = makeError("age.argument", "Nothing to encrypt to.");
+    Result<AgeBytes> file = codedError("age.argument", {Arg::coded("age.detail.no_recipients")});
     if (!job.passphrase.empty()) {
         file = ageEncryptWithPassphrase(toBytes(job.plaintext), job.passphrase, job.workFactor, job.armor);
         wipeSecret(job.passphrase);
@@ -102,7 +102,7 @@ JobOutput runMatch(MatchJob& job, const JobProgress& progress) {
         RosterReadReport report = readRoster(job.roster, quick);
         wipeSecret(job.roster);  // personal data: no copy outlives the job but the held roster
         if (report.failure) return *report.failure;
-        if (!report.roster) return makeError("matching.roster", "The roster could not be read for matching.", "Het rooster kon niet gelezen worden om te koppelen.");
+        if (!report.roster) return codedError("matching.roster");
         held.revision = job.rosterRevision;
         held.ownWeights = report.roster->settings.weights;
         held.roster = std::move(report.roster);
@@ -122,8 +122,7 @@ JobOutput runSignupPreview(SignupPreviewJob& job, const JobProgress& progress) {
     RosterReadReport report = readRoster(job.roster, quick);
     wipeSecret(job.roster);  // personal data and the programme keys
     if (report.failure) return *report.failure;
-    if (!report.roster) return makeError("signup.roster", "The roster could not be read for the sign-ups.",
-                                         "Het rooster kon niet gelezen worden voor de aanmeldingen.");
+    if (!report.roster) return codedError("signup.roster");
     std::vector<SignupFile> files;
     for (auto& [name, bytes] : job.files) files.push_back({std::move(name), std::move(bytes)});
     std::string out = encodeSignupPreview(previewSignupImport(*report.roster, files));
@@ -142,8 +141,7 @@ JobOutput runSheetPreview(SheetPreviewJob& job, const JobProgress& progress) {
     RosterReadReport report = readRoster(job.roster, quick);
     wipeSecret(job.roster);
     if (report.failure) return *report.failure;
-    if (!report.roster) return makeError("sheet.roster", "The roster could not be read for the spreadsheet.",
-                                         "Het rooster kon niet gelezen worden voor het rekenblad.");
+    if (!report.roster) return codedError("sheet.roster");
     std::string out = encodeSheetPreview(previewSheet(*report.roster, *request));
     wipeSecret(request->bytes);
     report.roster->signup.keys.clear();
@@ -302,8 +300,8 @@ std::string encodeJobOutput(const JobOutput& output) {
         w.byte(kOkTag).field(*output);
     } else {
         const Error& e = output.error();
-        w.byte(kErrorTag).field(e.code).field(e.message).field(e.messageNl);
-        writeArgs(w, e.args);  // an error worded by its code (codedError) keeps what its words need
+        w.byte(kErrorTag).field(e.code);
+        writeArgs(w, e.args);  // what its words need (the catalogue words its code)
     }
     return w.take();
 }
@@ -318,29 +316,19 @@ JobOutput decodeJobOutput(std::string_view wire) {
         return bytes;
     }
     Error e;
-    if (tag != kErrorTag || !r.field(e.code) || !r.field(e.message) || !r.field(e.messageNl) || !readArgs(r, e.args) ||
-        !r.atEnd())
+    if (tag != kErrorTag || !r.field(e.code) || !readArgs(r, e.args) || !r.atEnd())
         return malformedWire();
     return e;
 }
 
 Error workerStoppedError(bool outOfMemory) {
     if (outOfMemory)
-        return makeError("job.out_of_memory",
-                         "This task needed more memory than the browser allows and was stopped. Your roster and unsaved "
-                         "changes are still open; save them, then try with fewer households or in another browser.",
-                         "Deze taak had meer geheugen nodig dan de browser toestaat en is gestopt. Uw rooster en niet-opgeslagen "
-                         "wijzigingen zijn nog open; sla ze op en probeer het met minder huishoudens of in een andere browser.");
-    return makeError("job.worker_stopped",
-                     "This task stopped because of an internal error. Your roster and unsaved changes are still open; "
-                     "you can try again.",
-                     "Deze taak is gestopt door een interne fout. Uw rooster en niet-opgeslagen wijzigingen zijn nog open; "
-                     "u kunt het opnieuw proberen.");
+        return codedError("job.out_of_memory");
+    return codedError("job.worker_stopped");
 }
 
 Error malformedWireError() {
-    return makeError("job.wire", "Internal error: a background task received damaged data.",
-                     "Interne fout: een achtergrondtaak kreeg beschadigde gegevens.");
+    return codedError("job.wire");
 }
 
 void wipeSecret(std::string& secret) {

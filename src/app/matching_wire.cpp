@@ -8,8 +8,7 @@ namespace {
 constexpr std::uint8_t kRunTag = 'M';
 
 Error damaged() {
-    return makeError("matching.wire", "Internal error: the matching came back damaged from the background task.",
-                     "Interne fout: de koppeling kwam beschadigd terug uit de achtergrondtaak.");
+    return codedError("matching.wire");
 }
 
 void writePairs(WireWriter& w, const std::vector<PairRef>& pairs) {

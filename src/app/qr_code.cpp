@@ -317,7 +317,7 @@ Result<int> chooseVersion(std::string_view text) {
         const std::size_t neededBits = 4 + (v <= 9 ? 8 : 16) + 8 * text.size();
         if (neededBits <= static_cast<std::size_t>(qr_detail::blockLayout(v).dataCodewords()) * 8) return v;
     }
-    return makeError("qr.too_long", "The text is too long for a QR code.", "De tekst is te lang voor een QR-code.");
+    return codedError("qr.too_long");
 }
 
 }  // namespace
@@ -326,7 +326,7 @@ Result<QrCode> encodeQrCodeWithMask(std::string_view text, int mask) {
     using namespace qr_detail;
     Result<int> version = chooseVersion(text);
     if (!version) return version.error();
-    if (mask < 0 || mask > 7) return makeError("qr.mask", "A QR mask is 0 to 7.");
+    if (mask < 0 || mask > 7) return codedError("qr.mask");
     Grid grid = functionPatterns(*version);
     placeCodewords(grid, finalCodewords(dataCodewords(text, *version), blockLayout(*version)));
     return finish(grid, *version, mask);

@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -30,12 +31,12 @@ Result<Args> Args::parse(const std::vector<std::string>& argv, const std::vector
         const OptionSpec* spec = nullptr;
         for (const OptionSpec& s : specs)
             if (s.name == name || (!s.shortName.empty() && s.shortName == name)) spec = &s;
-        if (!spec) return makeError("cli.unknown_option", "unknown option '" + name + "' (see --help)");
+        if (!spec) return codedError("cli.unknown_option", {Arg::textOf(name)});
         auto& slot = args.m_values[spec->name];
         if (!slot.empty() && !spec->repeatable)
-            return makeError("cli.repeated_option", "option '" + spec->name + "' given twice");
+            return codedError("cli.repeated_option", {Arg::textOf(spec->name)});
         if (!spec->takesValue) {
-            if (inlineValue) return makeError("cli.unexpected_value", "option '" + spec->name + "' takes no value");
+            if (inlineValue) return codedError("cli.unexpected_value", {Arg::textOf(spec->name)});
             slot.push_back("");
             continue;
         }
@@ -44,7 +45,7 @@ Result<Args> Args::parse(const std::vector<std::string>& argv, const std::vector
         } else if (i + 1 < argv.size()) {
             slot.push_back(argv[++i]);
         } else {
-            return makeError("cli.missing_value", "option '" + spec->name + "' needs a value");
+            return codedError("cli.missing_value", {Arg::textOf(spec->name)});
         }
     }
     return args;
@@ -76,8 +77,29 @@ std::string helpText(const std::string& usage, const std::string& description, c
     return out.str();
 }
 
+namespace {
+
+bool g_dutch = false;  // the messages' language: the command's --lang
+
+// The value of a --lang option in `argv`, looked up before the options are
+// parsed, so that a wrong command line is already told in that language.
+bool asksForDutch(const std::vector<std::string>& argv, const std::vector<OptionSpec>& specs) {
+    const bool takesLang = std::any_of(specs.begin(), specs.end(), [](const OptionSpec& s) { return s.name == "--lang"; });
+    bool dutch = false;
+    for (std::size_t i = 0; takesLang && i < argv.size() && argv[i] != "--"; ++i) {
+        if (argv[i] == "--lang" && i + 1 < argv.size()) dutch = argv[++i] == "nl";
+        else if (argv[i].rfind("--lang=", 0) == 0) dutch = argv[i].substr(7) == "nl";
+    }
+    return dutch;
+}
+
+}  // namespace
+
+bool messagesInDutch() { return g_dutch; }
+
 std::optional<int> parseCommandLine(const std::vector<std::string>& argv, const std::vector<OptionSpec>& specs,
                                     const std::string& usage, const std::string& description, Args& out) {
+    g_dutch = asksForDutch(argv, specs);
     Result<Args> args = Args::parse(argv, specs);
     if (!args) {
         printError(args.error());
@@ -94,10 +116,10 @@ std::optional<int> parseCommandLine(const std::vector<std::string>& argv, const 
 
 Result<std::string> readFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return makeError("io.read", "cannot open '" + path + "' for reading");
+    if (!in) return codedError("io.read", {Arg::textOf(path)});
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    if (in.bad()) return makeError("io.read", "error while reading '" + path + "'");
+    if (in.bad()) return codedError("io.read_failed", {Arg::textOf(path)});
     return buffer.str();
 }
 
@@ -105,17 +127,17 @@ Status writeFile(const std::string& path, const std::string& bytes) {
     const std::string temporary = path + ".tmp-welkom";
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) return makeError("io.write", "cannot open '" + path + "' for writing");
+        if (!out) return codedError("io.write", {Arg::textOf(path)});
         out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
         out.flush();
         if (!out) {
             std::remove(temporary.c_str());
-            return makeError("io.write", "error while writing '" + path + "'");
+            return codedError("io.write_failed", {Arg::textOf(path)});
         }
     }
     if (std::rename(temporary.c_str(), path.c_str()) != 0) {
         std::remove(temporary.c_str());
-        return makeError("io.write", "cannot replace '" + path + "'");
+        return codedError("io.replace_failed", {Arg::textOf(path)});
     }
     return Ok{};
 }
@@ -127,8 +149,8 @@ int failWith(int code, const std::string& message) {
     return code;
 }
 
-void printError(const Error& error) { printError(errorText(error, false)); }
+void printError(const Error& error) { printError(errorText(error, g_dutch)); }
 
-int failWith(int code, const Error& error) { return failWith(code, errorText(error, false)); }
+int failWith(int code, const Error& error) { return failWith(code, errorText(error, g_dutch)); }
 
 }  // namespace welkom::cli

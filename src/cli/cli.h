@@ -51,7 +51,9 @@ inline const OptionSpec kHelpOption{"--help", "-h", false, "show this help"};
 
 // Parses `argv` for a command. Returns an exit code when the command should
 // stop: kExitOk after printing help for --help, kExitUsage after printing the
-// error. Otherwise `out` holds the arguments and the result is empty.
+// error. Otherwise `out` holds the arguments and the result is empty. A
+// command with a --lang option prints its errors in that language from here
+// on (messagesInDutch), the errors of its command line too.
 std::optional<int> parseCommandLine(const std::vector<std::string>& argv, const std::vector<OptionSpec>& specs,
                                     const std::string& usage, const std::string& description, Args& out);
 
@@ -66,8 +68,10 @@ Status writeFile(const std::string& path, const std::string& bytes);
 void printError(const std::string& message);
 // printError(message), then returns `code`: for one-line exits.
 int failWith(int code, const std::string& message);
-// The same for an Error, in English words (errorText).
+// The same for an Error, in words (errorText) of the command's --lang.
 void printError(const Error& error);
 int failWith(int code, const Error& error);
+// Whether the command being run asked for Dutch messages (--lang nl).
+bool messagesInDutch();
 
 }  // namespace welkom::cli

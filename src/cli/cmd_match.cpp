@@ -217,7 +217,7 @@ int runMatch(const std::vector<std::string>& argv) {
             for (const FixConflict& c : m.conflicts) std::cerr << "  " << conflictText(c, problem) << "\n";
             return kExitProblems;
         }
-        printError(std::string("the solver refused the input: ") + (m.error ? m.error->message : toString(m.status)));
+        printError(std::string("the solver refused the input: ") + (m.error ? errorText(*m.error, messagesInDutch()) : std::string(toString(m.status))));
         return kExitProblems;
     }
 

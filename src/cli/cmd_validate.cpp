@@ -21,7 +21,7 @@ const std::vector<OptionSpec> kSpecs = {
 
 Result<bool> dutchFromArgs(const Args& args) {
     const std::string lang = args.value("--lang").value_or("en");
-    if (lang != "en" && lang != "nl") return makeError("cli.bad_lang", "--lang must be en or nl, not '" + lang + "'");
+    if (lang != "en" && lang != "nl") return codedError("cli.bad_lang", {Arg::textOf(lang)});
     return lang == "nl";
 }
 

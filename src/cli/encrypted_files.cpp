@@ -28,10 +28,8 @@ bool isAgeFile(const std::string& bytes) {
     return classifyRosterFile(bytes) == RosterFileKind::Encrypted;
 }
 
-// The error in words, English and Dutch, after the name of the file it is about.
-Error atPath(const std::string& path, const Error& e) {
-    return makeError(e.code, path + ": " + errorText(e, false), path + ": " + errorText(e, true));
-}
+// The error after the name of the file it is about ("file.error").
+Error atPath(const std::string& path, const Error& e) { return codedError("file.error", {Arg::textOf(path), errorArg(e)}); }
 
 }  // namespace
 
@@ -116,8 +114,7 @@ Result<int> intOption(const std::string& name, const std::string& text, int lo, 
     const char* end = text.data() + text.size();
     auto [p, ec] = std::from_chars(text.data(), end, v);
     if (text.empty() || ec != std::errc() || p != end || v < lo || v > hi) {
-        return makeError("cli.bad_number", name + " needs a whole number from " + std::to_string(lo) + " to " +
-                                               std::to_string(hi) + ", not '" + text + "'");
+        return codedError("cli.bad_number", {Arg::textOf(name), Arg::integerOf(lo), Arg::integerOf(hi), Arg::textOf(text)});
     }
     return v;
 }

@@ -21,9 +21,9 @@ LoadOutcome loadRosterFile(const std::string& path) {
     std::vector<Problem> problems;
     Result<LoadedRoster> loaded = loadRoster(*bytes, &problems);
     if (!loaded) {
-        printError(path + ": " + explainOpenError(loaded.error(), problems).message);
+        printError(codedError("file.error", {Arg::textOf(path), errorArg(explainOpenError(loaded.error(), problems))}));
         for (const Problem& p : problems)
-            if (p.severity == Severity::Error) std::cerr << "  " << formatProblemText(p, false) << "\n";
+            if (p.severity == Severity::Error) std::cerr << "  " << formatProblemText(p, messagesInDutch()) << "\n";
         return {kExitProblems};
     }
     return {std::move(loaded->roster)};
@@ -43,15 +43,15 @@ Result<CriterionWeights> parseWeights(const std::string& text, CriterionWeights 
         const std::string name = item.substr(0, eq);
         Criterion c;
         if (eq == std::string::npos || !parseCriterion(name, c)) {
-            std::string known;
-            for (int i = 0; i < kCriterionCount; ++i) known += (i ? ", " : "") + std::string(criterionName(static_cast<Criterion>(i)));
-            return makeError("cli.weights", "--weights: '" + item + "' is not name=weight with a criterion among " + known);
+            std::vector<Arg> known;
+            for (int i = 0; i < kCriterionCount; ++i) known.push_back(Arg::textOf(std::string(criterionName(static_cast<Criterion>(i)))));
+            return codedError("cli.weights", {Arg::textOf(item), Arg::listOf(std::move(known))});
         }
         const std::string number = item.substr(eq + 1);
         char* endPtr = nullptr;
         const double w = number.empty() ? -1 : std::strtod(number.c_str(), &endPtr);
         if (number.empty() || endPtr != number.c_str() + number.size() || !std::isfinite(w) || w < 0)
-            return makeError("cli.weights", "--weights: the weight of '" + name + "' must be a number of 0 or more");
+            return codedError("cli.weight_value", {Arg::textOf(name)});
         base[c] = w;
         if (end >= text.size()) break;
     }

@@ -21,7 +21,7 @@ namespace {
 Result<std::string> promptOnTerminal(int tty, const std::string& prompt) {
     const std::string shown = prompt + ": ";
     if (write(tty, shown.data(), shown.size()) < 0) {
-        return makeError("cli.no_passphrase", "cannot write the passphrase prompt to the terminal");
+        return codedError("cli.no_passphrase_prompt");
     }
     termios saved{};
     const bool isTerminal = tcgetattr(tty, &saved) == 0;
@@ -47,7 +47,7 @@ Result<std::string> promptOnTerminal(int tty, const std::string& prompt) {
         // The newline only tidies the terminal; the passphrase was read.
     }
     if (!gotNewline && line.empty()) {
-        return makeError("cli.no_passphrase", "no passphrase entered");
+        return codedError("cli.no_passphrase_entered");
     }
     return line;
 }
@@ -58,13 +58,12 @@ Result<std::string> readPassphrase(const std::string& prompt, bool confirm) {
     if (const char* env = std::getenv(kPassphraseEnv); env && *env) return std::string(env);
     const int tty = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
     if (tty < 0) {
-        return makeError("cli.no_passphrase",
-                         std::string("no passphrase: set ") + kPassphraseEnv + " or run the command in a terminal");
+        return codedError("cli.no_passphrase", {Arg::textOf(kPassphraseEnv)});
     }
     Result<std::string> first = promptOnTerminal(tty, prompt);
     if (first && first->empty()) {
         close(tty);
-        return makeError("cli.passphrase_empty", "the passphrase is empty");
+        return codedError("cli.passphrase_empty");
     }
     if (first && confirm) {
         Result<std::string> again = promptOnTerminal(tty, "Repeat the passphrase");
@@ -73,7 +72,7 @@ Result<std::string> readPassphrase(const std::string& prompt, bool confirm) {
         if (!same) {
             wipe(*first);
             close(tty);
-            return makeError("cli.passphrase_mismatch", "the two passphrases differ");
+            return codedError("cli.passphrase_mismatch");
         }
     }
     close(tty);

@@ -5,7 +5,7 @@
 //
 // Usage:
 //   Result<std::string> p = readPassphrase("Passphrase for haarlem.welkom.age", /*confirm=*/false);
-//   if (!p) { printError(p.error().message); return kExitUsage; }
+//   if (!p) { printError(p.error()); return kExitUsage; }
 #pragma once
 
 #include <string>

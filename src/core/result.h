@@ -5,7 +5,7 @@
 // Usage:
 //   Result<int> parseAge(std::string_view s);
 //   auto r = parseAge("42");
-//   if (!r) showError(r.error().message);
+//   if (!r) show(r.error());   // its code and args, worded by app/text/messages.h (errorText)
 //   else use(*r);
 #pragma once
 
@@ -20,14 +20,11 @@
 
 namespace welkom {
 
-// A failure with a stable machine-readable code (for tests and scripts) and a
-// message for people: either its own words (`message` English, `messageNl`
-// Dutch, for failures not yet turned into codes), or none, and then the app's
-// catalogue words the code with `args` (app/text/messages.h, errorText).
+// A failure with a stable machine-readable code (for tests and scripts) and
+// the arguments the app's catalogue words it with, in the interface's language
+// (app/text/messages.h, errorText): never words of its own.
 struct Error {
-    std::string code;       // e.g. "json.syntax", "age.no_match"
-    std::string message;    // English, plain words; empty: worded by the catalogue
-    std::string messageNl;  // Dutch; empty when not translated (falls back to English)
+    std::string code;  // e.g. "json.syntax", "age.no_match"
     std::vector<Arg> args = {};
 };
 
@@ -59,14 +56,8 @@ private:
 struct Ok {};
 using Status = Result<Ok>;
 
-inline Error makeError(std::string code, std::string message, std::string messageNl = {}) {
-    return Error{std::move(code), std::move(message), std::move(messageNl)};
-}
-
 // A failure worded by the catalogue: its code with these arguments.
-inline Error codedError(std::string code, std::vector<Arg> args = {}) {
-    return Error{std::move(code), {}, {}, std::move(args)};
-}
+inline Error codedError(std::string code, std::vector<Arg> args = {}) { return Error{std::move(code), std::move(args)}; }
 
 // A failure whose one argument says what exactly is wrong: a message of its
 // own, `detail` with `detailArgs` ("csv.encoding" with "csv.detail.utf16").

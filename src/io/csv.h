@@ -5,7 +5,7 @@
 //
 // Usage:
 //   Result<CsvTable> t = readCsv(bytes);            // delimiter and encoding detected
-//   if (!t) show(t.error().message);                // "row 12, column 3: field longer than 1 MiB"
+//   if (!t) show(errorText(t.error(), dutch));      // "row 12, column 3: field longer than 1 MiB"
 //   else for (const CsvRow& row : t->rows) ...;     // rows[0] is the header line
 //
 //   std::string out = writeCsv({{"naam", "gemeente"}, {"Familie A.", "Haarlem"}}, {';', true});

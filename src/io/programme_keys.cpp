@@ -40,7 +40,7 @@ bool isValidKeyTimestamp(std::string_view s) {
 }
 
 Result<ProgrammeKey> createProgrammeKey(std::string createdUtc) {
-    if (!isValidKeyTimestamp(createdUtc)) return makeError("signup.key_date", "");
+    if (!isValidKeyTimestamp(createdUtc)) return codedError("signup.key_date");
     Result<X25519Identity> id = X25519Identity::generate();
     if (!id) return id.error();
     ProgrammeKey key;
@@ -54,7 +54,7 @@ void makeCurrentKey(SignupSetup& setup, ProgrammeKey key) {
 }
 
 Result<std::vector<X25519Identity>> programmeIdentities(const SignupSetup& setup) {
-    if (setup.keys.empty()) return makeError("signup.no_key", "");
+    if (setup.keys.empty()) return codedError("signup.no_key");
     std::vector<X25519Identity> out;
     out.reserve(setup.keys.size());
     for (const ProgrammeKey& k : setup.keys) {
@@ -66,7 +66,7 @@ Result<std::vector<X25519Identity>> programmeIdentities(const SignupSetup& setup
 }
 
 Result<X25519Recipient> programmeRecipient(const SignupSetup& setup) {
-    if (setup.keys.empty()) return makeError("signup.no_key", "");
+    if (setup.keys.empty()) return codedError("signup.no_key");
     Result<X25519Identity> id = X25519Identity::parse(setup.keys.front().identity);
     if (!id) return id.error();
     return id->recipient();

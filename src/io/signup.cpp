@@ -470,7 +470,7 @@ SignupImportPreview previewSignupImport(const Roster& into, const std::vector<Si
 }
 
 Status applySignupImport(Roster& roster, const SignupImportPreview& preview) {
-    if (preview.hasErrors()) return makeError("signup.import_has_errors", "");
+    if (preview.hasErrors()) return codedError("signup.import_has_errors");
     roster = preview.merged;
     for (const SignupFileOutcome& f : preview.files) roster.signup.importedSignups.push_back(f.digest);
     return Ok{};

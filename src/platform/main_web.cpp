@@ -412,8 +412,7 @@ void refreshAppearance() {
         return;
     if (!welkom::applyAppearance(kFontPath, pixelRatio, s_state.ui.uiScale, highContrast) &&
         s_platform.fontPixelRatio == 0.0f) {
-        s_state.errors.push_back(welkom::makeError("ui.font", "The interface font could not be loaded; some names may show as '?'.",
-                                                   "Het lettertype kon niet worden geladen; sommige namen kunnen als '?' verschijnen."));
+        s_state.errors.push_back(welkom::codedError("ui.font"));
     }
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();

@@ -4,6 +4,7 @@
 
 #include "app/app_fixtures.h"
 #include "app/commands.h"
+#include "app/text/messages.h"
 #include "io/age.h"
 #include "io/roster_json.h"
 
@@ -89,8 +90,8 @@ TEST(Autosave, RefusedBrowserStorageBecomesANoticeInBothLanguages) {
     applyCommand(state, AutosaveUnavailable{});
     ASSERT_EQ(state.notices.size(), 1u);
     EXPECT_EQ(state.notices[0].code, "autosave.unavailable");
-    EXPECT_NE(state.notices[0].message.find("autosave"), std::string::npos);
-    EXPECT_NE(state.notices[0].messageNl.find("Versleuteld opslaan"), std::string::npos);
+    EXPECT_NE(errorText(state.notices[0], false).find("autosave"), std::string::npos);
+    EXPECT_NE(errorText(state.notices[0], true).find("Versleuteld opslaan"), std::string::npos);
     EXPECT_TRUE(state.errors.empty());
 }
 

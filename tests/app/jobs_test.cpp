@@ -16,7 +16,7 @@ std::string encryptWithPassphrase(const std::string& plaintext, const std::strin
     job.passphrase = passphrase;
     job.workFactor = kFastWorkFactor;
     auto out = runJob(job);
-    EXPECT_TRUE(out) << (out ? "" : out.error().message);
+    EXPECT_TRUE(out) << (out ? "" : out.error().code);
     return out ? *out : std::string();
 }
 
@@ -34,7 +34,7 @@ TEST(Jobs, EncryptThenDecryptWithPassphraseThroughTheWireFormat) {
     ASSERT_TRUE(decrypt);
     const JobOutput decrypted =
         decodeJobOutput(encodeJobOutput(runJob(std::move(*decrypt), [&](float f) { progress.push_back(f); })));
-    ASSERT_TRUE(decrypted) << decrypted.error().message;
+    ASSERT_TRUE(decrypted) << decrypted.error().code;
     EXPECT_EQ(*decrypted, plaintext);
     ASSERT_FALSE(progress.empty());
     EXPECT_LT(progress.front(), 0.0f) << "key derivation reports unknown progress first";
@@ -60,10 +60,10 @@ TEST(Jobs, X25519RecipientsAndIdentities) {
     encrypt.recipients = "# coordinators\n" + identity->recipient().toString() + "\n";
     encrypt.armor = true;
     const JobOutput file = runJob(encrypt);
-    ASSERT_TRUE(file) << file.error().message;
+    ASSERT_TRUE(file) << file.error().code;
     EXPECT_EQ(file->rfind("-----BEGIN AGE ENCRYPTED FILE-----", 0), 0u);
     const JobOutput plain = runJob(DecryptJob{*file, "", identity->toString() + "\n"});
-    ASSERT_TRUE(plain) << plain.error().message;
+    ASSERT_TRUE(plain) << plain.error().code;
     EXPECT_EQ(*plain, "team roster");
 }
 
@@ -81,11 +81,10 @@ TEST(Jobs, DamagedWireIsAnErrorNotACrash) {
 }
 
 TEST(Jobs, ErrorsSurviveTheWire) {
-    const JobOutput out = decodeJobOutput(encodeJobOutput(JobOutput(makeError("age.hmac", "changed", "gewijzigd"))));
+    const JobOutput out = decodeJobOutput(encodeJobOutput(JobOutput(codedError("age.hmac"))));
     ASSERT_FALSE(out);
     EXPECT_EQ(out.error().code, "age.hmac");
-    EXPECT_EQ(out.error().message, "changed");
-    EXPECT_EQ(out.error().messageNl, "gewijzigd");
+    EXPECT_TRUE(out.error().args.empty());
 }
 
 TEST(Jobs, ErrorsWordedByTheirCodeKeepTheirArgumentsOnTheWire) {
@@ -95,7 +94,6 @@ TEST(Jobs, ErrorsWordedByTheirCodeKeepTheirArgumentsOnTheWire) {
     const JobOutput out = decodeJobOutput(wire);
     ASSERT_FALSE(out);
     EXPECT_EQ(out.error().code, "age.header");
-    EXPECT_TRUE(out.error().message.empty());
     EXPECT_EQ(out.error().args, coded.args);
     for (std::size_t cut = 0; cut < wire.size(); ++cut) EXPECT_FALSE(decodeJobOutput(wire.substr(0, cut)));
 }

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "app/commands.h"
+#include "app/text/messages.h"
 #include "core/demo_roster.h"
 
 namespace welkom {
@@ -66,7 +67,7 @@ TEST(MatchingWire, ARunArrivesWhole) {
         const MatchingRun sent = runMatching(roster, mode);
         ASSERT_FALSE(sent.pairs.empty());
         auto received = decodeMatchingRun(encodeMatchingRun(sent));
-        ASSERT_TRUE(received) << received.error().message;
+        ASSERT_TRUE(received) << errorText(received.error(), false);
         EXPECT_EQ(received->mode, mode);
         EXPECT_EQ(received->status, sent.status);
         EXPECT_EQ(received->total, sent.total);

@@ -9,6 +9,7 @@
 #include "app/app_fixtures.h"
 #include "app/commands.h"
 #include "app/memory_reserve.h"
+#include "app/text/messages.h"
 #include "under_asan.h"
 
 namespace welkom {
@@ -53,8 +54,8 @@ TEST(MemoryReserve, ThePlatformsSignalAsksToSaveAndKeepsTheRoster) {
     applyCommand(state, MemoryLow{});
     ASSERT_EQ(state.errors.size(), 1u);
     EXPECT_EQ(state.errors.back().code, "memory.low");
-    EXPECT_NE(state.errors.back().message.find("Save your roster now"), std::string::npos);
-    EXPECT_FALSE(state.errors.back().messageNl.empty());
+    EXPECT_NE(errorText(state.errors.back(), false).find("Save your roster now"), std::string::npos);
+    EXPECT_FALSE(errorText(state.errors.back(), true).empty());
     EXPECT_EQ(*state.document, before);
     EXPECT_TRUE(state.unsaved);
 }

@@ -13,6 +13,9 @@
 #include <sstream>
 #include <string>
 
+#include "app/jobs.h"
+#include "app/matching_wire.h"
+#include "app/qr_code.h"
 #include "app/text/messages.h"
 #include "app/text/open_errors.h"
 #include "core/demo_roster.h"
@@ -25,6 +28,7 @@
 #include "core/vocabulary.h"
 #include "io/age.h"
 #include "io/bech32.h"
+#include "io/json_dom.h"
 #include "io/research_export.h"
 #include "io/roster_csv.h"
 #include "io/roster_json.h"
@@ -386,6 +390,81 @@ void dumpAgeErrors(Dump& d) {
     showWithCap(ageEncryptWithPassphrase(bytes("x"), "fiets boom water zon", 99).error());
 }
 
+// The app's and the command line's own refusals and notices: their sample
+// values stand for a file's name, counts and options.
+void dumpAppErrors(Dump& d) {
+    d.section("app and command-line errors and notices");
+    auto show = [&](const Error& e) { d.line(errorText(e, d.nl)); };
+    show(fileTooLargeError());
+    show(notARosterError());
+    for (AgeErrorKind kind : {AgeErrorKind::NoMatch, AgeErrorKind::Hmac, AgeErrorKind::WorkFactorTooHigh})
+        show(explainOpenError(codedError(ageErrorCode(kind), {Arg::textOf("technical detail")})));
+    show(explainOpenError(JsonDoc::parse("{\n\n  x").error()));
+    show(encodeQrCode(std::string(2332, 'a')).error());
+    show(encodeQrCodeWithMask("x", 9).error());
+    show(workerStoppedError(true));
+    show(workerStoppedError(false));
+    show(malformedWireError());
+    show(decodeMatchingRun("").error());
+    for (const char* code : {"ui.font", "app.no_document", "app.no_document_to_save", "roster.unencrypted", "signup.stale"})
+        show(codedError(code));
+    for (long long count : {1, 3}) show(codedError("signup.imported", {Arg::integerOf(count)}));
+    show(codedError("sheet.has_errors"));
+    show(codedError("sheet.stale"));
+    for (int filled : {0, 1, 2, 3}) {
+        show(codedError("sheet.imported",
+                        {Arg::textOf("groepen.csv"), Arg::integerOf(2), Arg::integerOf(1), Arg::integerOf(5),
+                         (filled & 1) ? Arg::coded("sheet.imported.households", {Arg::integerOf(3)}) : Arg::textOf(""),
+                         (filled & 2) ? Arg::coded("sheet.imported.members", {Arg::integerOf(4)}) : Arg::textOf("")}));
+    }
+    for (const std::string name : {"", "rooster.age"}) {
+        const Arg file = name.empty() ? Arg::coded("file.unnamed") : Arg::coded("file.named", {Arg::textOf(name)});
+        show(codedError("file.error", {file, errorArg(fileTooLargeError())}));
+        show(codedError("file.unreadable", {file}));
+        show(codedError("file.out_of_memory", {file}));
+    }
+    show(codedError("memory.low"));
+    const Problem range{"/checkIns/0/householdSatisfaction", Severity::Error, "checkin.range",
+                        {Arg::integerOf(1), Arg::integerOf(5)}};
+    const Problem date{"/checkIns/0/date", Severity::Error, "date.invalid", {Arg::textOf("2024-13-01")}};
+    const Arg rangeField = Arg::coded("checkin.invalid.field", {Arg::textOf("householdSatisfaction"), Arg::messageOf(problemMessage(range))});
+    const Arg dateField = Arg::coded("checkin.invalid.field", {Arg::textOf("date"), Arg::messageOf(problemMessage(date))});
+    show(codedError("checkin.invalid", {rangeField}));
+    show(codedError("checkin.invalid", {Arg::coded("checkin.invalid.fields", {rangeField, dateField})}));
+    show(codedError("checkin.unknown", {Arg::textOf("ci7")}));
+    show(codedError("weights.invalid", {Arg::textOf("goals")}));
+    const Error refused = errorWithDetail("research.format", "research.detail.empty");
+    show(codedError("research.not_added", {Arg::textOf("extract.csv"), errorArg(refused)}));
+    show(codedError("research.imported", {Arg::textOf("extract.csv"), Arg::integerOf(12), Arg::integerOf(7)}));
+    show(codedError("app.transition", {Arg::textOf("ended"), Arg::textOf("proposed")}));
+    for (const char* code : {"signup.link_copied", "autosave.unavailable", "matching.roster", "signup.roster", "sheet.roster"})
+        show(codedError(code));
+    // The command line (src/cli): options, files, passphrases.
+    const Arg option = Arg::textOf("--weights"), path = Arg::textOf("uit/rooster.json"), item = Arg::textOf("interests");
+    show(codedError("cli.unknown_option", {Arg::textOf("--x")}));
+    for (const char* code : {"cli.repeated_option", "cli.unexpected_value", "cli.missing_value"}) show(codedError(code, {option}));
+    for (const char* code : {"io.read", "io.read_failed", "io.write", "io.write_failed", "io.replace_failed"})
+        show(codedError(code, {path}));
+    std::vector<Arg> known;
+    for (int i = 0; i < kCriterionCount; ++i) known.push_back(Arg::textOf(std::string(criterionName(static_cast<Criterion>(i)))));
+    show(codedError("cli.weights", {item, Arg::listOf(known)}));
+    show(codedError("cli.weight_value", {item}));
+    const Error inner = explainOpenError(codedError(ageErrorCode(AgeErrorKind::Hmac), {Arg::textOf("technical detail")}));
+    show(codedError("file.error", {path, errorArg(inner)}));
+    show(codedError("cli.bad_number", {Arg::textOf("--work-factor"), Arg::integerOf(10), Arg::integerOf(22), Arg::textOf("x")}));
+    show(codedError("cli.bad_lang", {Arg::textOf("de")}));
+    show(codedError("cli.no_passphrase_prompt"));
+    show(codedError("cli.no_passphrase_entered"));
+    show(codedError("cli.no_passphrase", {Arg::textOf("WELKOM_PASSPHRASE")}));
+    show(codedError("cli.passphrase_empty"));
+    show(codedError("cli.passphrase_mismatch"));
+    // Catalogue files (app/text/catalogue.h).
+    for (const char* text : {"@language = xx\nnonsense\n", "@language = xx\n = text\n", "@language = xx\n@colour = red\n",
+                             "@language = xx\na = 1\na = 2\n", "a = 1\n"})
+        show(parseCatalogue(text).error());
+    for (const char* code : {"signup.import_has_errors", "signup.key_date", "signup.no_key"}) show(codedError(code));
+}
+
 std::string dumpAll(bool dutch) {
     Dump d(dutch);
     dumpValidation(d);
@@ -402,6 +481,7 @@ std::string dumpAll(bool dutch) {
     dumpImportRefusal(d);
     dumpAgeErrors(d);
     dumpSolverAndKeyErrors(d);
+    dumpAppErrors(d);
     return d.str();
 }
 

@@ -4,6 +4,7 @@
 
 #include "app/app_fixtures.h"
 #include "app/commands.h"
+#include "app/text/messages.h"
 #include "io/roster_json.h"
 
 namespace welkom {
@@ -99,7 +100,7 @@ TEST(OpenSave, DamagedFileLeavesTheOpenRosterUntouched) {
     applyCommand(state, SubmitPassphrase{kPassphrase});
     runJobsInline(state);
     ASSERT_FALSE(state.errors.empty());
-    EXPECT_EQ(state.errors.back().message, "This file is damaged or was changed after saving.");
+    EXPECT_EQ(errorText(state.errors.back(), false), "This file is damaged or was changed after saving.");
     EXPECT_EQ(*state.document, before);
     EXPECT_TRUE(state.unsaved) << "the edit is still there, still unsaved";
 }
@@ -118,7 +119,7 @@ TEST(OpenSave, AWorkerThatStoppedDuringASaveLeavesTheEditOpenAndUnsaved) {
     applyCommand(state, JobFinished{id, workerStoppedError(true)});
     ASSERT_FALSE(state.errors.empty());
     EXPECT_EQ(state.errors.back().code, "job.out_of_memory");
-    EXPECT_NE(state.errors.back().message.find("still open"), std::string::npos) << state.errors.back().message;
+    EXPECT_NE(errorText(state.errors.back(), false).find("still open"), std::string::npos) << errorText(state.errors.back(), false);
     EXPECT_TRUE(state.filesToSave.empty()) << "nothing is offered as saved";
     EXPECT_EQ(*state.document, before);
     EXPECT_TRUE(state.unsaved);
@@ -130,18 +131,19 @@ TEST(OpenSave, ForeignAndInvalidFilesAreRefusedWithTheirProblems) {
     const Document before = *state.document;
 
     applyCommand(state, OpenFile{"photo.png", "\x89PNG\r\n\x1a\n"});
-    EXPECT_EQ(state.errors.back().message, "This file is not a Welkom roster.");
+    EXPECT_EQ(errorText(state.errors.back(), false), "This file is not a Welkom roster.");
 
     Roster broken = oneHouseholdRoster();
     broken.households.push_back(broken.households[0]);  // duplicate id
     applyCommand(state, OpenFile{"broken.json", writeRoster(broken)});
-    EXPECT_EQ(state.errors.back().code, "roster.invalid");
+    EXPECT_EQ(state.errors.back().code, "open.invalid") << "the roster's refusal, naming its first error";
+    EXPECT_EQ(state.errors.back().args.at(0).text, "roster.invalid");
     EXPECT_FALSE(state.problems.empty()) << "every problem is listed";
 
     applyCommand(state, OpenFile{"cut.json", writeRoster(broken).substr(0, 30)});
-    EXPECT_EQ(state.errors.back().code, "json.syntax");
-    EXPECT_EQ(state.errors.back().message.rfind("This file is not a Welkom roster. It is damaged or not JSON: ", 0), 0u)
-        << state.errors.back().message;
+    EXPECT_EQ(state.errors.back().code, "open.not_json");
+    EXPECT_EQ(errorText(state.errors.back(), false).rfind("This file is not a Welkom roster. It is damaged or not JSON: ", 0), 0u)
+        << errorText(state.errors.back(), false);
     EXPECT_EQ(*state.document, before);
 }
 

@@ -51,7 +51,7 @@ TEST(CheckInCommands, AddIsOneUndoStepWithAReadableLabel) {
     c.householdSatisfaction = 5;
     c.groupSatisfaction = 4;
     applyCommand(state, AddCheckIn{c});
-    ASSERT_TRUE(state.errors.empty()) << state.errors.front().message;
+    ASSERT_TRUE(state.errors.empty()) << errorText(state.errors.front(), false);
     const Roster& roster = state.document->roster;
     ASSERT_EQ(roster.checkIns.size(), before + 1);
     const CheckIn& added = roster.checkIns.back();
@@ -83,9 +83,9 @@ TEST(CheckInCommands, OutOfRangeValuesAreRefusedWithTheFieldNamed) {
     applyCommand(state, AddCheckIn{c});
     ASSERT_EQ(state.errors.size(), 1u);
     EXPECT_EQ(state.errors[0].code, "checkin.invalid");
-    EXPECT_NE(state.errors[0].message.find("householdSatisfaction"), std::string::npos) << state.errors[0].message;
-    EXPECT_NE(state.errors[0].message.find("meetingsPerMonth"), std::string::npos) << state.errors[0].message;
-    EXPECT_NE(state.errors[0].messageNl.find("Deze check-in is niet opgeslagen"), std::string::npos);
+    EXPECT_NE(errorText(state.errors[0], false).find("householdSatisfaction"), std::string::npos) << errorText(state.errors[0], false);
+    EXPECT_NE(errorText(state.errors[0], false).find("meetingsPerMonth"), std::string::npos) << errorText(state.errors[0], false);
+    EXPECT_NE(errorText(state.errors[0], true).find("Deze check-in is niet opgeslagen"), std::string::npos);
     EXPECT_EQ(state.document->roster, unchanged);
     EXPECT_EQ(state.history.undoDepth(), depth);
     EXPECT_FALSE(state.unsaved);
@@ -103,8 +103,8 @@ TEST(CheckInCommands, AnImpossibleDateOrAnUnknownMatchIsRefused) {
     noMatch.date = "2026-11-20";
     applyCommand(state, AddCheckIn{noMatch});
     ASSERT_EQ(state.errors.size(), 2u);
-    EXPECT_NE(state.errors[0].message.find("date"), std::string::npos) << state.errors[0].message;
-    EXPECT_NE(state.errors[1].message.find("no-such-match"), std::string::npos) << state.errors[1].message;
+    EXPECT_NE(errorText(state.errors[0], false).find("date"), std::string::npos) << errorText(state.errors[0], false);
+    EXPECT_NE(errorText(state.errors[1], false).find("no-such-match"), std::string::npos) << errorText(state.errors[1], false);
     EXPECT_EQ(state.document->roster, unchanged);
 }
 
@@ -117,7 +117,7 @@ TEST(CheckInCommands, EditAndRemoveAreUndoable) {
     edited.endedEarly = true;
     edited.endReason = EndReason::Moved;
     applyCommand(state, UpdateCheckIn{original.id, edited});
-    ASSERT_TRUE(state.errors.empty()) << state.errors.front().message;
+    ASSERT_TRUE(state.errors.empty()) << errorText(state.errors.front(), false);
     EXPECT_EQ(state.history.undoLabel(), "Edit check-in " + original.id);
     EXPECT_EQ(state.document->roster.checkIns.front().householdSatisfaction, 1);
     EXPECT_EQ(state.document->roster.checkIns.front().endReason, EndReason::Moved);
@@ -149,7 +149,7 @@ TEST(CheckInCommands, EditsOfUnknownOrInvalidCheckInsAreRefused) {
     EXPECT_EQ(state.errors[0].code, "checkin.unknown");
     EXPECT_EQ(state.errors[1].code, "checkin.unknown");
     EXPECT_EQ(state.errors[2].code, "checkin.invalid");
-    EXPECT_NE(state.errors[2].message.find("groupSatisfaction"), std::string::npos);
+    EXPECT_NE(errorText(state.errors[2], false).find("groupSatisfaction"), std::string::npos);
     EXPECT_EQ(state.document->roster, unchanged);
     applyCommand(state, CloseRoster{});
     applyCommand(state, AddCheckIn{CheckIn{}});
@@ -162,7 +162,7 @@ TEST(LearningCommands, ImportRunAdoptAndUndoTheWeights) {
     const std::string csv = fixture("research-fictitious.csv");
     ASSERT_FALSE(csv.empty()) << "tests/fixtures/research/research-fictitious.csv missing";
     applyCommand(state, ImportResearchFile{"research-fictitious.csv", csv});
-    ASSERT_TRUE(state.errors.empty()) << state.errors.front().message;
+    ASSERT_TRUE(state.errors.empty()) << errorText(state.errors.front(), false);
     ASSERT_EQ(state.researchDatasets.size(), 1u);
     EXPECT_EQ(state.researchDatasets[0].rows.size(), 240u);
     EXPECT_EQ(state.notices.back().code, "research.imported");
@@ -204,8 +204,8 @@ TEST(LearningCommands, InvalidWeightsAreNotAdopted) {
     applyCommand(state, AdoptWeights{huge});
     ASSERT_EQ(state.errors.size(), 2u);
     EXPECT_EQ(state.errors[0].code, "weights.invalid");
-    EXPECT_NE(state.errors[0].message.find("language"), std::string::npos);
-    EXPECT_NE(state.errors[1].message.find("family"), std::string::npos);
+    EXPECT_NE(errorText(state.errors[0], false).find("language"), std::string::npos);
+    EXPECT_NE(errorText(state.errors[1], false).find("family"), std::string::npos);
     EXPECT_EQ(state.document->roster, unchanged);
     EXPECT_FALSE(state.history.canUndo());
 }
@@ -221,10 +221,10 @@ TEST(LearningCommands, AMalformedResearchFileLeavesEverythingAsItWas) {
         state.errors.clear();
         applyCommand(state, ImportResearchFile{"extract.csv", bytes});
         ASSERT_EQ(state.errors.size(), 1u);
-        EXPECT_EQ(state.errors[0].code, "research.format");
-        EXPECT_EQ(state.errors[0].message.rfind("extract.csv was not added to the learning: ", 0), 0u)
-            << state.errors[0].message;
-        EXPECT_FALSE(state.errors[0].messageNl.empty());
+        EXPECT_EQ(state.errors[0].code, "research.not_added");
+        EXPECT_EQ(errorText(state.errors[0], false).rfind("extract.csv was not added to the learning: ", 0), 0u)
+            << errorText(state.errors[0], false);
+        EXPECT_FALSE(errorText(state.errors[0], true).empty());
     }
     EXPECT_EQ(state.researchDatasets.size(), 1u);
     EXPECT_EQ(state.researchDatasets[0].name, "research-fictitious.csv");

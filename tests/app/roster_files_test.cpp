@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/text/messages.h"
 #include "io/age.h"
 #include "io/json_dom.h"
 
@@ -38,33 +39,36 @@ TEST(RosterFiles, PassphraseStrengthHint) {
 }
 
 TEST(RosterFiles, ExplainsOpenErrorsInCoordinatorWords) {
+    const Error cause = codedError(ageErrorCode(AgeErrorKind::Hmac), {Arg::textOf("technical detail")});
     auto explain = [](AgeErrorKind kind) {
-        return explainOpenError(makeError(ageErrorCode(kind), "technical detail"));
+        return explainOpenError(codedError(ageErrorCode(kind), {Arg::textOf("technical detail")}));
     };
-    EXPECT_EQ(explain(AgeErrorKind::NoMatch).message, "Wrong passphrase, or this file was not encrypted for you.");
+    EXPECT_EQ(errorText(explain(AgeErrorKind::NoMatch), false), "Wrong passphrase, or this file was not encrypted for you.");
     for (AgeErrorKind kind : {AgeErrorKind::Hmac, AgeErrorKind::Payload, AgeErrorKind::Header, AgeErrorKind::Armor}) {
         const Error e = explain(kind);
-        EXPECT_EQ(e.message, "This file is damaged or was changed after saving.");
-        EXPECT_FALSE(e.messageNl.empty());
-        EXPECT_EQ(e.code, ageErrorCode(kind)) << "the code still tells what happened";
+        EXPECT_EQ(e.code, "open.damaged");
+        EXPECT_EQ(errorText(e, false), "This file is damaged or was changed after saving.");
+        EXPECT_EQ(errorText(e, true), "Dit bestand is beschadigd of gewijzigd na het opslaan.");
+        ASSERT_EQ(e.args.size(), 1u);
+        EXPECT_EQ(e.args[0].text, ageErrorCode(kind)) << "the first argument still tells what happened";
     }
-    EXPECT_NE(explain(AgeErrorKind::WorkFactorTooHigh).message.find("memory"), std::string::npos);
-    const Error syntax = explainOpenError(makeError("json.syntax", "syntax error at line 3, column 8: x"));
-    EXPECT_EQ(syntax.code, "json.syntax");
-    EXPECT_EQ(syntax.message,
-              "This file is not a Welkom roster. It is damaged or not JSON: syntax error at line 3, column 8: x");
-    EXPECT_EQ(syntax.messageNl.rfind("Dit bestand is geen Welkom-rooster.", 0), 0u);
+    EXPECT_EQ(explainOpenError(cause).args[0], Arg::coded(cause.code, cause.args));
+    EXPECT_NE(errorText(explain(AgeErrorKind::WorkFactorTooHigh), false).find("memory"), std::string::npos);
     // The parser's own refusal is a code with line, column and detail, worded here in both languages.
     const Result<JsonDoc> broken = JsonDoc::parse("{\n\n  x");
     ASSERT_FALSE(broken);
     const Error parsed = explainOpenError(broken.error());
-    EXPECT_EQ(parsed.message, "This file is not a Welkom roster. It is damaged or not JSON: The file is not valid JSON "
-                              "(syntax error at line 3, column 3: expected a quoted member name).");
-    EXPECT_NE(parsed.messageNl.find("(syntaxfout op regel 3, kolom 3: hier hoort een veldnaam tussen aanhalingstekens)"),
+    EXPECT_EQ(parsed.code, "open.not_json");
+    EXPECT_EQ(errorText(parsed, false), "This file is not a Welkom roster. It is damaged or not JSON: The file is not valid JSON "
+                                        "(syntax error at line 3, column 3: expected a quoted member name).");
+    EXPECT_EQ(errorText(parsed, true).rfind("Dit bestand is geen Welkom-rooster.", 0), 0u);
+    EXPECT_NE(errorText(parsed, true).find("(syntaxfout op regel 3, kolom 3: hier hoort een veldnaam tussen aanhalingstekens)"),
               std::string::npos)
-        << parsed.messageNl;
-    const Error rosterProblem = makeError("roster.invalid", "The roster was not opened: 2 errors");
-    EXPECT_EQ(explainOpenError(rosterProblem).message, rosterProblem.message);
+        << errorText(parsed, true);
+    // A refusal whose own words say it plainly is shown as it is.
+    const Error rosterProblem = codedError("roster.invalid", {Arg::integerOf(2), Arg::integerOf(0)});
+    EXPECT_EQ(explainOpenError(rosterProblem).code, "roster.invalid");
+    EXPECT_EQ(errorText(explainOpenError(rosterProblem), false), "The roster was not opened: 2 errors, 0 warnings.");
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 
 #include "app/commands.h"
 #include "app/jobs.h"
+#include "app/text/messages.h"
 #include "app_fixtures.h"
 #include "io/fill_in_problems.h"
 #include "io/roster_json.h"
@@ -39,7 +40,7 @@ void drop(AppState& state, const std::string& name, const std::string& bytes) {
 
 const SheetPreview& previewOf(const AppState& state) {
     EXPECT_TRUE(state.sheetImport && state.sheetImport->preview)
-        << (state.errors.empty() ? "" : state.errors.back().code + ": " + state.errors.back().message);
+        << (state.errors.empty() ? "" : state.errors.back().code + ": " + errorText(state.errors.back(), false));
     return *state.sheetImport->preview;
 }
 
@@ -142,8 +143,8 @@ TEST(SheetImport, TheMembersProblemsSheetFilledInFillsTheMembersIn) {
     EXPECT_EQ(members(), before);
     EXPECT_EQ(unknownLevels(), 0u);
     ASSERT_FALSE(state.notices.empty());
-    EXPECT_NE(state.notices.back().message.find("group members filled in: "), std::string::npos)
-        << state.notices.back().message;
+    EXPECT_NE(errorText(state.notices.back(), false).find("group members filled in: "), std::string::npos)
+        << errorText(state.notices.back(), false);
 }
 
 TEST(SheetImport, AMemberSheetIsRecognisedByItsGroupColumn) {

@@ -122,7 +122,7 @@ test('a damaged research extract is refused with a message and changes nothing',
   writeFileSync(broken, 'research_id,score_interests\nabc,not-a-number\n');
   await chooseFile(app, 'Add research extract...', broken);
   const refused = await app.waitForState((s) => s.errorCount > 0);
-  assert.equal(refused.lastErrorCode, 'research.format');
+  assert.equal(refused.lastErrorCode, 'research.not_added');
   assert.match(refused.lastError, /^broken-extract\.csv was not added to the learning: /);
   assert.equal(refused.researchDatasets, 0);
   assert.equal(refused.rosterDigest, before.rosterDigest);

@@ -15,7 +15,7 @@ const std::vector<OptionSpec> kSpecs = {
 
 TEST(CliArgs, ParsesPositionalsOptionsAndValues) {
     auto args = Args::parse({"roster.json", "-o", "out.csv", "--json", "-r", "a", "--recipient=b"}, kSpecs);
-    ASSERT_TRUE(args) << args.error().message;
+    ASSERT_TRUE(args) << args.error().code;
     EXPECT_EQ(args->positional(), std::vector<std::string>{"roster.json"});
     EXPECT_EQ(args->value("--output"), "out.csv");
     EXPECT_TRUE(args->has("--json"));
@@ -28,6 +28,27 @@ TEST(CliArgs, RejectsUnknownRepeatedAndMissingValues) {
     EXPECT_EQ(Args::parse({"-o", "a", "-o", "b"}, kSpecs).error().code, "cli.repeated_option");
     EXPECT_EQ(Args::parse({"-o"}, kSpecs).error().code, "cli.missing_value");
     EXPECT_EQ(Args::parse({"--json=yes"}, kSpecs).error().code, "cli.unexpected_value");
+}
+
+// A wrong command line is told in the language its --lang asks for, wherever
+// the --lang stands; a command without --lang speaks English.
+TEST(CliArgs, UsageErrorsFollowTheLangOption) {
+    std::vector<OptionSpec> specs = kSpecs;
+    specs.push_back({"--lang", "", true, "language of the messages: en (default) or nl"});
+    const auto stderrOf = [](const std::vector<std::string>& argv, const std::vector<OptionSpec>& withSpecs) {
+        Args args;
+        ::testing::internal::CaptureStderr();
+        EXPECT_EQ(parseCommandLine(argv, withSpecs, "welkom x FILE", "Does x.", args), kExitUsage);
+        return ::testing::internal::GetCapturedStderr();
+    };
+    EXPECT_NE(stderrOf({"--bogus", "--lang", "nl"}, specs).find("welkom: onbekende optie '--bogus' (zie --help)"),
+              std::string::npos);
+    EXPECT_NE(stderrOf({"--lang=nl", "-o"}, specs).find("welkom: optie '--output' heeft een waarde nodig"),
+              std::string::npos);
+    EXPECT_NE(stderrOf({"--bogus", "--lang", "en"}, specs).find("welkom: unknown option '--bogus' (see --help)"),
+              std::string::npos);
+    EXPECT_NE(stderrOf({"--bogus", "--lang", "nl"}, kSpecs).find("welkom: unknown option '--bogus'"), std::string::npos);
+    EXPECT_FALSE(messagesInDutch());
 }
 
 TEST(CliArgs, DoubleDashEndsOptions) {

@@ -547,7 +547,7 @@ TEST(ScoringProblem, DemoRosterGivesOnlyFeasiblePairsAndRespectsPinsAndForbids) 
         const Roster r = generateDemoRoster({150, 110, 4, seed});
         Scorer s(r);
         const MatchingProblem p = buildMatchingProblem(s);
-        ASSERT_TRUE(p.matrix.validate()) << p.matrix.validate().error().message;
+        ASSERT_TRUE(p.matrix.validate()) << p.matrix.validate().error().code;
         EXPECT_GT(p.rules.pins.size() + p.rules.forbidden.size(), 0u);
         std::set<PairRef> fixed(p.rules.pins.begin(), p.rules.pins.end());
         fixed.insert(p.rules.locked.begin(), p.rules.locked.end());

@@ -77,7 +77,7 @@ protected:
     std::vector<X25519Identity> cliIdentities() const {
         const AgeBytes text = readBytes(path("key.txt"));
         auto ids = parseAgeIdentityFile(std::string(text.begin(), text.end()));
-        EXPECT_TRUE(ids) << (ids ? "" : ids.error().message);
+        EXPECT_TRUE(ids) << (ids ? "" : ids.error().code);
         return ids ? *ids : std::vector<X25519Identity>{};
     }
 
@@ -120,7 +120,7 @@ TEST_F(AgeInteropTest, CliEncryptsToX25519AndWeDecrypt) {
             const AgeBytes file = readBytes(path("f.age"));
             EXPECT_EQ(ageLooksArmored(file), armor);
             auto dec = ageDecrypt(file, opt);
-            ASSERT_TRUE(dec) << "size " << n << " armor " << armor << ": " << dec.error().message;
+            ASSERT_TRUE(dec) << "size " << n << " armor " << armor << ": " << dec.error().code;
             EXPECT_EQ(*dec, sample(n));
         }
     }
@@ -164,7 +164,7 @@ TEST_F(AgeInteropTest, CliEncryptsWithPassphraseAndWeDecrypt) {
             o.passphrases = {pw};
             return o;
         }());
-        ASSERT_TRUE(dec) << dec.error().message;
+        ASSERT_TRUE(dec) << dec.error().code;
         EXPECT_EQ(*dec, sample(n));
 
         if (!armor) {  // one wrong try is enough; each costs a logN 18 scrypt

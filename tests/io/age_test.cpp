@@ -133,7 +133,7 @@ TEST(AgeKeys, ParsesIdentityFilesWithCommentsBlankLinesAndCrlf) {
     const std::string text = "# created: 2024-01-01T00:00:00Z\r\n# public key: " + a.recipient().toString() +
                              "\r\n" + a.toString() + "\r\n\r\n   \n# second key\n" + b.toString() + "\n";
     auto ids = parseAgeIdentityFile(text);
-    ASSERT_TRUE(ids) << ids.error().message;
+    ASSERT_TRUE(ids) << ids.error().code;
     ASSERT_EQ(ids->size(), 2u);
     EXPECT_EQ((*ids)[0].recipient(), a.recipient());
     EXPECT_EQ((*ids)[1].recipient(), b.recipient());
@@ -169,14 +169,14 @@ TEST(AgeRoundTrip, X25519AtChunkBoundariesBinaryAndArmored) {
         const AgeBytes plain = pseudoRandomBytes(n, static_cast<std::uint32_t>(n));
         for (bool armor : {false, true}) {
             auto enc = ageEncrypt(plain, {id.recipient()}, armor);
-            ASSERT_TRUE(enc) << enc.error().message;
+            ASSERT_TRUE(enc) << enc.error().code;
             EXPECT_EQ(ageLooksArmored(*enc), armor);
             if (!armor) {
                 const std::size_t chunks = n == 0 ? 1 : (n + kAgeChunkSize - 1) / kAgeChunkSize;
                 EXPECT_EQ(enc->size(), headerSize(*enc) + 16 + n + 16 * chunks) << "size " << n;
             }
             auto dec = ageDecrypt(*enc, withIdentity(id));
-            ASSERT_TRUE(dec) << "size " << n << " armor " << armor << ": " << dec.error().message;
+            ASSERT_TRUE(dec) << "size " << n << " armor " << armor << ": " << dec.error().code;
             EXPECT_EQ(*dec, plain) << "size " << n;
         }
     }
@@ -201,9 +201,9 @@ TEST(AgeRoundTrip, PassphraseBinaryAndArmored) {
         const AgeBytes plain = pseudoRandomBytes(n, 7);
         for (bool armor : {false, true}) {
             auto enc = ageEncryptWithPassphrase(plain, "vrolijke-fiets-42", kFastWorkFactor, armor);
-            ASSERT_TRUE(enc) << enc.error().message;
+            ASSERT_TRUE(enc) << enc.error().code;
             auto dec = ageDecrypt(*enc, withPassphrase("vrolijke-fiets-42"));
-            ASSERT_TRUE(dec) << dec.error().message;
+            ASSERT_TRUE(dec) << dec.error().code;
             EXPECT_EQ(*dec, plain);
         }
     }
@@ -212,11 +212,11 @@ TEST(AgeRoundTrip, PassphraseBinaryAndArmored) {
 TEST(AgeRoundTrip, PassphraseAtTheCliDefaultWorkFactor18) {
     const AgeBytes plain = toBytes(R"({"roster":"Fictieve Groep Zonnebloem"})");
     auto enc = ageEncryptWithPassphrase(plain, "een lange zin als wachtwoord");
-    ASSERT_TRUE(enc) << enc.error().message;
+    ASSERT_TRUE(enc) << enc.error().code;
     EXPECT_NE(toString(*enc).find("-> scrypt "), std::string::npos);
     EXPECT_NE(toString(*enc).find(" 18\n"), std::string::npos) << "default work factor must be 18";
     auto dec = ageDecrypt(*enc, withPassphrase("een lange zin als wachtwoord"));
-    ASSERT_TRUE(dec) << dec.error().message;
+    ASSERT_TRUE(dec) << dec.error().code;
     EXPECT_EQ(*dec, plain);
 }
 
@@ -232,7 +232,7 @@ TEST(AgeRoundTrip, EveryRecipientCanDecryptAndOthersCannot) {
     ASSERT_TRUE(enc);
     for (const auto& id : ids) {
         auto dec = ageDecrypt(*enc, withIdentity(id));
-        ASSERT_TRUE(dec) << dec.error().message;
+        ASSERT_TRUE(dec) << dec.error().code;
         EXPECT_EQ(*dec, plain);
     }
     EXPECT_EQ(kindOf(ageDecrypt(*enc, withIdentity(newIdentity()))), AgeErrorKind::NoMatch);
@@ -409,7 +409,7 @@ TEST(AgeArmor, AcceptsCrlfAndRejectsDamage) {
         crlf += c;
     }
     auto dec = ageDecrypt(toBytes("\n  \n" + crlf + "  \n"), withIdentity(id));
-    ASSERT_TRUE(dec) << dec.error().message;
+    ASSERT_TRUE(dec) << dec.error().code;
     EXPECT_EQ(*dec, plain);
 
     const std::string s = toString(*enc);
@@ -521,16 +521,14 @@ TEST(AgeErrors, CodesAreStableAndMessagesBilingual) {
     };
     for (const auto& [kind, code] : table) {
         EXPECT_STREQ(ageErrorCode(kind), code);
-        EXPECT_EQ(ageErrorKind(makeError(code, "m")), kind);
+        EXPECT_EQ(ageErrorKind(codedError(code)), kind);
     }
-    EXPECT_FALSE(ageErrorKind(makeError("json.syntax", "m")));
+    EXPECT_FALSE(ageErrorKind(codedError("json.syntax")));
 
     auto r = ageDecrypt(toBytes("dit is geen age-bestand\n"), AgeDecryptOptions{});
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error().code, "age.header");
     // No words in io: the kind's code and the detail's, worded by the app's catalogues.
-    EXPECT_TRUE(r.error().message.empty());
-    EXPECT_TRUE(r.error().messageNl.empty());
     ASSERT_EQ(r.error().args.size(), 1u);
     EXPECT_EQ(r.error().args[0], Arg::messageOf(message("age.detail.no_version_line")));
 }

@@ -147,7 +147,7 @@ TEST_P(AgeVectorTest, GivesExpectedOutcome) {
     const auto ids = v.meta.equal_range("identity");
     for (auto it = ids.first; it != ids.second; ++it) {
         auto id = X25519Identity::parse(it->second);
-        ASSERT_TRUE(id) << id.error().message;
+        ASSERT_TRUE(id) << id.error().code;
         opt.identities.push_back(*id);
     }
     const auto pws = v.meta.equal_range("passphrase");
@@ -163,7 +163,7 @@ TEST_P(AgeVectorTest, GivesExpectedOutcome) {
     std::uint8_t digest[32];
     crypto_hash_sha256_final(&sha, digest);
 
-    EXPECT_EQ(outcomeOf(st), v.get("expect")) << (st ? std::string("decrypted") : st.error().message);
+    EXPECT_EQ(outcomeOf(st), v.get("expect")) << (st ? std::string("decrypted") : st.error().code);
     if (!v.get("payload").empty()) {
         EXPECT_EQ(hex(digest, sizeof digest), v.get("payload"));
     }

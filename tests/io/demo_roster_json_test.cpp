@@ -42,7 +42,7 @@ TEST(DemoRosterJson, LargeDemoRoundTripsAndLoadsWithoutErrors) {
     const std::string bytes = writeRoster(original);
     std::vector<Problem> problems;
     Result<LoadedRoster> loaded = loadRoster(bytes, &problems);
-    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    ASSERT_TRUE(loaded.ok()) << loaded.error().code;
     EXPECT_TRUE(loaded->roster == original);
     EXPECT_EQ(writeRoster(loaded->roster), bytes);
     for (const Problem& p : loaded->problems) EXPECT_EQ(p.severity, Severity::Warning);

@@ -43,7 +43,7 @@ TEST(RosterJson, FixtureRoundTripsExactly) {
     const std::string bytes = writeRoster(original);
     std::vector<Problem> problems;
     Result<LoadedRoster> loaded = loadRoster(bytes, &problems);
-    ASSERT_TRUE(loaded.ok()) << loaded.error().message << "\n" << dumpProblems(problems);
+    ASSERT_TRUE(loaded.ok()) << loaded.error().code << "\n" << dumpProblems(problems);
     EXPECT_TRUE(loaded->problems.empty()) << dumpProblems(loaded->problems);
     EXPECT_TRUE(loaded->roster == original);
     EXPECT_EQ(writeRoster(loaded->roster), bytes);
@@ -54,7 +54,7 @@ TEST(RosterJson, PrettyOutputReadsTheSame) {
     const std::string pretty = writeRoster(original, {true});
     EXPECT_NE(pretty.find("\n  \"version\": " + std::to_string(kRosterFormatVersion)), std::string::npos);
     Result<LoadedRoster> loaded = loadRoster(pretty);
-    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    ASSERT_TRUE(loaded.ok()) << loaded.error().code;
     EXPECT_TRUE(loaded->roster == original);
 }
 
@@ -81,7 +81,7 @@ TEST(RosterJson, UnknownLanguageLevelRoundTripsAndVersionOneFilesStillLoad) {
     ordered_json v1 = ordered_json::parse(writeRoster(testing::makeFixtureRoster()));
     v1["version"] = 1;
     Result<LoadedRoster> old = loadRoster(v1.dump());
-    ASSERT_TRUE(old.ok()) << old.error().message;
+    ASSERT_TRUE(old.ok()) << old.error().code;
     EXPECT_TRUE(old->roster == testing::makeFixtureRoster());
     EXPECT_EQ(ordered_json::parse(writeRoster(old->roster)).at("version"), 2);
 
@@ -89,7 +89,7 @@ TEST(RosterJson, UnknownLanguageLevelRoundTripsAndVersionOneFilesStillLoad) {
     ordered_json checkIn = ordered_json::parse(writeRoster(testing::makeFixtureRoster()));
     checkIn["checkIns"][0]["dutchLevel"] = "unknown";
     Result<LoadedRoster> withCheckIn = loadRoster(checkIn.dump());
-    ASSERT_TRUE(withCheckIn.ok()) << withCheckIn.error().message;
+    ASSERT_TRUE(withCheckIn.ok()) << withCheckIn.error().code;
     EXPECT_FALSE(withCheckIn->roster.checkIns[0].dutchLevel.has_value());
     EXPECT_NE(writeRoster(withCheckIn->roster).find("\"dutchLevel\":\"unknown\""), std::string::npos);
 }
@@ -110,7 +110,7 @@ TEST(RosterJson, UnknownFieldsSurviveAtEveryLevel) {
     const std::string input = j.dump();
 
     Result<LoadedRoster> loaded = loadRoster(input);
-    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    ASSERT_TRUE(loaded.ok()) << loaded.error().code;
     const Roster& r = loaded->roster;
     ASSERT_EQ(r.extra.size(), 1u);
     EXPECT_EQ(r.extra[0].first, "futureTopLevel");
@@ -128,7 +128,7 @@ TEST(RosterJson, WeightsAreReadAndWrittenByCriterionName) {
     ordered_json j = ordered_json::parse(writeRoster(testing::makeFixtureRoster()));
     j["settings"]["weights"] = {{"language", 2.5}, {"age", 0.25}, {"charm", 3}};
     Result<LoadedRoster> loaded = loadRoster(j.dump());
-    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    ASSERT_TRUE(loaded.ok()) << loaded.error().code;
     const CriterionWeights& w = loaded->roster.settings.weights;
     EXPECT_EQ(w[Criterion::Language], 2.5);
     EXPECT_EQ(w[Criterion::Age], 0.25);
@@ -160,7 +160,7 @@ TEST(RosterJson, StatedPrioritiesAndTheirShareRoundTrip) {
     EXPECT_EQ(j["settings"]["participantPriorities"], 0.8);
     EXPECT_FALSE(j["households"][1].contains("statedPriorities"));  // nothing stated: left out
     Result<LoadedRoster> loaded = loadRoster(bytes);
-    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    ASSERT_TRUE(loaded.ok()) << loaded.error().code;
     EXPECT_TRUE(loaded->roster == r);
     EXPECT_EQ(writeRoster(loaded->roster), bytes);
 
@@ -216,7 +216,7 @@ TEST(RosterJson, CheckInsFromBeforeOutcomesStillLoad) {
     const std::string input = j.dump();
     std::vector<Problem> problems;
     Result<LoadedRoster> loaded = loadRoster(input, &problems);
-    ASSERT_TRUE(loaded.ok()) << loaded.error().message << "\n" << dumpProblems(problems);
+    ASSERT_TRUE(loaded.ok()) << loaded.error().code << "\n" << dumpProblems(problems);
     const CheckIn& c = loaded->roster.checkIns.at(0);
     EXPECT_FALSE(c.meetingsPerMonth.has_value());
     EXPECT_EQ(c.householdSatisfaction, 4);
@@ -292,7 +292,7 @@ TEST(RosterJson, OtherFilesAreNotRosters) {
 
 TEST(RosterJson, MinimalFileLoads) {
     Result<LoadedRoster> loaded = loadRoster("{\"format\":\"welkom-roster\",\"version\":1}");
-    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    ASSERT_TRUE(loaded.ok()) << loaded.error().code;
     EXPECT_TRUE(loaded->roster.households.empty());
 }
 
@@ -324,7 +324,7 @@ TEST(RosterJson, WrongTypesAndMissingFieldsAreAllReportedWithPaths) {
     ASSERT_FALSE(loaded.ok());
     EXPECT_EQ(loaded.error().code, "roster.invalid");
     // The refusal, in words, names the first error (app/text/open_errors.h).
-    const std::string refusal = explainOpenError(loaded.error(), problems).message;
+    const std::string refusal = errorText(explainOpenError(loaded.error(), problems), false);
     EXPECT_NE(refusal.find("/groups/0/capacity"), std::string::npos) << refusal;
     EXPECT_EQ(problems.size(), 1u);
 }
@@ -483,7 +483,7 @@ TEST(RosterJson, RepeatedKeysAreRefusedNamingEachOne) {
     Result<LoadedRoster> loaded = loadRoster(text, &problems);
     ASSERT_FALSE(loaded.ok());
     EXPECT_EQ(loaded.error().code, "roster.invalid");
-    const std::string refusal = explainOpenError(loaded.error(), problems).message;
+    const std::string refusal = errorText(explainOpenError(loaded.error(), problems), false);
     EXPECT_NE(refusal.find("appears more than once"), std::string::npos) << refusal;
     EXPECT_EQ(std::count_if(problems.begin(), problems.end(),
                             [](const Problem& p) { return p.code == "json.duplicate_key"; }),
@@ -553,7 +553,7 @@ TEST(RosterMigrations, StepsRunInOrderAndBumpTheVersion) {
     EXPECT_EQ(missing.error().code, "roster.migration");
 
     const std::vector<RosterMigration> failing = {
-        [](ordered_json&) -> Status { return makeError("roster.migration", "cannot convert"); }};
+        [](ordered_json&) -> Status { return codedError("roster.migration"); }};
     ordered_json doc2 = {{"version", 1}};
     EXPECT_FALSE(applyMigrations(doc2, 1, 2, failing).ok());
     EXPECT_EQ(doc2["version"], 1);

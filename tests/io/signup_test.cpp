@@ -150,7 +150,7 @@ TEST(RosterSignupKeys, KeptInFilesForEncryptionAndLeftOutOfPlainOutput) {
     RosterWriteOptions forEncryption;
     forEncryption.includeProgrammeKeys = true;
     Result<LoadedRoster> back = loadRoster(writeRoster(r, forEncryption));
-    ASSERT_TRUE(back) << back.error().message;
+    ASSERT_TRUE(back) << back.error().code;
     EXPECT_EQ(back->roster, r);
 
     const std::string plain = writeRoster(r);

@@ -61,7 +61,7 @@ TEST(Workspace, DrawsEveryStateInBothLanguages) {
         drawFrames(imgui, workspace, state, 3);
         EXPECT_EQ(workspace.visiblePanels(), std::vector<std::string>{"programme"});
         EXPECT_TRUE(ItemRegistry::instance().find("DEMO")) << "DEMO badge shown";
-        state.errors.push_back(makeError("test.error", "A test error", "Een testfout"));
+        state.errors.push_back(codedError("app.no_document"));
         drawFrames(imgui, workspace, state, 2);
         EXPECT_TRUE(ItemRegistry::instance().find(tr(language, TextId::Dismiss))) << "errors are shown";
         applyCommand(state, CloseRoster{});

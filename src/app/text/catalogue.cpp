@@ -25,8 +25,9 @@ std::string unquote(std::string_view s) {
     return std::string(s);
 }
 
-Error syntax(std::size_t line, std::string_view what) {
-    return makeError("catalogue.syntax", "line " + std::to_string(line) + ": " + std::string(what));
+// {0} the line, {1} what is wrong there: a catalogue.detail.
+Error syntax(std::size_t line, const char* detail) {
+    return codedError("catalogue.syntax", {Arg::integerOf(static_cast<long long>(line)), Arg::coded(detail)});
 }
 
 }  // namespace
@@ -41,10 +42,10 @@ Result<Catalogue> parseCatalogue(std::string_view text) {
         ++lineNo;
         if (line.empty() || line.front() == '#') continue;
         const std::size_t eq = line.find(" = ");
-        if (eq == std::string_view::npos) return syntax(lineNo, "expected \"code = text\"");
+        if (eq == std::string_view::npos) return syntax(lineNo, "catalogue.detail.expected_entry");
         const std::string_view key = trim(line.substr(0, eq));
         std::string_view value = trim(line.substr(eq + 3));
-        if (key.empty()) return syntax(lineNo, "empty code");
+        if (key.empty()) return syntax(lineNo, "catalogue.detail.empty_code");
         if (key.front() == '@') {
             const std::string v = unquote(value);
             if (key == "@language") c.language = v;
@@ -55,7 +56,7 @@ Result<Catalogue> parseCatalogue(std::string_view text) {
             else if (key == "@list-empty") c.listEmpty = v;
             else if (key == "@digit-group-separator") c.digitGroupSeparator = v;
             else if (key == "@lowercase-labels-in-sentences") c.lowercaseLabels = v == "yes";
-            else return syntax(lineNo, "unknown setting");
+            else return syntax(lineNo, "catalogue.detail.unknown_setting");
             continue;
         }
         constexpr std::string_view kUnreviewed = "#unreviewed";
@@ -63,9 +64,9 @@ Result<Catalogue> parseCatalogue(std::string_view text) {
             value = trim(value.substr(0, value.size() - kUnreviewed.size()));
             c.unreviewed.emplace_back(key);
         }
-        if (!c.texts.emplace(std::string(key), std::string(value)).second) return syntax(lineNo, "code given twice");
+        if (!c.texts.emplace(std::string(key), std::string(value)).second) return syntax(lineNo, "catalogue.detail.repeated_code");
     }
-    if (c.language.empty()) return syntax(lineNo, "no @language");
+    if (c.language.empty()) return syntax(lineNo, "catalogue.detail.no_language");
     return c;
 }
 

@@ -291,9 +291,8 @@ std::string MessageTexts::problem(const Problem& p) const {
 
 std::string MessageTexts::error(const Error& e) const {
     // A reader's refusal made of a problem (problemError) is worded as that problem.
-    if (e.message.empty() && !find(e.code)) return render(Message{"problem." + e.code, e.args});
-    if (e.message.empty()) return render(Message{e.code, e.args});
-    return m_catalogue->language == "nl" && !e.messageNl.empty() ? e.messageNl : e.message;
+    if (!find(e.code)) return render(Message{"problem." + e.code, e.args});
+    return render(Message{e.code, e.args});
 }
 
 std::string MessageTexts::csvProblem(const CsvProblem& p) const {
@@ -333,6 +332,15 @@ std::string formatProblemText(const Problem& p, bool dutch) {
 }
 std::string formatCsvProblemText(const CsvProblem& p, bool dutch) { return textsFor(dutch).csvProblem(p); }
 std::string errorText(const Error& e, bool dutch) { return textsFor(dutch).error(e); }
+Arg errorArg(const Error& e) {
+    const bool worded = textsFor(false).find(e.code) != nullptr;
+    return Arg::coded(worded ? e.code : "problem." + e.code, e.args);
+}
+Arg problemArg(const Problem& p) {
+    Arg words = Arg::messageOf(problemMessage(p));
+    if (p.path.empty()) return words;
+    return Arg::coded("text.labelled", {Arg::textOf(p.path), std::move(words)});
+}
 std::string messageText(const Message& m, bool dutch) { return textsFor(dutch).render(m); }
 std::string englishText(const Message& m) { return textsFor(false).render(m); }
 

@@ -52,8 +52,7 @@ public:
     // catalogue's `problem.<code>` (problemMessage: its {0} is the last step
     // of the problem's path).
     std::string problem(const Problem& p) const;
-    // An Error in words: the catalogue's text of its code with its args when
-    // it has no words of its own (core/result.h), else its own message. One
+    // An Error in words: the catalogue's text of its code with its args. One
     // whose code has no text is worded as the problem of that code
     // (problem.<code>, as problemError makes them).
     std::string error(const Error& e) const;
@@ -101,6 +100,11 @@ std::string formatProblemText(const Problem& p, bool dutch);
 std::string formatCsvProblemText(const CsvProblem& p, bool dutch);
 // An Error in words.
 std::string errorText(const Error& e, bool dutch);
+// An Error as an argument of another message ("{0} was not added: {1}"),
+// worded as MessageTexts::error words it.
+Arg errorArg(const Error& e);
+// A problem as an argument, after its path as formatProblemText writes it.
+Arg problemArg(const Problem& p);
 // Any message in words (a learning refusal, a detail).
 std::string messageText(const Message& m, bool dutch);
 // A message in English, for files written in English whatever the interface

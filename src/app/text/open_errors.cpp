@@ -10,74 +10,37 @@
 namespace welkom {
 
 Error fileTooLargeError() {
-    const std::string mb = std::to_string(kMaxOpenFileBytes >> 20);
-    return makeError("file.too_large", "This file is larger than " + mb + " MB; a Welkom roster is never that large.",
-                     "Dit bestand is groter dan " + mb + " MB; zo groot is een Welkom-rooster nooit.");
+    return codedError("open.too_large", {Arg::integerOf(static_cast<long long>(kMaxOpenFileBytes >> 20))});
 }
 
-Error notARosterError() {
-    return makeError("roster.not_roster", "This file is not a Welkom roster.", "Dit bestand is geen Welkom-rooster.");
-}
-
-namespace {
-// A coded error with its words filled in, so that callers may prefix it with
-// a file's name: what explainOpenError returns is always worded.
-Error worded(const Error& error) {
-    Error out = error;
-    if (!error.message.empty()) {
-        if (out.messageNl.empty()) out.messageNl = out.message;
-        return out;
-    }
-    out.message = errorText(error, false);
-    out.messageNl = errorText(error, true);
-    return out;
-}
-}  // namespace
+Error notARosterError() { return codedError("open.not_roster"); }
 
 Error explainOpenError(const Error& error, const std::vector<Problem>& problems) {
-    auto explained = [&](const char* en, const char* nl) {
-        return makeError(error.code, std::string(en), std::string(nl));
-    };
+    // The failure explained stays the first argument, so tests and logs can tell them apart.
+    const auto explained = [&](const char* code) { return codedError(code, {errorArg(error)}); };
     const auto kind = ageErrorKind(error);
     if (!kind) {
-        if (error.code == "roster.not_roster") return notARosterError();
-        if (error.code == "json.syntax") {
-            // The parser's words say where ("syntax error at line 3, column 8: ..."),
-            // which helps whoever edited the file by hand.
-            const Error general = notARosterError();
-            const Error parser = worded(error);
-            return makeError(error.code, general.message + " It is damaged or not JSON: " + parser.message,
-                             general.messageNl + " Het is beschadigd of geen JSON: " + parser.messageNl);
-        }
+        if (error.code == "roster.not_roster") return explained("open.not_roster");
+        // The parser's words say where ("syntax error at line 3, column 8: ..."),
+        // which helps whoever edited the file by hand.
+        if (error.code == "json.syntax") return explained("open.not_json");
         if (error.code == "roster.invalid") {
-            // io counts the problems; the first error is named here, in words.
+            // io counts the problems; the first error is named here.
             const auto first = std::find_if(problems.begin(), problems.end(),
                                             [](const Problem& p) { return p.severity == Severity::Error; });
-            const Error counts = worded(error);
-            if (first == problems.end()) return counts;
-            return makeError(error.code, counts.message + " First: " + formatProblemText(*first, false),
-                             counts.messageNl + " Eerste: " + formatProblemText(*first, true));
+            if (first == problems.end()) return error;
+            return codedError("open.invalid", {errorArg(error), problemArg(*first)});
         }
-        return worded(error);  // other roster failures say plainly what is wrong
+        return error;  // other roster failures say plainly what is wrong
     }
     switch (*kind) {
-        case AgeErrorKind::NoMatch:
-            return explained("Wrong passphrase, or this file was not encrypted for you.",
-                             "Verkeerd wachtwoord, of dit bestand is niet voor u versleuteld.");
+        case AgeErrorKind::NoMatch: return explained("open.wrong_passphrase");
         case AgeErrorKind::Hmac:
         case AgeErrorKind::Payload:
         case AgeErrorKind::Header:
-        case AgeErrorKind::Armor:
-            return explained("This file is damaged or was changed after saving.",
-                             "Dit bestand is beschadigd of gewijzigd na het opslaan.");
-        case AgeErrorKind::WorkFactorTooHigh:
-            return explained(
-                "This file was encrypted with a setting that needs more memory than this browser can use. "
-                "Open it with the age tool on a computer, then save it again from Welkom.",
-                "Dit bestand is versleuteld met een instelling die meer geheugen vraagt dan deze browser kan "
-                "gebruiken. Open het met het programma age op een computer en sla het opnieuw op vanuit Welkom.");
-        default:
-            return worded(error);
+        case AgeErrorKind::Armor: return explained("open.damaged");
+        case AgeErrorKind::WorkFactorTooHigh: return explained("open.work_factor");
+        default: return error;
     }
 }
 
