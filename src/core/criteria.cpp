@@ -249,13 +249,6 @@ void Scorer::pairWeights(const std::array<double, kCriterionCount>& householdFac
     }
 }
 
-double Scorer::priorityFactor(std::size_t household, std::size_t group, Criterion c) const {
-    if (!m_usePriorities) return 1.0;
-    const auto ci = static_cast<std::size_t>(c);
-    const double mean = (m_householdFactor[household][ci] + m_groupFactor[group][ci]) * 0.5;
-    return 1.0 + m_roster.settings.participantPriorities * (mean - 1.0);
-}
-
 double Scorer::combine(std::size_t household, std::size_t group, const std::array<double, kCriterionCount>& s,
                        const std::array<bool, kCriterionCount>& applicable) const {
     if (!m_usePriorities) return combineScores(m_weight, s, applicable);

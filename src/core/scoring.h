@@ -153,6 +153,7 @@ public:
     double weight(Criterion c) const { return m_weight[static_cast<int>(c)]; }
     // The factor participants' priorities put on the weight of c for the pair
     // (1 + p * (m - 1), see the header comment; exactly 1 when they do not count).
+    // Defined below the class: inline, since explanations call it for every criterion of every pair.
     double priorityFactor(std::size_t household, std::size_t group, Criterion c) const;
 
     // Hard conditions only, first failure (nullopt: feasible). Indices into
@@ -211,6 +212,13 @@ private:
     std::vector<std::array<double, kCriterionCount>> m_householdFactor, m_groupFactor;
     std::vector<std::array<int, kCriterionCount>> m_groupStated;  // members who stated each criterion
 };
+
+inline double Scorer::priorityFactor(std::size_t household, std::size_t group, Criterion c) const {
+    if (!m_usePriorities) return 1.0;
+    const auto ci = static_cast<std::size_t>(c);
+    const double mean = (m_householdFactor[household][ci] + m_groupFactor[group][ci]) * 0.5;
+    return 1.0 + m_roster.settings.participantPriorities * (mean - 1.0);
+}
 
 // How a stated importance scales a criterion: not important 0.5, important 1,
 // very important 1.5, not stated 1.
