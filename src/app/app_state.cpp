@@ -105,7 +105,9 @@ std::string describeStateForTests(const AppState& state, const std::vector<std::
                               : std::string();
     out["passphrasePrompt"] = !state.passphrasePrompt ? "" :
         state.passphrasePrompt->purpose == PassphrasePrompt::Purpose::Open ? "open" : "save";
-    out["promptMessage"] = state.passphrasePrompt ? state.passphrasePrompt->message : std::string();
+    out["promptMessage"] = state.passphrasePrompt && state.passphrasePrompt->reason
+                               ? errorText(*state.passphrasePrompt->reason, false)
+                               : std::string();
     out["busy"] = !state.runningJobs.empty() || !state.jobsToStart.empty();
     const RunningJob* matching = findRunningJob(state, JobPurpose::Matching);
     out["matchingBusy"] = matching != nullptr;

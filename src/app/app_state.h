@@ -103,8 +103,7 @@ struct PassphrasePrompt {
     Purpose purpose = Purpose::Open;
     std::string fileName;
     std::string fileBytes;  // the encrypted file waiting to be opened (Open only)
-    std::string message;    // why we ask again ("Wrong passphrase...")
-    std::string messageNl;
+    std::optional<Error> reason;  // why we ask again ("Wrong passphrase...")
     bool isRecovery = false;
 };
 

@@ -199,7 +199,7 @@ void openFile(AppState& state, OpenFile& file) {
             // armored file; the armor format itself does not allow one.
             if (file.bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) file.bytes.erase(0, 3);
             state.passphrasePrompt = PassphrasePrompt{PassphrasePrompt::Purpose::Open, std::move(file.name),
-                                                      std::move(file.bytes), {}, {}, file.isRecovery};
+                                                      std::move(file.bytes), {}, file.isRecovery};
             return;
         case RosterFileKind::PlainJson:
             if (loadIntoDocument(state, file.bytes)) {
@@ -278,7 +278,7 @@ void saveRoster(AppState& state) {
         return;
     }
     if (state.session.passphrase.empty()) {
-        state.passphrasePrompt = PassphrasePrompt{PassphrasePrompt::Purpose::Save, state.session.fileName, {}, {}, {}};
+        state.passphrasePrompt = PassphrasePrompt{PassphrasePrompt::Purpose::Save, state.session.fileName, {}, {}};
         return;
     }
     startSave(state, state.session.passphrase.reveal());
@@ -300,8 +300,7 @@ void submitPassphrase(AppState& state, SubmitPassphrase& submitted) {
         return;
     }
     if (submitted.passphrase.size() < kMinPassphraseLength) {
-        prompt.message = "Choose a passphrase of at least 10 characters.";
-        prompt.messageNl = "Kies een wachtwoord van minstens 10 tekens.";
+        prompt.reason = codedError("passphrase.too_short", {Arg::integerOf(static_cast<long long>(kMinPassphraseLength))});
         state.passphrasePrompt = std::move(prompt);
         wipeSecret(submitted.passphrase);
         return;
@@ -500,7 +499,7 @@ void finishJob(AppState& state, JobFinished& finished) {
                 // Ask again for the same file, saying why.
                 state.passphrasePrompt =
                     PassphrasePrompt{PassphrasePrompt::Purpose::Open, job.fileName, std::move(job.encryptedFile),
-                                     errorText(shown, false), errorText(shown, true), job.isRecovery};
+                                     shown, job.isRecovery};
             } else {
                 state.errors.push_back(shown);
             }

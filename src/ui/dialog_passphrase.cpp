@@ -6,6 +6,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // ImGui::GetItemID
 
+#include "app/text/messages.h"
 #include "io/roster_files.h"
 #include "ui/a11y_tree.h"
 #include "ui/appearance.h"
@@ -77,9 +78,8 @@ void PassphraseDialog::draw(const AppState& state, CommandQueue& commands) {
     ImGui::PushTextWrapPos(0.0f);
     if (!prompt.fileName.empty()) ImGui::TextDisabled("%s", prompt.fileName.c_str());
     ImGui::TextUnformatted(tr(lang, saving ? TextId::PassphraseSaveIntro : TextId::PassphraseOpenIntro));
-    if (!prompt.message.empty()) {
-        const std::string& message =
-            (lang == Language::Dutch && !prompt.messageNl.empty()) ? prompt.messageNl : prompt.message;
+    if (prompt.reason) {
+        const std::string message = errorText(*prompt.reason, lang == Language::Dutch);
         ImGui::TextColored(toneColour(TextTone::Error), "%s", message.c_str());
         a11y::announce(message, true);
     }

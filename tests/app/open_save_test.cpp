@@ -44,7 +44,9 @@ TEST(OpenSave, FirstSaveAsksForAPassphraseOfTenCharactersThenDownloadsAnAgeFile)
     EXPECT_EQ(state.passphrasePrompt->purpose, PassphrasePrompt::Purpose::Save);
     applyCommand(state, SubmitPassphrase{"short"});
     ASSERT_TRUE(state.passphrasePrompt) << "too short: asked again";
-    EXPECT_FALSE(state.passphrasePrompt->message.empty());
+    ASSERT_TRUE(state.passphrasePrompt->reason);
+    EXPECT_EQ(errorText(*state.passphrasePrompt->reason, false), "Choose a passphrase of at least 10 characters.");
+    EXPECT_EQ(errorText(*state.passphrasePrompt->reason, true), "Kies een wachtwoord van minstens 10 tekens.");
     applyCommand(state, SubmitPassphrase{kPassphrase});
     EXPECT_FALSE(state.passphrasePrompt);
     EXPECT_TRUE(state.runningJobs.size() == 1 && state.jobsToStart.size() == 1) << "encryption runs as a job";
@@ -78,7 +80,8 @@ TEST(OpenSave, SavedFileReopensIdenticallyAfterAWrongPassphrase) {
     runJobsInline(state);
     EXPECT_FALSE(state.document);
     ASSERT_TRUE(state.passphrasePrompt) << "asked again for the same file";
-    EXPECT_EQ(state.passphrasePrompt->message, "Wrong passphrase, or this file was not encrypted for you.");
+    ASSERT_TRUE(state.passphrasePrompt->reason);
+    EXPECT_EQ(errorText(*state.passphrasePrompt->reason, false), "Wrong passphrase, or this file was not encrypted for you.");
 
     applyCommand(state, SubmitPassphrase{kPassphrase});
     runJobsInline(state);

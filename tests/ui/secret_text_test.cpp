@@ -88,7 +88,7 @@ TEST_F(SecretTextTest, ClosingThePassphraseDialogWipesImGuisCopyOfTheTypedText) 
         HeadlessImGui imgui;
         PassphraseDialog dialog;
         AppState state;
-        state.passphrasePrompt = PassphrasePrompt{PassphrasePrompt::Purpose::Open, "rooster.welkom.age", "age", {}, {}, false};
+        state.passphrasePrompt = PassphrasePrompt{PassphrasePrompt::Purpose::Open, "rooster.welkom.age", "age", {}, false};
         CommandQueue commands;
         for (int i = 0; i < 3; ++i) imgui.frame([&] { dialog.draw(state, commands); });
         ImGui::GetIO().AddInputCharactersUTF8(kSecret.c_str());
