@@ -319,10 +319,10 @@ TEST(MatchingInBackground, AJobsWeightsCrossTheWireExactly) {
     CriterionWeights weights;
     weights[Criterion::Interests] = 2.75;
     weights[Criterion::Distance] = 0.0;
-    auto request = decodeJobRequest(encodeJobRequest(MatchJob{"", 1u << 40, weights, MatchMode::Fair}));
+    auto request = decodeJobRequest(encodeJobRequest(MatchJob{"", std::uint64_t{1} << 40, weights, MatchMode::Fair}));
     ASSERT_TRUE(request);
     const MatchJob& job = std::get<MatchJob>(*request);
-    EXPECT_EQ(job.rosterRevision, 1u << 40);
+    EXPECT_EQ(job.rosterRevision, std::uint64_t{1} << 40);
     ASSERT_TRUE(job.weights);
     EXPECT_EQ(*job.weights, weights);
     EXPECT_EQ(job.mode, MatchMode::Fair);
