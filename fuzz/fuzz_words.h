@@ -26,7 +26,6 @@ inline bool catalogued(const Catalogue& c, const std::string& code, const std::v
 
 inline bool isWorded(const Error& e) {
     if (e.code.empty()) return false;
-    if (!e.message.empty()) return true;
     for (const char* language : {"en", "nl"}) {
         const Catalogue* c = findCatalogue(language);
         if (!c || !(catalogued(*c, e.code, e.args) || catalogued(*c, "problem." + e.code, e.args))) return false;
