@@ -14,12 +14,13 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { axeCheck } from './lib/axe.mjs';
 import { distDir, dropFiles, startApp } from './lib/harness.mjs';
+import { allowClipboard, announcements, copyLink, createProgrammeKey, listenToAnnouncements, openSignupForms,
+  startNewProgramme } from './lib/signup_app.mjs';
 import { shot } from './lib/tour.mjs';
 
 const hasZbar = (() => {
   try { execFileSync('zbarimg', ['--version'], { stdio: 'ignore' }); return true; } catch { return false; }
 })();
-const kStartNew = { en: 'Start a new programme', nl: 'Nieuw programma starten' };
 
 // The public key's 32 bytes from its bech32 form (age1 + data + 6 checksum characters).
 function publicKeyBytes(key) {
@@ -83,18 +84,15 @@ async function download(app, label, dir) {
 for (const lang of ['en', 'nl']) test(`${lang}: a programme key made in the app opens sign-ups made for its link; repeats and foreign files are refused`, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'welkom-signup-app-'));
   const app = await startApp(t, { query: `lang=${lang}` });
-  await app.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
-  await app.click(kStartNew[lang]);
-  const opened = await app.waitForState((s) => s.rosterOpen && s.households === 0);
+  await allowClipboard(app);
+  const opened = await startNewProgramme(app, lang);
   assert.equal(opened.signupPage, 'signup.html');
 
   // 1. File > Sign-up forms...: no key yet; create one (an undoable edit).
-  await app.click('menu-file');
-  await app.click('menu-signup-forms');
+  await openSignupForms(app);
   await app.findItem('signup-create-key');
   await shot(app, `signup-forms-no-key-${lang}`);
-  await app.click('signup-create-key');
-  const keyed = await app.waitForState((s) => s.programmeKeys === 1);
+  const keyed = await createProgrammeKey(app);
   assert.equal(keyed.undoLabel, 'Create programme key');
   assert.equal(keyed.unsaved, true);
   await app.page.mouse.move(5, 790);  // no tooltip over the picture
@@ -102,16 +100,13 @@ for (const lang of ['en', 'nl']) test(`${lang}: a programme key made in the app 
   await shot(app, `signup-forms-key-${lang}`, `signup-forms-${lang}`);
 
   // The links: the page next to the app, the fixed fragment format.
-  await app.click('signup-copy-household');
-  const link = await app.page.evaluate(() => navigator.clipboard.readText());
+  const link = await copyLink(app, 'household');
   const match = link.match(/^(.*)\/signup\.html#v=1&form=household&programme=([^&]+)&key=(age1[0-9a-z]{58})$/);
   assert.ok(match, `household link: ${link}`);
   assert.equal(match[1], app.origin);
   const programme = decodeURIComponent(match[2]);
   const key = match[3];
-  await app.click('signup-copy-member');
-  assert.equal(await app.page.evaluate(() => navigator.clipboard.readText()),
-    link.replace('form=household', 'form=group-member'));
+  assert.equal(await copyLink(app, 'member'), link.replace('form=household', 'form=group-member'));
   await app.scrollIntoView('signup-save-qr-household');
   const linksShot = await shot(app, `signup-forms-links-${lang}`);
   await axeCheck(app, `sign-up forms (${lang})`, 8);
@@ -167,11 +162,7 @@ for (const lang of ['en', 'nl']) test(`${lang}: a programme key made in the app 
     householdSignup('Ander Programma', fingerprintOf(otherKey), 's-f0e1d2', 'Familie Anders'), otherKey);
   const otherProgramme = sealWithAge(dir, 'aanmelding-c9d8e7.welkom-signup.age',
     householdSignup('Ander Programma', '0000-1111-2222-3333', 's-c9d8e7', 'Familie Elders'), key);
-  await app.page.evaluate(() => {
-    window.welkomSaid = [];
-    const record = (m) => m.forEach((r) => { if (r.target.textContent) window.welkomSaid.push(r.target.textContent); });
-    document.querySelectorAll('.a11y-live').forEach((region) => new MutationObserver(record).observe(region, { childList: true }));
-  });
+  await listenToAnnouncements(app);
   const damagedBytes = Buffer.from(sealWithAge(dir, 'aanmelding-d4a5e6.welkom-signup.age',
     householdSignup(programme, fingerprint, 's-d4a5e6', 'Familie Beschadigd'), key).base64, 'base64');
   damagedBytes[damagedBytes.length - 20] ^= 0x20;  // changed on the way
@@ -183,7 +174,7 @@ for (const lang of ['en', 'nl']) test(`${lang}: a programme key made in the app 
   await app.findItem('signup-import-cancel');
   await shot(app, `signup-import-refused-${lang}`);
   // The refusals in words, as the page's live region reads them out.
-  const said = await app.page.evaluate(() => window.welkomSaid.join('\n'));
+  const said = await announcements(app);
   if (lang === 'en') {
     assert.match(said, /aanmelding-b1a2c3\.welkom-signup\.age: this sign-up was imported before/);
     assert.match(said, /aanmelding-f0e1d2\.welkom-signup\.age: not encrypted to this programme's key/);
@@ -212,8 +203,7 @@ for (const lang of ['en', 'nl']) test(`${lang}: a programme key made in the app 
   await app.click('signup-replace-key');
   await app.click('signup-replace-yes');
   await app.waitForState((s) => s.programmeKeys === 2 && s.undoLabel === 'Replace programme key');
-  await app.click('signup-copy-household');
-  const newLink = await app.page.evaluate(() => navigator.clipboard.readText());
+  const newLink = await copyLink(app, 'household');
   assert.notEqual(newLink, link, 'the link carries the new key');
   await app.click('signup-delete-key-1');
   await app.findItem('signup-delete-yes');
@@ -229,13 +219,9 @@ for (const lang of ['en', 'nl']) test(`${lang}: a programme key made in the app 
 // single file next to it.
 test('the single file links to welkom-signup.html next to it', { skip: !existsSync(join(distDir, 'welkom.html')) && 'no dist/welkom.html (./build-wasm.sh --single-file)' }, async (t) => {
   const app = await startApp(t, { file: join(distDir, 'welkom.html') });
-  await app.click(kStartNew.en);
-  await app.waitForState((s) => s.rosterOpen);
-  assert.equal((await app.state()).signupPage, 'welkom-signup.html');
-  await app.click('menu-file');
-  await app.click('menu-signup-forms');
-  await app.click('signup-create-key');
-  await app.waitForState((s) => s.programmeKeys === 1);
+  assert.equal((await startNewProgramme(app)).signupPage, 'welkom-signup.html');
+  await openSignupForms(app);
+  await createProgrammeKey(app);
   await app.findItem('signup-copy-household');
   app.assertClean();
 });

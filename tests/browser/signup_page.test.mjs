@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { distDir } from './lib/harness.mjs';
-import { makeProgramme, openSignup, signupFragment, welkomCli } from './lib/signup_page.mjs';
+import { fillHousehold, kMemberNames, makeProgramme, openSignup, signUpGroupMembers, signupFragment, welkomCli } from './lib/signup_page.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -26,32 +26,6 @@ const kOwnFiles = ['signup.html', 'signup.css', 'signup.js', 'welkom-signup-payl
 
 function decrypt(path) {
   return JSON.parse(execFileSync('age', ['-d', '-i', programme.identity, path], { encoding: 'utf8' }));
-}
-
-// A household in the page's language, by keyboard only. `x` is the page's texts.
-async function fillHousehold(form, x, { name, ownScript, adultAge, childAge, language }) {
-  const tx = x.texts;
-  const choice = (kind, code) => x.choices[kind].find((c) => c.code === code).label;
-  await form.fill(tx['field.display_name'], name);
-  await form.fill(tx['field.own_script_name'], ownScript);
-  await form.fill(tx['field.municipality'], 'Haarlem');
-  await form.fill(tx['member.age'], String(adultAge));
-  await form.chooseOption(tx['language.name'], language);
-  await form.chooseOption(tx['language.level'], 'native');
-  await form.press(tx['button.add_language'].replace('{0}', '1'));  // focus moves to the new row's language
-  await form.chooseOption(tx['language.name'], 'nl');
-  await form.chooseOption(tx['language.level'], 'unknown');
-  await form.press(tx['button.add_member']);                        // focus moves to person 2's age
-  await form.page.keyboard.type(String(childAge));
-  await form.chooseOption(tx['member.role'], 'child');
-  await form.check(choice('interests', 'cooking'));
-  // Priorities: Tab enters the radio group at its checked radio ("No answer"); arrows choose.
-  await form.tabTo(tx['importance.not_stated'], { exact: true });
-  const languageGroup = await form.page.evaluate(() => document.activeElement.name);
-  assert.equal(languageGroup, 'f-priorities-interests');
-  await form.page.keyboard.press('ArrowDown');  // interests: not important
-  await form.page.keyboard.press('ArrowDown');  // interests: important
-  await form.check(x.texts['consent.matching']);
 }
 
 test('household sign-up in Arabic by keyboard: right to left, checked, encrypted; age opens it, Welkom imports it', async (t) => {
@@ -131,30 +105,9 @@ test('household sign-up in Ukrainian: an empty form lists its problems, each nex
 });
 
 test('five members of one welcome group sign up in Dutch; the import makes the group', async (t) => {
-  const files = [];
-  const names = ['Testpersoon Een', 'Testpersoon Twee', 'Testpersoon Drie', 'Testpersoon Vier', 'Testpersoon Vijf'];
+  const names = kMemberNames;
   const form = await openSignup(t, { fragment: signupFragment(programme, 'group-member'), locale: 'nl-NL' });
-  const x = await form.texts('nl');
-  for (const [i, name] of names.entries()) {
-    if (i > 0) {
-      await form.page.reload();
-      await form.page.waitForFunction(() => window.welkomSignupReady === true);
-    }
-    const tx = x.texts;
-    await form.fill(tx['field.group_name'], 'Buurtgroep Fictief');
-    await form.fill(tx['field.group_municipality'], 'Haarlem');
-    if (i === 0) await form.check(tx['field.is_coordinator']);
-    await form.fill(tx['field.member_name'], name);
-    await form.fill(tx['member.age'], String(30 + i * 7));
-    await form.chooseOption(tx['language.name'], 'nl');
-    await form.chooseOption(tx['language.level'], 'native');
-    await form.check(tx['consent.matching']);
-    await form.press(tx['button.check']);
-    await form.page.waitForSelector('#summary');
-    if (i === 0) await form.screenshot('signup-member-nl-summary');
-    await form.press(tx['button.send']);
-    files.push((await form.download(tx['button.download'], work)).path);
-  }
+  const files = (await signUpGroupMembers(form, names, work, { summaryShot: 'signup-member-nl-summary' })).map((f) => f.path);
   const docs = files.map(decrypt);
   assert.deepEqual(docs.map((d) => d.groupMember.name), names);
   assert.deepEqual(docs.map((d) => d.isGroupCoordinator), [true, false, false, false, false]);

@@ -5,6 +5,7 @@
 //   const run = await runMatching(app);
 //   const [household, group] = await openExplanation(app, firstFreeHousehold(run));
 //   await constrainSelectedPair(app, 'Forbid', 'Kennen elkaar al');
+//   const words = await selectedPairExplanation(app);        // what its row in the proposal reads out
 
 // Not pinned or an active match: the engine may move this household.
 export function isFree(state, household) {
@@ -40,4 +41,15 @@ export async function constrainSelectedPair(app, kind, reason = '') {
   }
   await app.click(kind === 'Pin' ? 'Pin this pair' : 'Forbid this pair');
   return app.waitForState((s) => s.undoLabel === `${kind} ${household} - ${group}`);
+}
+
+// The selected pair's explanation as the proposal's row reads it out (its
+// description, as assistive technology hears it), once it is there.
+export async function selectedPairExplanation(app) {
+  const said = await app.page.waitForFunction(() => {
+    const row = document.querySelector('[role=grid] [role=row][aria-selected=true]');
+    const id = row && row.getAttribute('aria-describedby');
+    return (id && document.getElementById(id)?.textContent) || null;
+  }, null, { timeout: 10000 });
+  return said.jsonValue();
 }

@@ -5,7 +5,11 @@
 //   const programme = makeProgramme(dir);              // roster with a key, identity file, public key
 //   const form = await openSignup(t, { fragment: signupFragment(programme, 'household'), locale: 'ar' });
 //   await form.tabTo('Age in years');                  // Tab until that field has the focus
+//   await fillHousehold(form, await form.texts('ar'), { name: 'Familie Testfictief', ... });
 //   form.assertClean();                                // no console error, nothing but its own files
+//
+// openSignup(t, { link }) opens a link as the app shows it (the page on the
+// app's own server, the fragment as given) instead of serving dist/ itself.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -43,15 +47,16 @@ export function signupFragment(programme, form) {
   return '#' + new URLSearchParams({ v: '1', form, programme: programme.name, key: programme.key }).toString();
 }
 
-// Opens the page (served, or the single file from disk) with every request
-// but its own files aborted and recorded.
-export async function openSignup(t, { fragment = '', locale = 'en-US', file = null, viewport = { width: 800, height: 900 } } = {}) {
-  const server = file ? null : await serveStatic(distDir);
-  const base = file ? pathToFileURL(file).href : `${server.origin}/signup.html`;
-  const allowed = (url) => (file ? url.split('#')[0] === base : url.startsWith(server.origin + '/'));
+// Opens the page (served, a link on another server, or the single file from
+// disk) with every request but its own files aborted and recorded.
+export async function openSignup(t, { fragment = '', link = null, locale = 'en-US', file = null, viewport = { width: 800, height: 900 } } = {}) {
+  const server = file || link ? null : await serveStatic(distDir);
+  const base = file ? pathToFileURL(file).href : link ? link.split('#')[0] : `${server.origin}/signup.html`;
+  const origin = file ? null : new URL(base).origin;
+  const allowed = (url) => (file ? url.split('#')[0] === base : url.startsWith(origin + '/'));
   const { browser, page, problems } = await launchWatched({ viewport, locale }, allowed, { warningsAreErrors: true });
   t.after(async () => { await browser.close(); if (server) await server.close(); });
-  await page.goto(base + fragment);
+  await page.goto(link || base + fragment);
   await page.waitForFunction(() => window.welkomSignupReady === true, null, { timeout: 30000 });
   return new SignupForm(page, problems, server);
 }
@@ -117,6 +122,24 @@ class SignupForm {
     assert.equal(await this.page.evaluate(() => document.activeElement.checked), true, `"${name}" checked`);
   }
 
+  // Says how much a criterion matters (the page's "What matters to you"), by
+  // keyboard: Tab enters the criterion's radio group at its checked radio
+  // ("No answer" at first), the arrow keys move to `level` ('' for no answer).
+  async choosePriority(criterion, level) {
+    const group = `f-priorities-${criterion}`;
+    for (let i = 0; i < 400 && await this.page.evaluate(() => document.activeElement.name) !== group; i++)
+      await this.page.keyboard.press('Tab');
+    const { from, to } = await this.page.evaluate((l) => {
+      const radios = Array.from(document.getElementsByName(document.activeElement.name));
+      return { from: radios.indexOf(document.activeElement), to: radios.findIndex((r) => r.value === l) };
+    }, level);
+    assert.ok(from >= 0 && to >= 0, `Tab never reached "${criterion}" ${level}`);
+    for (let i = from; i < to; i++) await this.page.keyboard.press('ArrowDown');
+    for (let i = from; i > to; i--) await this.page.keyboard.press('ArrowUp');
+    assert.deepEqual(await this.page.evaluate(() => [document.activeElement.name, document.activeElement.value]),
+      [group, level], `"${criterion}" set to ${level}`);
+  }
+
   async press(name, key = 'Enter') {
     await this.tabTo(name, { exact: true });
     await this.page.keyboard.press(key);
@@ -152,4 +175,61 @@ class SignupForm {
     assert.deepEqual(this.problems.foreignRequests, [], 'requests outside the page');
     assert.deepEqual(this.problems.failedResponses, [], 'failed responses');
   }
+}
+
+// The page's criteria in the order of its "What matters to you" (web/signup.js).
+const kCriteria = ['interests', 'age', 'language', 'goals', 'family', 'availability', 'distance'];
+
+// A household in the page's language, by keyboard only. `x` is the page's
+// texts; `priorities` how much criteria matter ({ language: 'very_important' }).
+export async function fillHousehold(form, x, { name, ownScript, adultAge, childAge, language, priorities = { interests: 'important' } }) {
+  const tx = x.texts;
+  const choice = (kind, code) => x.choices[kind].find((c) => c.code === code).label;
+  await form.fill(tx['field.display_name'], name);
+  await form.fill(tx['field.own_script_name'], ownScript);
+  await form.fill(tx['field.municipality'], 'Haarlem');
+  await form.fill(tx['member.age'], String(adultAge));
+  await form.chooseOption(tx['language.name'], language);
+  await form.chooseOption(tx['language.level'], 'native');
+  await form.press(tx['button.add_language'].replace('{0}', '1'));  // focus moves to the new row's language
+  await form.chooseOption(tx['language.name'], 'nl');
+  await form.chooseOption(tx['language.level'], 'unknown');
+  await form.press(tx['button.add_member']);                        // focus moves to person 2's age
+  await form.page.keyboard.type(String(childAge));
+  await form.chooseOption(tx['member.role'], 'child');
+  await form.check(choice('interests', 'cooking'));
+  for (const criterion of kCriteria.filter((c) => c in priorities)) await form.choosePriority(criterion, priorities[criterion]);
+  await form.check(tx['consent.matching']);
+}
+
+// Five fictitious members of one welcome group.
+export const kMemberNames = ['Testpersoon Een', 'Testpersoon Twee', 'Testpersoon Drie', 'Testpersoon Vier', 'Testpersoon Vijf'];
+
+// Members of one welcome group in Dutch, one form each (the page reloaded in
+// between), by keyboard only; the first is the group's coordinator. Checks,
+// sends and saves each into `dir`; returns the files ({ path, name }).
+// `summaryShot`: a screenshot of the first one's summary by that name.
+export async function signUpGroupMembers(form, names, dir, { group = 'Buurtgroep Fictief', summaryShot = null } = {}) {
+  const tx = (await form.texts('nl')).texts;
+  const files = [];
+  for (const [i, name] of names.entries()) {
+    if (i > 0) {
+      await form.page.reload();
+      await form.page.waitForFunction(() => window.welkomSignupReady === true);
+    }
+    await form.fill(tx['field.group_name'], group);
+    await form.fill(tx['field.group_municipality'], 'Haarlem');
+    if (i === 0) await form.check(tx['field.is_coordinator']);
+    await form.fill(tx['field.member_name'], name);
+    await form.fill(tx['member.age'], String(30 + i * 7));
+    await form.chooseOption(tx['language.name'], 'nl');
+    await form.chooseOption(tx['language.level'], 'native');
+    await form.check(tx['consent.matching']);
+    await form.press(tx['button.check']);
+    await form.page.waitForSelector('#summary');
+    if (i === 0 && summaryShot) await form.screenshot(summaryShot);
+    await form.press(tx['button.send']);
+    files.push(await form.download(tx['button.download'], dir));
+  }
+  return files;
 }
