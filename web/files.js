@@ -7,7 +7,7 @@
 
   // What the picker was opened for (the app's FilePurpose): 0 roster, 1 research
   // extract, 2 sign-up files (several at once).
-  var kRoster = 0, kResearch = 1, kSignups = 2, kSheet = 3;
+  var kRoster = 0, kResearch = 1, kSignups = 2, kSheet = 3, kIdentity = 4;
   var pickPurpose = kRoster;
 
   // Why a file was not handed over (welkom_file_not_read): the app says it in words.
@@ -126,10 +126,12 @@
     // for a roster or, with purpose 1, an anonymised research extract, with
     // purpose 2 any number of sign-up files.
     pick: function (purpose) {
-      pickPurpose = purpose === kResearch || purpose === kSignups || purpose === kSheet ? purpose : kRoster;
+      pickPurpose = purpose === kResearch || purpose === kSignups || purpose === kSheet || purpose === kIdentity
+        ? purpose : kRoster;
       input.accept = pickPurpose === kResearch ? '.csv,.json,text/csv,application/json'
                    : pickPurpose === kSignups ? '.age'
-                   : pickPurpose === kSheet ? '.csv,.tsv,.txt,text/csv' : '.age,.json,application/json';
+                   : pickPurpose === kSheet ? '.csv,.tsv,.txt,text/csv'
+                   : pickPurpose === kIdentity ? '.txt,.key,text/plain' : '.age,.json,application/json';
       input.multiple = pickPurpose === kSignups;
       input.click();
     },

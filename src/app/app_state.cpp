@@ -103,8 +103,10 @@ std::string describeStateForTests(const AppState& state, const std::vector<std::
                               ? state.document->roster.households[state.pairDetail->household].id + " " +
                                     state.document->roster.groups[state.pairDetail->group].id
                               : std::string();
-    out["passphrasePrompt"] = !state.passphrasePrompt ? "" :
-        state.passphrasePrompt->purpose == PassphrasePrompt::Purpose::Open ? "open" : "save";
+    out["passphrasePrompt"] = !state.passphrasePrompt                                           ? ""
+                              : state.passphrasePrompt->purpose == PassphrasePrompt::Purpose::Save ? "save"
+                              : state.passphrasePrompt->withKey                                   ? "open-with-key"
+                                                                                                  : "open";
     out["promptMessage"] = state.passphrasePrompt && state.passphrasePrompt->reason
                                ? errorText(*state.passphrasePrompt->reason, false)
                                : std::string();
@@ -112,7 +114,9 @@ std::string describeStateForTests(const AppState& state, const std::vector<std::
     const RunningJob* matching = findRunningJob(state, JobPurpose::Matching);
     out["matchingBusy"] = matching != nullptr;
     out["matchingProgress"] = matching ? matching->progress : 0.0f;
-    out["encryptedSession"] = !state.session.passphrase.empty();
+    out["encryptedSession"] = !state.session.passphrase.empty() || state.session.toTeamKeys;
+    out["savesToTeamKeys"] = state.session.toTeamKeys;
+    out["teamKeys"] = state.document ? state.document->roster.team.keys.size() : 0;
     out["undoLabel"] = state.history.undoLabel();
     out["lastError"] = state.errors.empty() ? std::string() : errorText(state.errors.back(), false);
     out["lastErrorCode"] = state.errors.empty() ? std::string() : state.errors.back().code;

@@ -91,6 +91,9 @@ struct Recovery {
 // while the roster is open; wiped when it closes.
 struct Session {
     MaskedSecret passphrase;
+    // Saved encrypted to the roster's team keys (core/team_keys.h) instead
+    // of a passphrase: opened with an identity, or SaveToTeamKeys.
+    bool toTeamKeys = false;
     std::string fileName;  // name of the encrypted file opened or last saved; empty: derive from the programme
     bool openedFromPlainJson = false;  // the next save encrypts it
     // scrypt cost of files saved with a passphrase: age's default (about a
@@ -105,6 +108,7 @@ struct PassphrasePrompt {
     std::string fileBytes;  // the encrypted file waiting to be opened (Open only)
     std::optional<Error> reason;  // why we ask again ("Wrong passphrase...")
     bool isRecovery = false;
+    bool withKey = false;  // the file opens with a secret key (saved to team keys), not a passphrase (Open only)
 };
 
 // What a running job is for. The matching jobs: the Matching panel's run,
@@ -112,7 +116,8 @@ struct PassphrasePrompt {
 enum class JobPurpose { OpenRoster, SaveRoster, Autosave, Matching, PresentationBase, WhatIf, SignupPreview, SheetPreview };
 
 // What a file from the platform's picker is for.
-enum class FilePurpose { Roster, ResearchData, Signups, Sheet };
+// Identity: a secret key file for a roster waiting in the key prompt (arrives as OpenFile).
+enum class FilePurpose { Roster, ResearchData, Signups, Sheet, Identity };
 enum class ResearchFormat { Csv, Json };
 
 struct JobTicket {
@@ -128,6 +133,7 @@ struct RunningJob {
     std::string encryptedFile;  // to ask again after a wrong passphrase (OpenRoster)
     std::uint64_t revision = 0;  // edit revision the job saved (SaveRoster, Autosave)
     bool isRecovery = false;     // opening an autosave (OpenRoster)
+    bool withKey = false;        // opening with a secret key: the session saves to team keys (OpenRoster)
     float progress = -1.0f;  // negative: unknown
 };
 

@@ -18,6 +18,7 @@
 #include "app/text/messages.h"
 #include "io/age.h"
 #include "io/programme_keys.h"
+#include "io/team_keys.h"
 #include "io/research_export.h"
 #include "io/roster_csv.h"
 #include "io/roster_json.h"
@@ -30,6 +31,7 @@ constexpr float kMaxUiScale = 3.0f;
 
 void wipeSession(Session& session) {
     session.passphrase.wipe();
+    session.toTeamKeys = false;
     session.fileName.clear();
     session.openedFromPlainJson = false;
 }
@@ -179,7 +181,27 @@ void acceptProposal(AppState& state) {
 void importSignupFiles(AppState& state, ImportSignupFiles& c);
 void importSheet(AppState& state, ImportSheet& c);
 
+// True when an encrypted roster was saved to keys (team keys), not with a
+// passphrase. A header too damaged to tell is left to the passphrase prompt,
+// whose decryption then names the damage.
+bool opensWithKey(const std::string& bytes) {
+    Result<AgeLock> lock = ageLockOf(AgeBytes(bytes.begin(), bytes.end()));
+    return lock && *lock == AgeLock::Keys;
+}
+
+void submitIdentity(AppState& state, SubmitIdentity& submitted);
+
 void openFile(AppState& state, OpenFile& file) {
+    // An identity file picked or dropped while a roster waits for its key.
+    if (state.passphrasePrompt && state.passphrasePrompt->withKey && ageLooksLikeIdentityFile(file.bytes)) {
+        SubmitIdentity identity{std::move(file.bytes)};
+        submitIdentity(state, identity);
+        return wipeSecret(identity.identity);
+    }
+    if (ageLooksLikeIdentityFile(file.bytes)) {  // a key file, with no roster asking for it
+        wipeSecret(file.bytes);
+        return state.errors.push_back(codedError("open.key_without_roster"));
+    }
     if (isSignupFileName(file.name)) {  // picked as a roster: it is imported instead
         ImportSignupFiles signups{{{std::move(file.name), std::move(file.bytes)}}};
         return importSignupFiles(state, signups);
@@ -200,6 +222,7 @@ void openFile(AppState& state, OpenFile& file) {
             if (file.bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) file.bytes.erase(0, 3);
             state.passphrasePrompt = PassphrasePrompt{PassphrasePrompt::Purpose::Open, std::move(file.name),
                                                       std::move(file.bytes), {}, file.isRecovery};
+            state.passphrasePrompt->withKey = opensWithKey(state.passphrasePrompt->fileBytes);
             return;
         case RosterFileKind::PlainJson:
             if (loadIntoDocument(state, file.bytes)) {
@@ -214,36 +237,43 @@ void openFile(AppState& state, OpenFile& file) {
     }
 }
 
+// Encrypts the roster as the session saves it: to the team's keys, or with
+// `passphrase`. A session on team keys whose team has no key left fails
+// with team.no_keys and starts nothing.
+Status startEncryption(AppState& state, JobPurpose purpose, std::string passphrase) {
+    EncryptJob job;
+    if (state.session.toTeamKeys) {
+        Result<std::string> recipients = teamRecipientsText(state.document->roster.team);
+        if (!recipients) return recipients.error();
+        job.recipients = std::move(*recipients);
+    } else {
+        job.passphrase = std::move(passphrase);
+    }
+    job.plaintext = writeRoster(state.document->roster, kEncryptedRosterWrite);
+    job.workFactor = state.session.workFactor;
+    RunningJob running;
+    running.purpose = purpose;
+    running.fileName = state.session.fileName.empty() ? suggestedRosterFileName(state.document->roster.programmeName)
+                                                      : state.session.fileName;
+    running.revision = state.editRevision;
+    startJob(state, std::move(job), std::move(running));
+    return Ok{};
+}
+
 void startSave(AppState& state, std::string passphrase) {
     // A demo saved is the coordinator's own roster from now on (they may have
     // typed real people into it): locked, autosaved and reopened as one.
     state.document->roster.isDemo = false;
-    EncryptJob job;
-    job.plaintext = writeRoster(state.document->roster, kEncryptedRosterWrite);
-    job.passphrase = std::move(passphrase);
-    job.workFactor = state.session.workFactor;
-    RunningJob running;
-    running.purpose = JobPurpose::SaveRoster;
-    running.fileName = state.session.fileName.empty() ? suggestedRosterFileName(state.document->roster.programmeName)
-                                                      : state.session.fileName;
-    running.revision = state.editRevision;
-    startJob(state, std::move(job), std::move(running));
+    if (Status started = startEncryption(state, JobPurpose::SaveRoster, std::move(passphrase)); !started)
+        state.errors.push_back(started.error());
 }
 
-// Encrypts the unsaved roster with the session's passphrase for browser
-// storage. Only ever ciphertext leaves the wasm memory.
+// Encrypts the unsaved roster as the session saves it, for browser storage.
+// Only ever ciphertext leaves the wasm memory.
 void startAutosave(AppState& state) {
     if (findRunningJob(state, JobPurpose::Autosave)) return;
-    EncryptJob job;
-    job.plaintext = writeRoster(state.document->roster, kEncryptedRosterWrite);
-    job.passphrase = state.session.passphrase.reveal();
-    job.workFactor = state.session.workFactor;
-    RunningJob running;
-    running.purpose = JobPurpose::Autosave;
-    running.fileName = state.session.fileName.empty() ? suggestedRosterFileName(state.document->roster.programmeName)
-                                                      : state.session.fileName;
-    running.revision = state.editRevision;
-    startJob(state, std::move(job), std::move(running));
+    if (Status started = startEncryption(state, JobPurpose::Autosave, state.session.passphrase.reveal()); !started)
+        state.errors.push_back(started.error());
 }
 
 // Closes the roster after inactivity; what was unsaved stays recoverable from
@@ -257,7 +287,7 @@ void lockNow(AppState& state) {
 void tick(AppState& state, double now) {
     state.clock.now = now;
     if (!state.document) return;
-    const bool canAutosave = !state.session.passphrase.empty();
+    const bool canAutosave = !state.session.passphrase.empty() || state.session.toTeamKeys;
     const bool autosaveBehind = state.unsaved && state.autosavedRevision != state.editRevision;
     if (canAutosave && autosaveBehind && now - state.clock.lastEdit >= state.ui.autosaveDelaySeconds)
         startAutosave(state);
@@ -277,11 +307,29 @@ void saveRoster(AppState& state) {
         state.errors.push_back(codedError("app.no_document_to_save"));
         return;
     }
-    if (state.session.passphrase.empty()) {
+    if (state.session.passphrase.empty() && !state.session.toTeamKeys) {
         state.passphrasePrompt = PassphrasePrompt{PassphrasePrompt::Purpose::Save, state.session.fileName, {}, {}};
         return;
     }
     startSave(state, state.session.passphrase.reveal());
+}
+
+void submitIdentity(AppState& state, SubmitIdentity& submitted) {
+    if (!state.passphrasePrompt || state.passphrasePrompt->purpose != PassphrasePrompt::Purpose::Open) return;
+    PassphrasePrompt& prompt = *state.passphrasePrompt;
+    // A pasted key that is no key is said at once, in the prompt.
+    if (Result<std::vector<X25519Identity>> ids = parseAgeIdentityFile(submitted.identity); !ids) {
+        prompt.reason = ids.error();
+        return;
+    }
+    RunningJob running;
+    running.purpose = JobPurpose::OpenRoster;
+    running.fileName = prompt.fileName;
+    running.encryptedFile = prompt.fileBytes;
+    running.isRecovery = prompt.isRecovery;
+    running.withKey = true;
+    startJob(state, DecryptJob{std::move(prompt.fileBytes), {}, std::move(submitted.identity)}, std::move(running));
+    state.passphrasePrompt.reset();
 }
 
 void submitPassphrase(AppState& state, SubmitPassphrase& submitted) {
@@ -392,6 +440,45 @@ void confirmSignupImport(AppState& state) {
     state.notices.push_back(codedError("signup.imported", {Arg::integerOf(static_cast<long long>(count))}));
 }
 
+// [SECTION] Team keys
+
+void addTeamKey(AppState& state, AddTeamKey& c) {
+    if (!state.document) return state.errors.push_back(noDocumentError());
+    Result<TeamKey> key = teamKeyFrom(std::move(c.name), c.publicKey, state.document->roster.team);
+    if (!key) return state.errors.push_back(key.error());
+    editDocument(state, "Add team key of " + key->name, [&](Document& d) { d.roster.team.keys.push_back(std::move(*key)); });
+}
+
+void createOwnTeamKey(AppState& state, CreateTeamKey& c) {
+    if (!state.document) return state.errors.push_back(noDocumentError());
+    Result<NewTeamKey> made = createTeamKey(std::move(c.name), state.clock.utcNow, state.document->roster.team);
+    if (!made) return state.errors.push_back(made.error());
+    const std::string fileName = "welkom-team-key.txt";
+    state.filesToSave.push_back({fileName, std::move(made->identityFile), "text/plain"});
+    editDocument(state, "Create team key of " + made->key.name,
+                 [&](Document& d) { d.roster.team.keys.push_back(std::move(made->key)); });
+    state.notices.push_back(codedError("team.key_created", {Arg::textOf(fileName)}));
+}
+
+void removeTeamKey(AppState& state, const std::string& publicKey) {
+    if (!state.document) return state.errors.push_back(noDocumentError());
+    const std::vector<TeamKey>& keys = state.document->roster.team.keys;
+    const auto found = std::find_if(keys.begin(), keys.end(), [&](const TeamKey& k) { return k.publicKey == publicKey; });
+    if (found == keys.end()) return;
+    const std::ptrdiff_t index = found - keys.begin();
+    editDocument(state, "Remove team key of " + found->name,
+                 [&](Document& d) { d.roster.team.keys.erase(d.roster.team.keys.begin() + index); });
+}
+
+void saveToTeamKeys(AppState& state) {
+    if (!state.document) return state.errors.push_back(noDocumentError());
+    if (state.document->roster.team.keys.empty()) return state.errors.push_back(codedError("team.no_keys"));
+    state.passphrasePrompt.reset();
+    state.session.passphrase.wipe();
+    state.session.toTeamKeys = true;
+    startSave(state, {});
+}
+
 // -- Spreadsheet import (app/sheet_import.h)
 
 // Checks state.sheetImport's request again in the worker; a check still
@@ -499,12 +586,13 @@ void finishJob(AppState& state, JobFinished& finished) {
                 // Ask again for the same file, saying why.
                 state.passphrasePrompt =
                     PassphrasePrompt{PassphrasePrompt::Purpose::Open, job.fileName, std::move(job.encryptedFile),
-                                     shown, job.isRecovery};
+                                     job.withKey ? codedError("open.wrong_key") : shown, job.isRecovery, job.withKey};
             } else {
                 state.errors.push_back(shown);
             }
         } else if (loadIntoDocument(state, *finished.output)) {
             state.session.passphrase.set(job.passphrase);
+            state.session.toTeamKeys = job.withKey;
             state.session.fileName = job.fileName;
             if (job.isRecovery) {
                 // The autosave is newer than the coordinator's file: still to be saved.
@@ -705,6 +793,20 @@ void applyCommand(AppState& state, Command command) {
                    [&](SubmitPassphrase& c) {
                        submitPassphrase(state, c);
                        wipeSecret(c.passphrase);  // what a move left behind (short strings live inline)
+                   },
+                   [&](SubmitIdentity& c) {
+                       submitIdentity(state, c);
+                       wipeSecret(c.identity);
+                   },
+                   [&](AddTeamKey& c) { addTeamKey(state, c); },
+                   [&](CreateTeamKey& c) { createOwnTeamKey(state, c); },
+                   [&](RemoveTeamKey& c) { removeTeamKey(state, c.publicKey); },
+                   [&](SaveToTeamKeys&) { saveToTeamKeys(state); },
+                   [&](SaveWithPassphrase&) {
+                       if (!state.document) return;
+                       state.session.toTeamKeys = false;
+                       state.session.passphrase.wipe();
+                       saveRoster(state);
                    },
                    [&](CancelPassphrase&) {
                        if (state.passphrasePrompt) wipeSecret(state.passphrasePrompt->fileBytes);

@@ -43,6 +43,11 @@ struct SubmitPassphrase {
     std::string passphrase;
 };
 struct CancelPassphrase {};
+// The coordinator's secret key (an identity file's text, AGE-SECRET-KEY-1...)
+// for a roster saved to the team's keys (PassphrasePrompt::withKey).
+struct SubmitIdentity {
+    std::string identity;
+};
 
 // -- Edits (undoable)
 struct RenameProgramme {
@@ -141,6 +146,26 @@ struct ImportSignupFiles {
 // Applies the waiting preview as one undoable step, or drops it.
 struct ConfirmSignupImport {};
 struct CancelSignupImport {};
+
+// -- Team keys (issue #14, item 7; core/team_keys.h)
+// Adds a colleague's public key (age1..., as pasted) to the team. Undoable.
+struct AddTeamKey {
+    std::string name;
+    std::string publicKey;
+};
+// Makes a key pair for the coordinator: the public key joins the team (one
+// undo step) and the secret key is offered once, as an identity file.
+struct CreateTeamKey {
+    std::string name;
+};
+struct RemoveTeamKey {
+    std::string publicKey;
+};
+// From now on the roster is saved (and autosaved) encrypted to every team
+// key instead of a passphrase, starting with a save now.
+struct SaveToTeamKeys {};
+// Back to a passphrase: the next save asks for one.
+struct SaveWithPassphrase {};
 
 // -- Spreadsheet import (issue #15; app/sheet_import.h)
 // A sign-up spreadsheet picked or dropped (a .csv; with no roster open, a new
@@ -302,7 +327,8 @@ using Command = std::variant<StartDemo, NewProgramme, CloseRoster, ChooseFileToO
                              SkipBuildUp, SetWhatIfWeight, AdoptWhatIfWeight, CreateProgrammeKey, DeleteProgrammeKey,
                              ExportProgrammeKeys, SaveSignupQrCode, CopyText, ImportSignupFiles, ConfirmSignupImport,
                              CancelSignupImport, ImportSheet, SetSheetKind, MapSheetColumn, EditSheetCell,
-                             ConfirmSheetImport, CancelSheetImport, SetUtcTime>;
+                             ConfirmSheetImport, CancelSheetImport, SetUtcTime, SubmitIdentity, AddTeamKey,
+                             CreateTeamKey, RemoveTeamKey, SaveToTeamKeys, SaveWithPassphrase>;
 
 class CommandQueue {
 public:

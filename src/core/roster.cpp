@@ -31,7 +31,7 @@ bool WelcomeGroup::operator==(const WelcomeGroup& o) const {
 bool Roster::operator==(const Roster& o) const {
     return programmeName == o.programmeName && isDemo == o.isDemo && households == o.households &&
            groups == o.groups && matches == o.matches && constraints == o.constraints &&
-           checkIns == o.checkIns && settings == o.settings && signup == o.signup && extra == o.extra;
+           checkIns == o.checkIns && settings == o.settings && signup == o.signup && team == o.team && extra == o.extra;
 }
 
 bool isFinal(MatchStatus s) { return s == MatchStatus::Ended || s == MatchStatus::Declined; }

@@ -33,6 +33,7 @@
 
 #include "core/criterion.h"
 #include "core/programme_keys.h"
+#include "core/team_keys.h"
 
 namespace welkom {
 
@@ -358,6 +359,7 @@ struct Roster {
     std::vector<CheckIn> checkIns;
     MatchingSettings settings;
     SignupSetup signup;  // programme keys and imported sign-ups (core/programme_keys.h)
+    TeamSetup team;      // the coordinators' public keys the file can be encrypted to (core/team_keys.h)
     ExtraFields extra;
     bool operator==(const Roster& o) const;
     bool operator!=(const Roster& o) const { return !(*this == o); }

@@ -332,6 +332,11 @@ Result<std::vector<X25519Identity>> parseAgeIdentityFile(std::string_view text) 
     return out;
 }
 
+bool ageLooksLikeIdentityFile(std::string_view text) {
+    constexpr std::size_t kMaxIdentityFileSize = 64 * 1024;  // far above 64 keys with comments
+    return text.size() <= kMaxIdentityFileSize && text.find("AGE-SECRET-KEY-1") != std::string_view::npos;
+}
+
 Result<std::vector<X25519Recipient>> parseAgeRecipientsFile(std::string_view text) {
     std::vector<X25519Recipient> out;
     auto st = forEachKeyLine(text, [&](std::size_t lineNo, std::string_view line) -> Status {
@@ -824,16 +829,26 @@ Result<AgeBytes> ageEncryptWithPassphrase(const AgeBytes& plaintext, std::string
     return encryptWithStanzas(plaintext, std::move(stanzas), fileKey.data(), armor);
 }
 
+namespace {
+
+// `input` itself when binary, else its armor removed into `store`.
+Result<const AgeBytes*> binaryForm(const AgeBytes& input, std::optional<AgeBytes>& store) {
+    if (!ageLooksArmored(input)) return &input;
+    auto d = ageDearmor(input);
+    if (!d) return d.error();
+    store = std::move(*d);
+    return &*store;
+}
+
+}  // namespace
+
 Status ageDecryptTo(const AgeBytes& input, const AgeDecryptOptions& options,
                     const std::function<void(const std::uint8_t*, std::size_t)>& sink) {
     if (!ensureSodium()) return sodiumInitError();
     std::optional<AgeBytes> dearmored;
-    if (ageLooksArmored(input)) {
-        auto d = ageDearmor(input);
-        if (!d) return d.error();
-        dearmored = std::move(*d);
-    }
-    const AgeBytes& f = dearmored ? *dearmored : input;
+    auto binary = binaryForm(input, dearmored);
+    if (!binary) return binary.error();
+    const AgeBytes& f = **binary;
 
     auto header = parseHeader(f);
     if (!header) return header.error();
@@ -854,6 +869,15 @@ Status ageDecryptTo(const AgeBytes& input, const AgeDecryptOptions& options,
     Secret<32> payloadKey;
     hkdfSha256(fileKey.data(), fileKey.size(), f.data() + header->size, kNonceSize, "payload", payloadKey.data());
     return decryptStream(f, header->size + kNonceSize, payloadKey.data(), options, sink);
+}
+
+Result<AgeLock> ageLockOf(const AgeBytes& input) {
+    std::optional<AgeBytes> dearmored;
+    auto binary = binaryForm(input, dearmored);
+    if (!binary) return binary.error();
+    auto header = parseHeader(**binary);
+    if (!header) return header.error();
+    return header->stanzas.front().args.front() == "scrypt" ? AgeLock::Passphrase : AgeLock::Keys;
 }
 
 Result<AgeBytes> ageDecrypt(const AgeBytes& file, const AgeDecryptOptions& options) {

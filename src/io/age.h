@@ -125,6 +125,10 @@ private:
 // line, '#' comment lines and blank lines ignored, CRLF tolerated. Fails with
 // "age.key" (naming the line) on anything else or when it holds no identity.
 Result<std::vector<X25519Identity>> parseAgeIdentityFile(std::string_view text);
+// True when `text` is small and holds an AGE-SECRET-KEY-1 line start: meant
+// as an identity file (parseAgeIdentityFile then says what is wrong with it).
+bool ageLooksLikeIdentityFile(std::string_view text);
+
 // Parses a recipients file (one age1... per line, same comment rules).
 Result<std::vector<X25519Recipient>> parseAgeRecipientsFile(std::string_view text);
 
@@ -161,6 +165,12 @@ Result<AgeBytes> ageDecrypt(const AgeBytes& file, const AgeDecryptOptions& optio
 // genuine but the plaintext is incomplete (or followed by junk); discard them.
 Status ageDecryptTo(const AgeBytes& file, const AgeDecryptOptions& options,
                     const std::function<void(const std::uint8_t*, std::size_t)>& sink);
+
+// How a file says it opens, read from its header alone (nothing is decrypted):
+// with a passphrase (its one stanza is scrypt) or with a key (X25519 or
+// other recipient stanzas). Fails as ageDecrypt would on a malformed header.
+enum class AgeLock { Passphrase, Keys };
+Result<AgeLock> ageLockOf(const AgeBytes& file);
 
 // ---- Armor ----
 

@@ -171,6 +171,7 @@ public:
             else if (k == "checkIns") array(v, r.checkIns, &Reader::checkIn);
             else if (k == "settings") settings(v, r.settings);
             else if (k == "signup") signup(v, r.signup);
+            else if (k == "team") team(v, r.team);
             else r.extra.emplace_back(std::string(k), v.dump());
         }
     }
@@ -647,6 +648,33 @@ private:
         }
     }
 
+    // "team": {"keys": [{"name", "publicKey"}]}
+    void team(JsonRef j, TeamSetup& out) {
+        if (!object(j)) return;
+        for (JsonRef v : j) {
+            const std::string_view k = v.key();
+            Scope s(*this, k);
+            if (k == "keys") array(v, out.keys, &Reader::teamKey);
+            else out.extra.emplace_back(std::string(k), v.dump());
+        }
+    }
+
+    void teamKey(JsonRef j, TeamKey& key) {
+        if (!object(j)) return;
+        required(j, {"name", "publicKey"});
+        for (JsonRef v : j) {
+            const std::string_view k = v.key();
+            Scope s(*this, k);
+            if (k == "name") str(v, key.name);
+            else if (k == "publicKey") {
+                if (str(v, key.publicKey) && !X25519Recipient::parse(key.publicKey))
+                    typeError("json.expected.age_recipient");
+            } else {
+                key.extra.emplace_back(std::string(k), v.dump());
+            }
+        }
+    }
+
     void settings(JsonRef j, MatchingSettings& st) {
         if (!object(j)) return;
         for (JsonRef v : j) {
@@ -904,6 +932,21 @@ ojson writeSignup(const SignupSetup& s, bool withKeys) {
     return j;
 }
 
+ojson writeTeam(const TeamSetup& t) {
+    ojson j = ojson::object();
+    if (!t.keys.empty()) {
+        ojson keys = ojson::array();
+        for (const TeamKey& k : t.keys) {
+            ojson key = ojson{{"name", k.name}, {"publicKey", k.publicKey}};
+            putExtra(key, k.extra);
+            keys.push_back(std::move(key));
+        }
+        j["keys"] = std::move(keys);
+    }
+    putExtra(j, t.extra);
+    return j;
+}
+
 template <typename T>
 ojson writeArray(const std::vector<T>& items, ojson (*write)(const T&)) {
     ojson a = ojson::array();
@@ -927,6 +970,7 @@ std::string writeRoster(const Roster& r, const RosterWriteOptions& options) {
     j["checkIns"] = writeArray(r.checkIns, &writeCheckIn);
     j["settings"] = writeSettings(r.settings);
     if (ojson signup = writeSignup(r.signup, options.includeProgrammeKeys); !signup.empty()) j["signup"] = std::move(signup);
+    if (ojson team = writeTeam(r.team); !team.empty()) j["team"] = std::move(team);
     putExtra(j, r.extra);
     // `replace`: a string that is not UTF-8 (only possible from code, never from
     // a file we read) becomes U+FFFD instead of throwing.

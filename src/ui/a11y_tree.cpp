@@ -60,6 +60,9 @@ struct TextRequest {
 };
 unsigned s_focusRequest = 0;
 unsigned s_activateRequest = 0;
+// Text fields whose buffer grows (ImGuiInputTextFlags_CallbackResize): text
+// from the page is not cut to their buffer's current size.
+std::unordered_set<unsigned> s_growingFields;
 TextRequest s_textRequest;
 std::unordered_map<unsigned, double> s_valueRequests;
 
@@ -331,7 +334,8 @@ bool slider(int* value, int min, int max) {
     return set;
 }
 
-void textField(const char* text, const char* placeholder, bool password) {
+void textField(const char* text, const char* placeholder, bool password, bool grows) {
+    if (grows) s_growingFields.insert(ImGui::GetItemID());
     ItemNote& note = noteForLastItem();
     note.textField = true;
     note.password = password;
@@ -359,6 +363,13 @@ void image(const char* name) {
     if (!name || !*name) return;
     noteForLastItem().placeholder = name;
     if (RegisteredItem* item = ItemRegistry::instance().current(ImGui::GetItemID())) item->kind = ItemKind::Image;
+}
+
+void closeButton(const char* name) {
+    ImGuiWindow* window = GImGui->CurrentWindow;
+    const unsigned id = ImHashStr("#CLOSE", 0, window->ID);  // as ImGui::Begin names it
+    s_notes.items[id].placeholder = name ? name : "";
+    if (RegisteredItem* item = ItemRegistry::instance().current(id)) item->kind = ItemKind::Button;
 }
 
 void describeLastItem(const char* text) {
@@ -411,7 +422,8 @@ void activateNextFrame(unsigned id, bool forInput) {
 // field is being edited, and copies it to the panel's string each frame).
 void replaceActiveText(const std::string& text) {
     ImGuiInputTextState& state = GImGui->InputTextState;
-    const int capacity = state.BufCapacityA > 0 ? state.BufCapacityA : static_cast<int>(text.size()) + 1;
+    const bool grows = s_growingFields.count(state.ID) > 0;
+    const int capacity = state.BufCapacityA > 0 && !grows ? state.BufCapacityA : static_cast<int>(text.size()) + 1;
     std::string fitting = text.substr(0, static_cast<std::size_t>(std::max(0, capacity - 1)));
     // Do not cut a UTF-8 sequence in half.
     while (!fitting.empty() && (static_cast<unsigned char>(fitting.back()) & 0xC0) == 0x80 &&

@@ -34,8 +34,9 @@ bool slider(float* value, float min, float max, float step, const char* name = n
 bool slider(int* value, int min, int max);
 // The last item is a text field showing `text` (pass "" for a passphrase:
 // its value never leaves the app), with `placeholder` as its name when it
-// has no visible label.
-void textField(const char* text, const char* placeholder, bool password = false);
+// has no visible label. `grows`: its buffer grows with the text (std::string
+// fields), so text set from the page is never cut to the buffer's size.
+void textField(const char* text, const char* placeholder, bool password = false, bool grows = false);
 // The last item (a selectable) is the selected one.
 void selected(bool on);
 // The item `id` is a combo box (ImGui::BeginCombo, which tells the hooks no
@@ -47,6 +48,9 @@ void comboBox(unsigned id, const char* name, const char* value, bool open);
 // The last item is a picture (drawn, not a widget: give it an item with
 // ImGui::ItemAdd) whose text alternative is `name`.
 void image(const char* name);
+// Right after Begin() of a window with a close button: names its "x" `name`
+// (ImGui draws it without a label) and makes it a button.
+void closeButton(const char* name);
 // Text that explains the last item (its tooltip), as its description.
 void describeLastItem(const char* text);
 // The same, for the item with this label (resolved at the end of the frame).

@@ -11,6 +11,7 @@
 #include "ui/a11y_tree.h"
 #include "ui/appearance.h"
 #include "ui/secret_text.h"
+#include "ui/widgets.h"
 
 namespace welkom {
 namespace {
@@ -37,6 +38,14 @@ ImVec4 strengthColour(PassphraseStrength strength) {
     return ImVec4(1, 1, 1, 1);
 }
 
+// Closes the modal `id` when the prompt it shows is gone from the state
+// (ImGui keeps a popup open until it is closed, and a modal blocks input).
+void closeModal(ImGuiID id) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    for (int level = 0; level < g.OpenPopupStack.Size; ++level)
+        if (g.OpenPopupStack[level].PopupId == id) return ImGui::ClosePopupToLevel(level, true);
+}
+
 }  // namespace
 
 void PassphraseDialog::wipe() {
@@ -56,13 +65,17 @@ void PassphraseDialog::wipe() {
 void PassphraseDialog::draw(const AppState& state, CommandQueue& commands) {
     const bool wanted = state.passphrasePrompt.has_value();
     if (!wanted) {
-        if (m_wasOpen) wipe();
+        if (m_wasOpen) {
+            wipe();
+            closeModal(ImGui::GetID(kPopupId));  // the prompt ended without this dialog (a key file was dropped)
+        }
         m_wasOpen = false;
         return;
     }
     const PassphrasePrompt& prompt = *state.passphrasePrompt;
     const Language lang = state.ui.language;
     const bool saving = prompt.purpose == PassphrasePrompt::Purpose::Save;
+    const bool withKey = !saving && prompt.withKey;
     const std::string title =
         std::string(tr(lang, saving ? TextId::PassphraseSaveTitle : TextId::PassphraseOpenTitle)) + kPopupId;
     if (!ImGui::IsPopupOpen(kPopupId)) ImGui::OpenPopup(title.c_str());
@@ -77,7 +90,9 @@ void PassphraseDialog::draw(const AppState& state, CommandQueue& commands) {
     }
     ImGui::PushTextWrapPos(0.0f);
     if (!prompt.fileName.empty()) ImGui::TextDisabled("%s", prompt.fileName.c_str());
-    ImGui::TextUnformatted(tr(lang, saving ? TextId::PassphraseSaveIntro : TextId::PassphraseOpenIntro));
+    ImGui::TextUnformatted(tr(lang, saving    ? TextId::PassphraseSaveIntro
+                                    : withKey ? TextId::KeyOpenIntro
+                                              : TextId::PassphraseOpenIntro));
     if (prompt.reason) {
         const std::string message = errorText(*prompt.reason, lang == Language::Dutch);
         ImGui::TextColored(toneColour(TextTone::Error), "%s", message.c_str());
@@ -88,11 +103,11 @@ void PassphraseDialog::draw(const AppState& state, CommandQueue& commands) {
 
     if (justOpened || ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-1.0f);
-    bool submit = ImGui::InputTextWithHint("##passphrase", tr(lang, TextId::PassphraseLabel), m_passphrase.data(),
-                                           m_passphrase.size(),
+    const char* fieldLabel = tr(lang, withKey ? TextId::KeyLabel : TextId::PassphraseLabel);
+    bool submit = ImGui::InputTextWithHint("##passphrase", fieldLabel, m_passphrase.data(), m_passphrase.size(),
                                            ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
     m_fieldIds[0] = ImGui::GetItemID();
-    a11y::textField("", tr(lang, TextId::PassphraseLabel), true);
+    a11y::textField("", fieldLabel, true);
     bool ready = m_passphrase[0] != '\0';
     if (saving) {
         ImGui::SetNextItemWidth(-1.0f);
@@ -116,8 +131,24 @@ void PassphraseDialog::draw(const AppState& state, CommandQueue& commands) {
     ImGui::EndDisabled();
     ImGui::SameLine();
     const bool cancel = ImGui::Button(tr(lang, TextId::Cancel)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+    // The prompt stays while the picker is open: the chosen key file comes back as OpenFile.
+    if (withKey && ImGui::Button(labelWithId(tr(lang, TextId::KeyChooseFile), "key-choose-file").c_str()))
+        commands.push(ChooseFileToOpen{FilePurpose::Identity});
+    bool toTeamKeys = false;
+    if (saving && state.document && !state.document->roster.team.keys.empty()) {
+        ImGui::Separator();
+        toTeamKeys = ImGui::Button(labelWithId(tr(lang, TextId::SaveToTeamKeysInstead), "save-to-team-keys").c_str());
+    }
 
-    if (submit && ready) {
+    if (toTeamKeys) {
+        commands.push(SaveToTeamKeys{});
+        wipe();
+        ImGui::CloseCurrentPopup();
+    } else if (submit && ready && withKey) {
+        commands.push(SubmitIdentity{std::string(m_passphrase.data())});
+        wipe();
+        ImGui::CloseCurrentPopup();
+    } else if (submit && ready) {
         commands.push(SubmitPassphrase{std::string(m_passphrase.data())});
         wipe();
         ImGui::CloseCurrentPopup();

@@ -47,14 +47,14 @@ int growString(ImGuiInputTextCallbackData* data) {
 bool inputText(const char* label, std::string& text) {
     const bool changed = ImGui::InputText(label, text.data(), text.capacity() + 1, ImGuiInputTextFlags_CallbackResize,
                                           growString, &text);
-    a11y::textField(text.c_str(), nullptr);
+    a11y::textField(text.c_str(), nullptr, false, true);
     return changed;
 }
 
 bool inputTextWithHint(const char* label, const char* hint, std::string& text) {
     const bool changed = ImGui::InputTextWithHint(label, hint, text.data(), text.capacity() + 1,
                                                   ImGuiInputTextFlags_CallbackResize, growString, &text);
-    a11y::textField(text.c_str(), hint);
+    a11y::textField(text.c_str(), hint, false, true);
     return changed;
 }
 
@@ -132,6 +132,16 @@ const char* statusText(MatchStatus status, Language lang) {
                                        TextId::StatusDeclined};
     return tr(lang, kText[static_cast<int>(status)]);
 }
+
+bool closableWindow(const char* title, Language language) {
+    const std::string name = std::string(tr(language, TextId::CloseWindow)) + ": " + title;
+    a11y::closeButton(name.c_str());
+    return ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
+           !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) &&
+           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+}
+
+std::string labelWithId(const char* visible, const char* id) { return std::string(visible) + "###" + id; }
 
 void sectionTitle(const char* text) {
     ImGui::Spacing();

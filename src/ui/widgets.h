@@ -38,6 +38,14 @@ const char* statusText(MatchStatus status, Language language);
 // A small heading over a line, to split a panel into sections.
 void sectionTitle(const char* text);
 
+// Right after Begin() of a window with a close button ("x"): names that
+// button for screen readers ("Close: Team keys") and closes the window on
+// Escape while it has the focus (WCAG 2.1.1, keyboard). True: close it.
+bool closableWindow(const char* title, Language language);
+
+// "Visible###id": an item whose ImGui ID (and test handle) does not change with the language.
+std::string labelWithId(const char* visible, const char* id);
+
 // A background job's progress: a filled bar for a known fraction, a sweeping
 // one while the amount of work is unknown (progress < 0).
 void jobProgressBar(float progress, float width, const char* overlay = nullptr);

@@ -16,7 +16,7 @@ namespace {
 
 constexpr const char* kImportPopup = "###signup-import";
 
-std::string withId(TextId text, Language lang, const char* id) { return std::string(tr(lang, text)) + "###" + id; }
+std::string withId(TextId text, Language lang, const char* id) { return labelWithId(tr(lang, text), id); }
 
 // The modules as squares on a white field with the quiet zone; for screen
 // readers a picture named `alt` and described by the link it holds.
@@ -100,6 +100,7 @@ void SignupFormsWindow::draw(const AppState& state, CommandQueue& commands) {
     ImGui::SetNextWindowSize(ImVec2(em * 44.0f, em * 42.0f), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.5f));
     if (ImGui::Begin(withId(TextId::SignupTitle, lang, "signup-forms").c_str(), &m_open, ImGuiWindowFlags_NoSavedSettings)) {
+        if (closableWindow(tr(lang, TextId::SignupTitle), lang)) m_open = false;
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(tr(lang, TextId::SignupIntro));
         ImGui::PopTextWrapPos();

@@ -36,7 +36,6 @@ bool isModalJob(JobPurpose purpose) {
 }
 
 // "Visible###id": the tab's ImGui ID does not change with the language.
-std::string labelWithId(const char* visible, const char* id) { return std::string(visible) + "###" + id; }
 std::string visibleTitle(const std::string& label) { return label.substr(0, label.find("##")); }
 
 }  // namespace
@@ -107,6 +106,7 @@ void Workspace::draw(const AppState& state, CommandQueue& commands) {
     drawStatusBar(state, commands);
     m_tour.draw(state, commands);
     m_signupForms.draw(state, commands);
+    m_teamKeys.draw(state, commands);
     m_signupImport.draw(state, commands);
     m_sheetImport.draw(state, commands);
     m_passphraseDialog.draw(state, commands);
@@ -131,6 +131,9 @@ void Workspace::drawMenuBar(const AppState& state, CommandQueue& commands) {
         if (ImGui::MenuItem(labelWithId(tr(lang, TextId::MenuSignupForms), "menu-signup-forms").c_str(), nullptr, false,
                             state.document.has_value()))
             m_signupForms.open();
+        if (ImGui::MenuItem(labelWithId(tr(lang, TextId::MenuTeamKeys), "menu-team-keys").c_str(), nullptr, false,
+                            state.document.has_value()))
+            m_teamKeys.open();
         if (ImGui::MenuItem(labelWithId(tr(lang, TextId::MenuImportSignups), "menu-import-signups").c_str(), nullptr,
                             false, state.document.has_value()))
             commands.push(ChooseFileToOpen{FilePurpose::Signups});

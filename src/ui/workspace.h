@@ -17,6 +17,7 @@
 #include "ui/tour_window.h"
 #include "ui/dialog_sheet_import.h"
 #include "ui/window_signup.h"
+#include "ui/window_team_keys.h"
 
 namespace welkom {
 
@@ -38,6 +39,7 @@ private:
     PassphraseDialog m_passphraseDialog;
     TourWindow m_tour;
     SignupFormsWindow m_signupForms;
+    TeamKeysWindow m_teamKeys;
     SignupImportDialog m_signupImport;
     SheetImportDialog m_sheetImport;
     std::uint64_t m_seenFocusRequest = 0;

@@ -9,6 +9,7 @@
 
 #include "app/matching_session.h"
 #include "app/presentation.h"
+#include "io/age.h"
 #include "ui/ui_test_context.h"
 #include "ui/workspace.h"
 
@@ -388,6 +389,54 @@ TEST(A11yTree, EachSignupQrCodeIsAPictureNamedByItsFormAndDescribedByItsLink) {
     EXPECT_EQ(household->description, link->value) << "described by the link it holds";
     EXPECT_NE(household->description.find("#"), std::string::npos) << household->description;
     EXPECT_NE(member->description, household->description);
+}
+
+// Team keys (issue #14, item 7) by screen reader alone: File > Team keys...,
+// a colleague's name and key typed into the named fields, Add key; the
+// window's "x" is a button named after the window, and Escape closes it too.
+TEST(A11yTree, TheTeamKeysWindowWorksByScreenReaderAndClosesByItsNamedButtonOrEscape) {
+    Fixture f;
+    applyCommand(f.state, StartDemo{});
+    const auto openTeamKeys = [&] {
+        f.frames(3);
+        a11y::requestActivate(findNode("menuitem", "File")->id);
+        f.frames(3);
+        const a11y::Node* item = findNode("menuitem", "Team keys...");
+        ASSERT_TRUE(item);
+        a11y::requestActivate(item->id);
+        f.frames(4);
+    };
+    const auto type = [&](const char* field, const std::string& text) {
+        const a11y::Node* node = findNode("textbox", field);
+        ASSERT_TRUE(node) << field;
+        a11y::requestFocus(node->id);
+        a11y::requestActivate(node->id);
+        a11y::requestText(node->id, text);
+        f.frames(4);
+    };
+    openTeamKeys();
+    ASSERT_TRUE(findNode("button", "Add key"));
+    const std::string key = X25519Identity::generate()->recipient().toString();
+    type("Colleague's name", "Bram");
+    type("Public key (age1...)", key);
+    a11y::requestActivate(findNode("button", "Add key")->id);
+    f.frames(4);
+    ASSERT_EQ(f.state.document->roster.team.keys.size(), 1u) << (f.state.errors.empty() ? "" : f.state.errors.back().code);
+    EXPECT_EQ(f.state.document->roster.team.keys[0].name, "Bram");
+    EXPECT_EQ(f.state.document->roster.team.keys[0].publicKey, key);
+    EXPECT_TRUE(findNode("button", "Remove: Bram"));
+    EXPECT_TRUE(findNode("button", "Save to these keys"));
+
+    const a11y::Node* close = findNode("button", "Close: Team keys");
+    ASSERT_TRUE(close) << "the window's x has a name";
+    a11y::requestActivate(close->id);
+    f.frames(4);
+    EXPECT_FALSE(findNode("button", "Add key")) << "closed by its button";
+
+    openTeamKeys();
+    ASSERT_TRUE(findNode("button", "Add key"));
+    pressKey(f, ImGuiKey_Escape);
+    EXPECT_FALSE(findNode("button", "Add key")) << "closed by Escape";
 }
 
 }  // namespace
