@@ -287,7 +287,8 @@ void lockNow(AppState& state) {
 void tick(AppState& state, double now) {
     state.clock.now = now;
     if (!state.document) return;
-    const bool canAutosave = !state.session.passphrase.empty() || state.session.toTeamKeys;
+    const bool canAutosave = !state.session.passphrase.empty() ||
+                             (state.session.toTeamKeys && !state.document->roster.team.keys.empty());
     const bool autosaveBehind = state.unsaved && state.autosavedRevision != state.editRevision;
     if (canAutosave && autosaveBehind && now - state.clock.lastEdit >= state.ui.autosaveDelaySeconds)
         startAutosave(state);

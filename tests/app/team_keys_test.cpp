@@ -223,6 +223,10 @@ TEST(TeamKeys, BackToAPassphraseAndATeamWithoutKeys) {
     EXPECT_EQ(lastErrorCode(state), "team.no_keys") << "saving to nobody is refused, not done";
     EXPECT_TRUE(state.filesToSave.empty());
     EXPECT_TRUE(state.unsaved);
+    const std::size_t errors = state.errors.size();
+    applyCommand(state, Tick{state.clock.now + 1000});
+    EXPECT_TRUE(state.jobsToStart.empty()) << "no autosave to nobody";
+    EXPECT_EQ(state.errors.size(), errors) << "and no error at every tick";
 
     applyCommand(state, SaveWithPassphrase{});
     EXPECT_FALSE(state.session.toTeamKeys);
