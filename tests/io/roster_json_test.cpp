@@ -523,7 +523,7 @@ TEST(RosterJson, SchemaDescribesThisVersion) {
     ASSERT_FALSE(schema.is_discarded());
     EXPECT_EQ(schema["properties"]["format"]["const"], std::string(kRosterFormatName));
     EXPECT_EQ(schema["properties"]["version"]["const"], kRosterFormatVersion);
-    for (const char* key : {"households", "groups", "matches", "constraints", "checkIns", "settings", "signup"}) {
+    for (const char* key : {"households", "groups", "matches", "constraints", "checkIns", "settings", "signup", "team"}) {
         EXPECT_TRUE(schema["properties"].contains(key)) << key;
     }
 }

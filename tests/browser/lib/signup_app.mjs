@@ -6,7 +6,7 @@
 //   await openSignupForms(app);
 //   await createProgrammeKey(app);
 //   const link = await copyLink(app, 'household');   // or 'member'
-//   await closeSignupForms(app);                     // its title bar's x, with the mouse
+//   await closeSignupForms(app);                     // its title bar's x, by its name
 //   await listenToAnnouncements(app);                // before what is said
 //   const said = await announcements(app);           // what the live regions said since
 export const kStartNew = { en: 'Start a new programme', nl: 'Nieuw programma starten' };
@@ -40,19 +40,11 @@ export async function copyLink(app, form) {
   return app.page.evaluate(() => navigator.clipboard.readText());
 }
 
-// Closes the Sign-up forms window (it floats over the panels) by the x at
-// the right end of its title bar, with the mouse. The x has no label to find
-// it by, so it is placed from the window's content area: the title bar lies
-// just above it (one border away) and is as tall as a button; the x is about
-// as wide. Needs a programme key (its Replace button is measured).
-export async function closeSignupForms(app) {
-  const button = await app.findItem('signup-replace-key');
-  const { x, y, w } = button.clip;
-  await app.page.mouse.move(x + w - button.h / 2, y - 1 - button.h / 2);
-  await app.waitFrames(1);
-  await app.page.mouse.down();
-  await app.waitFrames(1);
-  await app.page.mouse.up();
+// Closes the Sign-up forms window (it floats over the panels) by its title
+// bar's x, found as a screen reader finds it: a button named after the window.
+export async function closeSignupForms(app, lang = 'en') {
+  const name = { en: 'Close: Sign-up forms', nl: 'Sluiten: Aanmeldformulieren' }[lang];
+  await app.page.getByRole('button', { name, exact: true }).click();
   await app.page.waitForFunction(() => !window.welkomTest.itemRect('signup-replace-key'), null, { timeout: 10000 });
 }
 
