@@ -479,6 +479,7 @@ void onItemAdded(unsigned id, ImGuiWindow* window) {
 // ---- Frame -----------------------------------------------------------------------
 
 std::string buildFrame(std::string_view languageCode) {
+    constexpr int kMaxNewNodesPerFrame = 40;
     TreeBuilder tree;
     const ItemRegistry& registry = ItemRegistry::instance();
     for (const auto& [label, text] : s_notes.descriptionsByLabel)
@@ -493,11 +494,19 @@ std::string buildFrame(std::string_view languageCode) {
     }
 
     std::string ops;
-    std::unordered_map<unsigned, std::vector<unsigned>> children;
-    for (const Node& node : tree.nodes) children[node.parent].push_back(node.id);
+    // The page's work grows with the elements it creates (in Chromium about
+    // 35 us each): a screen that is mostly new, like a run's proposal table
+    // arriving, goes out over a few frames, kMaxNewNodesPerFrame at a time
+    // and parents first, so no frame pays for all of it (issue #16, item 7).
+    std::unordered_set<unsigned> onPage;  // what the page holds after this frame
+    int newNodes = 0;
     for (const Node& node : tree.nodes) {
         auto before = s_sent.nodes.find(node.id);
         const bool known = before != s_sent.nodes.end();
+        const bool parentOnPage = node.parent == 0 || onPage.count(node.parent) > 0;
+        if (!known && (!parentOnPage || newNodes >= kMaxNewNodesPerFrame)) continue;  // a later frame
+        if (!known) ++newNodes;
+        onPage.insert(node.id);
         if (!known || !sameProperties(node, before->second)) {
             ops += ops.empty() ? "[\"n\"," : ",[\"n\",";
             ops += std::to_string(node.id) + ",";
@@ -528,6 +537,10 @@ std::string buildFrame(std::string_view languageCode) {
             ops += ']';
         }
     }
+    std::unordered_map<unsigned, std::vector<unsigned>> children;  // of what is on the page
+    for (const Node& node : tree.nodes)
+        if (onPage.count(node.id) && (node.parent == 0 || onPage.count(node.parent)))
+            children[node.parent].push_back(node.id);
     for (const auto& [id, node] : s_sent.nodes) {
         if (tree.find(id)) continue;
         ops += ops.empty() ? "[\"d\"," : ",[\"d\",";
@@ -554,7 +567,7 @@ std::string buildFrame(std::string_view languageCode) {
     }
 
     unsigned focus = 0;
-    if (GImGui && !GImGui->NavDisableHighlight && tree.find(GImGui->NavId)) focus = GImGui->NavId;
+    if (GImGui && !GImGui->NavDisableHighlight && onPage.count(GImGui->NavId)) focus = GImGui->NavId;
     const bool focusChanged = focus != 0 && focus != s_sent.focus;
     const bool languageChanged = languageCode != s_sent.language;
 
@@ -567,7 +580,8 @@ std::string buildFrame(std::string_view languageCode) {
     }
 
     s_sent.nodes.clear();
-    for (const Node& node : tree.nodes) s_sent.nodes.emplace(node.id, node);
+    for (const Node& node : tree.nodes)
+        if (onPage.count(node.id)) s_sent.nodes.emplace(node.id, node);
     s_sent.children = std::move(children);
     s_sent.announced = std::move(shown);
     s_sent.language = std::string(languageCode);

@@ -3,9 +3,11 @@
 #include "ui/a11y_tree.h"
 
 #include <algorithm>
+#include <set>
 
 #include <gtest/gtest.h>
 #include <imgui_internal.h>
+#include <nlohmann/json.hpp>
 
 #include "app/matching_session.h"
 #include "app/presentation.h"
@@ -437,6 +439,55 @@ TEST(A11yTree, TheTeamKeysWindowWorksByScreenReaderAndClosesByItsNamedButtonOrEs
     ASSERT_TRUE(findNode("button", "Add key"));
     pressKey(f, ImGuiKey_Escape);
     EXPECT_FALSE(findNode("button", "Add key")) << "closed by Escape";
+}
+
+// A screen that is mostly new (the proposal grid of a run on 300 x 300)
+// reaches the page over a few frames, at most 40 new elements a frame and
+// parents first, until the page holds exactly the tree (issue #16, item 7).
+TEST(A11yTree, AMostlyNewScreenReachesThePageAFewElementsAFrameParentsFirst) {
+    Fixture f;
+    f.state.ui.demoSize = 300;
+    applyCommand(f.state, StartDemo{});
+    applyCommand(f.state, ShowPanel{"matching"});
+    std::set<unsigned> page;  // the page's elements, as the ops build them
+    int framesWithChanges = 0;
+    std::size_t mostNewInAFrame = 0;
+    const auto applyOps = [&] {
+        if (f.lastJson.empty()) return;
+        ++framesWithChanges;
+        std::size_t created = 0;
+        const nlohmann::json frame = nlohmann::json::parse(f.lastJson);
+        for (const auto& op : frame["ops"]) {
+            const unsigned id = op[1].get<unsigned>();
+            if (op[0] == "d") page.erase(id);
+            if (op[0] != "n" || page.count(id)) continue;
+            const auto& tree = a11y::lastTree();
+            const auto node = std::find_if(tree.begin(), tree.end(), [&](const a11y::Node& n) { return n.id == id; });
+            ASSERT_NE(node, tree.end());
+            EXPECT_TRUE(node->parent == 0 || page.count(node->parent)) << "parent first: " << node->role;
+            page.insert(id);
+            ++created;
+        }
+        mostNewInAFrame = std::max(mostNewInAFrame, created);
+    };
+    for (int i = 0; i < 4; ++i) {
+        f.frames(1);
+        applyOps();
+    }
+    f.state.matchingRun = runMatching(f.state.document->roster, f.state.matchMode);
+    f.state.matchingRun->revision = f.state.editRevision;
+    framesWithChanges = 0;
+    for (int i = 0; i < 40; ++i) {
+        f.frames(1);
+        applyOps();
+    }
+    std::set<unsigned> tree;
+    for (const a11y::Node& node : a11y::lastTree()) tree.insert(node.id);
+    EXPECT_GT(tree.size(), 200u) << "the grid is large";
+    EXPECT_EQ(page, tree) << "in the end the page holds the whole tree";
+    EXPECT_LE(mostNewInAFrame, 40u);
+    EXPECT_GE(framesWithChanges, 5) << "spread over frames";
+    EXPECT_TRUE(f.lastJson.empty()) << "and then a still screen sends nothing";
 }
 
 }  // namespace
