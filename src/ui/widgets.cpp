@@ -186,6 +186,16 @@ void matchingJobProgress(const RunningJob& job, Language language) {
 
 bool beginCombo(const char* label, const char* preview, const char* accessibleName) {
     const ImGuiID id = ImGui::GetID(label);  // as BeginCombo names it
+    // WAI-ARIA's select-only combo box: Down or Up on the closed box opens its
+    // list (Enter and Space do through ImGui), instead of moving the focus on.
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ImGuiID popupId = ImHashStr("##ComboPopup", 0, id);  // as BeginCombo names its popup
+    if (g.NavId == id && g.NavWindow == ImGui::GetCurrentWindow() && !ImGui::IsPopupOpen(popupId, ImGuiPopupFlags_None) &&
+        (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)) ||
+         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)))) {
+        ImGui::NavMoveRequestCancel();
+        ImGui::OpenPopupEx(popupId, ImGuiPopupFlags_None);
+    }
     const bool open = ImGui::BeginCombo(label, preview);
     const std::string visible(label, ImGui::FindRenderedTextEnd(label));
     a11y::comboBox(id, accessibleName ? accessibleName : visible.c_str(), preview, open);

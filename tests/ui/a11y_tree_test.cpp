@@ -29,6 +29,9 @@ int countRole(const std::string& role) {
     return static_cast<int>(std::count_if(tree.begin(), tree.end(), [&](const a11y::Node& n) { return n.role == role; }));
 }
 
+struct Fixture;
+void pressKey(Fixture& f, ImGuiKey key);
+
 struct Fixture {
     HeadlessImGui imgui;
     Workspace workspace;
@@ -184,6 +187,25 @@ TEST(A11yTree, AComboBoxIsANamedComboboxThatOpensAListboxOfOptions) {
         EXPECT_EQ(n.name, chosen);
     }
     EXPECT_EQ(selected, 1);
+}
+
+// The arrow keys on a closed combo box open its list and keep the focus on it.
+TEST(A11yTree, DownArrowOnAClosedComboBoxOpensItsList) {
+    Fixture f;
+    applyCommand(f.state, StartDemo{});
+    applyCommand(f.state, ShowPanel{"outcomes"});
+    f.frames(2);
+    const a11y::Node* combo = nullptr;
+    for (const a11y::Node& node : a11y::lastTree())
+        if (node.role == "combobox" && node.name.rfind("Match: ", 0) == 0) combo = &node;
+    ASSERT_TRUE(combo);
+    const unsigned id = combo->id;
+    a11y::requestFocus(id);
+    f.frames(3);
+    ASSERT_EQ(GImGui->NavId, id) << "the combo box has the focus";
+    EXPECT_FALSE(findNode("listbox", "Match"));
+    pressKey(f, ImGuiKey_DownArrow);
+    EXPECT_TRUE(findNode("listbox", "Match")) << "Down opened the list";
 }
 
 TEST(A11yTree, TheMirrorSetsASliderAsOneUndoStep) {
