@@ -140,7 +140,7 @@ void startMatching(AppState& state, MatchMode mode) {
 }
 
 void finishMatching(AppState& state, const RunningJob& job, JobOutput& output) {
-    Result<MatchingRun> run = output ? decodeMatchingRun(*output) : Result<MatchingRun>(output.error());
+    Result<MatchingRun> run = decodeMatchingOutput(output);
     if (!run) {
         state.errors.push_back(run.error());
         return;

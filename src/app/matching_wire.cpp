@@ -216,4 +216,9 @@ Result<MatchingRun> decodeMatchingRun(std::string_view bytes) {
     return run;
 }
 
+Result<MatchingRun> decodeMatchingOutput(const Result<std::string>& output) {
+    if (!output) return output.error();
+    return decodeMatchingRun(std::string_view(*output));
+}
+
 }  // namespace welkom

@@ -17,5 +17,7 @@ namespace welkom {
 
 std::string encodeMatchingRun(const MatchingRun& run);
 Result<MatchingRun> decodeMatchingRun(std::string_view bytes);
+// A matching job's output (JobOutput): the job's error, or the run it carries.
+Result<MatchingRun> decodeMatchingOutput(const Result<std::string>& output);
 
 }  // namespace welkom

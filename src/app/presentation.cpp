@@ -14,6 +14,12 @@ WhatIfSetting rosterSetting(const AppState& state, Criterion criterion) {
     return {criterion, state.document->roster.settings.weights[criterion]};
 }
 
+// Ends the presentation's runs still in the worker: their results are no longer wanted.
+void cancelPresentationRuns(AppState& state) {
+    cancelJobs(state, JobPurpose::PresentationBase);
+    cancelJobs(state, JobPurpose::WhatIf);
+}
+
 bool baseRunIsCurrent(const AppState& state) {
     return state.presentation.baseRun && state.presentation.baseRun->revision == state.editRevision;
 }
@@ -21,8 +27,7 @@ bool baseRunIsCurrent(const AppState& state) {
 // Starts the run with the roster's own weights; the what-if run follows once
 // it is in. Drops the runs shown until then: they belong to another roster.
 void startBaseRun(AppState& state) {
-    cancelJobs(state, JobPurpose::PresentationBase);
-    cancelJobs(state, JobPurpose::WhatIf);
+    cancelPresentationRuns(state);
     PresentationState& p = state.presentation;
     p.baseRun.reset();
     p.whatIfRun.reset();
@@ -106,7 +111,7 @@ void startPresentation(AppState& state) {
 }
 
 void finishPresentationRun(AppState& state, const RunningJob& job, JobOutput& output) {
-    Result<MatchingRun> run = output ? decodeMatchingRun(*output) : Result<MatchingRun>(output.error());
+    Result<MatchingRun> run = decodeMatchingOutput(output);
     if (!run) {
         state.errors.push_back(run.error());
         return;
@@ -170,8 +175,7 @@ void replayBuildUp(AppState& state) {
 void skipBuildUp(AppState& state) { state.presentation.buildSkipped = true; }
 
 void clearPresentation(AppState& state) {
-    cancelJobs(state, JobPurpose::PresentationBase);
-    cancelJobs(state, JobPurpose::WhatIf);
+    cancelPresentationRuns(state);
     const Criterion criterion = state.presentation.whatIfCriterion;
     state.presentation = PresentationState{};
     state.presentation.whatIfCriterion = criterion;
