@@ -202,13 +202,20 @@
     if (holder) holder.remove();
   }
 
+  // Puts `children` last in `parent`, in order (after a node's own text),
+  // moving only the elements not already in place: a list that grows over a
+  // few frames (the app sends a large new screen in parts) is not moved again
+  // whole each frame.
   function arrange(parentId, children) {
     var parent = parentId === 0 ? root : (nodes.get(parentId) || {}).el;
     if (!parent) return;
-    children.forEach(function (id) {
-      var rec = nodes.get(id);
-      if (rec) parent.appendChild(rec.el);
-    });
+    var next = null;  // what must follow the child placed now (null: the end)
+    for (var i = children.length - 1; i >= 0; i--) {
+      var rec = nodes.get(children[i]);
+      if (!rec) continue;
+      if (rec.el.parentNode !== parent || rec.el.nextSibling !== next) parent.insertBefore(rec.el, next);
+      next = rec.el;
+    }
   }
 
   // A passphrase chosen in a dialog with a second field to repeat it is new.

@@ -479,7 +479,7 @@ void onItemAdded(unsigned id, ImGuiWindow* window) {
 // ---- Frame -----------------------------------------------------------------------
 
 std::string buildFrame(std::string_view languageCode) {
-    constexpr int kMaxNewNodesPerFrame = 40;
+    constexpr int kMaxNewNodesPerFrame = 24;
     TreeBuilder tree;
     const ItemRegistry& registry = ItemRegistry::instance();
     for (const auto& [label, text] : s_notes.descriptionsByLabel)
@@ -494,9 +494,9 @@ std::string buildFrame(std::string_view languageCode) {
     }
 
     std::string ops;
-    // The page's work grows with the elements it creates (in Chromium about
-    // 35 us each): a screen that is mostly new, like a run's proposal table
-    // arriving, goes out over a few frames, kMaxNewNodesPerFrame at a time
+    // The page's work grows with the elements it creates: a screen that is
+    // mostly new, like a run's proposal table arriving, goes out over a few
+    // frames, kMaxNewNodesPerFrame at a time
     // and parents first, so no frame pays for all of it (issue #16, item 7).
     std::unordered_set<unsigned> onPage;  // what the page holds after this frame
     int newNodes = 0;
