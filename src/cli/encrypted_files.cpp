@@ -8,6 +8,7 @@
 
 #include "app/text/open_errors.h"
 #include "io/roster_files.h"
+#include "io/team_keys.h"
 #include "app/text/messages.h"
 #include "cli/cli.h"
 #include "cli/passphrase.h"
@@ -89,6 +90,13 @@ Result<OpenedFile> openRoster(const std::string& path, const std::vector<std::st
         return atPath(path, explainOpenError(r.error(), problems));
     }
     loaded = std::move(*r);
+    // A roster saved to its team's keys is written back to all of them (as
+    // the app does), not only to the keys that opened it here.
+    if (file->encryption.kind == Encryption::Kind::Recipients && !loaded.roster.team.keys.empty()) {
+        Result<std::vector<X25519Recipient>> team = teamRecipients(loaded.roster.team);
+        if (!team) return atPath(path, team.error());
+        file->encryption.recipients = std::move(*team);
+    }
     return file;
 }
 

@@ -128,6 +128,30 @@ TEST_F(CommandsTest, EncryptDecryptWithPassphraseFromEnvironment) {
     EXPECT_FALSE(exists(none));
 }
 
+// A roster saved to its team's keys (issue #14, item 7) and changed with one
+// member's key is written back to every key of the team, as the app does.
+TEST_F(CommandsTest, ARosterOnTeamKeysIsWrittenBackToTheWholeTeam) {
+    auto anna = X25519Identity::generate();
+    auto bram = X25519Identity::generate();
+    ASSERT_TRUE(anna && bram);
+    Roster r = generateDemoRoster({4, 3, 1, 2});
+    r.team.keys.push_back({"Anna", anna->recipient().toString(), {}});
+    r.team.keys.push_back({"Bram", bram->recipient().toString(), {}});
+    const std::string plain = write("team.json", writeRoster(r));
+    const std::string enc = path("team.age"), out = path("team-after.age"), dec = path("team-after.json");
+    ASSERT_EQ(run(runEncrypt, {"-r", anna->recipient().toString(), "-r", bram->recipient().toString(), "-o", enc, plain})
+                  .code,
+              kExitOk);
+    const std::string annaKey = write("anna.key", anna->toString() + "\n");
+    const std::string bramKey = write("bram.key", bram->toString() + "\n");
+
+    const RunResult imported = run(runImportCsv, {"--households", fixtureCsv("households_en_comma.csv"), "--into", enc,
+                                                  "-i", bramKey, "-o", out});
+    ASSERT_EQ(imported.code, kExitOk) << imported.err;
+    ASSERT_EQ(run(runDecrypt, {"-i", annaKey, "-o", dec, out}).code, kExitOk) << "Anna still opens what Bram wrote";
+    EXPECT_GT(loadRoster(read(dec))->roster.households.size(), r.households.size());
+}
+
 TEST_F(CommandsTest, EncryptDecryptWithIdentityFiles) {
     auto alice = X25519Identity::generate();
     auto bob = X25519Identity::generate();
