@@ -136,17 +136,22 @@ TEST(A11yTree, ActivatingANodePressesTheButton) {
     EXPECT_TRUE(f.state.document->roster.isDemo);
 }
 
+// The demo's check-ins panel with its match chooser (a combo box) on screen.
+const a11y::Node* openCheckInsMatchChooser(Fixture& f) {
+    applyCommand(f.state, StartDemo{});
+    applyCommand(f.state, ShowPanel{"outcomes"});
+    f.frames(2);
+    for (const a11y::Node& node : a11y::lastTree())
+        if (node.role == "combobox" && node.name.rfind("Match: ", 0) == 0) return &node;
+    return nullptr;
+}
+
 // Combo boxes tell ImGui's hooks no label: beginCombo() names them, says
 // their value, and activating one opens its list of choices: WAI-ARIA's
 // combobox with a listbox of options, the current one selected.
 TEST(A11yTree, AComboBoxIsANamedComboboxThatOpensAListboxOfOptions) {
     Fixture f;
-    applyCommand(f.state, StartDemo{});
-    applyCommand(f.state, ShowPanel{"outcomes"});
-    f.frames(2);
-    const a11y::Node* combo = nullptr;
-    for (const a11y::Node& node : a11y::lastTree())
-        if (node.role == "combobox" && node.name.rfind("Match: ", 0) == 0) combo = &node;
+    const a11y::Node* combo = openCheckInsMatchChooser(f);
     ASSERT_TRUE(combo) << "the check-ins panel's match chooser";
     EXPECT_TRUE(combo->states & a11y::kHasPopup);
     EXPECT_FALSE(combo->states & a11y::kExpanded);
@@ -192,12 +197,7 @@ TEST(A11yTree, AComboBoxIsANamedComboboxThatOpensAListboxOfOptions) {
 // The arrow keys on a closed combo box open its list and keep the focus on it.
 TEST(A11yTree, DownArrowOnAClosedComboBoxOpensItsList) {
     Fixture f;
-    applyCommand(f.state, StartDemo{});
-    applyCommand(f.state, ShowPanel{"outcomes"});
-    f.frames(2);
-    const a11y::Node* combo = nullptr;
-    for (const a11y::Node& node : a11y::lastTree())
-        if (node.role == "combobox" && node.name.rfind("Match: ", 0) == 0) combo = &node;
+    const a11y::Node* combo = openCheckInsMatchChooser(f);
     ASSERT_TRUE(combo);
     const unsigned id = combo->id;
     a11y::requestFocus(id);
