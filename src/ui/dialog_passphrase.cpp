@@ -38,14 +38,6 @@ ImVec4 strengthColour(PassphraseStrength strength) {
     return ImVec4(1, 1, 1, 1);
 }
 
-// Closes the modal `id` when the prompt it shows is gone from the state
-// (ImGui keeps a popup open until it is closed, and a modal blocks input).
-void closeModal(ImGuiID id) {
-    ImGuiContext& g = *ImGui::GetCurrentContext();
-    for (int level = 0; level < g.OpenPopupStack.Size; ++level)
-        if (g.OpenPopupStack[level].PopupId == id) return ImGui::ClosePopupToLevel(level, true);
-}
-
 }  // namespace
 
 void PassphraseDialog::wipe() {
@@ -65,10 +57,9 @@ void PassphraseDialog::wipe() {
 void PassphraseDialog::draw(const AppState& state, CommandQueue& commands) {
     const bool wanted = state.passphrasePrompt.has_value();
     if (!wanted) {
-        if (m_wasOpen) {
-            wipe();
-            closeModal(ImGui::GetID(kPopupId));  // the prompt ended without this dialog (a key file was dropped)
-        }
+        // A prompt can also end without this dialog (a key file dropped on
+        // it); ImGui then closes the popup it no longer draws.
+        if (m_wasOpen) wipe();
         m_wasOpen = false;
         return;
     }

@@ -512,5 +512,33 @@ TEST(A11yTree, AMostlyNewScreenReachesThePageAFewElementsAFrameParentsFirst) {
     EXPECT_TRUE(f.lastJson.empty()) << "and then a still screen sends nothing";
 }
 
+// A roster saved to team keys asks for a key in the passphrase dialog, a
+// password field named "Secret key"; a key file dropped on it opens the
+// roster and the dialog (a modal, which would block every click) is gone.
+TEST(A11yTree, AKeyFileDroppedOnTheKeyPromptClosesTheModalDialog) {
+    Fixture f;
+    f.state.session.workFactor = 10;
+    applyCommand(f.state, StartDemo{});
+    const X25519Identity anna = *X25519Identity::generate();
+    applyCommand(f.state, AddTeamKey{"Anna", anna.recipient().toString()});
+    applyCommand(f.state, SaveToTeamKeys{});
+    runJobsInline(f.state);
+    ASSERT_EQ(f.state.filesToSave.size(), 1u);
+    const std::string file = f.state.filesToSave[0].bytes;
+    applyCommand(f.state, CloseRoster{});
+    applyCommand(f.state, OpenFile{"team.welkom.age", file});
+    f.frames(3);
+    const a11y::Node* secret = findNode("textbox", "Secret key");
+    ASSERT_TRUE(secret);
+    EXPECT_TRUE(secret->states & a11y::kPassword);
+    EXPECT_EQ(GImGui->OpenPopupStack.Size, 1);
+    applyCommand(f.state, OpenFile{"welkom-team-key.txt", anna.toString() + "\n"});
+    runJobsInline(f.state);
+    f.frames(3);
+    ASSERT_TRUE(f.state.document);
+    EXPECT_EQ(GImGui->OpenPopupStack.Size, 0) << "no modal left open";
+    EXPECT_FALSE(findNode("textbox", "Secret key"));
+}
+
 }  // namespace
 }  // namespace welkom
