@@ -5,6 +5,7 @@
 //   [SECTION] Writer: core -> JSON
 //   [SECTION] readRoster / loadRoster
 #include "io/roster_json.h"
+#include "io/team_keys.h"
 
 #include <algorithm>
 #include <array>
@@ -74,6 +75,7 @@ const JsonLimits& rosterLimits() {
             {{"matches"}, kMaxMatches, "limit.matches"},
             {{"checkIns"}, kMaxCheckIns, "limit.check_ins"},
             {{"constraints"}, kMaxConstraints, "limit.constraints"},
+            {{"team", "keys"}, kMaxTeamKeys, "limit.team_keys"},
         };
         return l;
     }();

@@ -256,6 +256,19 @@ TEST(TeamKeys, TheRosterFileKeepsTheTeamAndRefusesABrokenKey) {
         << formatProblemText(*refused, false);
 }
 
+TEST(TeamKeys, ARosterWithMoreTeamKeysThanAnAgeHeaderHoldsIsRefusedBeforeItIsRead) {
+    Roster roster = oneHouseholdRoster();
+    const std::string key = newColleague().publicKey();
+    for (std::size_t i = 0; i <= kMaxTeamKeys; ++i) roster.team.keys.push_back({"Colleague", key, {}});
+    std::vector<Problem> problems;
+    EXPECT_FALSE(loadRoster(writeRoster(roster), &problems));
+    ASSERT_FALSE(problems.empty());
+    EXPECT_EQ(problems[0].code, "limit.team_keys");
+    EXPECT_EQ(problems[0].path, "/team/keys");
+    EXPECT_EQ(formatProblemText(problems[0], false).find("more than 64 team keys") != std::string::npos, true)
+        << formatProblemText(problems[0], false);
+}
+
 TEST(TeamKeys, AFileSaysWhetherItOpensWithAPassphraseOrAKey) {
     const AgeBytes plain{'x'};
     const Colleague anna = newColleague();
