@@ -192,15 +192,12 @@ bool opensWithKey(const std::string& bytes) {
 void submitIdentity(AppState& state, SubmitIdentity& submitted);
 
 void openFile(AppState& state, OpenFile& file) {
-    // An identity file picked or dropped while a roster waits for its key.
-    if (state.passphrasePrompt && state.passphrasePrompt->withKey && ageLooksLikeIdentityFile(file.bytes)) {
+    // A key file: the key of a roster waiting in the prompt, or refused.
+    if (ageLooksLikeIdentityFile(file.bytes)) {
         SubmitIdentity identity{std::move(file.bytes)};
-        submitIdentity(state, identity);
+        if (state.passphrasePrompt && state.passphrasePrompt->withKey) submitIdentity(state, identity);
+        else state.errors.push_back(codedError("open.key_without_roster"));
         return wipeSecret(identity.identity);
-    }
-    if (ageLooksLikeIdentityFile(file.bytes)) {  // a key file, with no roster asking for it
-        wipeSecret(file.bytes);
-        return state.errors.push_back(codedError("open.key_without_roster"));
     }
     if (isSignupFileName(file.name)) {  // picked as a roster: it is imported instead
         ImportSignupFiles signups{{{std::move(file.name), std::move(file.bytes)}}};
@@ -303,6 +300,21 @@ void tick(AppState& state, double now) {
     // been typed in): locking would lose work, so the roster stays open.
 }
 
+// Decrypts the prompt's file with `job`'s passphrase or key (the worker's
+// job); the roster opens when it is done, or the prompt asks again.
+// `passphrase` is what the session keeps for saving (empty: opened with a key).
+void startOpening(AppState& state, PassphrasePrompt& prompt, DecryptJob job, std::string passphrase) {
+    RunningJob running;
+    running.purpose = JobPurpose::OpenRoster;
+    running.fileName = prompt.fileName;
+    running.passphrase = std::move(passphrase);
+    running.encryptedFile = prompt.fileBytes;
+    running.isRecovery = prompt.isRecovery;
+    running.withKey = !job.identities.empty();
+    job.file = std::move(prompt.fileBytes);
+    startJob(state, std::move(job), std::move(running));
+}
+
 void saveRoster(AppState& state) {
     if (!state.document) {
         state.errors.push_back(codedError("app.no_document_to_save"));
@@ -323,14 +335,9 @@ void submitIdentity(AppState& state, SubmitIdentity& submitted) {
         prompt.reason = ids.error();
         return;
     }
-    RunningJob running;
-    running.purpose = JobPurpose::OpenRoster;
-    running.fileName = prompt.fileName;
-    running.encryptedFile = prompt.fileBytes;
-    running.isRecovery = prompt.isRecovery;
-    running.withKey = true;
-    startJob(state, DecryptJob{std::move(prompt.fileBytes), {}, std::move(submitted.identity)}, std::move(running));
+    PassphrasePrompt opening = std::move(prompt);
     state.passphrasePrompt.reset();
+    startOpening(state, opening, DecryptJob{{}, {}, std::move(submitted.identity)}, {});
 }
 
 void submitPassphrase(AppState& state, SubmitPassphrase& submitted) {
@@ -338,15 +345,8 @@ void submitPassphrase(AppState& state, SubmitPassphrase& submitted) {
     PassphrasePrompt prompt = std::move(*state.passphrasePrompt);
     state.passphrasePrompt.reset();
     if (prompt.purpose == PassphrasePrompt::Purpose::Open) {
-        RunningJob running;
-        running.purpose = JobPurpose::OpenRoster;
-        running.fileName = prompt.fileName;
-        running.passphrase = submitted.passphrase;
-        running.encryptedFile = prompt.fileBytes;
-        running.isRecovery = prompt.isRecovery;
-        startJob(state, DecryptJob{std::move(prompt.fileBytes), std::move(submitted.passphrase), {}},
-                 std::move(running));
-        return;
+        std::string passphrase = submitted.passphrase;  // kept in the session once the file opens
+        return startOpening(state, prompt, DecryptJob{{}, std::move(submitted.passphrase), {}}, std::move(passphrase));
     }
     if (submitted.passphrase.size() < kMinPassphraseLength) {
         prompt.reason = codedError("passphrase.too_short", {Arg::integerOf(static_cast<long long>(kMinPassphraseLength))});
